@@ -1,0 +1,135 @@
+/**
+ * D1 schema (drizzle). `npm run db:generate` turns changes here into a migration in drizzle/.
+ *
+ * Data path: an accepted webhook becomes one `articles` row (raw text first, status `received`);
+ * the queue consumer adds the extracted rows (`figures`, `goals`, `goal_figures`,
+ * `article_places`, the FTS row) in one batch and marks the article `extracted`.
+ * `published` and `place_key` are copied onto figures and goals so the query API can filter
+ * them through one index without joining articles.
+ */
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+export const ARTICLE_STATUSES = ["received", "extracted", "failed"] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+
+export const articles = sqliteTable(
+  "articles",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Standard Webhooks `webhook-id` of the delivery that created the row (idempotency key). */
+    webhookId: text("webhook_id").notNull(),
+    /** SHA-256 (hex) of the normalised text: the same article under a new webhook id is a duplicate. */
+    contentHash: text("content_hash").notNull(),
+    /** SHA-256 (hex) of the request body bytes exactly as received. */
+    rawHash: text("raw_hash").notNull(),
+    /** The decoded article text as received (HTML already turned into text). Never rewritten. */
+    text: text("text").notNull(),
+    /** Encoding the body was decoded with: utf-8, gbk, gb18030, big5. */
+    encoding: text("encoding").notNull(),
+    /** Body format: json, plain or html. */
+    format: text("format").notNull(),
+    url: text("url"),
+    /** Metadata as the poster sent it (may be null); extraction fills the resolved facts below. */
+    metaTitle: text("meta_title"),
+    metaSource: text("meta_source"),
+    metaPublished: text("meta_published"),
+    metaPlace: text("meta_place"),
+    status: text("status", { enum: ARTICLE_STATUSES }).notNull().default("received"),
+    error: text("error"),
+    attempts: integer("attempts").notNull().default(0),
+    extractorVersion: integer("extractor_version"),
+    /** Resolved article facts: poster metadata wins, the extractor fills what it did not send. */
+    title: text("title"),
+    published: text("published"),
+    source: text("source"),
+    receivedAt: integer("received_at").notNull(),
+    extractedAt: integer("extracted_at"),
+  },
+  (t) => [
+    uniqueIndex("articles_webhook_id").on(t.webhookId),
+    uniqueIndex("articles_content_hash").on(t.contentHash),
+    index("articles_status_received").on(t.status, t.receivedAt),
+    index("articles_extractor_version").on(t.extractorVersion),
+    index("articles_published").on(t.published, t.id),
+  ],
+);
+
+/** One place, keyed by its simplified short form so 杜集区/杜集 and 經開區/经开区 group together. */
+export const places = sqliteTable("places", {
+  key: text("key").primaryKey(),
+  /** The first full form seen (simplified), used for display. */
+  name: text("name").notNull(),
+});
+
+export const articlePlaces = sqliteTable(
+  "article_places",
+  {
+    articleId: integer("article_id").notNull().references(() => articles.id, { onDelete: "cascade" }),
+    placeKey: text("place_key").notNull().references(() => places.key),
+    /** The place as the article writes it. */
+    name: text("name").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.placeKey] }), index("article_places_place").on(t.placeKey, t.articleId)],
+);
+
+export const figures = sqliteTable(
+  "figures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    articleId: integer("article_id").notNull().references(() => articles.id, { onDelete: "cascade" }),
+    /** Position of the figure in the article's summary (0-based). */
+    seq: integer("seq").notNull(),
+    text: text("text").notNull(),
+    start: integer("start").notNull(),
+    end: integer("end").notNull(),
+    value: real("value").notNull(),
+    valueMax: real("value_max"),
+    unit: text("unit").notNull(),
+    approx: text("approx", { enum: ["more_than", "less_than", "about"] }),
+    metric: text("metric"),
+    change: integer("change", { mode: "boolean" }).notNull().default(false),
+    kind: text("kind", { enum: ["reported", "target"] }).notNull(),
+    /** The sentence the figure came from (verbatim). */
+    sentence: text("sentence"),
+    placeKey: text("place_key"),
+    published: text("published"),
+  },
+  (t) => [
+    uniqueIndex("figures_article_seq").on(t.articleId, t.seq),
+    index("figures_metric").on(t.metric),
+    index("figures_place").on(t.placeKey, t.published),
+    index("figures_kind").on(t.kind, t.published),
+    index("figures_published").on(t.published, t.id),
+  ],
+);
+
+export const goals = sqliteTable(
+  "goals",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    articleId: integer("article_id").notNull().references(() => articles.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    text: text("text").notNull(),
+    start: integer("start").notNull(),
+    end: integer("end").notNull(),
+    deadline: text("deadline"),
+    actor: text("actor"),
+    placeKey: text("place_key"),
+    published: text("published"),
+  },
+  (t) => [
+    uniqueIndex("goals_article_seq").on(t.articleId, t.seq),
+    index("goals_place").on(t.placeKey, t.published),
+    index("goals_deadline").on(t.deadline),
+    index("goals_published").on(t.published, t.id),
+  ],
+);
+
+export const goalFigures = sqliteTable(
+  "goal_figures",
+  {
+    goalId: integer("goal_id").notNull().references(() => goals.id, { onDelete: "cascade" }),
+    figureId: integer("figure_id").notNull().references(() => figures.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.goalId, t.figureId] }), index("goal_figures_figure").on(t.figureId)],
+);

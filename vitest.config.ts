@@ -1,0 +1,28 @@
+import path from "node:path";
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+// Tests run inside workerd with the bindings of wrangler.toml and a fresh in-memory D1 per test
+// file; the drizzle/ migrations are applied by test/apply-migrations.ts.
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations(path.join(import.meta.dirname, "drizzle"));
+  return {
+    plugins: [
+      cloudflareTest({
+        wrangler: { configPath: "./wrangler.toml" },
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            WEBHOOK_SECRETS: "whsec_dGVzdC1zZWNyZXQtb25lLTAxMjM0NTY3ODk=,whsec_dGVzdC1zZWNyZXQtdHdvLTAxMjM0NTY3ODk=",
+            ADMIN_TOKEN: "test-admin-token",
+          },
+        },
+      }),
+    ],
+    test: {
+      include: ["test/**/*.test.ts"],
+      exclude: ["test/browser/**"],
+      setupFiles: ["./test/apply-migrations.ts"],
+    },
+  };
+});
