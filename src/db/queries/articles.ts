@@ -1,0 +1,138 @@
+/** Articles list and one article's full summary. `place` = articles that name the place. */
+import { and, eq, type SQL, sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/d1";
+import { articlePlaces, articles, figures, goals, places } from "../schema";
+import { articleMentions, iso, listConditions, placeFilterKey } from "./common";
+import { figureFields, figureRef } from "./figures";
+import { figuresOfGoals } from "./goals";
+import { paginate, type Page, type Phase } from "./page";
+import type { ArticleFilter, ArticleItem, ArticleSummary, PlaceRef } from "./types";
+
+export function articleConditions(f: ArticleFilter): SQL[] {
+  const out = listConditions({ id: articles.id, articleId: articles.id, published: articles.published }, f);
+  if (f.place !== undefined) out.push(articleMentions(articles.id, placeFilterKey(f.place)));
+  if (f.status) out.push(eq(articles.status, f.status));
+  return out;
+}
+
+const articleFields = {
+  id: articles.id,
+  status: articles.status,
+  error: articles.error,
+  title: articles.title,
+  published: articles.published,
+  source: articles.source,
+  url: articles.url,
+  receivedAt: articles.receivedAt,
+  extractedAt: articles.extractedAt,
+  figureCount: sql<number>`(SELECT count(*) FROM figures AS cf WHERE cf.article_id = ${articles.id})`,
+  goalCount: sql<number>`(SELECT count(*) FROM goals AS cg WHERE cg.article_id = ${articles.id})`,
+};
+
+/** The drizzle select for one phase of an articles page (exported for EXPLAIN QUERY PLAN tests). */
+export function articlesQuery(d1: D1Database, f: ArticleFilter, phase: Phase, take: number) {
+  return drizzle(d1)
+    .select(articleFields)
+    .from(articles)
+    .where(and(...articleConditions(f), phase.where))
+    .orderBy(...phase.orderBy)
+    .limit(take);
+}
+
+/** Places of the given articles, by article id (in the article's own order). */
+export async function placesOfArticles(d1: D1Database, ids: number[]): Promise<Map<number, PlaceRef[]>> {
+  const out = new Map<number, PlaceRef[]>(ids.map((id) => [id, []]));
+  if (!ids.length) return out;
+  const rows = await drizzle(d1)
+    .select({ articleId: articlePlaces.articleId, key: articlePlaces.placeKey, written: articlePlaces.name, name: places.name })
+    .from(articlePlaces)
+    .innerJoin(places, eq(places.key, articlePlaces.placeKey))
+    .where(sql`${articlePlaces.articleId} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`)
+    .orderBy(articlePlaces.articleId, sql`${articlePlaces}.rowid`);
+  for (const r of rows) out.get(r.articleId)?.push({ key: r.key, name: r.name, written: r.written });
+  return out;
+}
+
+type ArticleRow = {
+  id: number;
+  status: ArticleItem["status"];
+  error: string | null;
+  title: string | null;
+  published: string | null;
+  source: string | null;
+  url: string | null;
+  receivedAt: number;
+  extractedAt: number | null;
+  figureCount: number;
+  goalCount: number;
+};
+
+function articleItem(r: ArticleRow, placeList: PlaceRef[]): ArticleItem {
+  return {
+    id: r.id,
+    status: r.status,
+    error: r.error,
+    title: r.title,
+    published: r.published,
+    source: r.source,
+    url: r.url,
+    received_at: iso(r.receivedAt)!,
+    extracted_at: iso(r.extractedAt),
+    places: placeList,
+    figure_count: Number(r.figureCount),
+    goal_count: Number(r.goalCount),
+  };
+}
+
+/** One page of articles, newest first (published DESC, id DESC; undated, e.g. not yet extracted, last). */
+export async function listArticles(d1: D1Database, f: ArticleFilter = {}): Promise<Page<ArticleItem>> {
+  const page = await paginate(articles.published, articles.id, f.cursor, f.limit, (phase, take) => articlesQuery(d1, f, phase, take));
+  const placeMap = await placesOfArticles(d1, page.items.map((a) => a.id));
+  return { next_cursor: page.next_cursor, items: page.items.map((r) => articleItem(r, placeMap.get(r.id) ?? [])) };
+}
+
+/** Everything known about one article (facts, status/error, text, places, figures, goals with figures); null if absent. */
+export async function getArticleSummary(d1: D1Database, id: number): Promise<ArticleSummary | null> {
+  const db = drizzle(d1);
+  const [row] = await db
+    .select({
+      ...articleFields,
+      encoding: articles.encoding,
+      format: articles.format,
+      extractorVersion: articles.extractorVersion,
+      metaTitle: articles.metaTitle,
+      metaSource: articles.metaSource,
+      metaPublished: articles.metaPublished,
+      metaPlace: articles.metaPlace,
+      text: articles.text,
+    })
+    .from(articles)
+    .where(eq(articles.id, id));
+  if (!row) return null;
+  const [placeMap, figRows, goalRows] = await Promise.all([
+    placesOfArticles(d1, [id]),
+    db.select(figureFields).from(figures).where(eq(figures.articleId, id)).orderBy(figures.seq),
+    db.select().from(goals).where(eq(goals.articleId, id)).orderBy(goals.seq),
+  ]);
+  const goalFigs = await figuresOfGoals(d1, goalRows.map((g) => g.id));
+  return {
+    ...articleItem(row, placeMap.get(id) ?? []),
+    encoding: row.encoding,
+    format: row.format,
+    extractor_version: row.extractorVersion,
+    meta: { title: row.metaTitle, source: row.metaSource, published: row.metaPublished, place: row.metaPlace },
+    text: row.text,
+    figures: figRows.map(figureRef),
+    goals: goalRows.map((g) => ({
+      id: g.id,
+      place: g.placeKey,
+      seq: g.seq,
+      text: g.text,
+      deadline: g.deadline,
+      actor: g.actor,
+      start: g.start,
+      end: g.end,
+      figures: goalFigs.get(g.id) ?? [],
+    })),
+  };
+}

@@ -1,0 +1,42 @@
+/** Facets: places and the most common metrics, with counts. */
+import { and, count, desc, eq, isNotNull } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/d1";
+import { articlePlaces, figures, places } from "../schema";
+import { placeFilterKey } from "./common";
+import { clampLimit } from "./page";
+import type { FigureKind, MetricFacet, PlaceFacet } from "./types";
+
+/** Places by number of articles naming them (most first, then key). */
+export async function listPlaces(d1: D1Database, opts: { limit?: number } = {}): Promise<PlaceFacet[]> {
+  const limit = clampLimit(opts.limit);
+  const rows = await drizzle(d1)
+    .select({ key: articlePlaces.placeKey, name: places.name, articles: count() })
+    .from(articlePlaces)
+    .innerJoin(places, eq(places.key, articlePlaces.placeKey))
+    .groupBy(articlePlaces.placeKey)
+    .orderBy(desc(count()), articlePlaces.placeKey)
+    .limit(limit);
+  return rows.map((r) => ({ key: r.key, name: r.name, articles: r.articles }));
+}
+
+/** Metrics by number of figures (most first, then metric), optionally for one place and/or kind. */
+export async function listMetrics(
+  d1: D1Database,
+  opts: { place?: string; kind?: FigureKind; limit?: number } = {},
+): Promise<MetricFacet[]> {
+  const limit = clampLimit(opts.limit);
+  const rows = await drizzle(d1)
+    .select({ metric: figures.metric, figures: count() })
+    .from(figures)
+    .where(
+      and(
+        isNotNull(figures.metric),
+        opts.place !== undefined ? eq(figures.placeKey, placeFilterKey(opts.place)) : undefined,
+        opts.kind ? eq(figures.kind, opts.kind) : undefined,
+      ),
+    )
+    .groupBy(figures.metric)
+    .orderBy(desc(count()), figures.metric)
+    .limit(limit);
+  return rows.map((r) => ({ metric: r.metric!, figures: r.figures }));
+}

@@ -1,0 +1,117 @@
+/**
+ * Figures list. `place` matches a figure attributed to the place (figures.place_key: the figure's
+ * own place, else its article's main place) OR any figure of an article that names the place.
+ */
+import { and, eq, gte, lte, sql, type SQL } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/d1";
+import { articles, figures, places } from "../schema";
+import { listConditions, placeFilterKey } from "./common";
+import { paginate, type Page, type Phase } from "./page";
+import { containsAny, scriptVariants } from "./text";
+import type { FigureFilter, FigureItem, FigureRef } from "./types";
+
+export const figureFields = {
+  id: figures.id,
+  articleId: figures.articleId,
+  seq: figures.seq,
+  text: figures.text,
+  start: figures.start,
+  end: figures.end,
+  value: figures.value,
+  valueMax: figures.valueMax,
+  unit: figures.unit,
+  approx: figures.approx,
+  metric: figures.metric,
+  change: figures.change,
+  kind: figures.kind,
+  sentence: figures.sentence,
+  placeKey: figures.placeKey,
+  published: figures.published,
+};
+
+type FigureRow = { [K in keyof typeof figureFields]: (typeof figures.$inferSelect)[K] };
+
+export function figureRef(r: FigureRow): FigureRef {
+  return {
+    id: r.id,
+    place: r.placeKey,
+    seq: r.seq,
+    text: r.text,
+    value: r.value,
+    value_max: r.valueMax,
+    unit: r.unit,
+    approx: r.approx,
+    metric: r.metric,
+    change: r.change,
+    kind: r.kind,
+    sentence: r.sentence,
+    start: r.start,
+    end: r.end,
+  };
+}
+
+/** `metric` contains the term in any script form (figures.metric). */
+export function metricCondition(metric: string): SQL {
+  return containsAny(figures.metric, scriptVariants(metric));
+}
+
+/** Every filter condition of a figures query (without the paging phase). */
+export function figureConditions(f: FigureFilter): SQL[] {
+  const out = listConditions({ id: figures.id, articleId: figures.articleId, published: figures.published }, f);
+  if (f.place !== undefined) {
+    const key = placeFilterKey(f.place);
+    out.push(
+      sql`${figures.id} IN (SELECT pf.id FROM figures AS pf WHERE pf.place_key = ${key}
+        UNION SELECT pa.id FROM article_places AS ap JOIN figures AS pa ON pa.article_id = ap.article_id WHERE ap.place_key = ${key})`,
+    );
+  }
+  if (f.kind) out.push(eq(figures.kind, f.kind));
+  if (f.unit) out.push(eq(figures.unit, f.unit));
+  if (f.change !== undefined) out.push(eq(figures.change, f.change));
+  if (f.min !== undefined) out.push(gte(figures.value, f.min));
+  if (f.max !== undefined) out.push(lte(figures.value, f.max));
+  if (f.metric) out.push(metricCondition(f.metric));
+  return out;
+}
+
+/** The drizzle select for one phase of a figures page (exported for EXPLAIN QUERY PLAN tests). */
+export function figuresQuery(d1: D1Database, f: FigureFilter, phase: Phase, take: number) {
+  return drizzle(d1)
+    .select({ ...figureFields, title: articles.title, placeName: places.name })
+    .from(figures)
+    .innerJoin(articles, eq(articles.id, figures.articleId))
+    .leftJoin(places, eq(places.key, figures.placeKey))
+    .where(and(...figureConditions(f), phase.where))
+    .orderBy(...phase.orderBy)
+    .limit(take);
+}
+
+function figureItem(r: FigureRow & { title: string | null; placeName: string | null }): FigureItem {
+  return {
+    id: r.id,
+    article_id: r.articleId,
+    title: r.title,
+    published: r.published,
+    place: r.placeKey,
+    place_name: r.placeName,
+    seq: r.seq,
+    text: r.text,
+    value: r.value,
+    value_max: r.valueMax,
+    unit: r.unit,
+    approx: r.approx,
+    metric: r.metric,
+    change: r.change,
+    kind: r.kind,
+    sentence: r.sentence,
+    start: r.start,
+    end: r.end,
+  };
+}
+
+/** One page of figures, newest article first (published DESC, id DESC; undated last). */
+export async function listFigures(d1: D1Database, f: FigureFilter = {}): Promise<Page<FigureItem>> {
+  return paginate(figures.published, figures.id, f.cursor, f.limit, async (phase, take) =>
+    (await figuresQuery(d1, f, phase, take)).map(figureItem),
+  );
+}

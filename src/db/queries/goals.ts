@@ -1,0 +1,98 @@
+/**
+ * Goals list, each with its figures. `place` matches goals attributed to the place (goals.place_key,
+ * the article's main place) OR goals of an article naming the place whose actor is that place or
+ * unnamed (so place=高邮 finds 高邮's goals in a 扬州 round-up, not 邗江's).
+ */
+import { and, eq, type SQL, sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/d1";
+import { placeKey } from "../../places";
+import { articles, figures, goalFigures, goals, places } from "../schema";
+import { listConditions, placeFilterKey } from "./common";
+import { figureFields, figureRef } from "./figures";
+import { paginate, type Page, type Phase } from "./page";
+import { containsAny, scriptVariants } from "./text";
+import type { FigureRef, GoalFilter, GoalItem } from "./types";
+
+export function goalConditions(f: GoalFilter): SQL[] {
+  const out = listConditions({ id: goals.id, articleId: goals.articleId, published: goals.published }, f);
+  if (f.place !== undefined) {
+    const key = placeFilterKey(f.place);
+    out.push(
+      sql`${goals.id} IN (SELECT pg.id FROM goals AS pg WHERE pg.place_key = ${key}
+        UNION SELECT ga.id FROM article_places AS ap JOIN goals AS ga ON ga.article_id = ap.article_id
+        WHERE ap.place_key = ${key} AND (ga.actor IS NULL OR ${containsAny(sql`ga.actor`, scriptVariants(key))}))`,
+    );
+  }
+  if (f.actor) out.push(containsAny(goals.actor, scriptVariants(placeKey(f.actor) || f.actor)));
+  if (f.deadline) out.push(containsAny(goals.deadline, scriptVariants(f.deadline)));
+  if (f.metric) {
+    out.push(
+      sql`${goals.id} IN (SELECT gf.goal_id FROM goal_figures AS gf JOIN figures AS mf ON mf.id = gf.figure_id
+        WHERE ${containsAny(sql`mf.metric`, scriptVariants(f.metric))})`,
+    );
+  }
+  return out;
+}
+
+/** The drizzle select for one phase of a goals page (exported for EXPLAIN QUERY PLAN tests). */
+export function goalsQuery(d1: D1Database, f: GoalFilter, phase: Phase, take: number) {
+  return drizzle(d1)
+    .select({
+      id: goals.id,
+      articleId: goals.articleId,
+      seq: goals.seq,
+      text: goals.text,
+      start: goals.start,
+      end: goals.end,
+      deadline: goals.deadline,
+      actor: goals.actor,
+      placeKey: goals.placeKey,
+      published: goals.published,
+      title: articles.title,
+      placeName: places.name,
+    })
+    .from(goals)
+    .innerJoin(articles, eq(articles.id, goals.articleId))
+    .leftJoin(places, eq(places.key, goals.placeKey))
+    .where(and(...goalConditions(f), phase.where))
+    .orderBy(...phase.orderBy)
+    .limit(take);
+}
+
+/** The figures of the given goals, by goal id (figure order within the article). */
+export async function figuresOfGoals(d1: D1Database, goalIds: number[]): Promise<Map<number, FigureRef[]>> {
+  const out = new Map<number, FigureRef[]>(goalIds.map((id) => [id, []]));
+  if (!goalIds.length) return out;
+  const rows = await drizzle(d1)
+    .select({ goalId: goalFigures.goalId, ...figureFields })
+    .from(goalFigures)
+    .innerJoin(figures, eq(figures.id, goalFigures.figureId))
+    .where(sql`${goalFigures.goalId} IN (SELECT value FROM json_each(${JSON.stringify(goalIds)}))`)
+    .orderBy(figures.articleId, figures.seq);
+  for (const r of rows) out.get(r.goalId)?.push(figureRef(r));
+  return out;
+}
+
+/** One page of goals with their figures, newest article first (published DESC, id DESC; undated last). */
+export async function listGoals(d1: D1Database, f: GoalFilter = {}): Promise<Page<GoalItem>> {
+  const page = await paginate(goals.published, goals.id, f.cursor, f.limit, async (phase, take) => goalsQuery(d1, f, phase, take));
+  const figs = await figuresOfGoals(d1, page.items.map((g) => g.id));
+  return {
+    next_cursor: page.next_cursor,
+    items: page.items.map((r) => ({
+      id: r.id,
+      article_id: r.articleId,
+      title: r.title,
+      published: r.published,
+      place: r.placeKey,
+      place_name: r.placeName,
+      seq: r.seq,
+      text: r.text,
+      deadline: r.deadline,
+      actor: r.actor,
+      start: r.start,
+      end: r.end,
+      figures: figs.get(r.id) ?? [],
+    })),
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * Keyset pagination over (published DESC, id DESC), NULL published last. The cursor is opaque:
+ * base64url of JSON `[published, id]` of the last row served.
+ *
+ * The walk runs in two phases so each is one ordered index range: rows WITH a published date
+ * (published, id descending), then rows WITHOUT one (id descending).
+ */
+import { and, desc, isNotNull, isNull, lt, lte, or, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { Problem } from "../../problems";
+
+export const DEFAULT_LIMIT = 50;
+export const MAX_LIMIT = 200;
+
+export interface CursorKey {
+  published: string | null;
+  id: number;
+}
+
+function b64url(s: string): string {
+  const bytes = new TextEncoder().encode(s);
+  let bin = "";
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+export function encodeCursor(key: CursorKey): string {
+  return b64url(JSON.stringify([key.published, key.id]));
+}
+
+/** The key inside a cursor, or null when it is not one of ours. */
+export function decodeCursor(cursor: string): CursorKey | null {
+  if (!/^[A-Za-z0-9_-]{1,200}$/.test(cursor)) return null;
+  try {
+    const bin = atob(cursor.replace(/-/g, "+").replace(/_/g, "/"));
+    const v: unknown = JSON.parse(new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0))));
+    if (!Array.isArray(v) || v.length !== 2) return null;
+    const [published, id] = v;
+    if (!(published === null || (typeof published === "string" && /^\d{4}-\d{2}-\d{2}$/.test(published)))) return null;
+    if (!Number.isSafeInteger(id) || (id as number) < 0) return null;
+    return { published, id: id as number };
+  } catch {
+    return null;
+  }
+}
+
+/** Parses a cursor or throws the `invalid_parameter` problem for `cursor`. */
+export function cursorKey(cursor: string | undefined): CursorKey | undefined {
+  if (cursor === undefined || cursor === "") return undefined;
+  const key = decodeCursor(cursor);
+  if (!key) throw new Problem("invalid_parameter", "cursor is not a cursor this API issued", { parameter: "cursor" });
+  return key;
+}
+
+export function clampLimit(limit: number | undefined): number {
+  if (limit === undefined) return DEFAULT_LIMIT;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+    throw new Problem("invalid_parameter", `limit must be an integer from 1 to ${MAX_LIMIT}`, { parameter: "limit" });
+  }
+  return limit;
+}
+
+export interface Phase {
+  where: SQL;
+  orderBy: SQL[];
+}
+
+/** The phases still to walk after `after` (all of them without a cursor). */
+export function phases(published: SQLiteColumn, id: SQLiteColumn, after?: CursorKey): Phase[] {
+  const dated: Phase = { where: isNotNull(published), orderBy: [desc(published), desc(id)] };
+  const undated: Phase = { where: isNull(published), orderBy: [desc(id)] };
+  if (!after) return [dated, undated];
+  if (after.published === null) return [{ ...undated, where: and(isNull(published), lt(id, after.id))! }];
+  return [
+    {
+      ...dated,
+      where: and(
+        isNotNull(published),
+        lte(published, after.published),
+        or(lt(published, after.published), lt(id, after.id)),
+      )!,
+    },
+    undated,
+  ];
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque cursor for the next page; null on the last page. */
+  next_cursor: string | null;
+}
+
+/**
+ * Runs `fetch` phase by phase until `limit + 1` rows are in hand; the extra row only tells
+ * whether a next page exists.
+ */
+export async function paginate<T extends { id: number; published: string | null }>(
+  published: SQLiteColumn,
+  id: SQLiteColumn,
+  cursor: string | undefined,
+  limitIn: number | undefined,
+  fetch: (phase: Phase, take: number) => Promise<T[]>,
+): Promise<Page<T>> {
+  const limit = clampLimit(limitIn);
+  const rows: T[] = [];
+  for (const phase of phases(published, id, cursorKey(cursor))) {
+    rows.push(...(await fetch(phase, limit + 1 - rows.length)));
+    if (rows.length > limit) break;
+  }
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items, next_cursor: rows.length > limit && last ? encodeCursor({ published: last.published, id: last.id }) : null };
+}
+

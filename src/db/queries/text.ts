@@ -1,0 +1,104 @@
+/**
+ * User text → safe SQL conditions: script variants (traditional/simplified), FTS5 phrases and LIKE
+ * patterns. User input is ALWAYS a bound parameter; MATCH strings are built from quoted phrases only.
+ */
+import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import STCharacters from "opencc-js/dict/STCharacters";
+import * as OpenCC from "opencc-js/t2cn";
+
+const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
+
+/** Simplified → traditional, character by character (32 KB dictionary instead of the 1.1 MB phrase converter). */
+let stMap: Map<string, string> | undefined;
+function toTraditional(s: string): string {
+  if (!stMap) {
+    stMap = new Map();
+    for (const entry of STCharacters.split("|")) {
+      const [from, to] = entry.split(" ");
+      if (from && to) stMap.set(from, to);
+    }
+  }
+  let out = "";
+  for (const ch of s) out += stMap.get(ch) ?? ch;
+  return out;
+}
+
+/** The term as typed, its simplified form and a traditional form (unique, non-empty). */
+export function scriptVariants(term: string): string[] {
+  const t = term.trim();
+  if (!t) return [];
+  const simplified = toSimplified(t);
+  return [...new Set([t, simplified, toTraditional(simplified)])];
+}
+
+/** FTS5 trigram needs at least this many characters per term. */
+export const FTS_MIN_CHARS = 3;
+/** D1 rejects LIKE/GLOB patterns longer than 50 bytes. */
+export const LIKE_MAX_BYTES = 50;
+/** Whitespace-separated keyword terms are ANDed; at most this many. */
+export const MAX_TERMS = 5;
+
+export function charLength(s: string): number {
+  return [...s].length;
+}
+
+/** An FTS5 phrase: the input in double quotes, inner quotes doubled, so no MATCH syntax survives. */
+export function ftsPhrase(term: string): string {
+  return `"${term.replaceAll('"', '""')}"`;
+}
+
+/** `%term%` with LIKE wildcards escaped (use with ESCAPE '\'). */
+export function likeContains(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function fitsLike(pattern: string): boolean {
+  return new TextEncoder().encode(pattern).length <= LIKE_MAX_BYTES;
+}
+
+/**
+ * `column` contains one of `variants` (case-insensitive for ASCII). LIKE while the pattern fits
+ * D1's 50-byte limit, `instr` beyond it.
+ */
+export function containsAny(column: SQLWrapper, variants: string[]): SQL {
+  const parts = variants.map((v) => {
+    const pattern = likeContains(v);
+    return fitsLike(pattern)
+      ? sql`${column} LIKE ${pattern} ESCAPE '\\'`
+      : sql`instr(lower(${column}), lower(${v})) > 0`;
+  });
+  return sql`(${sql.join(parts, sql` OR `)})`;
+}
+
+/** Splits a keyword query into terms (whitespace-separated, at most MAX_TERMS). */
+export function keywordTerms(q: string): string[] {
+  return q.trim().split(/\s+/).filter(Boolean).slice(0, MAX_TERMS);
+}
+
+/**
+ * `idColumn IN (article ids whose title, text or metrics contain every term)`. Terms of ≥3
+ * characters go through the FTS5 trigram index (one MATCH of quoted phrases, each term's script
+ * variants ORed); shorter ones fall back to LIKE on the same table.
+ */
+export function keywordCondition(idColumn: SQLWrapper, q: string): SQL | undefined {
+  const terms = keywordTerms(q);
+  if (!terms.length) return undefined;
+  const conds: SQL[] = [];
+  const matchGroups: string[] = [];
+  for (const term of terms) {
+    const variants = scriptVariants(term);
+    if (charLength(term) >= FTS_MIN_CHARS) {
+      matchGroups.push(`(${variants.map(ftsPhrase).join(" OR ")})`);
+    } else {
+      const likes = variants.flatMap((v) => {
+        const p = likeContains(v);
+        return [sql`title LIKE ${p} ESCAPE '\\'`, sql`body LIKE ${p} ESCAPE '\\'`, sql`metrics LIKE ${p} ESCAPE '\\'`];
+      });
+      conds.push(sql`${idColumn} IN (SELECT rowid FROM article_search WHERE ${sql.join(likes, sql` OR `)})`);
+    }
+  }
+  if (matchGroups.length) {
+    conds.unshift(sql`${idColumn} IN (SELECT rowid FROM article_search WHERE article_search MATCH ${matchGroups.join(" AND ")})`);
+  }
+  return conds.length === 1 ? conds[0] : sql`(${sql.join(conds, sql` AND `)})`;
+}
