@@ -1,0 +1,240 @@
+/**
+ * Stage 4: attribution. For each raw figure: metric, change, kind (reported / target), sentence
+ * and place. Kind follows the scope of goal markers over a paragraph (ANNOTATION.md: a marker
+ * governs the clauses under it), with clause-level overrides for reported results.
+ */
+import type { Kind } from "./types.ts";
+import type { RawFigure } from "./figures.ts";
+import type { Normalised } from "./normalise.ts";
+import {
+  GOAL_MARKER_RE,
+  MARKER_VETO_BEFORE_RE,
+  JIANG_FUTURE_AFTER_RE,
+  JIANG_VETO_BEFORE_RE,
+  JIANG_VETO_AFTER_RE,
+  YAO_VETO_BEFORE_RE,
+  YAO_VETO_AFTER_RE,
+  REPORTED_CLAUSE_RE,
+  PARTITIVE_AFTER_RE,
+  CHANGE_RE,
+} from "./rules/markers.ts";
+import { METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_AFTER_STOP_RE, METRIC_MAX } from "./rules/metric.ts";
+import { MONEY_UNITS } from "./rules/units.ts";
+import { boundsAround, isClauseEnd, isSentenceEnd, isCjk } from "./text.ts";
+
+export interface Attributed extends RawFigure {
+  metric?: string;
+  change?: boolean;
+  kind: Kind;
+  clauseStart: number;
+  clauseEnd: number;
+  sentenceStart: number;
+  sentenceEnd: number;
+  paragraph: number;
+}
+
+export interface Marker {
+  pos: number;
+  end: number;
+  word: string;
+  /** Subject written before 将/计划/要 in its clause (广陵, 我们), for goal actors. */
+  subject?: string;
+}
+
+const JIANG_YAO_RE = /将|要/g;
+
+/** Forward-looking markers of one paragraph [a, b) of `s` (simplified body text). */
+export function findMarkers(s: string, a: number, b: number): Marker[] {
+  const out: Marker[] = [];
+  const para = s.slice(a, b);
+  const re = new RegExp(GOAL_MARKER_RE.source, "g");
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(para)) !== null) {
+    const before = para.slice(Math.max(0, m.index - 3), m.index);
+    if ((m[0] === "争取" || m[0].startsWith("计划")) && MARKER_VETO_BEFORE_RE.test(before)) continue;
+    out.push({ pos: a + m.index, end: a + m.index + m[0].length, word: m[0], subject: subjectBefore(para, m.index) });
+  }
+  const jy = new RegExp(JIANG_YAO_RE.source, "g");
+  while ((m = jy.exec(para)) !== null) {
+    const i = m.index;
+    const before = para.slice(Math.max(0, i - 3), i);
+    const after = para.slice(i + 1, i + 7);
+    if (m[0] === "将") {
+      if (JIANG_VETO_AFTER_RE.test(after) || JIANG_VETO_BEFORE_RE.test(before)) continue;
+      const subj = subjectBefore(para, i);
+      if (!JIANG_FUTURE_AFTER_RE.test(after) && !subj) continue;
+      if (!subj && !JIANG_FUTURE_AFTER_RE.test(after)) continue;
+      if (subj === undefined && clausePrefixLen(para, i) === 0) continue; // 将产业发展放在… (= 把)
+      out.push({ pos: a + i, end: a + i + 1, word: "将", subject: subj });
+    } else {
+      if (YAO_VETO_BEFORE_RE.test(before) || YAO_VETO_AFTER_RE.test(after)) continue;
+      const pl = clausePrefixLen(para, i);
+      if (pl > 8) continue;
+      out.push({ pos: a + i, end: a + i + 1, word: "要", subject: subjectBefore(para, i) });
+    }
+  }
+  out.sort((x, y) => x.pos - y.pos);
+  return out;
+}
+
+function clausePrefixLen(s: string, i: number): number {
+  let k = i;
+  while (k > 0 && i - k < 40 && !isClauseEnd(s[k - 1] as string)) k--;
+  return i - k;
+}
+
+/** The short subject right before a marker in its clause: 广陵将, 高邮计划, 大庙街道将, 我们将. */
+function subjectBefore(s: string, i: number): string | undefined {
+  const n = clausePrefixLen(s, i);
+  if (n === 0 || n > 8) return undefined;
+  const subj = s.slice(i - n, i).trim();
+  if (subj.length < 2) return undefined;
+  if (/[0-9]|始终|牢牢|必须|一定|切实|坚决|全力|努力/.test(subj)) return undefined;
+  return subj;
+}
+
+export function attribute(n: Normalised, raws: RawFigure[]): { figures: Attributed[]; markers: Marker[][] } {
+  const s = n.body;
+  const c = n.clean;
+  const markersByLine: Marker[][] = n.lines.map((l) => (l.masked ? [] : findMarkers(s, l.start, l.end)));
+  const out: Attributed[] = [];
+  let li = 0;
+  for (let k = 0; k < raws.length; k++) {
+    const f = raws[k] as RawFigure;
+    while (li < n.lines.length - 1 && (n.lines[li] as { end: number }).end < f.start) li++;
+    const [clauseStart, clauseEnd] = boundsAround(s, f.start, f.end, isClauseEnd);
+    const [sentenceStart, sentenceEnd] = boundsAround(s, f.start, f.end, isSentenceEnd);
+    const prev = out[out.length - 1];
+    // Kind.
+    const markers = markersByLine[li] ?? [];
+    let target = false;
+    for (const mk of markers) {
+      if (mk.pos < f.start || (mk.pos >= clauseStart && mk.pos < clauseEnd)) { target = true; break; }
+      if (mk.pos > clauseEnd) break;
+    }
+    const clauseText = s.slice(clauseStart, clauseEnd);
+    if (target) {
+      const lead = s.slice(clauseStart, f.start);
+      if (REPORTED_CLAUSE_RE.test(lead)) target = false;
+      if (PARTITIVE_AFTER_RE.test(s.slice(f.end, f.end + 10))) target = false;
+    }
+    const kind: Kind = target ? "target" : "reported";
+    // Metric.
+    const { metric, change } = metricFor(c, s, f, clauseStart, clauseEnd, prev, raws[k + 1]);
+    const a: Attributed = {
+      ...f,
+      kind,
+      clauseStart,
+      clauseEnd,
+      sentenceStart,
+      sentenceEnd,
+      paragraph: li,
+    };
+    if (metric) a.metric = metric;
+    if (change) a.change = true;
+    // Implied unit: borrow a money unit from a figure of the same sentence, else 元.
+    if (a.implied) {
+      const near = raws.find((r) => r !== f && r.unitSimp && MONEY_UNITS.has(r.unitSimp) && Math.abs(r.start - f.start) < 120);
+      a.unit = near ? near.unit : "元";
+      a.unitSimp = near ? near.unitSimp : "元";
+      if (!a.approx) a.approx = "more_than";
+    }
+    void clauseText;
+    out.push(a);
+  }
+  // Shared subject of a list: 城镇、农村居民人均可支配收入…分别增长8.1%、8.6%.
+  distributeLists(out, c);
+  return { figures: out, markers: markersByLine };
+}
+
+function stripQuotes(t: string): string {
+  return t.replace(/[“”‘’"'「」『』《》\s]/g, "");
+}
+
+function peel(t: string): { core: string; tail: string } {
+  let core = t;
+  let tail = "";
+  for (let guard = 0; guard < 8; guard++) {
+    const m = METRIC_LEAD_RE.exec(core);
+    if (!m || m[0].length === core.length) break;
+    core = core.slice(m[0].length);
+  }
+  for (let guard = 0; guard < 8; guard++) {
+    const m = METRIC_TAIL_RE.exec(core);
+    if (!m) break;
+    tail = m[0] + tail;
+    core = core.slice(0, core.length - m[0].length);
+  }
+  return { core, tail };
+}
+
+function metricFor(
+  c: string,
+  s: string,
+  f: RawFigure,
+  clauseStart: number,
+  clauseEnd: number,
+  prev: Attributed | undefined,
+  next: RawFigure | undefined,
+): { metric?: string; change?: boolean } {
+  // After the figure: 1200个贫困户, 5个养老服务指导中心建成, 不低于1亿元的工业技改奖补资金.
+  let ap = f.outerEnd;
+  if (next && next.start === ap && next.end <= clauseEnd) ap = next.outerEnd; // 6处300余亩低效用地盘活
+  if (s[ap] === "的") ap++;
+  let np = "";
+  if (isCjk(s[ap]) || s[ap] === "“") {
+    const win = c.slice(ap, Math.min(clauseEnd, ap + METRIC_MAX + 4));
+    let cut = win.length;
+    const stop = METRIC_AFTER_STOP_RE.exec(win.replace(/^“[^”]{0,12}”/, (q) => "\u0000".repeat(q.length)));
+    if (stop) cut = stop.index;
+    for (let i = 0; i < cut; i++) {
+      const ch = win[i] as string;
+      if (/[0-9、]/.test(ch)) { cut = i; break; }
+    }
+    np = stripQuotes(win.slice(0, cut));
+  }
+  // Before the figure, from the clause start or the previous figure of the same clause.
+  let segStart = clauseStart;
+  if (prev && prev.end > clauseStart && prev.end <= f.start) {
+    segStart = prev.outerEnd;
+    if (c[segStart] === "、" || c[segStart] === "和" || c[segStart] === "及") segStart++;
+  }
+  let before = c.slice(Math.max(segStart, f.start - 40), f.outerStart);
+  const deng = before.lastIndexOf("等");
+  if (deng >= 0 && deng < before.length - 2) before = before.slice(deng + 1);
+  const { core, tail } = peel(stripQuotes(before));
+  const change = CHANGE_RE.test(tail) || (core.length === 0 && CHANGE_RE.test(before));
+  if (np.length >= 2) return { metric: np.slice(0, METRIC_MAX), change };
+  if (core.length >= 2) return { metric: core.slice(-METRIC_MAX), change };
+  if (prev && prev.metric && prev.sentenceEnd >= f.start) {
+    return { metric: prev.metric, change: change || (!!prev.change && core.length === 0) };
+  }
+  if (np.length >= 2) return { metric: np.slice(0, METRIC_MAX), change };
+  return { change };
+}
+
+function distributeLists(figs: Attributed[], c: string): void {
+  for (let i = 0; i + 1 < figs.length; i++) {
+    const a = figs[i] as Attributed;
+    const b = figs[i + 1] as Attributed;
+    if (c[a.outerEnd] !== "、" || b.start !== a.outerEnd + 1 || !a.metric) continue;
+    const lead = c.slice(a.clauseStart, a.start);
+    if (!lead.includes("分别")) continue;
+    const parts = a.metric.split("、");
+    if (parts.length < 2) continue;
+    const lastPart = parts[parts.length - 1] as string;
+    const group: Attributed[] = [a];
+    for (let j = i + 1; j < figs.length && group.length < parts.length; j++) {
+      const g = figs[j] as Attributed;
+      const p = group[group.length - 1] as Attributed;
+      if (g.start !== p.outerEnd + 1 || c[p.outerEnd] !== "、") break;
+      group.push(g);
+    }
+    if (group.length !== parts.length) continue;
+    group.forEach((g, k) => {
+      const head = parts[k] as string;
+      g.metric = k === parts.length - 1 ? lastPart : head + (lastPart.length > head.length ? lastPart.slice(head.length) : "");
+      g.change = a.change;
+    });
+  }
+}

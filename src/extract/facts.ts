@@ -1,0 +1,135 @@
+/**
+ * Stage 6: article facts (title, published, source, places), read from the header lines and the
+ * place mentions. Dates in the body (7月13日) never count as the publication date.
+ */
+import type { Normalised } from "./normalise.ts";
+import {
+  SOURCE_RE,
+  SOURCE_SUFFIX_SPLIT_RE,
+  FULL_DATE_RE,
+  PLACE_RE,
+  NOT_PLACE_RE,
+  NAV_LINE_RE,
+} from "./rules/facts.ts";
+import { CHROME_LINE_RES } from "./rules/noise.ts";
+
+export interface Facts {
+  title: string | null;
+  published: string | null;
+  source: string | null;
+  places: string[];
+}
+
+const HEADER_LINES = 12;
+const MAX_TITLE = 40;
+
+function lineTexts(n: Normalised, max: number): { clean: string; simp: string; idx: number }[] {
+  const out: { clean: string; simp: string; idx: number }[] = [];
+  for (let i = 0; i < n.lines.length && out.length < max; i++) {
+    const l = n.lines[i] as { start: number; end: number };
+    const simp = n.simp.slice(l.start, Math.min(l.end, l.start + 400)).trim();
+    if (!simp) continue;
+    out.push({ clean: n.clean.slice(l.start, Math.min(l.end, l.start + 400)).trim(), simp, idx: i });
+  }
+  return out;
+}
+
+const pad = (x: string) => (x.length === 1 ? "0" + x : x);
+
+function dateOf(m: RegExpExecArray): string | null {
+  const y = m[1];
+  const mo = m[2] ?? m[4];
+  const d = m[3] ?? m[5];
+  if (!y || !mo || !d) return null;
+  const mi = Number(mo);
+  const di = Number(d);
+  if (mi < 1 || mi > 12 || di < 1 || di > 31) return null;
+  return `${y}-${pad(mo)}-${pad(d)}`;
+}
+
+function isChrome(t: string): boolean {
+  return CHROME_LINE_RES.some((re) => re.test(t));
+}
+
+export function readFacts(n: Normalised): Facts {
+  const head = lineTexts(n, HEADER_LINES);
+  // Title: the first line that is not navigation or chrome; a long first line means no headline.
+  let title: string | null = null;
+  for (const l of head) {
+    if (NAV_LINE_RE.test(l.simp) || isChrome(l.simp) || /^[|｜\s]*$/.test(l.simp)) continue;
+    if (l.clean.length <= MAX_TITLE && !/[。]$/.test(l.clean) && !/^[0-9]{4}[年\-/.]/.test(l.simp)) title = l.clean.replace(/\s+/g, " ");
+    break;
+  }
+  // Source and published: header lines with 来源 / a full date.
+  let source: string | null = null;
+  let published: string | null = null;
+  const cands = [...head];
+  for (const l of lineTexts(n, 1e9).slice(HEADER_LINES)) if (l.simp.length <= 120 && /来源|來源/.test(l.simp)) cands.push(l);
+  for (const l of cands) {
+    const sm = SOURCE_RE.exec(l.simp);
+    if (sm && !source) {
+      const raw = l.clean.slice(sm.index, sm.index + sm[0].length);
+      const outlet = (SOURCE_RE.exec(raw)?.[1] ?? sm[1] ?? "").split(SOURCE_SUFFIX_SPLIT_RE)[0]?.replace(/[0-9]+$/, "") ?? "";
+      if (outlet.length >= 2) source = outlet;
+    }
+    if (!published && (sm || l.idx < 6 && l.simp.length <= 80)) {
+      const re = new RegExp(FULL_DATE_RE.source, "g");
+      const dates: { pos: number; date: string }[] = [];
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(l.simp)) !== null) {
+        const d = dateOf(m);
+        if (d) dates.push({ pos: m.index, date: d });
+      }
+      if (dates.length) {
+        // A date written after the source names that outlet's issue (来源:淮北日报 2020/01/10).
+        const afterSource = sm ? dates.find((d) => d.pos > sm.index) : undefined;
+        published = (afterSource ?? dates[0])?.date ?? null;
+      }
+    }
+  }
+  return { title, published, source, places: readPlaces(n, title) };
+}
+
+function readPlaces(n: Normalised, title: string | null): string[] {
+  const s = n.clean;
+  const counts = new Map<string, number>();
+  const re = new RegExp(PLACE_RE.source, "g");
+  // Count every stem of 1–4 chars before each suffix occurrence, then extend a stem while the
+  // longer one is just as frequent (集区 -> 杜集区, but not 共杜集区).
+  const SUFFIX_RE = /街道|开发区|開發區|经开区|經開區|新区|自治州|自治县|区|區|县|縣|市|镇|鎮/g;
+  const occ: [number, number][] = [];
+  let m: RegExpExecArray | null;
+  let guard = 0;
+  while ((m = SUFFIX_RE.exec(s)) !== null && guard++ < 20000) {
+    const e = m.index + m[0].length;
+    occ.push([m.index, e]);
+    for (let k = 1; k <= 4 && m.index - k >= 0; k++) {
+      const stem = s.slice(m.index - k, e);
+      if (!/^[\u4e00-\u9fff]+$/.test(stem)) break;
+      counts.set(stem, (counts.get(stem) ?? 0) + 1);
+    }
+  }
+  void re;
+  const chosen = new Map<string, number>();
+  for (const [a, e] of occ) {
+    let best: string | null = null;
+    let bestCount = 0;
+    for (let k = 2; k <= 4 && a - k >= 0; k++) {
+      const stem = s.slice(a - k, e);
+      const cnt = counts.get(stem) ?? 0;
+      if (k === 2) { if (cnt < 1) break; best = stem; bestCount = cnt; continue; }
+      if (cnt === bestCount && cnt > 0) best = stem;
+      else break;
+    }
+    if (!best) continue;
+    const name = best.slice(0, best.length - (e - a));
+    if (NOT_PLACE_RE.test(best) || NOT_PLACE_RE.test(name) || /[的和与在了是为将要对把从向]/.test(best)) continue;
+    chosen.set(best, bestCount);
+  }
+  const out = [...chosen.entries()]
+    .filter(([p, c]) => c >= 3 || (title !== null && title.includes(p)))
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, 8)
+    .map(([p]) => p);
+  return out;
+}

@@ -1,0 +1,185 @@
+/**
+ * Stage 3: figures. Finds numeric tokens in `body`, reads the range, 余/多, unit and approximation
+ * around each, and drops what ANNOTATION.md says is not a figure (dates, names, labels, ranks,
+ * thresholds, 一 as an article, quoted slogans). Offsets here are clean-text indexes.
+ */
+import type { Approx } from "./types.ts";
+import { parseNumber, type ParsedNumber } from "./numbers.ts";
+import { NUMBER_RE, RANGE_SEP_RE, INNER_MORE_RE, CN_PERCENT_RE } from "./rules/numerals.ts";
+import { UNIT_FORMS, IMPLIED_UNIT_FRAME_RE, IMPLIED_UNIT_AFTER_RE } from "./rules/units.ts";
+import { PREFIX_APPROX, SUFFIX_APPROX } from "./rules/approx.ts";
+import { NOT_FIGURE_RULES, DURATION_LEAD_RE, DURATION_UNITS, MAX_QUOTE_LEN } from "./rules/notfigures.ts";
+import { insideQuote } from "./text.ts";
+
+export interface RawFigure {
+  /** [start, end) in clean text. */
+  start: number;
+  end: number;
+  value: number;
+  valueMax?: number;
+  unit: string;
+  /** Simplified form of the unit (for money checks). */
+  unitSimp: string;
+  approx?: Approx;
+  implied?: boolean;
+  /** Where the approximation words around it end/start (for metric cut). */
+  outerStart: number;
+  outerEnd: number;
+}
+
+/** Non-global copy of NUMBER_RE anchored at a position (no look-behind: it follows a separator). */
+const NUMBER_AT_RE = new RegExp(NUMBER_RE.source.replace("(?<![0-9.,])", ""), "y");
+
+const round = (v: number) => Number(v.toPrecision(12));
+
+function matchUnit(s: string, pos: number): { form: string; money: boolean; unit?: string } | null {
+  for (const { form, rule } of UNIT_FORMS) {
+    if (s.startsWith(form, pos)) {
+      const next = s[pos + form.length];
+      if (next && rule.notFollowedBy && rule.notFollowedBy.includes(next)) continue;
+      return { form, money: !!rule.money, unit: rule.unit };
+    }
+  }
+  return null;
+}
+
+export function findFigures(body: string, clean: string): RawFigure[] {
+  const out: RawFigure[] = [];
+  const re = new RegExp(NUMBER_RE.source, "g");
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(body)) !== null) {
+    const start = m.index;
+    const numText = m[0];
+    const f = readFigure(body, clean, start, numText, out);
+    if (f) {
+      out.push(f);
+      if (re.lastIndex < f.end) re.lastIndex = f.end;
+    }
+  }
+  // 百分之五十 -> 50 %.
+  if (body.includes("百分之")) {
+    const pre = new RegExp(CN_PERCENT_RE.source, "g");
+    while ((m = pre.exec(body)) !== null) {
+      const inner = (m[1] ?? "").split("点");
+      const int = parseNumber(inner[0] ?? "");
+      if (!int) continue;
+      let v = int.value;
+      if (inner[1]) v = Number(`${v}.${[...inner[1]].map((c) => "零一二三四五六七八九".indexOf(c) === -1 ? 0 : "零一二三四五六七八九".indexOf(c)).join("")}`);
+      const start = m.index;
+      const end = start + m[0].length;
+      if (out.some((f) => f.start < end && start < f.end)) continue;
+      out.push({ start, end, value: round(v), unit: "%", unitSimp: "%", outerStart: start, outerEnd: end, ...approxAround(body, start, end) });
+    }
+    out.sort((a, b) => a.start - b.start);
+  }
+  return out;
+}
+
+function approxAround(body: string, start: number, end: number): { approx?: Approx } {
+  const before = body.slice(Math.max(0, start - 4), start);
+  for (const r of PREFIX_APPROX) if (r.re.test(before)) return { approx: r.approx };
+  const after = body.slice(end, end + 3);
+  for (const r of SUFFIX_APPROX) if (r.re.test(after)) return { approx: r.approx };
+  return {};
+}
+
+function readFigure(body: string, clean: string, start: number, numText: string, prev: RawFigure[]): RawFigure | null {
+  let num: ParsedNumber | null = parseNumber(numText);
+  if (!num) return null;
+  let pos = start + numText.length;
+  let valueMax: number | undefined = num.valueMax;
+  // Range: 3-5家, 2~3个, 10至15个.
+  RANGE_SEP_RE.lastIndex = pos;
+  if (RANGE_SEP_RE.test(body)) {
+    NUMBER_AT_RE.lastIndex = pos + 1;
+    const m2 = NUMBER_AT_RE.exec(body);
+    if (m2) {
+      const second = parseNumber(m2[0]);
+      if (second && second.chinese === num.chinese) {
+        let lo = num.value;
+        if (num.magnitude === 1 && second.magnitude > 1 && !num.chinese) lo *= second.magnitude;
+        if (second.value >= lo) {
+          valueMax = second.value;
+          num = { ...num, value: lo, magnitude: Math.max(num.magnitude, second.magnitude) };
+          pos = pos + 1 + m2[0].length;
+        }
+      }
+    }
+  }
+  let approx: Approx | undefined;
+  INNER_MORE_RE.lastIndex = pos;
+  if (INNER_MORE_RE.test(body)) {
+    const u = matchUnit(body, pos + 1);
+    if (u) {
+      approx = "more_than";
+      pos += 1;
+    }
+  }
+  const unit = matchUnit(body, pos);
+  let unitText: string;
+  let unitSimp: string;
+  let implied = false;
+  let end: number;
+  if (unit) {
+    end = pos + unit.form.length;
+    unitText = unit.unit ?? clean.slice(pos, end);
+    unitSimp = unit.unit ?? unit.form;
+    if (unitText === "％") unitText = "%";
+  } else {
+    // 迈上百亿台阶: a magnitude with no unit, framed as a level; unit borrowed later.
+    if (num.magnitude < 1e4) return null;
+    const before = body.slice(Math.max(0, start - 3), start);
+    const after = body.slice(pos, pos + 3);
+    if (!IMPLIED_UNIT_FRAME_RE.test(before) || !IMPLIED_UNIT_AFTER_RE.test(after)) return null;
+    end = pos;
+    unitText = "";
+    unitSimp = "";
+    implied = true;
+  }
+  // Not-figure rules.
+  const before8 = body.slice(Math.max(0, start - 8), start);
+  const after8 = body.slice(end, end + 8);
+  const selfText = body.slice(start, end);
+  for (const r of NOT_FIGURE_RULES) {
+    if (r.self && !r.self.test(selfText)) continue;
+    if (r.before && !r.before.test(before8)) continue;
+    if (r.after && !r.after.test(after8)) continue;
+    if (!r.self && !r.before && !r.after) continue;
+    return null;
+  }
+  if (num.chinese) {
+    // 一 + measure word is an article: 一名市领导, 一批, 再组织一次.
+    if (numText === "一" || numText === "壹") return null;
+    if (num.small && num.value < 10 && !valueMax) {
+      const lead = body.slice(Math.max(0, start - 4), start);
+      if (!(DURATION_UNITS.has(unitSimp) && DURATION_LEAD_RE.test(lead)) && unitSimp !== "成") return null;
+    }
+    // A Chinese numeral glued to a preceding CJK word is often part of a name (三次产业, 四好农村路).
+  }
+  if (insideQuote(body, start, end, MAX_QUOTE_LEN)) return null;
+  // Overlap guard.
+  const last = prev[prev.length - 1];
+  if (last && last.end > start) return null;
+  const around = approxAround(body, start, end);
+  const approxFinal = approx ?? around.approx;
+  const outerStart = start;
+  let outerEnd = end;
+  for (const r of SUFFIX_APPROX) {
+    const mm = r.re.exec(body.slice(end, end + 3));
+    if (mm) { outerEnd = end + mm[0].length; break; }
+  }
+  const f: RawFigure = {
+    start,
+    end,
+    value: round(num.value),
+    unit: unitText,
+    unitSimp,
+    outerStart,
+    outerEnd,
+  };
+  if (valueMax !== undefined) f.valueMax = round(Math.max(valueMax, num.value));
+  if (approxFinal) f.approx = approxFinal;
+  if (implied) f.implied = true;
+  if (!Number.isFinite(f.value) || (f.valueMax !== undefined && !Number.isFinite(f.valueMax))) return null;
+  return f;
+}

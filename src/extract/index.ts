@@ -1,0 +1,81 @@
+/**
+ * @module extract
+ * The rule-based extractor: one article's decoded text in, its Summary out. Pure, deterministic,
+ * no I/O; never throws (what it cannot read goes to `warnings`).
+ *
+ * Stages: normalise -> numbers/figures -> attribution (metric, change, kind) -> goals -> facts.
+ */
+import type { Figure, Summary } from "./types.ts";
+import { normalise, origStart, origEnd, type Normalised } from "./normalise.ts";
+import { findFigures } from "./figures.ts";
+import { attribute, type Attributed } from "./attribution.ts";
+import { buildGoals } from "./goals.ts";
+import { readFacts } from "./facts.ts";
+
+export type { Summary, Figure, Goal, Approx, Kind } from "./types.ts";
+
+/** Bump when rule changes alter output, so stored summaries can be recomputed. */
+export const EXTRACTOR_VERSION = 1;
+
+const MAX_SENTENCE = 200;
+
+function toFigure(n: Normalised, f: Attributed): Figure {
+  const start = origStart(n, f.start);
+  const end = origEnd(n, f.end);
+  const fig: Figure = { text: n.original.slice(start, end), start, end, value: f.value, unit: f.unit, kind: f.kind };
+  if (f.valueMax !== undefined) fig.value_max = f.valueMax;
+  if (f.approx) fig.approx = f.approx;
+  if (f.metric) fig.metric = f.metric;
+  if (f.change) fig.change = true;
+  let ss = f.sentenceStart;
+  let se = f.sentenceEnd;
+  if (n.body[se] === "。" || n.body[se] === "！" || n.body[se] === "？") se++;
+  while (ss < f.start && /\s/.test(n.body[ss] as string)) ss++;
+  if (se - ss > MAX_SENTENCE) {
+    ss = Math.max(ss, f.start - MAX_SENTENCE / 2);
+    se = Math.min(se, f.end + MAX_SENTENCE / 2);
+  }
+  fig.sentence = n.original.slice(origStart(n, ss), origEnd(n, se));
+  return fig;
+}
+
+function empty(): Summary {
+  return { title: null, published: null, source: null, places: [], figures: [], goals: [], warnings: [] };
+}
+
+export function extract(text: string): Summary {
+  const out = empty();
+  if (typeof text !== "string") {
+    out.warnings.push("input is not a string");
+    return out;
+  }
+  let n: Normalised;
+  try {
+    n = normalise(text);
+    out.warnings.push(...n.warnings);
+  } catch (e) {
+    out.warnings.push(`normalise failed: ${String(e)}`);
+    return out;
+  }
+  try {
+    const raws = findFigures(n.body, n.clean);
+    const { figures, markers } = attribute(n, raws);
+    const figs = figures.map((f) => toFigure(n, f));
+    out.figures = figs;
+    const byStart = new Map<number, Figure>();
+    figures.forEach((f, i) => byStart.set(f.start, figs[i] as Figure));
+    out.goals = buildGoals(n, figures, markers, (f) => byStart.get(f.start)?.text ?? "");
+  } catch (e) {
+    out.warnings.push(`figures failed: ${String(e)}`);
+  }
+  try {
+    const facts = readFacts(n);
+    out.title = facts.title;
+    out.published = facts.published;
+    out.source = facts.source;
+    out.places = facts.places;
+  } catch (e) {
+    out.warnings.push(`facts failed: ${String(e)}`);
+  }
+  return out;
+}

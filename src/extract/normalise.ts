@@ -1,0 +1,173 @@
+/**
+ * Stage 1: normalise. Builds, from the original text:
+ * - `clean`: pinyin brackets stripped, full-width ASCII folded, still in the article's script
+ *   (metrics, places and titles are cut from it);
+ * - `simp`: `clean` converted to simplified characters (opencc t2cn), same UTF-16 length, so one
+ *   offset map serves both;
+ * - `body`: `simp` with site-chrome lines and word-for-word repeated paragraphs blanked out
+ *   (replaced by spaces of the same length), where figures are searched;
+ * - `map`: clean index -> original index (null when the two are the same).
+ */
+import * as OpenCC from "opencc-js/t2cn";
+import {
+  CHROME_LINE_RES,
+  MIN_DUP_PARAGRAPH,
+  PINYIN_BRACKET_RE,
+  PINYIN_SYLLABLE_RE,
+  TONE_MARK_RE,
+} from "./rules/noise.ts";
+
+const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
+
+/** Frequent characters that exist only in traditional script: a cheap test before running opencc. */
+export const TRADITIONAL_PROBE_RE =
+  /[們個這來時說為會經發區國產業學對開關過還實現與萬億兩項戶畝餘進場廣東並從後點當幾體麼華動書記長門問間頭電話機應將專務縣鄉鎮黨屆議員際數據處計劃]/;
+
+const FULLWIDTH_RE = /[\uFF01-\uFF5E\u3000\u00A0]/g;
+
+export interface Line {
+  /** [start, end) in clean/simp/body, without the newline. */
+  start: number;
+  end: number;
+  masked: boolean;
+  chrome: boolean;
+  dup: boolean;
+}
+
+export interface Normalised {
+  original: string;
+  clean: string;
+  simp: string;
+  body: string;
+  map: Uint32Array | null;
+  lines: Line[];
+  warnings: string[];
+}
+
+function isToneless(s: string): boolean {
+  return !TONE_MARK_RE.test(s);
+}
+
+/** Strip pinyin brackets; returns the stripped text and its map (null if nothing stripped). */
+function stripPinyin(text: string): { text: string; map: Uint32Array | null } {
+  if (text.indexOf("(") < 0 && text.indexOf("（") < 0) return { text, map: null };
+  PINYIN_BRACKET_RE.lastIndex = 0;
+  const hits: [number, number, boolean][] = [];
+  let toned = 0;
+  for (let m = PINYIN_BRACKET_RE.exec(text); m; m = PINYIN_BRACKET_RE.exec(text)) {
+    const body = m[1] ?? "";
+    const tl = isToneless(body);
+    if (!tl) toned++;
+    hits.push([m.index, m.index + m[0].length, tl]);
+  }
+  if (toned === 0) return { text, map: null };
+  const parts: string[] = [];
+  const map = new Uint32Array(text.length + 1);
+  let out = 0;
+  let from = 0;
+  for (const [s, e, tl] of hits) {
+    if (tl && !PINYIN_SYLLABLE_RE.test(text.slice(s + 1, e - 1))) continue;
+    for (let i = from; i < s; i++) map[out++] = i;
+    parts.push(text.slice(from, s));
+    from = e;
+  }
+  for (let i = from; i < text.length; i++) map[out++] = i;
+  parts.push(text.slice(from));
+  map[out] = text.length;
+  return { text: parts.join(""), map: map.subarray(0, out + 1) };
+}
+
+function foldFullWidth(text: string): string {
+  FULLWIDTH_RE.lastIndex = 0;
+  if (!FULLWIDTH_RE.test(text)) return text;
+  FULLWIDTH_RE.lastIndex = 0;
+  return text.replace(FULLWIDTH_RE, (c) => {
+    const code = c.charCodeAt(0);
+    if (code === 0x3000 || code === 0xa0) return " ";
+    return String.fromCharCode(code - 0xfee0);
+  });
+}
+
+/** Traditional -> simplified, keeping UTF-16 length (code points whose width changes stay as is). */
+export function simplify(clean: string): string {
+  if (!TRADITIONAL_PROBE_RE.test(clean)) return clean;
+  const conv = toSimplified(clean);
+  if (conv.length === clean.length) return conv;
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < clean.length && j < conv.length) {
+    const a = clean.codePointAt(i) ?? 0;
+    const b = conv.codePointAt(j) ?? 0;
+    const wa = a > 0xffff ? 2 : 1;
+    const wb = b > 0xffff ? 2 : 1;
+    out.push(wa === wb ? String.fromCodePoint(b) : String.fromCodePoint(a));
+    i += wa;
+    j += wb;
+  }
+  if (i < clean.length) out.push(clean.slice(i));
+  return out.join("");
+}
+
+export function normalise(original: string): Normalised {
+  const warnings: string[] = [];
+  const stripped = stripPinyin(original);
+  const clean = foldFullWidth(stripped.text);
+  let simp = clean;
+  try {
+    simp = simplify(clean);
+  } catch {
+    warnings.push("traditional-to-simplified conversion failed; matched the text as written");
+  }
+  if (simp.length !== clean.length) simp = clean;
+
+  // Lines: chrome and duplicates.
+  const lines: Line[] = [];
+  const seen = new Set<string>();
+  let anyMasked = false;
+  let start = 0;
+  while (start <= simp.length) {
+    let end = simp.indexOf("\n", start);
+    if (end < 0) end = simp.length;
+    const raw = simp.slice(start, end);
+    const t = raw.trim();
+    let chrome = false;
+    let dup = false;
+    if (t.length > 0 && t.length <= 300) {
+      for (const re of CHROME_LINE_RES) if (re.test(t)) { chrome = true; break; }
+    }
+    if (!chrome && t.length >= MIN_DUP_PARAGRAPH) {
+      if (seen.has(t)) dup = true;
+      else seen.add(t);
+    }
+    const masked = chrome || dup;
+    if (masked) anyMasked = true;
+    lines.push({ start, end, masked, chrome, dup });
+    start = end + 1;
+  }
+  let body = simp;
+  if (anyMasked) {
+    const parts: string[] = [];
+    let from = 0;
+    for (const l of lines) {
+      if (!l.masked) continue;
+      parts.push(simp.slice(from, l.start), " ".repeat(l.end - l.start));
+      from = l.end;
+    }
+    parts.push(simp.slice(from));
+    body = parts.join("");
+    const dups = lines.filter((l) => l.dup).length;
+    if (dups) warnings.push(`skipped ${dups} repeated paragraph(s)`);
+  }
+  return { original, clean, simp, body, map: stripped.map, lines, warnings };
+}
+
+/** Original offset of a clean start index. */
+export function origStart(n: Normalised, i: number): number {
+  return n.map ? (n.map[i] ?? n.original.length) : i;
+}
+
+/** Original offset of a clean end index (includes the pinyin bracket of the last character). */
+export function origEnd(n: Normalised, j: number): number {
+  return n.map ? (n.map[j] ?? n.original.length) : j;
+}

@@ -1,0 +1,104 @@
+/**
+ * Stage 2: numbers. Parses one numeric token (Arabic, Chinese or mixed) to a value; reports the
+ * magnitude written, and ranges like 七八十 (70–80). Never throws; returns null when the token is
+ * not a well-formed number (十四五, 一一).
+ */
+import { CN_DIGITS, CN_SMALL_UNITS, MAGNITUDES } from "./rules/numerals.ts";
+
+export interface ParsedNumber {
+  value: number;
+  valueMax?: number;
+  /** 10000 for 1.9万, 1e8 for 12亿, 1 when none. */
+  magnitude: number;
+  chinese: boolean;
+  /** Chinese numeral with no 百/千/万/亿 (三, 十五, 两): words more than counts. */
+  small: boolean;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+export function parseArabic(s: string): ParsedNumber | null {
+  let i = 0;
+  let numStr = "";
+  while (i < s.length && (isDigit(s.charCodeAt(i)) || s[i] === "," || s[i] === ".")) {
+    if (s[i] !== ",") numStr += s[i];
+    i++;
+  }
+  let value = Number(numStr);
+  if (!Number.isFinite(value)) return null;
+  let magnitude = 1;
+  let lastMag = 1;
+  while (i < s.length && MAGNITUDES[s[i] as string] !== undefined) {
+    const m = MAGNITUDES[s[i] as string] as number;
+    value *= m;
+    magnitude *= m;
+    lastMag = m;
+    i++;
+  }
+  if (i < s.length) {
+    // 3万4000: the tail counts in units of the next smaller section.
+    const tail = Number(s.slice(i));
+    if (!Number.isFinite(tail)) return null;
+    const scale = lastMag >= 1e8 ? 1e4 : 1;
+    value += tail * scale;
+  }
+  return { value, magnitude, chinese: false, small: false };
+}
+
+export function parseChinese(s: string): ParsedNumber | null {
+  // 七八十 / 三五个: two adjacent different digits followed by an optional unit -> range.
+  const d0 = CN_DIGITS[s[0] as string];
+  const d1 = CN_DIGITS[s[1] as string];
+  if (d0 !== undefined && d1 !== undefined && s.length <= 3 && d1 === d0 + 1) {
+    const unit = s.length === 3 ? (CN_SMALL_UNITS[s[2] as string] ?? MAGNITUDES[s[2] as string]) : 1;
+    if (unit === undefined) return null;
+    return { value: d0 * unit, valueMax: d1 * unit, magnitude: unit, chinese: true, small: false };
+  }
+  let total = 0;
+  let section = 0;
+  let digit = -1;
+  let magnitude = 1;
+  let hasBig = false;
+  let prevWasDigit = false;
+  for (const ch of s) {
+    const d = CN_DIGITS[ch];
+    if (d !== undefined) {
+      if (prevWasDigit && !(digit === 0 || d === 0)) return null; // 十四五, 一一
+      if (digit > 0 && d === 0) section += 0;
+      digit = d === 0 && digit > 0 ? digit : d;
+      prevWasDigit = true;
+      continue;
+    }
+    prevWasDigit = false;
+    const su = CN_SMALL_UNITS[ch];
+    if (su !== undefined) {
+      section += (digit < 0 ? 1 : digit) * su;
+      digit = -1;
+      if (su >= 100) hasBig = true;
+      magnitude = su;
+      continue;
+    }
+    const big = MAGNITUDES[ch];
+    if (big !== undefined && big >= 1e4) {
+      const sec = section + (digit > 0 ? digit : 0);
+      if (sec === 0 && total === 0) return null;
+      if (big === 1e8) total = (total + sec) * big;
+      else total += (sec === 0 ? 1 : sec) * big;
+      section = 0;
+      digit = -1;
+      hasBig = true;
+      magnitude = big;
+      continue;
+    }
+    return null;
+  }
+  if (digit > 0) section += digit;
+  const value = total + section;
+  if (!Number.isFinite(value)) return null;
+  return { value, magnitude, chinese: true, small: !hasBig };
+}
+
+export function parseNumber(s: string): ParsedNumber | null {
+  if (s.length === 0) return null;
+  return isDigit(s.charCodeAt(0)) ? parseArabic(s) : parseChinese(s);
+}

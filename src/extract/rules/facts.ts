@@ -1,0 +1,31 @@
+/**
+ * Article facts: publication date, source outlet, places. Bounded patterns only.
+ */
+
+/** 来源:淮北日报 2020/01/10 · 来源: 扬州日报-扬州网 · 來源：人民網. Group 1 = the outlet. */
+export const SOURCE_RE = /(?:来源|來源|稿源|转自|轉自)\s*[:：]\s*([^\s|｜,，;；。:：]{2,30})/;
+
+/** The outlet without a site suffix: 扬州日报-扬州网 -> 扬州日报. */
+export const SOURCE_SUFFIX_SPLIT_RE = /[-—_·/]/;
+
+/** Full dates: 2021年10月 01日, 2020-01-10, 2020/01/10, 2020.1.10. Groups: y, m, d. */
+export const FULL_DATE_RE =
+  /(?<![0-9])((?:19|20)[0-9]{2})\s{0,2}(?:年\s{0,2}([0-9]{1,2})\s{0,2}月\s{0,2}([0-9]{1,2})\s{0,2}[日号]|[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})(?![0-9]))/g;
+
+/** Header markers of a page's publication line: 发布时间 2021-10-01, 发表日期：… */
+export const PUBLISHED_LABEL_RE = /(?:发布时间|發佈時間|发布日期|發布日期|发表时间|时间|日期|更新时间)\s*[:：]?\s*$/;
+
+/**
+ * A locality by administrative suffix: 杜集区, 高邮市, 宝应县, 金山桥街道, 徐庄镇, 经开区.
+ * Group 1 = the name. Names are 2–4 characters before the suffix; the character before must not
+ * be a CJK char of a longer phrase, which callers check.
+ */
+export const PLACE_RE =
+  /([\u4e00-\u9fff]{1,4}?(?:街道|开发区|開發區|经开区|經開區|高新区|新区|自治州|自治县|区|區|县|縣|市|镇|鎮|乡|鄉|州|省))(?![\u4e00-\u9fff]{0,1}(?:委|政府|长|級|级))/g;
+
+/** Generic words that end in a place suffix but are not places: 全区, 城区, 园区, 社区, 市区 … */
+export const NOT_PLACE_RE =
+  /^(?:全|本|该|我|各|城|园|社|市|景|片|辖|老|新|小|山|矿|示范|试验|先行|起步|核心|主城|开发|集聚|功能|中心|省|都|城市|县域|县城|乡村|城乡|农村|区域|地区|街区|园区|社区|校区|厂区|库区|矿区|景区|片区|辖区|老区|新区|全市|全县|全省|全镇|本市|各县|各区|各镇|各市|上海市?|城镇|乡镇|镇区|高新区|经开区|开发区|省级|市级|县级|区级|镇级|乡级|副市|超市|股市|楼市|门市|上市|城区)$/;
+
+/** Site-navigation words that open a page but are not its title. */
+export const NAV_LINE_RE = /^(?:搜索|首页|首頁|登录|注册|返回|导航|菜单|当前位置|您现在的位置|位置)[:：]?/;

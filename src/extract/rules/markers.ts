@@ -1,0 +1,42 @@
+/**
+ * Markers for kind (reported vs target), change, and goal deadlines. Anchored or bounded
+ * patterns; the scope logic lives in attribution.ts and goals.ts.
+ */
+
+/**
+ * Goal markers that hold wherever they stand (own clause or earlier in the paragraph):
+ * 力争新增总部企业20家, 确保年内…, 高邮计划每年…, 到2025年…, 年内新增…, 每年设立…
+ */
+export const GOAL_MARKER_RE =
+  /力争|确保|争取|力求|计划(?![单生”"])|目标(?!导向)|到20[0-9]{2}年|年内|每年|年底前|年前|十[一-九]五”?(?:期末|末|内|期间)|拟(?!人|定稿)|预期|将要|务必/g;
+
+/** 争取 / 计划 that are past facts or names: 成功争取资金, “765”计划, 三年行动计划. */
+export const MARKER_VETO_BEFORE_RE = /(?:成功|已|积极|行动|”|")$/;
+
+/**
+ * 将 as the future tense (广陵将认真贯彻, 我们将聚焦, 邗江将把…作为), not 将 = 把 (始终将党的
+ * 政治建设摆在首位, 牢牢将…抓在手上). Future when the subject before it is short and ends in a
+ * name-like char, or when a future verb follows.
+ */
+export const JIANG_FUTURE_AFTER_RE =
+  /^(?:坚持|继续|深入|全力|认真|进一步|加快|着力|大力|持续|重点|聚焦|紧盯|紧紧|通过|按照|努力|打造|实施|建设|推进|力争|确保|全面|不折不扣|时刻|坚决|围绕|以|在|把|对|于|迎来|启动|新建|建成|完成|实现|达到|投入|开展|举办|出台|落实|推动|构建|强化|严格|始终坚持|切实|积极|更加|每年|于)/;
+export const JIANG_VETO_BEFORE_RE = /(?:始终|牢牢|要|必须|应|须|并|即|可|都|也|则|又|就|才|切实|真正|积极|充分)$/;
+export const JIANG_VETO_AFTER_RE = /^(?:来|近|军|领|士|其|之)/;
+
+/** 要 as a modal (要把…, 要强行军, 全区上下要…), not 要求 / 主要 / 重要 / 需要. */
+export const YAO_VETO_BEFORE_RE = /(?:重|主|需|只|必|纲|概|首|提|扼|摘|次|紧|想|政|机|显|险|切)$/;
+export const YAO_VETO_AFTER_RE = /^(?:求|点|素|闻|害|务|件|领|么|紧|是|不|员|塞|地|职)/;
+
+/** A clause that reports a result even inside a forward-looking paragraph. */
+export const REPORTED_CLAUSE_RE =
+  /预计全年|已经|已(?![知经])|累计|去年|上半年|前三季度|截至|截止|一年来|今年以来|这一年|过去/;
+
+/** Partitive description of an existing set: 7个百亿项目中…部分开服 -> reported. */
+export const PARTITIVE_AFTER_RE = /^[\u4e00-\u9fff]{0,8}中[\u4e00-\u9fff]/;
+
+/** Change words between the metric and the figure: 增长57.3%, 同比增长9%, 提高2个百分点. */
+export const CHANGE_RE = /增长|下降|提高|降低|减少|增加|上升|回落|增幅|增速|同比|比上年|较上年|下滑|上涨|缩减|翻番|扩大/;
+
+/** Deadlines as written (goal's own clause): 年内, 到2025年, “十四五”期末, 年底前, 每年, 全年, 当年. */
+export const DEADLINE_RE =
+  /到20[0-9]{2}年(?:底|末)?|20[0-9]{2}年(?:底前|前|底|内)|“?十[一-九]五”?(?:期末|末|内|期间)|年底前|年内|每年|全年|当年|今年(?:底|内)?|本年度?|三季度末|四季度|年前/;

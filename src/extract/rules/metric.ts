@@ -1,0 +1,19 @@
+/**
+ * Metric trimming: what to peel off the phrase before (or after) a figure to leave the noun
+ * phrase it measures. Examples: 预计全年实现财政收入12亿元 -> 财政收入; 固定资产投资增长8.7% ->
+ * 固定资产投资 (change); 空气质量优良天数达200余天 -> 空气质量优良天数; 1200个贫困户 -> 贫困户.
+ */
+
+/** Leading time, scope, marker and light-verb words (peeled repeatedly). */
+export const METRIC_LEAD_RE =
+  /^(?:这一年|一年来|今年以来|今年|去年|全年|年内|每年|当年|预计全年|预计|到20[0-9]{2}年(?:底|末)?|20[0-9]{2}年|十[一-九]五(?:期末|末|内|期间)?|上半年|前三季度|同时|其中|此外|另外|力争|确保|争取|计划|努力|力求|将|要|全力|着力|重点|共|累计|实现|达到|完成了|全区|全市|全县|全镇|全省|全乡|全街道|各类|各项|各种|一批|该区|我区|我市|我县|并|还|再|已|已经|均|都|也)/;
+
+/** Trailing verbs, change words and approximation words (peeled repeatedly). */
+export const METRIC_TAIL_RE =
+  /(?:分别|预计|均|同比|比上年|较上年|增长|下降|提高|降低|减少|增加|上升|回落|达到|达|为|是|有|共计|累计|共|突破|超过|不少于|不低于|不超过|不到|低于|约|近|控制在|完成|实现|至|到|了|在|的)$/;
+
+/** Words that end a noun phrase read after a figure: 5个养老服务指导中心建成 -> 养老服务指导中心. */
+export const METRIC_AFTER_STOP_RE =
+  /实现|获得|全面|成功|顺利|通过|开工|建成|分配|完成|入选|被|已|在|于|将|要|正|均|分别|获|达|占|共|和|及|与|等|全部|早|中|的|得到|纳入|投入|开服|签约|落户|参与|参加|覆盖|受益|实施|进入|上市|取得|列入|荣获|达到|超过|同比|增长|下降|比|较|为|是|有|并|以|建设/;
+
+export const METRIC_MAX = 24;

@@ -1,0 +1,35 @@
+/**
+ * Page noise: pinyin in ASCII brackets after traditional characters, site chrome lines.
+ */
+
+/**
+ * A bracket of pinyin right after a CJK character: 經(jīng)開區(qū), 爭當(dāng)標(biāo)桿, 們(men).
+ * Real brackets never match: (2022—2025), 县(区), 村(社区), (地铁4号线…).
+ * Content is 1–7 lowercase letters (tone-marked vowels included); whether it is stripped is
+ * decided in normalise.ts (toned, or toneless and a valid syllable in a document with toned ones).
+ */
+export const PINYIN_BRACKET_RE =
+  /(?<=[\u3400-\u9fff\uf900-\ufaff])[(（]([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7})[)）]/g;
+
+/** A tone-marked vowel: the sign of a pinyin annotation. */
+export const TONE_MARK_RE = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/;
+
+/** A valid toneless syllable (initial + final): men, de, dao, qu, zhuang. */
+export const PINYIN_SYLLABLE_RE =
+  /^(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|üan|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|üe|ün|ve|a|o|e|i|u|ü|v)$/;
+
+/**
+ * Whole lines that are site chrome (masked for figures; header lines still feed the facts).
+ * Examples: 责任编辑:张三 / 来源:淮北日报 / 扬州网新闻热线:0514-87863284 / 声明:凡本网注明…
+ * / 相关阅读: / 热点文章推荐 / 搜索 / 2020年12月23日 10阅读 来源:淮北日报 / 摄影 记者 梅月.
+ */
+export const CHROME_LINE_RES: RegExp[] = [
+  /^(?:责任编辑|責任編輯|编辑|編輯|责编|校对|审核|审校|来源|來源|稿源|作者|记者|記者|通讯员|摄影|图片|声明|聲明|版权|版權|免责|相关阅读|相關閱讀|相关文章|相關文章|相关新闻|热点文章|熱點文章|推荐阅读|延伸阅读|打印|关闭|關閉|分享|收藏|搜索|首页|首頁|返回|上一篇|下一篇|扫一扫|二维码|Copyright|©|【(?:打印|关闭|收藏)】|■)/,
+  /[0-9]+\s*(?:阅读|閱讀|次浏览|浏览量|人阅读|点击)/,
+  /(?:热线|熱線|电话|電話|传真|邮箱|E-?mail)[:：]?\s*[0-9(]/i,
+  /(?:版权所有|版權所有|All Rights Reserved|ICP备|ICP證|未经(?:本网)?(?:书面)?授权)/i,
+  /^[|｜\s]+$/,
+];
+
+/** Lines shorter than this are never treated as duplicate paragraphs (headings repeat). */
+export const MIN_DUP_PARAGRAPH = 12;

@@ -1,0 +1,38 @@
+/**
+ * Contexts that make a numeral NOT a figure (ANNOTATION.md "Not a figure"). Each rule looks at a
+ * short window: `before` is the text ending where the number starts, `after` the text starting
+ * where the figure (number + unit) ends, `num` the number text. Anchored, bounded patterns only.
+ */
+export interface NotFigureRule {
+  name: string;
+  before?: RegExp;
+  after?: RegExp;
+  /** Tested against number text + unit (e.g. 2020年). */
+  self?: RegExp;
+  examples: string[];
+}
+
+export const NOT_FIGURE_RULES: NotFigureRule[] = [
+  { name: "year", self: /^(?:1[89]|20)[0-9]{2}年$/, examples: ["2020年", "到2025年", "2021年10月"] },
+  { name: "date", after: /^(?:[0-9]{1,2}月|月|日|号|底|末|初|前|后|以来|上半年|下半年|第)/, self: /年$/, examples: ["2021年10月01日"] },
+  { name: "ordinal", before: /(?:第|前|后|排名|位列|位居|居)$/, examples: ["第一", "前20强", "位居全市第3"] },
+  { name: "rank/label suffix", after: /^(?:强|号|级|届|大|连冠|期|版|代|型|星|A|B|C)/, examples: ["前20强", "4号线", "5A级", "十九届", "一期"] },
+  { name: "meeting", before: /(?:届|十[一-九]?五|[一二三四五六七八九十]届)$/, examples: ["七届十三次全会", "区十届人大四次会议"] },
+  { name: "threshold qualifying a noun", after: /^(?:以上|以下)(?=[\u4e00-\u9fff])(?![的，,。；;、])/, examples: ["亿元以上项目", "5万元以上村", "20亿元以上重大项目"] },
+  { name: "campaign name with duration", after: /^(?:行动|计划|规划|攻坚|提升行动|会战|工程|专项|建设规划|行动计划|攻坚行动)/, examples: ["三年行动计划", "三年提升行动", "百日会战"] },
+  { name: "phone / code", before: /[0-9]-$/, examples: ["0514-87863284"] },
+  { name: "read count", after: /^(?:阅读|浏览|点击|评论|次阅读|人阅读)/, examples: ["10阅读", "1234次阅读"] },
+  { name: "per unit rate label", after: /^(?:制|分之)/, examples: ["三分之一"] },
+];
+
+/**
+ * Chinese numerals that are words or labels, not counts: 一 as an article (一名市领导, 一批),
+ * small numerals naming categories (两个维护, 四个意识, 三个新高地, 五大产业) or periods (三年行动).
+ * A Chinese numeral without 百/千/万/亿 and below 10 is a figure only as a duration after
+ * 连续/累计 (连续三年获评); `DURATION_LEAD_RE` tests the text before it.
+ */
+export const DURATION_LEAD_RE = /(?:连续|累计|已经|已|历时|用了|长达|近|整整)$/;
+export const DURATION_UNITS = new Set(["年", "天", "个月", "小时"]);
+
+/** A quoted span: a figure inside “…” of at most this many chars is part of a slogan or name. */
+export const MAX_QUOTE_LEN = 30;

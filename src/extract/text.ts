@@ -1,0 +1,50 @@
+/**
+ * Segmentation helpers over the normalised text: sentence and clause bounds, quotes. All scans
+ * are bounded by `MAX_SCAN` so that the work per figure stays constant on hostile input.
+ */
+
+export const MAX_SCAN = 200;
+
+/** Sentence ends: 。！？!? and line breaks. */
+export const isSentenceEnd = (c: string) => c === "。" || c === "！" || c === "？" || c === "!" || c === "?" || c === "\n";
+/** Clause ends: sentence ends plus , ; : and their full-width forms (already folded). */
+export const isClauseEnd = (c: string) => isSentenceEnd(c) || c === "," || c === "，" || c === ";" || c === "；" || c === ":" || c === "：";
+/** Semicolon-level ends: the boundary between two commitments. */
+export const isMajorEnd = (c: string) => isSentenceEnd(c) || c === ";" || c === "；";
+
+export function boundsAround(
+  s: string,
+  start: number,
+  end: number,
+  isEnd: (c: string) => boolean,
+  limit = MAX_SCAN,
+): [number, number] {
+  let a = start;
+  const aMin = Math.max(0, start - limit);
+  while (a > aMin && !isEnd(s[a - 1] as string)) a--;
+  let b = end;
+  const bMax = Math.min(s.length, end + limit);
+  while (b < bMax && !isEnd(s[b] as string)) b++;
+  return [a, b];
+}
+
+/** True when [start, end) sits inside a short “…” quote (a slogan or name: “冲刺100天”). */
+export function insideQuote(s: string, start: number, end: number, maxLen: number): boolean {
+  const aMin = Math.max(0, start - maxLen);
+  let open = -1;
+  for (let i = start - 1; i >= aMin; i--) {
+    const c = s[i];
+    if (c === "”" || c === "」" || c === "』" || c === "\n") return false;
+    if (c === "“" || c === "「" || c === "『") { open = i; break; }
+  }
+  if (open < 0) return false;
+  const bMax = Math.min(s.length, end + maxLen);
+  for (let i = end; i < bMax; i++) {
+    const c = s[i];
+    if (c === "”" || c === "」" || c === "』") return true;
+    if (c === "“" || c === "「" || c === "『" || c === "\n") return false;
+  }
+  return false;
+}
+
+export const isCjk = (c: string | undefined) => !!c && c >= "\u3400" && c <= "\u9fff";
