@@ -6,8 +6,8 @@
  */
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { basename, join } from "node:path";
-import { decodeBytes } from "../src/ingest/decode.ts";
-import { extract, EXTRACTOR_VERSION } from "../src/extract/index.ts";
+import { decodeBytes } from "../src/ingest/decode";
+import { extract, EXTRACTOR_VERSION } from "../src/extract/index";
 
 function main(argv: string[]): number {
   let outDir: string | undefined;

@@ -3,9 +3,9 @@
  * and place. Kind follows the scope of goal markers over a paragraph (ANNOTATION.md: a marker
  * governs the clauses under it), with clause-level overrides for reported results.
  */
-import type { Kind } from "./types.ts";
-import type { RawFigure } from "./figures.ts";
-import type { Normalised } from "./normalise.ts";
+import type { Kind } from "./types";
+import type { RawFigure } from "./figures";
+import type { Normalised } from "./normalise";
 import {
   GOAL_MARKER_RE,
   MARKER_VETO_BEFORE_RE,
@@ -17,10 +17,11 @@ import {
   REPORTED_CLAUSE_RE,
   PARTITIVE_AFTER_RE,
   CHANGE_RE,
-} from "./rules/markers.ts";
-import { METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_AFTER_STOP_RE, METRIC_MAX } from "./rules/metric.ts";
-import { MONEY_UNITS } from "./rules/units.ts";
-import { boundsAround, isClauseEnd, isSentenceEnd, isCjk } from "./text.ts";
+} from "./rules/markers";
+import { METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_AFTER_STOP_RE, METRIC_MAX } from "./rules/metric";
+import { MONEY_UNITS } from "./rules/units";
+import { DURATION_UNITS } from "./rules/notfigures";
+import { boundsAround, isClauseEnd, isSentenceEnd, isCjk } from "./text";
 
 export interface Attributed extends RawFigure {
   metric?: string;
@@ -89,7 +90,7 @@ function subjectBefore(s: string, i: number): string | undefined {
   if (n === 0 || n > 8) return undefined;
   const subj = s.slice(i - n, i).trim();
   if (subj.length < 2) return undefined;
-  if (/[0-9]|始终|牢牢|必须|一定|切实|坚决|全力|努力/.test(subj)) return undefined;
+  if (/[0-9]|始终|牢牢|必须|一定|切实|坚决|全力|努力|千方百计|要|确保|力争|全年|目标|锚定|完成|各项|同时|并且|进一步/.test(subj)) return undefined;
   return subj;
 }
 
@@ -148,7 +149,7 @@ export function attribute(n: Normalised, raws: RawFigure[]): { figures: Attribut
 }
 
 function stripQuotes(t: string): string {
-  return t.replace(/[“”‘’"'「」『』《》\s]/g, "");
+  return t.replace(/[“”‘’"'「」『』《》\s]|各类|各项|各种/g, "");
 }
 
 function peel(t: string): { core: string; tail: string } {
@@ -204,6 +205,13 @@ function metricFor(
   if (deng >= 0 && deng < before.length - 2) before = before.slice(deng + 1);
   const { core, tail } = peel(stripQuotes(before));
   const change = CHANGE_RE.test(tail) || (core.length === 0 && CHANGE_RE.test(before));
+  if (DURATION_UNITS.has(f.unitSimp)) {
+    // 连续三年获评全省舆情工作先进单位, 秸秆禁烧连续6年实现“零火点”: the phrase around the duration.
+    const rest = stripQuotes(c.slice(f.outerEnd, Math.min(clauseEnd, f.outerEnd + METRIC_MAX))).replace(/^(?:实现|保持|获评|被评为|荣获)?/, (w) => (core ? "" : w));
+    const m = (core.replace(/连续|累计/g, "") + rest).slice(0, METRIC_MAX);
+    if (m.length >= 2) return { metric: m, change };
+  }
+  if (f.implied && core.length >= 2) return { metric: core.slice(-METRIC_MAX), change };
   if (np.length >= 2) return { metric: np.slice(0, METRIC_MAX), change };
   if (core.length >= 2) return { metric: core.slice(-METRIC_MAX), change };
   if (prev && prev.metric && prev.sentenceEnd >= f.start) {

@@ -2,7 +2,7 @@
  * Stage 6: article facts (title, published, source, places), read from the header lines and the
  * place mentions. Dates in the body (7月13日) never count as the publication date.
  */
-import type { Normalised } from "./normalise.ts";
+import type { Normalised } from "./normalise";
 import {
   SOURCE_RE,
   SOURCE_SUFFIX_SPLIT_RE,
@@ -10,8 +10,19 @@ import {
   PLACE_RE,
   NOT_PLACE_RE,
   NAV_LINE_RE,
-} from "./rules/facts.ts";
-import { CHROME_LINE_RES } from "./rules/noise.ts";
+  NOT_PLACE_END_RE,
+} from "./rules/facts";
+
+/** True when the position sits on a short line with no sentence punctuation (a heading). */
+function lineIsHeading(n: Normalised, pos: number): boolean {
+  let a = pos;
+  let b = pos;
+  while (a > 0 && pos - a < 40 && n.clean[a - 1] !== "\n") a--;
+  while (b < n.clean.length && b - pos < 40 && n.clean[b] !== "\n") b++;
+  const t = n.clean.slice(a, b).trim();
+  return t.length <= 30 && !/[。,，;；]/.test(t) && (a === 0 || n.clean[a - 1] === "\n") && (b === n.clean.length || n.clean[b] === "\n");
+}
+import { CHROME_LINE_RES } from "./rules/noise";
 
 export interface Facts {
   title: string | null;
@@ -90,13 +101,26 @@ export function readFacts(n: Normalised): Facts {
   return { title, published, source, places: readPlaces(n, title) };
 }
 
+function maskLike(n: Normalised): string {
+  const parts: string[] = [];
+  let from = 0;
+  for (const l of n.lines) {
+    if (!l.masked) continue;
+    parts.push(n.clean.slice(from, l.start), " ".repeat(l.end - l.start));
+    from = l.end;
+  }
+  parts.push(n.clean.slice(from));
+  return parts.join("");
+}
+
 function readPlaces(n: Normalised, title: string | null): string[] {
-  const s = n.clean;
+  // Count on the masked body (chrome and repeated paragraphs do not count), output clean text.
+  const s = n.body === n.simp ? n.clean : maskLike(n);
   const counts = new Map<string, number>();
   const re = new RegExp(PLACE_RE.source, "g");
   // Count every stem of 1–4 chars before each suffix occurrence, then extend a stem while the
   // longer one is just as frequent (集区 -> 杜集区, but not 共杜集区).
-  const SUFFIX_RE = /街道|开发区|開發區|经开区|經開區|新区|自治州|自治县|区|區|县|縣|市|镇|鎮/g;
+  const SUFFIX_RE = /(?:街道|自治州|自治县|区|區|县|縣|市|镇|鎮)(?![场域别分间值面容民])/g;
   const occ: [number, number][] = [];
   let m: RegExpExecArray | null;
   let guard = 0;
@@ -111,8 +135,9 @@ function readPlaces(n: Normalised, title: string | null): string[] {
   }
   void re;
   const chosen = new Map<string, number>();
+  const headingPlaces = new Set<string>();
   for (const [a, e] of occ) {
-    let best: string | null = null;
+    let best: string | null = null as string | null;
     let bestCount = 0;
     for (let k = 2; k <= 4 && a - k >= 0; k++) {
       const stem = s.slice(a - k, e);
@@ -123,11 +148,15 @@ function readPlaces(n: Normalised, title: string | null): string[] {
     }
     if (!best) continue;
     const name = best.slice(0, best.length - (e - a));
-    if (NOT_PLACE_RE.test(best) || NOT_PLACE_RE.test(name) || /[的和与在了是为将要对把从向]/.test(best)) continue;
+    const cut = name.search(/[的和与在了是为将要对把从向、访共任长记书委][^的和与在了是为将要对把从向、访共任长记书委]*$/);
+    if (cut >= 0) best = best.slice(cut + 1);
+    if (best.length - (e - a) < 2) continue;
+    if (NOT_PLACE_RE.test(best) || NOT_PLACE_RE.test(best.slice(0, best.length - (e - a))) || NOT_PLACE_END_RE.test(best)) continue;
     chosen.set(best, bestCount);
+    if (lineIsHeading(n, a)) headingPlaces.add(best);
   }
   const out = [...chosen.entries()]
-    .filter(([p, c]) => c >= 3 || (title !== null && title.includes(p)))
+    .filter(([p, c]) => c >= 3 || headingPlaces.has(p) || (title !== null && title.includes(p)))
     .sort((x, y) => y[1] - x[1])
     .slice(0, 8)
     .map(([p]) => p);

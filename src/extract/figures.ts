@@ -3,13 +3,13 @@
  * around each, and drops what ANNOTATION.md says is not a figure (dates, names, labels, ranks,
  * thresholds, 一 as an article, quoted slogans). Offsets here are clean-text indexes.
  */
-import type { Approx } from "./types.ts";
-import { parseNumber, type ParsedNumber } from "./numbers.ts";
-import { NUMBER_RE, RANGE_SEP_RE, INNER_MORE_RE, CN_PERCENT_RE } from "./rules/numerals.ts";
-import { UNIT_FORMS, IMPLIED_UNIT_FRAME_RE, IMPLIED_UNIT_AFTER_RE } from "./rules/units.ts";
-import { PREFIX_APPROX, SUFFIX_APPROX } from "./rules/approx.ts";
-import { NOT_FIGURE_RULES, DURATION_LEAD_RE, DURATION_UNITS, MAX_QUOTE_LEN } from "./rules/notfigures.ts";
-import { insideQuote } from "./text.ts";
+import type { Approx } from "./types";
+import { parseNumber, type ParsedNumber } from "./numbers";
+import { NUMBER_RE, RANGE_SEP_RE, INNER_MORE_RE, CN_PERCENT_RE } from "./rules/numerals";
+import { UNIT_FORMS, IMPLIED_UNIT_FRAME_RE, IMPLIED_UNIT_AFTER_RE } from "./rules/units";
+import { PREFIX_APPROX, SUFFIX_APPROX } from "./rules/approx";
+import { NOT_FIGURE_RULES, DURATION_LEAD_RE, DURATION_UNITS, MAX_QUOTE_LEN } from "./rules/notfigures";
+import { insideQuote } from "./text";
 
 export interface RawFigure {
   /** [start, end) in clean text. */
@@ -28,7 +28,7 @@ export interface RawFigure {
 }
 
 /** Non-global copy of NUMBER_RE anchored at a position (no look-behind: it follows a separator). */
-const NUMBER_AT_RE = new RegExp(NUMBER_RE.source.replace("(?<![0-9.,])", ""), "y");
+const NUMBER_AT_RE = new RegExp(NUMBER_RE.source.replace("(?<![0-9.]|[0-9],)", ""), "y");
 
 const round = (v: number) => Number(v.toPrecision(12));
 

@@ -4,13 +4,13 @@
  * marker (力争3-5家企业成功上市 is a new commitment). A leading clause that is only a deadline
  * (到2025年,) is kept with the goal. Deadline as written; actor = the subject before the marker.
  */
-import type { Goal } from "./types.ts";
-import type { Attributed, Marker } from "./attribution.ts";
-import type { Normalised } from "./normalise.ts";
-import { origStart, origEnd } from "./normalise.ts";
-import { DEADLINE_RE } from "./rules/markers.ts";
-import { PLACE_RE } from "./rules/facts.ts";
-import { isMajorEnd, isClauseEnd } from "./text.ts";
+import type { Goal } from "./types";
+import type { Attributed, Marker } from "./attribution";
+import type { Normalised } from "./normalise";
+import { origStart, origEnd } from "./normalise";
+import { DEADLINE_RE } from "./rules/markers";
+import { PLACE_RE } from "./rules/facts";
+import { isMajorEnd, isClauseEnd } from "./text";
 
 const OWN_MARKER_RE = /^(?:力争|确保|争取|计划|到20[0-9]{2}年|年内|每年)/;
 const DEADLINE_ONLY_RE = /^(?:到20[0-9]{2}年(?:底|末)?|年内|今年|“?十[一-九]五”?(?:期末|末|内|期间)?)$/;

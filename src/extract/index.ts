@@ -5,14 +5,14 @@
  *
  * Stages: normalise -> numbers/figures -> attribution (metric, change, kind) -> goals -> facts.
  */
-import type { Figure, Summary } from "./types.ts";
-import { normalise, origStart, origEnd, type Normalised } from "./normalise.ts";
-import { findFigures } from "./figures.ts";
-import { attribute, type Attributed } from "./attribution.ts";
-import { buildGoals } from "./goals.ts";
-import { readFacts } from "./facts.ts";
+import type { Figure, Summary } from "./types";
+import { normalise, origStart, origEnd, type Normalised } from "./normalise";
+import { findFigures } from "./figures";
+import { attribute, type Attributed } from "./attribution";
+import { buildGoals } from "./goals";
+import { readFacts } from "./facts";
 
-export type { Summary, Figure, Goal, Approx, Kind } from "./types.ts";
+export type { Summary, Figure, Goal, Approx, Kind } from "./types";
 
 /** Bump when rule changes alter output, so stored summaries can be recomputed. */
 export const EXTRACTOR_VERSION = 1;

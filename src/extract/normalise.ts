@@ -15,7 +15,7 @@ import {
   PINYIN_BRACKET_RE,
   PINYIN_SYLLABLE_RE,
   TONE_MARK_RE,
-} from "./rules/noise.ts";
+} from "./rules/noise";
 
 const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
 

@@ -3,7 +3,7 @@
  * magnitude written, and ranges like 七八十 (70–80). Never throws; returns null when the token is
  * not a well-formed number (十四五, 一一).
  */
-import { CN_DIGITS, CN_SMALL_UNITS, MAGNITUDES } from "./rules/numerals.ts";
+import { CN_DIGITS, CN_SMALL_UNITS, MAGNITUDES } from "./rules/numerals";
 
 export interface ParsedNumber {
   value: number;

@@ -2,7 +2,7 @@
  * Approximation markers. A marker before or after the figure sets `approx` but is not part of
  * the figure's text (不少于60个 -> text 60个); 余/多 written inside stay in the text (500余场).
  */
-import type { Approx } from "../types.ts";
+import type { Approx } from "../types";
 
 export interface ApproxRule {
   /** Anchored at the end of the text before the figure (prefix) or the start after it (suffix). */
@@ -15,7 +15,7 @@ export const PREFIX_APPROX: ApproxRule[] = [
   { re: /(?:超过|超出|突破|不少于|不低于|不下于|多于|高于|逾|超)$/, approx: "more_than", examples: ["突破12亿元", "不少于60个", "不低于1亿元", "超过2000人"] },
   { re: /(?:迈上|迈入|跨上|站上|登上)$/, approx: "more_than", examples: ["迈上百亿台阶"] },
   { re: /(?:不到|不足|低于|不超过|少于|未超过|控制在)$/, approx: "less_than", examples: ["不到5%", "不超过3个", "低于警戒线2%"] },
-  { re: /(?:大约|大概|约|近|将近|接近|近乎)$/, approx: "about", examples: ["约1.2万人", "近300亩", "将近两万人"] },
+  { re: /(?:大约|大概|(?<![签预合制节公条契履邀简])约|将近|接近|近乎|(?<![最附靠临亲就将接])近)$/, approx: "about", examples: ["约1.2万人", "近300亩", "将近两万人"] },
 ];
 
 export const SUFFIX_APPROX: ApproxRule[] = [
