@@ -7,7 +7,7 @@ import { drizzle } from "drizzle-orm/d1";
 import { articles, figures, places } from "../schema";
 import { listConditions, placeFilterKey } from "./common";
 import { paginate, type Page, type Phase } from "./page";
-import { containsAny, scriptVariants } from "./text";
+import { containsAny, metricArticlesCondition, scriptVariants } from "./text";
 import type { FigureFilter, FigureItem, FigureRef } from "./types";
 
 export const figureFields = {
@@ -52,7 +52,9 @@ export function figureRef(r: FigureRow): FigureRef {
 
 /** `metric` contains the term in any script form (figures.metric). */
 export function metricCondition(metric: string): SQL {
-  return containsAny(figures.metric, scriptVariants(metric));
+  const exact = containsAny(figures.metric, scriptVariants(metric));
+  const prefilter = metricArticlesCondition(figures.articleId, metric);
+  return prefilter ? sql`(${prefilter} AND ${exact})` : exact;
 }
 
 /** Every filter condition of a figures query (without the paging phase). */

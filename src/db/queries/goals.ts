@@ -10,7 +10,7 @@ import { articles, figures, goalFigures, goals, places } from "../schema";
 import { listConditions, placeFilterKey } from "./common";
 import { figureFields, figureRef } from "./figures";
 import { paginate, type Page, type Phase } from "./page";
-import { containsAny, scriptVariants } from "./text";
+import { containsAny, metricArticlesCondition, scriptVariants } from "./text";
 import type { FigureRef, GoalFilter, GoalItem } from "./types";
 
 export function goalConditions(f: GoalFilter): SQL[] {
@@ -28,7 +28,7 @@ export function goalConditions(f: GoalFilter): SQL[] {
   if (f.metric) {
     out.push(
       sql`${goals.id} IN (SELECT gf.goal_id FROM goal_figures AS gf JOIN figures AS mf ON mf.id = gf.figure_id
-        WHERE ${containsAny(sql`mf.metric`, scriptVariants(f.metric))})`,
+        WHERE ${and(metricArticlesCondition(sql`mf.article_id`, f.metric), containsAny(sql`mf.metric`, scriptVariants(f.metric)))})`,
     );
   }
   return out;

@@ -102,3 +102,14 @@ export function keywordCondition(idColumn: SQLWrapper, q: string): SQL | undefin
   }
   return conds.length === 1 ? conds[0] : sql`(${sql.join(conds, sql` AND `)})`;
 }
+
+/**
+ * Prefilter for a metric substring: `idColumn IN (articles whose FTS metrics column contains it)`,
+ * so a rare metric does not walk every figure. Undefined for terms under 3 characters.
+ */
+export function metricArticlesCondition(idColumn: SQLWrapper, metric: string): SQL | undefined {
+  const term = metric.trim();
+  if (charLength(term) < FTS_MIN_CHARS) return undefined;
+  const match = `metrics : (${scriptVariants(term).map(ftsPhrase).join(" OR ")})`;
+  return sql`${idColumn} IN (SELECT rowid FROM article_search WHERE article_search MATCH ${match})`;
+}

@@ -1,0 +1,14 @@
+/** A query-layer page as the API answers it: `next` URL in the body and a `Link: rel="next"` header. */
+import type { Context } from "hono";
+import type { Page } from "../db/queries";
+
+export function pageBody<T>(c: Context, page: Page<T>): { items: T[]; next_cursor: string | null; next: string | null } {
+  let next: string | null = null;
+  if (page.next_cursor) {
+    const url = new URL(c.req.url);
+    url.searchParams.set("cursor", page.next_cursor);
+    next = url.toString();
+    c.header("Link", `<${next}>; rel="next"`);
+  }
+  return { items: page.items, next_cursor: page.next_cursor, next };
+}

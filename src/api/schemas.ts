@@ -1,0 +1,193 @@
+/**
+ * zod 4 schemas: they validate the requests AND generate the OpenAPI 3.1 document, so the two
+ * cannot drift. Response schemas mirror the query layer's JSON types (src/db/queries/types.ts).
+ */
+import { z } from "@hono/zod-openapi";
+import { decodeCursor, DEFAULT_LIMIT, MAX_LIMIT } from "../db/queries";
+import { ARTICLE_STATUSES } from "../db/schema";
+import { placeKey } from "../places";
+
+// ---- request parameters ----------------------------------------------------------------------
+
+const isoDay = (name: "from" | "to") =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD")
+    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "not a calendar date")
+    .optional()
+    .openapi({ description: `Article published date ${name === "from" ? "on or after" : "on or before"} (YYYY-MM-DD)`, example: name === "from" ? "2020-01-01" : "2021-12-31" });
+
+const text = (max: number, description: string, example: string) =>
+  z.string().trim().min(1).max(max).optional().openapi({ description, example });
+
+const common = {
+  place: z
+    .string()
+    .trim()
+    .min(1)
+    .max(50)
+    .refine((s) => placeKey(s) !== "", "not a place name")
+    .optional()
+    .openapi({ description: "Place as written or its key (杜集区, 杜集, 經開區 all work)", example: "高邮" }),
+  q: text(100, "Keywords in the article title, text or metrics; spaces separate terms (all must match). Terms under 3 characters also work", "专精特新"),
+  from: isoDay("from"),
+  to: isoDay("to"),
+  cursor: z
+    .string()
+    .refine((s) => decodeCursor(s) !== null, "not a cursor this API issued")
+    .optional()
+    .openapi({ description: "Opaque cursor from a previous page's `next_cursor`" }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_LIMIT)
+    .default(DEFAULT_LIMIT)
+    .openapi({ description: `Page size (1–${MAX_LIMIT})`, example: DEFAULT_LIMIT }),
+};
+
+const metric = text(100, "Substring of the metric; traditional or simplified input", "财政收入");
+const kind = z.enum(["reported", "target"]).optional().openapi({ description: "reported (done) or target (promised)" });
+
+/** from ≤ to, reported on `to`. */
+function rangeOk<T extends { from?: string; to?: string }>(o: T, ctx: z.RefinementCtx) {
+  if (o.from && o.to && o.from > o.to) ctx.addIssue({ code: "custom", path: ["to"], message: "to is before from" });
+}
+
+export const FigureQuery = z
+  .object({
+    ...common,
+    metric,
+    kind,
+    unit: text(20, "Exact unit: 元, %, 个, 家 …", "元"),
+    change: z.enum(["true", "false"]).optional().openapi({ description: "true = changes (增长, 下降); false = levels" }),
+    min: z.coerce.number().optional().openapi({ description: "value ≥ min (base units: 12亿元 = 1200000000)" }),
+    max: z.coerce.number().optional().openapi({ description: "value ≤ max" }),
+  })
+  .superRefine(rangeOk);
+
+export const GoalQuery = z
+  .object({
+    ...common,
+    actor: text(50, "Substring of the committing body or place (高邮市 finds 高邮)", "高邮"),
+    deadline: text(30, "Substring of the deadline as written", "2025"),
+    metric: text(100, "Goals with a figure whose metric contains this", "重大产业项目"),
+  })
+  .superRefine(rangeOk);
+
+export const ArticleQuery = z
+  .object({
+    ...common,
+    status: z.enum(ARTICLE_STATUSES).optional().openapi({ description: "received, extracted or failed" }),
+  })
+  .superRefine(rangeOk);
+
+export const FacetQuery = z.object({ limit: common.limit });
+export const MetricFacetQuery = z.object({ place: common.place, kind, limit: common.limit });
+
+export const ArticleParams = z.object({
+  id: z.coerce.number().int().min(1).openapi({ param: { name: "id", in: "path" }, example: 1, description: "Article id" }),
+});
+
+// ---- responses ---------------------------------------------------------------------------------
+
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.string().openapi({ example: "invalid_parameter" }),
+    detail: z.string(),
+    parameter: z.string().optional().openapi({ description: "The offending request parameter" }),
+    instance: z.string().optional(),
+    errors: z.array(z.object({ parameter: z.string(), detail: z.string() })).optional(),
+  })
+  .openapi("Problem");
+
+const FigureRef = z
+  .object({
+    id: z.number().int(),
+    place: z.string().nullable(),
+    seq: z.number().int(),
+    text: z.string().openapi({ example: "12亿元" }),
+    value: z.number().openapi({ example: 1200000000 }),
+    value_max: z.number().nullable(),
+    unit: z.string().openapi({ example: "元" }),
+    approx: z.enum(["more_than", "less_than", "about"]).nullable(),
+    metric: z.string().nullable().openapi({ example: "财政收入" }),
+    change: z.boolean(),
+    kind: z.enum(["reported", "target"]),
+    sentence: z.string().nullable(),
+    start: z.number().int(),
+    end: z.number().int(),
+  })
+  .openapi("FigureRef");
+
+const articleFacts = {
+  article_id: z.number().int(),
+  title: z.string().nullable(),
+  published: z.string().nullable().openapi({ example: "2020-01-10" }),
+  place_name: z.string().nullable(),
+};
+
+export const Figure = FigureRef.extend(articleFacts).openapi("Figure");
+
+const GoalBase = z.object({
+  id: z.number().int(),
+  place: z.string().nullable(),
+  seq: z.number().int(),
+  text: z.string(),
+  deadline: z.string().nullable().openapi({ example: "到2025年" }),
+  actor: z.string().nullable().openapi({ example: "高邮" }),
+  start: z.number().int(),
+  end: z.number().int(),
+  figures: z.array(FigureRef),
+});
+export const Goal = GoalBase.extend(articleFacts).openapi("Goal");
+
+const PlaceRef = z.object({ key: z.string(), name: z.string(), written: z.string().optional() }).openapi("PlaceRef");
+
+export const Article = z
+  .object({
+    id: z.number().int(),
+    status: z.enum(ARTICLE_STATUSES),
+    error: z.string().nullable(),
+    title: z.string().nullable(),
+    published: z.string().nullable(),
+    source: z.string().nullable(),
+    url: z.string().nullable(),
+    received_at: z.string(),
+    extracted_at: z.string().nullable(),
+    places: z.array(PlaceRef),
+    figure_count: z.number().int(),
+    goal_count: z.number().int(),
+  })
+  .openapi("Article");
+
+export const ArticleSummary = Article.extend({
+  encoding: z.string(),
+  format: z.string(),
+  extractor_version: z.number().int().nullable(),
+  meta: z.object({ title: z.string().nullable(), source: z.string().nullable(), published: z.string().nullable(), place: z.string().nullable() }),
+  text: z.string(),
+  figures: z.array(FigureRef),
+  goals: z.array(GoalBase),
+}).openapi("ArticleSummary");
+
+export const PlaceFacet = z.object({ key: z.string(), name: z.string(), articles: z.number().int() }).openapi("PlaceFacet");
+export const MetricFacet = z.object({ metric: z.string(), figures: z.number().int() }).openapi("MetricFacet");
+
+/** A page of `item`: `next_cursor` (opaque) and `next` (the same request for the next page). */
+export function pageOf<T extends z.ZodType>(item: T, name: string) {
+  return z
+    .object({
+      items: z.array(item),
+      next_cursor: z.string().nullable(),
+      next: z.string().nullable().openapi({ description: "URL of the next page; null on the last page" }),
+    })
+    .openapi(name);
+}
+
+export const problemResponses = {
+  400: { description: "Invalid parameter (RFC 9457 problem)", content: { "application/problem+json": { schema: Problem } } },
+} as const;

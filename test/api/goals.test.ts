@@ -1,0 +1,48 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Seeded, seedCorpus } from "../helpers/seed";
+import { getJson, walk } from "./http";
+
+let seeded: Seeded[];
+const article = (prefix: string) => seeded.find((a) => a.name.startsWith(prefix))!;
+
+beforeAll(async () => {
+  seeded = await seedCorpus();
+});
+
+describe("GET /v1/goals", () => {
+  it("place=高邮 returns 高邮's goals (not 邗江's) with deadlines and figures", async () => {
+    const body = await getJson(`/v1/goals?place=${encodeURIComponent("高邮")}`);
+    const gold = article("003").gold.goals.filter((g) => g.actor === "高邮");
+    expect(body.items.map((g: any) => g.text).sort()).toEqual(gold.map((g) => g.text).sort());
+    const by2025 = body.items.filter((g: any) => g.deadline === "到2025年");
+    expect(by2025.map((g: any) => g.figures.map((f: any) => f.text)).sort()).toEqual([["18个"], ["90%"]]);
+    const f90 = by2025.flatMap((g: any) => g.figures).find((f: any) => f.text === "90%");
+    expect(f90).toMatchObject({ value: 90, unit: "%", kind: "target", metric: "垃圾分类集中处理率" });
+    expect(body.items[0]).toMatchObject({ article_id: article("003").id, published: "2021-10-01", actor: "高邮" });
+  });
+
+  it("deadline=2025 and actor filters", async () => {
+    const a = await getJson(`/v1/goals?deadline=2025`);
+    expect(a.items.map((g: any) => g.deadline)).toEqual(["到2025年", "到2025年"]);
+    const b = await getJson(`/v1/goals?actor=${encodeURIComponent("金山桥街道")}`);
+    expect(b.items.length).toBe(3);
+    const c = await getJson(`/v1/goals?actor=${encodeURIComponent("高邮市")}&deadline=${encodeURIComponent("每年")}`);
+    expect(c.items.map((g: any) => g.text)).toEqual(["高邮计划每年招引实施20亿元以上重大项目5个以上"]);
+  });
+
+  it("metric and q filters", async () => {
+    const a = await getJson(`/v1/goals?metric=${encodeURIComponent("重大产业项目")}`);
+    expect(a.items.length).toBe(4);
+    expect(a.items.every((g: any) => g.figures.some((f: any) => f.metric === "重大产业项目"))).toBe(true);
+    const b = await getJson(`/v1/goals?q=${encodeURIComponent("垃圾分类")}`);
+    expect(new Set(b.items.map((g: any) => g.article_id))).toEqual(new Set([article("003").id]));
+  });
+
+  it("pagination walks every goal exactly once", async () => {
+    const total = seeded.reduce((n, a) => n + a.gold.goals.length, 0);
+    const { items } = await walk("/v1/goals?limit=4");
+    const ids = items.map((g: any) => g.id);
+    expect(ids.length).toBe(total);
+    expect(new Set(ids).size).toBe(total);
+  });
+});
