@@ -12,9 +12,6 @@ export const SOURCE_SUFFIX_SPLIT_RE = /[-—_·/]/;
 export const FULL_DATE_RE =
   /(?<![0-9])((?:19|20)[0-9]{2})\s{0,2}(?:年\s{0,2}([0-9]{1,2})\s{0,2}月\s{0,2}([0-9]{1,2})\s{0,2}[日号]|[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})(?![0-9]))/g;
 
-/** Header markers of a page's publication line: 发布时间 2021-10-01, 发表日期：… */
-export const PUBLISHED_LABEL_RE = /(?:发布时间|發佈時間|发布日期|發布日期|发表时间|时间|日期|更新时间)\s*[:：]?\s*$/;
-
 /**
  * A locality by administrative suffix: 杜集区, 高邮市, 宝应县, 金山桥街道, 徐庄镇, 经开区.
  * Group 1 = the name. Names are 2–4 characters before the suffix; the character before must not

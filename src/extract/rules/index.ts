@@ -1,0 +1,43 @@
+/**
+ * Every regular expression of the rule tables, by name, so that the ReDoS gate
+ * (test/node/redos.test.ts, recheck) covers all of them.
+ */
+import * as numerals from "./numerals";
+import * as units from "./units";
+import * as approx from "./approx";
+import * as notfigures from "./notfigures";
+import * as markers from "./markers";
+import * as noise from "./noise";
+import * as facts from "./facts";
+import * as metric from "./metric";
+import { TRADITIONAL_PROBE_RE } from "../normalise";
+
+function collect(prefix: string, mod: Record<string, unknown>, out: Record<string, RegExp>): void {
+  for (const [k, v] of Object.entries(mod)) {
+    if (v instanceof RegExp) out[`${prefix}.${k}`] = v;
+    else if (Array.isArray(v)) {
+      v.forEach((item, i) => {
+        if (item instanceof RegExp) out[`${prefix}.${k}[${i}]`] = item;
+        else if (item && typeof item === "object") {
+          for (const [kk, vv] of Object.entries(item as Record<string, unknown>)) {
+            if (vv instanceof RegExp) out[`${prefix}.${k}[${i}].${kk}`] = vv;
+          }
+        }
+      });
+    }
+  }
+}
+
+export const ALL_RULE_PATTERNS: Readonly<Record<string, RegExp>> = (() => {
+  const out: Record<string, RegExp> = {};
+  collect("numerals", numerals, out);
+  collect("units", units, out);
+  collect("approx", approx, out);
+  collect("notfigures", notfigures, out);
+  collect("markers", markers, out);
+  collect("noise", noise, out);
+  collect("facts", facts, out);
+  collect("metric", metric, out);
+  out["normalise.TRADITIONAL_PROBE_RE"] = TRADITIONAL_PROBE_RE;
+  return out;
+})();
