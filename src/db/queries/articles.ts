@@ -25,8 +25,8 @@ const articleFields = {
   url: articles.url,
   receivedAt: articles.receivedAt,
   extractedAt: articles.extractedAt,
-  figureCount: sql<number>`(SELECT count(*) FROM figures AS cf WHERE cf.article_id = ${articles.id})`,
-  goalCount: sql<number>`(SELECT count(*) FROM goals AS cg WHERE cg.article_id = ${articles.id})`,
+  figureCount: sql<number>`(SELECT count(*) FROM figures AS cf WHERE cf.article_id = "articles"."id")`,
+  goalCount: sql<number>`(SELECT count(*) FROM goals AS cg WHERE cg.article_id = "articles"."id")`,
 };
 
 /** The drizzle select for one phase of an articles page (exported for EXPLAIN QUERY PLAN tests). */
