@@ -1,2 +1,10 @@
-/** Placeholder until the pipeline lands. */
-export async function handleScheduled(_controller: ScheduledController, _env: Env, _ctx: ExecutionContext): Promise<void> {}
+/** Cron trigger (wrangler.toml `triggers.crons`): the re-extraction sweep. */
+import { sweep } from "./sweep";
+
+export async function handleScheduled(_controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
+  ctx.waitUntil(
+    sweep(env).then(({ queued }) => {
+      if (queued) console.log(`cron: queued ${queued} article(s) for extraction`);
+    }),
+  );
+}
