@@ -21,7 +21,7 @@ import {
 import { METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_AFTER_STOP_RE, METRIC_MAX } from "./rules/metric";
 import { MONEY_UNITS } from "./rules/units";
 import { DURATION_UNITS } from "./rules/notfigures";
-import { boundsAround, isClauseEnd, isSentenceEnd, isCjk } from "./text";
+import { boundsBy, isClauseEnd, isCjk } from "./text";
 
 export interface Attributed extends RawFigure {
   metric?: string;
@@ -43,19 +43,34 @@ export interface Marker {
 }
 
 const JIANG_YAO_RE = /将|要/g;
+const MARKER_RE_G = new RegExp(GOAL_MARKER_RE.source, "g");
 
-/** Forward-looking markers of one paragraph [a, b) of `s` (simplified body text). */
+/** Markers of every line, found in one pass over the body (masked lines are blank there). */
+function findAllMarkers(n: Normalised): Marker[][] {
+  const all = findMarkers(n.body, 0, n.body.length);
+  const byLine: Marker[][] = n.lines.map(() => []);
+  let li = 0;
+  for (const m of all) {
+    while (li < n.lines.length - 1 && (n.lines[li] as { end: number }).end < m.pos) li++;
+    (byLine[li] as Marker[]).push(m);
+  }
+  return byLine;
+}
+
+/** Forward-looking markers in [a, b) of `s` (simplified body text). */
 export function findMarkers(s: string, a: number, b: number): Marker[] {
   const out: Marker[] = [];
-  const para = s.slice(a, b);
-  const re = new RegExp(GOAL_MARKER_RE.source, "g");
+  const para = a === 0 && b === s.length ? s : s.slice(a, b);
+  const re = MARKER_RE_G;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(para)) !== null) {
     const before = para.slice(Math.max(0, m.index - 3), m.index);
     if ((m[0] === "争取" || m[0].startsWith("计划")) && MARKER_VETO_BEFORE_RE.test(before)) continue;
     out.push({ pos: a + m.index, end: a + m.index + m[0].length, word: m[0], subject: subjectBefore(para, m.index) });
   }
-  const jy = new RegExp(JIANG_YAO_RE.source, "g");
+  const jy = JIANG_YAO_RE;
+  jy.lastIndex = 0;
   while ((m = jy.exec(para)) !== null) {
     const i = m.index;
     const before = para.slice(Math.max(0, i - 3), i);
@@ -97,14 +112,14 @@ function subjectBefore(s: string, i: number): string | undefined {
 export function attribute(n: Normalised, raws: RawFigure[]): { figures: Attributed[]; markers: Marker[][] } {
   const s = n.body;
   const c = n.clean;
-  const markersByLine: Marker[][] = n.lines.map((l) => (l.masked ? [] : findMarkers(s, l.start, l.end)));
+  const markersByLine = findAllMarkers(n);
   const out: Attributed[] = [];
   let li = 0;
   for (let k = 0; k < raws.length; k++) {
     const f = raws[k] as RawFigure;
     while (li < n.lines.length - 1 && (n.lines[li] as { end: number }).end < f.start) li++;
-    const [clauseStart, clauseEnd] = boundsAround(s, f.start, f.end, isClauseEnd);
-    const [sentenceStart, sentenceEnd] = boundsAround(s, f.start, f.end, isSentenceEnd);
+    const [clauseStart, clauseEnd] = boundsBy(s, f.start, f.end, 1);
+    const [sentenceStart, sentenceEnd] = boundsBy(s, f.start, f.end, 2);
     const prev = out[out.length - 1];
     // Kind.
     const markers = markersByLine[li] ?? [];

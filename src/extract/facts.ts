@@ -45,6 +45,17 @@ function lineTexts(n: Normalised, max: number): { clean: string; simp: string; i
   return out;
 }
 
+function lineIndexAt(n: Normalised, pos: number): number {
+  let lo = 0;
+  let hi = n.lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((n.lines[mid] as { start: number }).start <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 const pad = (x: string) => (x.length === 1 ? "0" + x : x);
 
 function dateOf(m: RegExpExecArray): string | null {
@@ -75,7 +86,18 @@ export function readFacts(n: Normalised): Facts {
   let source: string | null = null;
   let published: string | null = null;
   const cands = [...head];
-  for (const l of lineTexts(n, 1e9).slice(HEADER_LINES)) if (l.simp.length <= 120 && /来源|來源/.test(l.simp)) cands.push(l);
+  const lastHead = head.length ? (head[head.length - 1] as { idx: number }).idx : -1;
+  for (let p = n.simp.indexOf("来源"); p >= 0 && cands.length < HEADER_LINES + 20; p = n.simp.indexOf("来源", p + 2)) {
+    let a = p;
+    while (a > 0 && p - a < 120 && n.simp[a - 1] !== "\n") a--;
+    let b = p;
+    while (b < n.simp.length && b - p < 120 && n.simp[b] !== "\n") b++;
+    const simp = n.simp.slice(a, b).trim();
+    if (simp.length > 120 || (a > 0 && n.simp[a - 1] !== "\n")) continue;
+    const idx = lineIndexAt(n, a);
+    if (idx <= lastHead) continue;
+    cands.push({ clean: n.clean.slice(a, b).trim(), simp, idx });
+  }
   for (const l of cands) {
     const sm = SOURCE_RE.exec(l.simp);
     if (sm && !source) {
@@ -128,8 +150,10 @@ function readPlaces(n: Normalised, title: string | null): string[] {
     const e = m.index + m[0].length;
     occ.push([m.index, e]);
     for (let k = 1; k <= 4 && m.index - k >= 0; k++) {
+      const ch = s.charCodeAt(m.index - k);
+      if (ch < 0x4e00 || ch > 0x9fff) break;
+      if (k < 2) continue;
       const stem = s.slice(m.index - k, e);
-      if (!/^[\u4e00-\u9fff]+$/.test(stem)) break;
       counts.set(stem, (counts.get(stem) ?? 0) + 1);
     }
   }

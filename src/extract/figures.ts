@@ -5,7 +5,7 @@
  */
 import type { Approx } from "./types";
 import { parseNumber, type ParsedNumber } from "./numbers";
-import { NUMBER_RE, RANGE_SEP_RE, INNER_MORE_RE, CN_PERCENT_RE } from "./rules/numerals";
+import { NUMBER_SCAN_RE, NUMBER_AT_RE, RANGE_SEP_RE, INNER_MORE_RE, CN_PERCENT_RE } from "./rules/numerals";
 import { UNIT_FORMS, IMPLIED_UNIT_FRAME_RE, IMPLIED_UNIT_AFTER_RE } from "./rules/units";
 import { PREFIX_APPROX, SUFFIX_APPROX } from "./rules/approx";
 import { NOT_FIGURE_RULES, DURATION_LEAD_RE, DURATION_UNITS, MAX_QUOTE_LEN } from "./rules/notfigures";
@@ -27,13 +27,23 @@ export interface RawFigure {
   outerEnd: number;
 }
 
-/** Non-global copy of NUMBER_RE anchored at a position (no look-behind: it follows a separator). */
-const NUMBER_AT_RE = new RegExp(NUMBER_RE.source.replace("(?<![0-9.]|[0-9],)", ""), "y");
+const isD = (c: number) => c >= 48 && c <= 57;
 
 const round = (v: number) => Number(v.toPrecision(12));
 
+/** Unit forms indexed by their first character (longest first within each bucket). */
+const UNITS_BY_FIRST = new Map<string, typeof UNIT_FORMS>();
+for (const u of UNIT_FORMS) {
+  const k = u.form[0] as string;
+  const list = UNITS_BY_FIRST.get(k) ?? [];
+  list.push(u);
+  UNITS_BY_FIRST.set(k, list);
+}
+
 function matchUnit(s: string, pos: number): { form: string; money: boolean; unit?: string } | null {
-  for (const { form, rule } of UNIT_FORMS) {
+  const list = UNITS_BY_FIRST.get(s[pos] as string);
+  if (!list) return null;
+  for (const { form, rule } of list) {
     if (s.startsWith(form, pos)) {
       const next = s[pos + form.length];
       if (next && rule.notFollowedBy && rule.notFollowedBy.includes(next)) continue;
@@ -45,10 +55,19 @@ function matchUnit(s: string, pos: number): { form: string; money: boolean; unit
 
 export function findFigures(body: string, clean: string): RawFigure[] {
   const out: RawFigure[] = [];
-  const re = new RegExp(NUMBER_RE.source, "g");
+  const re = NUMBER_SCAN_RE;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(body)) !== null) {
     const start = m.index;
+    // Never start inside a number (12|34, 1.|5, 1,|100): skip to the end of the digit run.
+    const p = body.charCodeAt(start - 1);
+    if (start > 0 && (isD(p) || p === 46 || (p === 44 && isD(body.charCodeAt(start - 2))))) {
+      let k = start;
+      while (k < body.length && (isD(body.charCodeAt(k)) || body.charCodeAt(k) === 46 || body.charCodeAt(k) === 44)) k++;
+      re.lastIndex = Math.max(k, start + 1);
+      continue;
+    }
     const numText = m[0];
     const f = readFigure(body, clean, start, numText, out);
     if (f) {

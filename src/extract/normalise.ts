@@ -23,6 +23,15 @@ const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
 export const TRADITIONAL_PROBE_RE =
   /[們個這來時說為會經發區國產業學對開關過還實現與萬億兩項戶畝餘進場廣東並從後點當幾體麼華動書記長門問間頭電話機應將專務縣鄉鎮黨屆議員際數據處計劃]/;
 
+/** The probe as a table (a large non-Latin1 class is slow in irregexp: ~50 chars/µs). */
+const PROBE = new Uint8Array(65536);
+for (const ch of TRADITIONAL_PROBE_RE.source.slice(1, -1)) PROBE[ch.charCodeAt(0)] = 1;
+
+export function looksTraditional(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (PROBE[s.charCodeAt(i)]) return true;
+  return false;
+}
+
 const FULLWIDTH_RE = /[\uFF01-\uFF5E\u3000\u00A0]/g;
 
 export interface Line {
@@ -55,6 +64,8 @@ function stripPinyin(text: string): { text: string; map: Uint32Array | null } {
   const hits: [number, number, boolean][] = [];
   let toned = 0;
   for (let m = PINYIN_BRACKET_RE.exec(text); m; m = PINYIN_BRACKET_RE.exec(text)) {
+    const prevCh = text.charCodeAt(m.index - 1);
+    if (!((prevCh >= 0x3400 && prevCh <= 0x9fff) || (prevCh >= 0xf900 && prevCh <= 0xfaff))) continue;
     const body = m[1] ?? "";
     const tl = isToneless(body);
     if (!tl) toned++;
@@ -88,25 +99,49 @@ function foldFullWidth(text: string): string {
   });
 }
 
-/** Traditional -> simplified, keeping UTF-16 length (code points whose width changes stay as is). */
+/**
+ * Traditional -> simplified by character, keeping UTF-16 length (index i of the output is index
+ * i of the input). opencc converts each distinct BMP character once, the first time it is seen
+ * (module-level table), so a document costs one pass plus one opencc call over its new
+ * characters. Phrase-level choices do not matter for the rules, which match characters.
+ * Characters whose conversion is not one BMP unit (嗰 -> 𠮶) are kept as written.
+ */
+const SIMP = new Uint16Array(65536);
+const KNOWN = new Uint8Array(65536);
+
 export function simplify(clean: string): string {
-  if (!TRADITIONAL_PROBE_RE.test(clean)) return clean;
-  const conv = toSimplified(clean);
-  if (conv.length === clean.length) return conv;
-  const out: string[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < clean.length && j < conv.length) {
-    const a = clean.codePointAt(i) ?? 0;
-    const b = conv.codePointAt(j) ?? 0;
-    const wa = a > 0xffff ? 2 : 1;
-    const wb = b > 0xffff ? 2 : 1;
-    out.push(wa === wb ? String.fromCodePoint(b) : String.fromCodePoint(a));
-    i += wa;
-    j += wb;
+  if (!looksTraditional(clean)) return clean;
+  const n = clean.length;
+  const pending: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = clean.charCodeAt(i);
+    if (c < 0x3400 || c > 0xfaff || KNOWN[c]) continue;
+    KNOWN[c] = 2; // queued
+    pending.push(c);
   }
-  if (i < clean.length) out.push(clean.slice(i));
-  return out.join("");
+  if (pending.length) {
+    const src = pending.map((c) => String.fromCharCode(c)).join("\n");
+    const conv = toSimplified(src).split("\n");
+    pending.forEach((c, k) => {
+      const out = conv[k];
+      SIMP[c] = out !== undefined && out.length === 1 ? out.charCodeAt(0) : c;
+      KNOWN[c] = 1;
+    });
+  }
+  let changed = -1;
+  for (let i = 0; i < n; i++) {
+    const c = clean.charCodeAt(i);
+    if (c >= 0x3400 && c <= 0xfaff && SIMP[c] !== c) { changed = i; break; }
+  }
+  if (changed < 0) return clean;
+  const buf = new Uint16Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = clean.charCodeAt(i);
+    buf[i] = c >= 0x3400 && c <= 0xfaff ? (SIMP[c] as number) : c;
+  }
+  const parts: string[] = [];
+  for (let i = 0; i < n; i += 8192) parts.push(String.fromCharCode.apply(null, buf.subarray(i, Math.min(n, i + 8192)) as unknown as number[]));
+  return parts.join("");
 }
 
 export function normalise(original: string): Normalised {

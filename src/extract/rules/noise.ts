@@ -9,7 +9,7 @@
  * decided in normalise.ts (toned, or toneless and a valid syllable in a document with toned ones).
  */
 export const PINYIN_BRACKET_RE =
-  /(?<=[\u3400-\u9fff\uf900-\ufaff])[(（]([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7})[)）]/g;
+  /[(（]([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7})[)）]/g;
 
 /** A tone-marked vowel: the sign of a pinyin annotation. */
 export const TONE_MARK_RE = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/;

@@ -31,6 +31,14 @@ export const NUMBER_RE =
   /(?<![0-9.]|[0-9],)(?:[0-9]{1,16}(?:,[0-9]{3}){0,5}(?:\.[0-9]{1,8})?(?:[万萬亿億千百]{1,2}(?:[0-9]{1,4}(?![0-9]))?)?|[零〇一二两兩三四五六七八九十百千][零〇一二两兩三四五六七八九十百千万萬亿億]{0,11})/g;
 
 /**
+ * NUMBER_RE without the look-behind, for scanning (the caller skips matches that start inside a
+ * digit run, which is cheaper than a look-behind tried at every position), and anchored (sticky)
+ * for the second number of a range.
+ */
+export const NUMBER_SCAN_RE = new RegExp(NUMBER_RE.source.replace("(?<![0-9.]|[0-9],)", ""), "g");
+export const NUMBER_AT_RE = new RegExp(NUMBER_RE.source.replace("(?<![0-9.]|[0-9],)", ""), "y");
+
+/**
  * Range separators between two numbers: 3-5家, 2～3个 (folded to 2~3个), 10至15个, 3—5年, 10到15个.
  */
 export const RANGE_SEP_RE = /[-~—–至到]/y;

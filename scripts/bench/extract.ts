@@ -1,0 +1,58 @@
+/**
+ * Extractor bench: throughput over the corpus (chars/ms, median of passes) and linear time on
+ * hostile input (1 MB vs 10 MB). Run by scripts/bench.ts, or standalone:
+ *   npx tsx scripts/bench/extract.ts
+ */
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { extract, EXTRACTOR_VERSION } from "../../src/extract/index";
+
+const CORPUS = join(import.meta.dirname, "../../test/fixtures/corpus");
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+function time(fn: () => void, passes: number): number {
+  const ts: number[] = [];
+  for (let i = 0; i < passes; i++) {
+    const t0 = performance.now();
+    fn();
+    ts.push(performance.now() - t0);
+  }
+  return median(ts);
+}
+
+function repeatTo(unit: string, size: number): string {
+  return unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+}
+
+const HOSTILE: Record<string, string> = {
+  digits: "0123456789",
+  "万亿 chain": "万亿",
+  "digits+万": "1234567890万",
+  "unclosed brackets": "經(jīng(開(區(",
+  "repeated markers": "力争确保将要到2025年年内每年",
+  "figure soup": "新增企业12家,增长5.5%、",
+};
+
+export default async function run(): Promise<void> {
+  const texts = readdirSync(CORPUS).filter((f) => f.endsWith(".txt")).map((f) => readFileSync(join(CORPUS, f), "utf8"));
+  const chars = texts.reduce((a, t) => a + t.length, 0);
+  for (let i = 0; i < 20; i++) for (const t of texts) extract(t); // warm-up
+  const ms = time(() => { for (const t of texts) extract(t); }, 31);
+  console.log(`extract v${EXTRACTOR_VERSION}: corpus ${texts.length} files, ${chars} chars: ${ms.toFixed(3)} ms/pass, ${Math.round(chars / ms)} chars/ms (median of 31)`);
+  // 30,000 repeated markers.
+  const markers = "力争".repeat(30000) + "新增企业12家";
+  const tm = time(() => extract(markers), 3);
+  console.log(`extract: 30,000 repeated markers (${markers.length} chars): ${tm.toFixed(1)} ms`);
+  for (const [name, unit] of Object.entries(HOSTILE)) {
+    const one = repeatTo(unit, 1_000_000);
+    const ten = repeatTo(unit, 10_000_000);
+    const t1 = time(() => extract(one), 3);
+    const t10 = time(() => extract(ten), 1);
+    console.log(`extract hostile ${name}: 1 MB ${t1.toFixed(1)} ms, 10 MB ${t10.toFixed(1)} ms, ratio ${(t10 / t1).toFixed(2)}`);
+  }
+  const mem = process.memoryUsage();
+  console.log(`extract: peak-ish rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await run();
