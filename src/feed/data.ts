@@ -1,0 +1,320 @@
+/**
+ * What the feeds (and the digest page) show, read through the shared query layer's conditions
+ * (src/db/queries): articles for the article feed, and goals and figures grouped by Asia/Shanghai
+ * day and place for the digest. Only `extracted` articles appear.
+ *
+ * Dates: an article's day and feed order come from `received_at` (when jiyao got it; never
+ * rewritten, so a re-extraction does not move it to another day); its pubDate is `published`
+ * (Beijing time) when known, else `received_at`.
+ */
+import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { drizzle } from "drizzle-orm/d1";
+import {
+  articleConditions,
+  figureConditions,
+  figuresOfGoals,
+  goalConditions,
+  placesOfArticles,
+  type FigureRef,
+  type PlaceRef,
+} from "../db/queries";
+import { figureFields, figureRef } from "../db/queries/figures";
+import { articles, figures, goals, places } from "../db/schema";
+import type { FeedFilter } from "./filter";
+import { BEIJING_OFFSET_MS, shanghaiDayStart } from "./text";
+
+export interface FeedGoal {
+  id: number;
+  articleId: number;
+  seq: number;
+  text: string;
+  deadline: string | null;
+  actor: string | null;
+  place: string | null;
+  figures: FigureRef[];
+}
+
+export interface FeedFigure extends FigureRef {
+  articleId: number;
+}
+
+export interface FeedArticle {
+  id: number;
+  title: string | null;
+  source: string | null;
+  url: string | null;
+  published: string | null;
+  receivedAt: number;
+  extractedAt: number | null;
+  places: PlaceRef[];
+  figures: FeedFigure[];
+  goals: FeedGoal[];
+}
+
+/** Conditions on `figures` for the filter (place, metric, kind; keyword is applied to the article). */
+function figureConds(f: FeedFilter): SQL[] {
+  return figureConditions({ place: f.placeKey, metric: f.metric, kind: f.kind });
+}
+
+/** Conditions on `goals`; null when the filter excludes goals (kind=reported: goals are targets). */
+function goalConds(f: FeedFilter): SQL[] | null {
+  if (f.kind === "reported") return null;
+  return goalConditions({ place: f.placeKey, metric: f.metric });
+}
+
+const extracted = eq(articles.status, "extracted");
+
+/** `column IN (ids)` through json_each: one bound parameter however many ids (D1 allows 100). */
+function idIn(column: SQLiteColumn, ids: number[]): SQL {
+  return sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+}
+
+/** The article has a figure (or goal) the filter keeps. */
+function hasMatchingRows(f: FeedFilter): SQL | undefined {
+  if (!f.placeKey && !f.metric && !f.kind) return undefined;
+  const fig = sql`EXISTS (SELECT 1 FROM ${figures} WHERE ${figures.articleId} = ${articles.id} AND ${and(...figureConds(f)) ?? sql`1`})`;
+  const gc = goalConds(f);
+  if (!gc) return fig;
+  const goal = sql`EXISTS (SELECT 1 FROM ${goals} WHERE ${goals.articleId} = ${articles.id} AND ${and(...gc) ?? sql`1`})`;
+  return sql`(${fig} OR ${goal})`;
+}
+
+/** Figures and goals of the given articles that the filter keeps (content filter: metric and kind). */
+async function rowsOf(d1: D1Database, ids: number[], f: FeedFilter): Promise<{ figs: FeedFigure[]; goalRows: FeedGoal[] }> {
+  if (!ids.length) return { figs: [], goalRows: [] };
+  const db = drizzle(d1);
+  const contentFilter: FeedFilter = { ...f, place: undefined, placeKey: undefined };
+  const figRows = await db
+    .select(figureFields)
+    .from(figures)
+    .where(and(idIn(figures.articleId, ids), ...figureConds(contentFilter)))
+    .orderBy(figures.articleId, figures.seq);
+  const gc = goalConds(contentFilter);
+  const goalRows = gc
+    ? await db
+        .select()
+        .from(goals)
+        .where(and(idIn(goals.articleId, ids), ...gc))
+        .orderBy(goals.articleId, goals.seq)
+    : [];
+  const goalFigs = await figuresOfGoals(d1, goalRows.map((g) => g.id));
+  return {
+    figs: figRows.map((r) => ({ ...figureRef(r), articleId: r.articleId })),
+    goalRows: goalRows.map((g) => ({
+      id: g.id,
+      articleId: g.articleId,
+      seq: g.seq,
+      text: g.text,
+      deadline: g.deadline,
+      actor: g.actor,
+      place: g.placeKey,
+      figures: goalFigs.get(g.id) ?? [],
+    })),
+  };
+}
+
+/** The newest `limit` extracted articles matching the filter (received_at DESC, id DESC), with their rows. */
+export async function articleFeedData(d1: D1Database, f: FeedFilter): Promise<FeedArticle[]> {
+  const db = drizzle(d1);
+  const rows = await db
+    .select({
+      id: articles.id,
+      title: articles.title,
+      source: articles.source,
+      url: articles.url,
+      published: articles.published,
+      receivedAt: articles.receivedAt,
+      extractedAt: articles.extractedAt,
+    })
+    .from(articles)
+    // place: articles that name it (even without figures); metric/kind: articles with such a figure.
+    .where(and(extracted, ...articleConditions({ q: f.q, place: f.placeKey }), hasMatchingRows({ ...f, place: undefined, placeKey: undefined })))
+    .orderBy(desc(articles.receivedAt), desc(articles.id))
+    .limit(f.limit);
+  const ids = rows.map((r) => r.id);
+  const [placeMap, { figs, goalRows }] = await Promise.all([placesOfArticles(d1, ids), rowsOf(d1, ids, f)]);
+  return rows.map((r) => ({
+    ...r,
+    places: placeMap.get(r.id) ?? [],
+    figures: figs.filter((x) => x.articleId === r.id),
+    goals: goalRows.filter((g) => g.articleId === r.id),
+  }));
+}
+
+export interface DigestArticle {
+  id: number;
+  title: string | null;
+  published: string | null;
+}
+
+export interface DigestPlace {
+  /** Place key (null: not attributed to a place). */
+  key: string | null;
+  name: string;
+  goals: FeedGoal[];
+  figures: FeedFigure[];
+}
+
+export interface DigestDay {
+  /** Asia/Shanghai day, YYYY-MM-DD. */
+  day: string;
+  /** Latest received_at and extracted_at of the day's articles (ms). */
+  receivedAt: number;
+  updatedAt: number;
+  articles: Map<number, DigestArticle>;
+  places: DigestPlace[];
+  /** True when the day had more rows than one digest carries (DIGEST_MAX_ROWS). */
+  truncated: boolean;
+}
+
+/** Most figures (and, separately, goals) one digest response reads. */
+export const DIGEST_MAX_ROWS = 2000;
+
+/** SQL for the Asia/Shanghai day of articles.received_at. */
+const dayOfReceived = sql<string>`date(${articles.receivedAt} / 1000 + ${BEIJING_OFFSET_MS / 1000}, 'unixepoch')`;
+
+/**
+ * The newest `limit` Asia/Shanghai days that have matching goals or figures, each with those rows
+ * grouped by place (places in order of first appearance, newest article first).
+ */
+export async function digestData(d1: D1Database, f: FeedFilter): Promise<DigestDay[]> {
+  const db = drizzle(d1);
+  const anyRows =
+    hasMatchingRows(f) ??
+    sql`(EXISTS (SELECT 1 FROM ${figures} WHERE ${figures.articleId} = ${articles.id}) OR EXISTS (SELECT 1 FROM ${goals} WHERE ${goals.articleId} = ${articles.id}))`;
+  const dayRows = await db
+    .select({ day: dayOfReceived })
+    .from(articles)
+    .where(and(extracted, ...articleConditions({ q: f.q }), anyRows))
+    .groupBy(dayOfReceived)
+    .orderBy(desc(dayOfReceived))
+    .limit(f.limit);
+  if (!dayRows.length) return [];
+  const days = dayRows.map((r) => r.day);
+  const lo = shanghaiDayStart(days[days.length - 1]!);
+  const hi = shanghaiDayStart(days[0]!) + 24 * 3600 * 1000;
+  const window = and(extracted, gte(articles.receivedAt, lo), lt(articles.receivedAt, hi), ...articleConditions({ q: f.q }));
+
+  const figRows = await db
+    .select({ ...figureFields, receivedAt: articles.receivedAt })
+    .from(figures)
+    .innerJoin(articles, eq(articles.id, figures.articleId))
+    .where(and(window, ...figureConds(f)))
+    .orderBy(desc(articles.receivedAt), desc(figures.articleId), figures.seq)
+    .limit(DIGEST_MAX_ROWS + 1);
+  const gc = goalConds(f);
+  const goalRows = gc
+    ? await db
+        .select({
+          id: goals.id,
+          articleId: goals.articleId,
+          seq: goals.seq,
+          text: goals.text,
+          deadline: goals.deadline,
+          actor: goals.actor,
+          placeKey: goals.placeKey,
+          receivedAt: articles.receivedAt,
+        })
+        .from(goals)
+        .innerJoin(articles, eq(articles.id, goals.articleId))
+        .where(and(window, ...gc))
+        .orderBy(desc(articles.receivedAt), desc(goals.articleId), goals.seq)
+        .limit(DIGEST_MAX_ROWS + 1)
+    : [];
+
+  // A capped read may end in the middle of a day: keep only complete days (or the first, marked).
+  let cutoff = -Infinity;
+  let truncatedDay: string | null = null;
+  for (const rows of [figRows, goalRows] as { receivedAt: number }[][]) {
+    if (rows.length > DIGEST_MAX_ROWS) {
+      const lastDay = shanghaiDayStart(dayOf(rows[DIGEST_MAX_ROWS - 1]!.receivedAt));
+      cutoff = Math.max(cutoff, lastDay);
+    }
+  }
+  let keptDays = days;
+  if (cutoff > -Infinity) {
+    keptDays = days.filter((d) => shanghaiDayStart(d) >= cutoff + 24 * 3600 * 1000);
+    if (!keptDays.length) {
+      keptDays = [days[0]!];
+      truncatedDay = days[0]!;
+    }
+  }
+  const figs = figRows.slice(0, DIGEST_MAX_ROWS);
+  const gls = goalRows.slice(0, DIGEST_MAX_ROWS);
+
+  const articleIds = [...new Set([...figs.map((r) => r.articleId), ...gls.map((r) => r.articleId)])];
+  const [articleRows, placeRows, goalFigs] = await Promise.all([
+    articleIds.length
+      ? db
+          .select({ id: articles.id, title: articles.title, published: articles.published, receivedAt: articles.receivedAt, extractedAt: articles.extractedAt })
+          .from(articles)
+          .where(idIn(articles.id, articleIds))
+      : Promise.resolve([]),
+    db.select().from(places),
+    figuresOfGoals(d1, gls.map((g) => g.id)),
+  ]);
+  const placeNames = new Map(placeRows.map((p) => [p.key, p.name]));
+  const articleById = new Map(articleRows.map((a) => [a.id, a]));
+
+  const byDay = new Map<string, DigestDay>();
+  for (const day of keptDays) {
+    byDay.set(day, { day, receivedAt: 0, updatedAt: 0, articles: new Map(), places: [], truncated: day === truncatedDay });
+  }
+  function slot(receivedAt: number, articleId: number, key: string | null): DigestPlace | null {
+    const d = byDay.get(dayOf(receivedAt));
+    if (!d) return null;
+    const a = articleById.get(articleId);
+    if (a && !d.articles.has(articleId)) {
+      d.articles.set(articleId, { id: a.id, title: a.title, published: a.published });
+      d.receivedAt = Math.max(d.receivedAt, a.receivedAt);
+      d.updatedAt = Math.max(d.updatedAt, a.extractedAt ?? a.receivedAt);
+    }
+    let p = d.places.find((x) => x.key === key);
+    if (!p) {
+      p = { key, name: key === null ? "未注明地点" : (placeNames.get(key) ?? key), goals: [], figures: [] };
+      d.places.push(p);
+    }
+    return p;
+  }
+  for (const g of gls) {
+    slot(g.receivedAt, g.articleId, g.placeKey)?.goals.push({
+      id: g.id,
+      articleId: g.articleId,
+      seq: g.seq,
+      text: g.text,
+      deadline: g.deadline,
+      actor: g.actor,
+      place: g.placeKey,
+      figures: goalFigs.get(g.id) ?? [],
+    });
+  }
+  for (const r of figs) slot(r.receivedAt, r.articleId, r.placeKey)?.figures.push({ ...figureRef(r), articleId: r.articleId });
+  // Within a day: places with the most rows first, then by name (stable output = stable ETag).
+  const out = [...byDay.values()].filter((d) => d.places.length);
+  for (const d of out) {
+    d.places.sort((a, b) => b.goals.length + b.figures.length - (a.goals.length + a.figures.length) || a.name.localeCompare(b.name));
+  }
+  return out;
+}
+
+function dayOf(ms: number): string {
+  return new Date(ms + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Known places for the OPML (every place an article names), most articles first. */
+export async function knownPlaces(d1: D1Database): Promise<{ key: string; name: string; articles: number }[]> {
+  const { results } = await d1
+    .prepare(
+      `SELECT p.key AS key, p.name AS name, count(ap.article_id) AS articles FROM places p
+       LEFT JOIN article_places ap ON ap.place_key = p.key GROUP BY p.key ORDER BY articles DESC, p.key`,
+    )
+    .all<{ key: string; name: string; articles: number }>();
+  return results;
+}
+
+/** Display name of a place key (null when unknown). */
+export async function placeDisplayName(d1: D1Database, key: string): Promise<string | null> {
+  const row = await d1.prepare("SELECT name FROM places WHERE key = ?").bind(key).first<{ name: string }>();
+  return row?.name ?? null;
+}

@@ -1,0 +1,48 @@
+/**
+ * HTTP caching for generated documents: a strong ETag from the body bytes (SHA-256), Last-Modified
+ * from the newest item, conditional requests answered 304 without a body (RFC 9110 §13: an
+ * If-None-Match present means If-Modified-Since is ignored), a short shared max-age.
+ */
+
+export const CACHE_CONTROL = "public, max-age=300";
+
+async function etagOf(body: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(body)));
+  let bin = "";
+  for (const b of digest.subarray(0, 18)) bin += String.fromCharCode(b);
+  return `"${btoa(bin).replace(/\+/g, "-").replace(/\//g, "_")}"`;
+}
+
+function matchesEtag(header: string, etag: string): boolean {
+  if (header.trim() === "*") return true;
+  const strip = (t: string) => t.trim().replace(/^W\//, "");
+  return header.split(",").some((t) => strip(t) === strip(etag));
+}
+
+/** The document as a response (or a 304 when the client's copy is current). */
+export async function cachedResponse(req: Request, body: string, contentType: string, lastModified: number): Promise<Response> {
+  const etag = await etagOf(body);
+  const headers = new Headers({ "content-type": contentType, etag, "cache-control": CACHE_CONTROL, vary: "Accept-Encoding" });
+  // HTTP dates have second precision; round down so If-Modified-Since of our own value matches.
+  const lastModSecs = Math.floor(lastModified / 1000);
+  if (lastModified > 0) headers.set("last-modified", new Date(lastModSecs * 1000).toUTCString());
+  const inm = req.headers.get("if-none-match");
+  const ims = req.headers.get("if-modified-since");
+  let notModified = false;
+  if (inm !== null) notModified = matchesEtag(inm, etag);
+  else if (ims !== null && lastModified > 0) {
+    const since = Date.parse(ims);
+    notModified = !Number.isNaN(since) && lastModSecs * 1000 <= since;
+  }
+  if (notModified) {
+    headers.delete("content-type");
+    return new Response(null, { status: 304, headers });
+  }
+  return new Response(body, { status: 200, headers });
+}
+
+/** Absolute base URL for links: PUBLIC_BASE_URL when set, else the request's origin. */
+export function baseUrl(env: Env, req: Request): string {
+  const configured = (env.PUBLIC_BASE_URL ?? "").trim().replace(/\/+$/, "");
+  return configured || new URL(req.url).origin;
+}

@@ -1,0 +1,195 @@
+import { parseRssFeed } from "feedsmith";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Seeded, seedCorpus } from "../helpers/seed";
+import { BASE, fetchFeed, get, parseOpml, RFC822, VARIANTS } from "./helpers";
+
+let seeded: Seeded[];
+const article = (prefix: string) => seeded.find((a) => a.name.startsWith(prefix))!;
+const RECEIVED = Date.UTC(2026, 10, 20, 2, 0);
+const enc = encodeURIComponent;
+
+beforeAll(async () => {
+  seeded = await seedCorpus(RECEIVED);
+});
+
+describe("article feeds", () => {
+  for (const ext of VARIANTS) {
+    it(`/feed.${ext}: one item per article, newest first, stable guids, dates, places, figures`, async () => {
+      const feed = await fetchFeed(`/feed.${ext}`);
+      expect(feed.self).toBe(`${BASE}/feed.${ext}`);
+      expect(feed.items.map((i) => i.id)).toEqual([...seeded].reverse().map((a) => `tag:jiyao,2026:article:${a.id}`));
+      const a001 = feed.items.find((i) => i.id.endsWith(`:${article("001").id}`))!;
+      expect(a001.title).toBe("强化使命担当 奋力决战决胜");
+      expect(a001.url).toBe(`${BASE}/articles/${article("001").id}`);
+      // 2020-01-10 in Beijing = 2020-01-09T16:00Z.
+      expect(new Date(a001.date).toISOString()).toBe("2020-01-09T16:00:00.000Z");
+      expect(a001.categories).toEqual(["杜集区"]);
+      expect(a001.html).toContain("<td>财政收入</td><td>12亿元</td><td>实际</td>");
+      expect(a001.html).toMatch(/<td>57\.3%<\/td><td>实际<\/td><td>增减<\/td>|<td>57\.3%<\/td><td>实际<\/td><td>—<\/td>/);
+      // Undated article: dated when received.
+      const a000 = feed.items.find((i) => i.id.endsWith(`:${article("000").id}`))!;
+      expect(a000.date).toBe(RECEIVED);
+      const a003 = feed.items.find((i) => i.id.endsWith(`:${article("003").id}`))!;
+      expect(a003.categories).toEqual(expect.arrayContaining(["扬州", "高邮市", "邗江区"]));
+      expect(a003.html).toContain("<h3>目标（17）</h3>");
+      expect(a003.html).toMatch(/期限：/);
+    });
+  }
+
+  it("RSS follows the rules that matter: guid isPermaLink=false, RFC 822 dates, atom:link self, channel basics", async () => {
+    const res = await get("/feed.xml?place=" + enc("杜集区"));
+    const xml = await res.text();
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>/);
+    expect(xml).toContain('xmlns:atom="http://www.w3.org/2005/Atom"');
+    expect(xml).toContain(`<atom:link href="${BASE}/feed.xml?place=${enc("杜集区")}" rel="self" type="application/rss+xml"/>`);
+    const feed = parseRssFeed(xml);
+    expect(feed.title?.trim()).toBe("纪要 · 杜集区");
+    expect(feed.link?.trim()).toBe(`${BASE}/?place=${enc("杜集区")}`);
+    expect(feed.description).toBeTruthy();
+    expect(feed.lastBuildDate).toMatch(RFC822);
+    expect(feed.items?.length).toBe(2);
+    for (const item of feed.items ?? []) {
+      expect(item.guid?.isPermaLink).toBe(false);
+      expect(item.pubDate).toMatch(RFC822);
+      expect(item.title?.trim() || item.description?.trim()).toBeTruthy();
+    }
+    expect(xml.match(/<guid isPermaLink="false">/g)?.length).toBe(2);
+  });
+
+  it("filters by place, kind, metric (traditional too), q and limit, each with its own title and self link", async () => {
+    const ids = async (path: string) => (await fetchFeed(path)).items.map((i) => Number(i.id.split(":").pop()));
+    expect(await ids(`/feed.json?place=${enc("經開區")}`)).toEqual([article("004").id, article("002").id]);
+    expect((await ids("/feed.json?kind=target")).sort()).toEqual([article("002").id, article("003").id].sort());
+    expect(await ids(`/feed.json?metric=${enc("財政")}`)).toEqual([article("001").id]);
+    expect(await ids(`/feed.atom?q=${enc("秸秆禁烧")}`)).toEqual([article("001").id]);
+    expect(await ids("/feed.xml?limit=2")).toEqual([article("004").id, article("003").id]);
+
+    const f = await fetchFeed(`/feed.atom?place=${enc("杜集")}&kind=reported`);
+    expect(f.title).toBe("纪要 · 杜集区 · 实际");
+    expect(f.self).toBe(`${BASE}/feed.atom?place=${enc("杜集")}&kind=reported`);
+    expect(f.items.map((i) => i.id)).toEqual([`tag:jiyao,2026:article:${article("001").id}`]);
+
+    // Content follows the filter: only target figures in a kind=target feed.
+    const t = await fetchFeed("/feed.json?kind=target");
+    const a003 = t.items.find((i) => i.id.endsWith(`:${article("003").id}`))!;
+    expect(a003.html).not.toContain("<td>实际</td>");
+    expect(a003.html).toContain("<td>目标</td>");
+  });
+
+  it("answers 400 problems for bad filter values", async () => {
+    for (const q of ["limit=0", "limit=201", "limit=abc", "kind=goal", `place=${enc("(qū)")}`, `q=${"长".repeat(101)}`]) {
+      const res = await get(`/feed.xml?${q}`);
+      expect(res.status, q).toBe(400);
+      expect(res.headers.get("content-type")).toBe("application/problem+json; charset=utf-8");
+      const body = (await res.json()) as { code: string; parameter: string };
+      expect(body.code).toBe("invalid_parameter");
+      expect(q.startsWith(body.parameter)).toBe(true);
+    }
+    expect((await get("/digest.json?limit=500")).status).toBe(400);
+  });
+
+  it("an empty result is a valid empty feed in every format", async () => {
+    for (const name of ["feed", "digest"]) {
+      for (const ext of VARIANTS) {
+        const feed = await fetchFeed(`/${name}.${ext}?place=${enc("不存在的地方")}`);
+        expect(feed.items).toEqual([]);
+        expect(feed.title).toContain("不存在的地方");
+      }
+    }
+    const json = JSON.parse((await fetchFeed(`/feed.json?q=${enc("没有这个词语")}`)).raw);
+    expect(json.items).toEqual([]);
+  });
+});
+
+describe("digest feeds", () => {
+  for (const ext of VARIANTS) {
+    it(`/digest.${ext}: one item per Asia/Shanghai day, goals and figures grouped by place`, async () => {
+      const feed = await fetchFeed(`/digest.${ext}`);
+      expect(feed.self).toBe(`${BASE}/digest.${ext}`);
+      expect(feed.items.length).toBe(1);
+      const day = feed.items[0]!;
+      expect(day.id).toBe("tag:jiyao,2026:digest:2026-11-20");
+      expect(day.title).toMatch(/^2026-11-20 纪要：3 个地方，27 个目标，88 个数字$/);
+      expect(day.categories.sort()).toEqual(["扬州", "杜集区", "经开区"].sort());
+      expect(day.html).toContain("<h3>杜集区</h3>");
+      expect(day.html).toContain("<td>财政收入</td><td>12亿元</td><td>实际</td>");
+      expect(day.html).toContain("<td>税收</td><td>12亿元</td><td>目标</td>");
+      expect(day.html).toContain(`${BASE}/articles/${article("001").id}#f-`);
+      // Dated at the day's latest arrival with rows (003 at 10:03 Beijing; 004 has none).
+      expect(day.date).toBe(RECEIVED + 3 * 60_000);
+    });
+  }
+
+  it("filters the digest: 经开区 targets", async () => {
+    const feed = await fetchFeed(`/digest.xml?place=${enc("经开区")}&kind=target`);
+    expect(feed.title).toBe("纪要每日汇总 · 经开区 · 目标");
+    expect(feed.items.length).toBe(1);
+    expect(feed.items[0]!.id).toBe(`tag:jiyao,2026:digest:2026-11-20?place=${enc("经开区")}&kind=target`);
+    expect(feed.items[0]!.categories).toEqual(["经开区"]);
+    expect(feed.items[0]!.html).not.toContain("财政收入");
+    expect(feed.items[0]!.html).toContain("<td>税收</td><td>12亿元</td><td>目标</td>");
+    const reported = await fetchFeed(`/digest.json?place=${enc("经开区")}&kind=reported`);
+    expect(reported.items).toEqual([]);
+  });
+});
+
+describe("HTTP", () => {
+  for (const path of ["/feed.xml", "/feed.atom", "/feed.json", "/digest.xml", "/digest.atom", "/digest.json", "/opml.xml"]) {
+    it(`${path}: ETag from content, Last-Modified, 304 round trips, HEAD, Cache-Control`, async () => {
+      const first = await get(path);
+      expect(first.status).toBe(200);
+      const body = await first.text();
+      const etag = first.headers.get("etag")!;
+      const lastModified = first.headers.get("last-modified")!;
+      expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
+      expect(Date.parse(lastModified)).toBeGreaterThan(0);
+      expect(first.headers.get("cache-control")).toMatch(/max-age=\d+/);
+      expect(first.headers.get("content-type")).toMatch(/; charset=utf-8$/);
+
+      const again = await get(path);
+      expect(again.headers.get("etag")).toBe(etag);
+      expect(await again.text()).toBe(body);
+
+      const inm = await get(path, { headers: { "if-none-match": etag } });
+      expect(inm.status).toBe(304);
+      expect(await inm.text()).toBe("");
+      expect(inm.headers.get("etag")).toBe(etag);
+      const weak = await get(path, { headers: { "if-none-match": `"other", W/${etag}` } });
+      expect(weak.status).toBe(304);
+      const ims = await get(path, { headers: { "if-modified-since": lastModified } });
+      expect(ims.status).toBe(304);
+      const stale = await get(path, { headers: { "if-none-match": '"stale"', "if-modified-since": lastModified } });
+      expect(stale.status).toBe(200);
+      const older = await get(path, { headers: { "if-modified-since": new Date(Date.parse(lastModified) - 1000).toUTCString() } });
+      expect(older.status).toBe(200);
+
+      const head = await get(path, { method: "HEAD" });
+      expect(head.status).toBe(200);
+      expect(head.headers.get("etag")).toBe(etag);
+      expect(await head.text()).toBe("");
+    });
+  }
+
+  it("the ETag changes with the content (a filter), not with time", async () => {
+    const a = (await get("/feed.xml")).headers.get("etag");
+    const b = (await get("/feed.xml?kind=target")).headers.get("etag");
+    expect(a).not.toBe(b);
+  });
+});
+
+describe("discovery", () => {
+  it("/opml.xml lists one digest feed per known place", async () => {
+    const res = await get("/opml.xml");
+    expect(res.headers.get("content-type")).toBe("text/x-opml; charset=utf-8");
+    const opml = parseOpml(await res.text());
+    const outlines = opml.body?.outlines ?? [];
+    expect(outlines.length).toBe(15);
+    const dj = outlines.find((o) => o.text === "纪要 · 杜集区")!;
+    expect(dj.type).toBe("rss");
+    expect(dj.xmlUrl).toBe(`${BASE}/digest.xml?place=${enc("杜集区")}`);
+    expect(new Set(outlines.map((o) => o.xmlUrl)).size).toBe(outlines.length);
+    // Every listed feed answers.
+    const feed = await fetchFeed(dj.xmlUrl!.slice(BASE.length));
+    expect(feed.items.length).toBe(1);
+  });
+});
