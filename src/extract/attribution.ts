@@ -172,7 +172,7 @@ function peel(t: string): { core: string; tail: string } {
   let tail = "";
   for (let guard = 0; guard < 8; guard++) {
     const m = METRIC_LEAD_RE.exec(core);
-    if (!m || m[0].length === core.length) break;
+    if (!m) break;
     core = core.slice(m[0].length);
   }
   for (let guard = 0; guard < 8; guard++) {

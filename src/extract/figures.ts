@@ -163,6 +163,7 @@ function readFigure(body: string, clean: string, start: number, numText: string,
     if (r.self && !r.self.test(selfText)) continue;
     if (r.before && !r.before.test(before8)) continue;
     if (r.after && !r.after.test(after8)) continue;
+    if (r.name.startsWith("threshold") && (unitSimp === "%" || unitSimp === "成")) continue; // 九成以上群众, 90%以上企业: shares
     if (!r.self && !r.before && !r.after) continue;
     return null;
   }

@@ -27,6 +27,7 @@ export const UNIT_RULES: UnitRule[] = [
   { forms: ["公斤", "千克"], examples: ["50公斤"] },
   { forms: ["吨", "噸"], examples: ["粮食产量25万吨"] },
   { forms: ["千瓦时", "千瓦", "兆瓦", "度"], notFollowedBy: "假过", examples: ["装机100兆瓦", "用电3亿千瓦时"] },
+  { forms: ["公分", "厘米", "毫米"], examples: ["七八十公分", "降水量12毫米"] },
   { forms: ["米"], notFollowedBy: "饭粮", examples: ["宽12米"] },
   { forms: ["个月", "個月"], examples: ["用3个月时间"] },
   { forms: ["个", "個"], notFollowedBy: "性体", examples: ["51个", "1200个贫困户", "30余个项目"] },
@@ -76,4 +77,4 @@ export const MONEY_UNITS = new Set(UNIT_RULES.filter((r) => r.money).flatMap((r)
  * 迈上百亿台阶, 突破千亿大关, 跨上万亿级台阶 is NOT (级 qualifies a noun).
  */
 export const IMPLIED_UNIT_FRAME_RE = /(?:迈上|迈入|跨上|跨入|突破|冲刺|站上|登上|达到)$/;
-export const IMPLIED_UNIT_AFTER_RE = /^(?:台阶|大关|关口|规模)/;
+export const IMPLIED_UNIT_AFTER_RE = /^(?:台阶|大关|关口|规模|[。，,；;、]|$)/;
