@@ -123,21 +123,10 @@ export function readFacts(n: Normalised): Facts {
   return { title, published, source, places: readPlaces(n, title) };
 }
 
-function maskLike(n: Normalised): string {
-  const parts: string[] = [];
-  let from = 0;
-  for (const l of n.lines) {
-    if (!l.masked) continue;
-    parts.push(n.clean.slice(from, l.start), " ".repeat(l.end - l.start));
-    from = l.end;
-  }
-  parts.push(n.clean.slice(from));
-  return parts.join("");
-}
-
 function readPlaces(n: Normalised, title: string | null): string[] {
-  // Count on the masked body (chrome and repeated paragraphs do not count), output clean text.
-  const s = n.body === n.simp ? n.clean : maskLike(n);
+  // Count on the masked simplified body (chrome and repeated paragraphs do not count; 區 and 区
+  // count together); output the clean text at the same place (the article's own script).
+  const s = n.body;
   const counts = new Map<string, number>();
   const re = new RegExp(PLACE_RE.source, "g");
   // Count every stem of 1–4 chars before each suffix occurrence, then extend a stem while the
@@ -160,6 +149,8 @@ function readPlaces(n: Normalised, title: string | null): string[] {
   void re;
   const chosen = new Map<string, number>();
   const headingPlaces = new Set<string>();
+  const written = new Map<string, string>();
+  const firstAt = new Map<string, number>();
   for (const [a, e] of occ) {
     let best: string | null = null as string | null;
     let bestCount = 0;
@@ -176,13 +167,17 @@ function readPlaces(n: Normalised, title: string | null): string[] {
     if (cut >= 0) best = best.slice(cut + 1);
     if (best.length - (e - a) < 2) continue;
     if (NOT_PLACE_RE.test(best) || NOT_PLACE_RE.test(best.slice(0, best.length - (e - a))) || NOT_PLACE_END_RE.test(best)) continue;
-    chosen.set(best, bestCount);
+    if (!chosen.has(best)) {
+      chosen.set(best, bestCount);
+      const b0 = e - best.length;
+      written.set(best, n.clean.slice(b0, e));
+      firstAt.set(best, b0);
+    }
     if (lineIsHeading(n, a)) headingPlaces.add(best);
   }
-  const out = [...chosen.entries()]
-    .filter(([p, c]) => c >= 3 || headingPlaces.has(p) || (title !== null && title.includes(p)))
-    .sort((x, y) => y[1] - x[1])
-    .slice(0, 8)
-    .map(([p]) => p);
-  return out;
+  const ranked = [...chosen.entries()].sort((x, y) => y[1] - x[1]);
+  let out = ranked.filter(([p, c]) => c >= 3 || headingPlaces.has(p) || (title !== null && title.includes(p)));
+  // Short texts and excerpts: the first place named in the lead.
+  if (out.length === 0) out = ranked.filter(([p]) => (firstAt.get(p) ?? Infinity) < 200).slice(0, 1);
+  return out.slice(0, 8).map(([p]) => written.get(p) ?? p);
 }
