@@ -60,12 +60,16 @@ export function parseChinese(s: string): ParsedNumber | null {
   let magnitude = 1;
   let hasBig = false;
   let prevWasDigit = false;
+  let unitBefore = 0; // the unit char right before the current digit (一千一 -> 千)
+  let lastUnit = 0;
   for (const ch of s) {
     const d = CN_DIGITS[ch];
     if (d !== undefined) {
       if (prevWasDigit && !(digit === 0 || d === 0)) return null; // 十四五, 一一
       if (digit > 0 && d === 0) section += 0;
       digit = d === 0 && digit > 0 ? digit : d;
+      unitBefore = prevWasDigit ? 0 : lastUnit;
+      if (d === 0) unitBefore = 0;
       prevWasDigit = true;
       continue;
     }
@@ -76,6 +80,7 @@ export function parseChinese(s: string): ParsedNumber | null {
       digit = -1;
       if (su >= 100) hasBig = true;
       magnitude = su;
+      lastUnit = su;
       continue;
     }
     const big = MAGNITUDES[ch];
@@ -88,11 +93,13 @@ export function parseChinese(s: string): ParsedNumber | null {
       digit = -1;
       hasBig = true;
       magnitude = big;
+      lastUnit = big;
       continue;
     }
     return null;
   }
-  if (digit > 0) section += digit;
+  // 一千一 = 1100, 三万五 = 35000: a bare trailing digit counts in tenths of the unit before it.
+  if (digit > 0) section += unitBefore >= 100 ? (digit * unitBefore) / 10 : digit;
   const value = total + section;
   if (!Number.isFinite(value)) return null;
   return { value, magnitude, chinese: true, small: !hasBig };
