@@ -1,5 +1,70 @@
-import { Hono } from "hono";
+/**
+ * Pages people read, server-rendered with hono/jsx (no client script): the digest (/), one article
+ * with its figures and goals highlighted (/articles/:id) and a metric across places (/metrics/:metric).
+ * Bad filters answer an HTML page with status 400 (the feeds answer problem JSON).
+ */
+import { Hono, type Context } from "hono";
+import { html } from "hono/html";
+import type { Child } from "hono/jsx";
 import type { AppEnv } from "../app";
+import { getArticleSummary, listFigures, listPlaces } from "../db/queries";
+import { digestData } from "../feed/data";
+import { filterQuery, parseFeedFilter, type FeedFilter } from "../feed/filter";
+import { filterLabel } from "../feed/routes";
+import { Problem } from "../problems";
+import type { FeedLinks } from "./layout";
+import { ArticlePage, DigestPage, ErrorPage, MetricPage } from "./views";
 
-/** Placeholder until the page routes land. */
 export const pageRoutes = new Hono<AppEnv>();
+
+/** Days of digest the home page shows unless `limit` says otherwise. */
+export const PAGE_DAYS = 7;
+const PAGE_CACHE = "public, max-age=60";
+
+function feedLinks(title: string, name: "feed" | "digest", query: string): FeedLinks {
+  return { title, rss: `/${name}.xml${query}`, atom: `/${name}.atom${query}`, json: `/${name}.json${query}` };
+}
+
+/** An HTML response with the doctype (standards mode). */
+function render(c: Context<AppEnv>, node: Child, status: 200 | 400 | 404 = 200) {
+  return c.html(html`<!DOCTYPE html>${node}`, status);
+}
+
+pageRoutes.onError((err, c) => {
+  if (err instanceof Problem && err.status < 500) {
+    return render(c, <ErrorPage status={err.status} title={err.title} detail={err.message} />, err.status as 400);
+  }
+  throw err;
+});
+
+pageRoutes.get("/", async (c) => {
+  const parsed = parseFeedFilter((k) => c.req.query(k));
+  const f: FeedFilter = { ...parsed, limit: c.req.query("limit") ? parsed.limit : PAGE_DAYS };
+  const q = filterQuery({ ...f, limit: 50 });
+  const [label, days, places] = await Promise.all([filterLabel(c.env.DB, f), digestData(c.env.DB, f), listPlaces(c.env.DB, { limit: 200 })]);
+  const feeds = [feedLinks(label ? `每日汇总 · ${label}` : "每日汇总", "digest", q), feedLinks(label ? `文章 · ${label}` : "文章", "feed", q)];
+  c.header("cache-control", PAGE_CACHE);
+  return render(c, <DigestPage filter={f} label={label} days={days} places={places} feeds={feeds} pageDays={f.limit} />);
+});
+
+pageRoutes.get("/articles/:id", async (c) => {
+  const raw = c.req.param("id");
+  const id = /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : NaN;
+  const a = Number.isSafeInteger(id) ? await getArticleSummary(c.env.DB, id) : null;
+  if (!a) return render(c, <ErrorPage status={404} title="找不到这篇文章" detail={`没有编号为 ${raw} 的文章。`} />, 404);
+  const place = a.places[0];
+  const feeds = place ? [feedLinks(`每日汇总 · ${place.name}`, "digest", `?${new URLSearchParams({ place: place.name })}`)] : [];
+  c.header("cache-control", PAGE_CACHE);
+  return render(c, <ArticlePage a={a} feeds={feeds} />);
+});
+
+pageRoutes.get("/metrics/:metric", async (c) => {
+  const metric = c.req.param("metric").trim();
+  const f = parseFeedFilter((k) => (k === "metric" ? metric : k === "kind" ? c.req.query("kind") : undefined));
+  if (!f.metric) throw new Problem("invalid_parameter", "metric must not be empty", { parameter: "metric" });
+  const page = await listFigures(c.env.DB, { metric: f.metric, kind: f.kind, limit: 200 });
+  const q = filterQuery({ ...f, limit: 50 });
+  const feeds = [feedLinks(`每日汇总 · 指标“${f.metric}”`, "digest", q)];
+  c.header("cache-control", PAGE_CACHE);
+  return render(c, <MetricPage metric={f.metric} kind={f.kind} items={page.items} more={page.next_cursor !== null} feeds={feeds} />);
+});

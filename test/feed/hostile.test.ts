@@ -1,39 +1,8 @@
 /** A crafted article (markup, CDATA terminators, control characters, lone surrogates) stays inert in every feed. */
-import { env } from "cloudflare:workers";
-import { drizzle } from "drizzle-orm/d1";
 import { beforeAll, describe, expect, it } from "vitest";
-import { articles } from "../../src/db/schema";
-import type { Summary } from "../../src/extract/types";
-import { storeSummary } from "../../src/pipeline/store";
 import { seedCorpus } from "../helpers/seed";
 import { fetchFeed, get, VARIANTS, XML_INVALID } from "./helpers";
-
-export const HOSTILE_TITLE = '<script>alert("t")</script>]]>\u0001标题\uD800';
-export const HOSTILE_TEXT = '杜集区<script>alert(1)</script>]]>\u0001 财政收入达12亿元<img src=x onerror=alert(2)>，年内完成<b>20家</b>。\u000B';
-
-/** Stores the hostile article through the real storeSummary; returns its id. */
-export async function storeHostile(receivedAt: number): Promise<number> {
-  const [row] = await drizzle(env.DB)
-    .insert(articles)
-    .values({ webhookId: "hostile", contentHash: "hostile", rawHash: "hostile", text: HOSTILE_TEXT, encoding: "utf-8", format: "plain", receivedAt })
-    .returning({ id: articles.id });
-  const fig = HOSTILE_TEXT.indexOf("12亿元");
-  const goal = HOSTILE_TEXT.indexOf("年内完成");
-  const goalText = HOSTILE_TEXT.slice(goal, HOSTILE_TEXT.indexOf("。", goal));
-  const summary: Summary = {
-    title: HOSTILE_TITLE,
-    published: null,
-    source: "<i>来源</i>]]>\u0001",
-    places: ["杜集区", "<svg onload=alert(3)>"],
-    figures: [
-      { text: "12亿元", start: fig, end: fig + 4, value: 1.2e9, unit: "元", metric: '财政<script>alert("m")</script>]]>\u0001', kind: "reported" },
-    ],
-    goals: [{ text: goalText, start: goal, end: goal + goalText.length, figures: [], deadline: "年内<script>", actor: "]]>\u0001<a href=javascript:alert(4)>" }],
-    warnings: [],
-  };
-  await storeSummary(env.DB, { id: row!.id, metaTitle: null, metaSource: null, metaPublished: null, metaPlace: null }, summary, 1);
-  return row!.id;
-}
+import { storeHostile } from "./hostile";
 
 let id: number;
 // 2026-11-21T20:00Z is already 2026-11-22 in Beijing.
