@@ -18,7 +18,7 @@ import {
   PARTITIVE_AFTER_RE,
   CHANGE_RE,
 } from "./rules/markers";
-import { METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_AFTER_STOP_RE, METRIC_MAX } from "./rules/metric";
+import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_AFTER_STOP_RE, METRIC_MAX } from "./rules/metric";
 import { MONEY_UNITS } from "./rules/units";
 import { DURATION_UNITS } from "./rules/notfigures";
 import { boundsBy, isClauseEnd, isCjk } from "./text";
@@ -105,7 +105,7 @@ function subjectBefore(s: string, i: number): string | undefined {
   if (n === 0 || n > 8) return undefined;
   const subj = s.slice(i - n, i).trim();
   if (subj.length < 2) return undefined;
-  if (/[0-9]|始终|牢牢|必须|一定|切实|坚决|全力|努力|千方百计|要|确保|力争|全年|目标|锚定|完成|各项|同时|并且|进一步/.test(subj)) return undefined;
+  if (/[0-9]|始终|牢牢|必须|一定|切实|坚决|全力|努力|千方百计|要|确保|力争|全年|目标|锚定|完成|各项|同时|并且|进一步|计划|将|每年|年内/.test(subj)) return undefined;
   return subj;
 }
 
@@ -168,7 +168,7 @@ function stripQuotes(t: string): string {
 }
 
 function peel(t: string): { core: string; tail: string } {
-  let core = t;
+  let core = t.replace(METRIC_SUBJECT_RE, "").replace(METRIC_PLACE_LEAD_RE, "");
   let tail = "";
   for (let guard = 0; guard < 8; guard++) {
     const m = METRIC_LEAD_RE.exec(core);
@@ -222,12 +222,12 @@ function metricFor(
   const change = CHANGE_RE.test(tail) || (core.length === 0 && CHANGE_RE.test(before));
   if (DURATION_UNITS.has(f.unitSimp)) {
     // 连续三年获评全省舆情工作先进单位, 秸秆禁烧连续6年实现“零火点”: the phrase around the duration.
-    const rest = stripQuotes(c.slice(f.outerEnd, Math.min(clauseEnd, f.outerEnd + METRIC_MAX))).replace(/^(?:实现|保持|获评|被评为|荣获)?/, (w) => (core ? "" : w));
+    const rest = stripQuotes(c.slice(f.outerEnd, Math.min(clauseEnd, f.outerEnd + METRIC_MAX))).replace(/^(?:实现|保持|获评|被评为|荣获)?/, (w) => (core.replace(/连续|累计/g, "") ? "" : w));
     const m = (core.replace(/连续|累计/g, "") + rest).slice(0, METRIC_MAX);
     if (m.length >= 2) return { metric: m, change };
   }
   if (f.implied && core.length >= 2) return { metric: core.slice(-METRIC_MAX), change };
-  if (np.length >= 2) return { metric: np.slice(0, METRIC_MAX), change };
+  if (np.length >= 2 && !(f.unitSimp === "%" && core.length >= 2)) return { metric: np.slice(0, METRIC_MAX), change };
   if (core.length >= 2) return { metric: core.slice(-METRIC_MAX), change };
   if (prev && prev.metric && prev.sentenceEnd >= f.start) {
     return { metric: prev.metric, change: change || (!!prev.change && core.length === 0) };

@@ -13,7 +13,7 @@ import { PLACE_RE } from "./rules/facts";
 import { isMajorEnd, isClauseEnd } from "./text";
 
 const OWN_MARKER_RE = /^(?:力争|确保|争取|计划|到20[0-9]{2}年|年内|每年)/;
-const DEADLINE_ONLY_RE = /^(?:到20[0-9]{2}年(?:底|末)?|年内|今年|“?十[一二三四五六七八九]五”?(?:期末|末|内|期间)?)$/;
+const DEADLINE_ONLY_RE = /^(?:力争|确保|争取|计划)?(?:到20[0-9]{2}年(?:底|末)?|年内|今年|“?十[一二三四五六七八九]五”?(?:期末|末|内|期间)?)$/;
 const MAX_GOAL = 160;
 
 export function buildGoals(n: Normalised, figs: Attributed[], markers: Marker[][], figText: (f: Attributed) => string): Goal[] {
@@ -52,7 +52,7 @@ export function buildGoals(n: Normalised, figs: Attributed[], markers: Marker[][
     const goal: Goal = { text: n.original.slice(os, oe), start: os, end: oe, figures: g.figs.map(figText) };
     const dl = DEADLINE_RE.exec(simpText);
     if (dl) goal.deadline = n.original.slice(origStart(n, start + dl.index), origEnd(n, start + dl.index + dl[0].length));
-    const actor = actorFor(n, markers, g.para, start);
+    const actor = actorFor(n, markers, g.para, g.end);
     if (actor) goal.actor = actor;
     void text;
     goals.push(goal);

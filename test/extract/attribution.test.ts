@@ -1,0 +1,85 @@
+/** Attribution: metric (the noun phrase measured), change, kind (reported vs target). */
+import { describe, expect, it } from "vitest";
+import { extract } from "../../src/extract/index";
+
+const one = (s: string, text: string) => extract(s).figures.find((f) => f.text === text);
+
+describe("metric", () => {
+  const ROWS: [string, string, string][] = [
+    ["预计全年实现财政收入12亿元,增长57.3%。", "12亿元", "财政收入"],
+    ["预计全年实现财政收入12亿元,增长57.3%。", "57.3%", "财政收入"],
+    ["固定资产投资增长8.7%,全社会消费品零售总额增长11.5%。", "8.7%", "固定资产投资"],
+    ["固定资产投资增长8.7%,全社会消费品零售总额增长11.5%。", "11.5%", "全社会消费品零售总额"],
+    ["空气质量优良天数达200余天。", "200余天", "空气质量优良天数"],
+    ["全区1200个贫困户实现稳定脱贫。", "1200个", "贫困户"],
+    ["5个养老服务指导中心建成并投入使用。", "5个", "养老服务指导中心"],
+    ["盘活“僵尸企业”8家、土地300余亩。", "8家", "盘活僵尸企业"],
+    ["盘活“僵尸企业”8家、土地300余亩。", "300余亩", "土地"],
+    ["新认定高新技术企业12家、“专精特新”企业4家。", "4家", "专精特新企业"],
+    ["新增各类就业1.2万人。", "1.2万人", "新增就业"],
+    ["城镇登记失业率控制在3%以内。", "3%", "城镇登记失业率"],
+    ["每年设立不低于1亿元的工业技改奖补资金。", "1亿元", "工业技改奖补资金"],
+    ["每年新增“三站三中心”等省级以上研发机构10家以上。", "10家", "省级以上研发机构"],
+    ["聚力推进6处300余亩低效用地盘活。", "6处", "低效用地盘活"],
+    ["全市共有中小学120所,在校学生15万人。", "15万人", "在校学生"],
+    ["高邮市将打造特色田园乡村18个以上。", "18个", "打造特色田园乡村"],
+    ["连续三年获评全省舆情工作先进单位。", "三年", "获评全省舆情工作先进单位"],
+    // The shared subject of a list is distributed over 分别 figures.
+    ["城镇、农村居民人均可支配收入预计分别增长8.1%、8.6%。", "8.1%", "城镇居民人均可支配收入"],
+    ["城镇、农村居民人均可支配收入预计分别增长8.1%、8.6%。", "8.6%", "农村居民人均可支配收入"],
+    // Metric is written without pinyin, in the article's script.
+    ["經(jīng)開區(qū)新增企業(yè)12家。", "12家", "新增企業"],
+  ];
+  for (const [s, text, metric] of ROWS) {
+    it(`${s} ${text} -> ${metric}`, () => expect(one(s, text)?.metric).toBe(metric));
+  }
+});
+
+describe("change", () => {
+  it.each([
+    ["财政收入12亿元,增长57.3%。", "57.3%", true],
+    ["外贸进出口7636万美元,同比增长9%。", "9%", true],
+    ["比上年提高2.5个百分点。", "2.5个百分点", true],
+    ["财政收入12亿元,增长57.3%。", "12亿元", undefined],
+    ["新增就业1.2万人。", "1.2万人", undefined],
+    ["群众安全感达98.5%。", "98.5%", undefined],
+  ] as [string, string, boolean | undefined][])("%s %s", (s, text, change) => {
+    expect(one(s, text)?.change).toBe(change);
+  });
+});
+
+describe("kind", () => {
+  const ROWS: [string, string, "reported" | "target"][] = [
+    ["预计全年实现财政收入12亿元。", "12亿元", "reported"],
+    ["今年以来,全区新增企业12家。", "12家", "reported"],
+    ["这一年,建立新时代文明实践阵地51个。", "51个", "reported"],
+    ["始终将党的政治建设摆在首位,建立阵地51个。", "51个", "reported"],
+    ["成功争取中央专项资金2000万元。", "2000万元", "reported"],
+    ["力争新增总部企业20家。", "20家", "target"],
+    ["确保年内招引重点项目不少于60个。", "60个", "target"],
+    ["高邮计划每年招引实施重大项目5个以上。", "5个", "target"],
+    ["到2025年,全市将打造特色田园乡村18个以上。", "18个", "target"],
+    ["年内新增国家高新技术企业60家以上。", "60家", "target"],
+    ["每年设立不低于5000万元人才奖补资金。", "5000万元", "target"],
+    ["下一步,我区将新建学校3所,新增学位2000个。", "2000个", "target"],
+    // A marker governs the list of measures after it in the paragraph.
+    ["邗江将把疫情防控作为前提。加快提升应急处置能力,再细分2100个微网格。", "2100个", "target"],
+    ["要重点任务再聚焦。聚力推进6处低效用地盘活。", "6处", "target"],
+    // A result stated after the marker stays reported.
+    ["该区将继续推进项目建设。今年以来已完成投资5亿元。", "5亿元", "reported"],
+    ["去年全区新增企业100家,今年将新增120家。", "100家", "reported"],
+    ["去年全区新增企业100家,今年将新增120家。", "120家", "target"],
+    // A partitive description of a set on hand.
+    ["仪征将坚持项目建设。\n全力抓好在建项目推进,7个百亿项目中2个部分开服。", "7个", "reported"],
+  ];
+  for (const [s, text, kind] of ROWS) {
+    it(`${s} ${text} -> ${kind}`, () => expect(one(s, text)?.kind).toBe(kind));
+  }
+});
+
+describe("sentence", () => {
+  it("is the verbatim sentence around the figure", () => {
+    const s = "第一句话。全区新增企业12家,增长5%。第三句。";
+    expect(one(s, "12家")?.sentence).toBe("全区新增企业12家,增长5%。");
+  });
+});

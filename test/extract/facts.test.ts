@@ -1,0 +1,46 @@
+/** Article facts: title, published, source, places. */
+import { describe, expect, it } from "vitest";
+import { extract } from "../../src/extract/index";
+
+describe("title", () => {
+  it.each([
+    ["\n\n坚持“工业强区” 书写“杜集担当”\n\n——访区长\n\n正文。", "坚持“工业强区” 书写“杜集担当”"],
+    ["搜索\n \n\n强化使命担当 奋力决战决胜\n\n2020年12月23日 10阅读 来源:淮北日报 2020/01/10\n\n正文。", "强化使命担当 奋力决战决胜"],
+    ["全力走稳走好踏上新征程的第一步\n\n2021年10月 01日 09:04 | 来源: 扬州日报-扬州网\n\n正文。", "全力走稳走好踏上新征程的第一步"],
+  ])("%#", (text, title) => expect(extract(text).title).toBe(title));
+  it("is null when the text opens with body text", () => {
+    expect(extract("7月22日下午,經(jīng)開區(qū)黨工委上半年經濟形勢分析會召開。市委常委主持並講話,強調要深入學習貫徹落實會議精神,全力以赴拼搏三季度。").title).toBeNull();
+  });
+  it("is written without pinyin", () => {
+    expect(extract("經(jīng)開區(qū)召開總結(jié)會\n\n正文。").title).toBe("經開區召開總結會");
+  });
+});
+
+describe("published and source", () => {
+  it.each([
+    ["标题\n2020年12月23日 10阅读 来源:淮北日报 2020/01/10\n正文", "2020-01-10", "淮北日报"],
+    ["标题\n2021年10月 01日 09:04 | 来源: 扬州日报-扬州网 | 扬州网官方微博\n正文", "2021-10-01", "扬州日报"],
+    ["标题\n发布时间:2022-03-05 来源：宝应县人民政府\n正文", "2022-03-05", "宝应县人民政府"],
+    ["标题\n來源：人民日報 2019.7.1\n正文", "2019-07-01", "人民日報"],
+    ["标题\n正文说7月13日开会。\n来源:某某日报", null, "某某日报"],
+    ["标题\n正文说2020年7月13日开会,内容很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长。", null, null],
+    ["标题\n正文。\n声明:凡本网注明来源为“扬州网”的稿件版权均为本网所有。", null, null],
+  ] as [string, string | null, string | null][])("%#", (text, published, source) => {
+    const s = extract(text);
+    expect(s.published).toBe(published);
+    expect(s.source).toBe(source);
+  });
+});
+
+describe("places", () => {
+  it("finds localities by administrative suffix and frequency", () => {
+    const s = extract("标题\n\n大庙街道\n\n大庙街道将推进项目。大庙街道新增企业。\n\n徐庄镇\n\n徐庄镇将聚焦重点。市场主体满意度不断提升市场活力。");
+    expect(s.places).toContain("大庙街道");
+    expect(s.places).toContain("徐庄镇");
+    expect(s.places).not.toContain("提升市");
+  });
+  it("does not take common nouns and slogans for places", () => {
+    const s = extract("坚持工业强区,工业强区,工业强区。城市社区园区城市社区园区城市社区园区。");
+    expect(s.places).toEqual([]);
+  });
+});

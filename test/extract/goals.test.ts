@@ -1,0 +1,49 @@
+/** Goals: clauses with target figures, grouping, deadline and actor. */
+import { describe, expect, it } from "vitest";
+import { extract } from "../../src/extract/index";
+
+const goals = (s: string) => extract(s).goals;
+
+describe("goals", () => {
+  it("one goal per clause with a target figure", () => {
+    const g = goals("金山桥街道将聚焦重点。全年力争招引亿元以上项目3个,培育新的经济增长点;力争新增总部企业20家,形成新的发展动能。");
+    expect(g.map((x) => [x.text, x.figures, x.deadline])).toEqual([
+      ["全年力争招引亿元以上项目3个", ["3个"], "全年"],
+      ["力争新增总部企业20家", ["20家"], undefined],
+    ]);
+  });
+  it("parallel figures under one marker share a goal", () => {
+    const g = goals("每年新增省级以上研发机构10家以上、产学研合作150项以上,实施关键共性技术攻关和科技成果转化100项以上。");
+    expect(g.length).toBe(1);
+    expect(g[0]?.figures).toEqual(["10家", "150项", "100项"]);
+    expect(g[0]?.deadline).toBe("每年");
+  });
+  it("a clause with its own marker opens a new goal", () => {
+    const g = goals("高邮计划每年招引实施重大项目5个以上,新增百亿级企业1家,10亿元以上企业30家,力争3-5家企业成功上市。");
+    expect(g.map((x) => x.figures)).toEqual([["5个", "1家", "30家"], ["3-5家"]]);
+  });
+  it("keeps a deadline-only clause before the goal", () => {
+    const g = goals("到2025年,高邮将打造特色田园乡村18个以上。");
+    expect(g[0]?.text).toBe("到2025年,高邮将打造特色田园乡村18个以上");
+    expect(g[0]?.deadline).toBe("到2025年");
+    expect(g[0]?.actor).toBe("高邮");
+  });
+  it("deadlines as written", () => {
+    expect(goals("力争“十四五”内新培育规上文化企业20家以上。")[0]?.deadline).toBe("“十四五”内");
+    expect(goals("确保年内新增企业60家。")[0]?.deadline).toBe("年内");
+    expect(goals("力争年底前建成学校3所。")[0]?.deadline).toBe("年底前");
+  });
+  it("the actor is the subject before 将, or the section heading", () => {
+    expect(goals("广陵将认真贯彻全会精神。力争新培育企业20家以上。")[0]?.actor).toBe("广陵");
+    expect(goals("大庙街道\n\n我们将坚决贯彻部署,全力推进年度实施的45个重大产业项目建设。")[0]?.actor).toBe("大庙街道");
+  });
+  it("no goal without a target figure", () => {
+    expect(goals("要聚力打好高质量发展翻身仗,争取最好结果。")).toEqual([]);
+    expect(goals("这一年,全区新增企业12家。")).toEqual([]);
+  });
+  it("goal text is the original text at its offsets (pinyin kept)", () => {
+    const s = "經(jīng)開區(qū)將力爭新增企業(yè)20家。";
+    for (const g of goals(s)) expect(s.slice(g.start, g.end)).toBe(g.text);
+    expect(goals(s).length).toBe(1);
+  });
+});
