@@ -1,5 +1,6 @@
 /** GET /v1/places and GET /v1/metrics: facets with counts, for a user who does not know what to ask. */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { cache } from "hono/cache";
 import type { AppEnv } from "../app";
 import { listMetrics, listPlaces } from "../db/queries";
 import { FacetQuery, MetricFacet, MetricFacetQuery, PlaceFacet, problemResponses } from "./schemas";
@@ -28,7 +29,14 @@ export const metricsRoute = createRoute({
   },
 });
 
+/** Facets aggregate the whole store (tens of ms at 50k articles), so answers are cached for a
+ * minute in the Workers Cache API (a no-op on *.workers.dev hosts; works on a custom domain). */
+export const FACET_MAX_AGE = 60;
+
 export function addFacetRoutes(app: OpenAPIHono<AppEnv>) {
+  const facetCache = cache({ cacheName: "jiyao-facets", cacheControl: `public, max-age=${FACET_MAX_AGE}`, wait: false, onCacheNotAvailable: false });
+  app.use("/v1/places", facetCache);
+  app.use("/v1/metrics", facetCache);
   app.openapi(placesRoute, async (c) => c.json({ items: await listPlaces(c.env.DB, c.req.valid("query")) }, 200));
   app.openapi(metricsRoute, async (c) => c.json({ items: await listMetrics(c.env.DB, c.req.valid("query")) }, 200));
 }

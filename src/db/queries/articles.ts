@@ -2,15 +2,18 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { articlePlaces, articles, figures, goals, places } from "../schema";
-import { articleMentions, iso, listConditions, placeFilterKey } from "./common";
+import { iso, listConditions, placeFilterKey, planList } from "./common";
+import { idsIn, type Plan, placeRowCheck } from "./plan";
 import { figureFields, figureRef } from "./figures";
 import { figuresOfGoals } from "./goals";
 import { paginate, type Page, type Phase } from "./page";
 import type { ArticleFilter, ArticleItem, ArticleSummary, PlaceRef } from "./types";
 
-export function articleConditions(f: ArticleFilter): SQL[] {
-  const out = listConditions({ id: articles.id, articleId: articles.id, published: articles.published }, f);
-  if (f.place !== undefined) out.push(articleMentions(articles.id, placeFilterKey(f.place)));
+export function articleConditions(f: ArticleFilter, plan: Plan = {}): SQL[] {
+  const out = listConditions({ id: articles.id, articleId: articles.id, published: articles.published }, f, plan);
+  if (f.place !== undefined) {
+    out.push(plan.driver?.set === "place" ? idsIn(articles.id, plan.driver.ids) : placeRowCheck(articles.id, placeFilterKey(f.place)));
+  }
   if (f.status) out.push(eq(articles.status, f.status));
   return out;
 }
@@ -30,11 +33,11 @@ const articleFields = {
 };
 
 /** The drizzle select for one phase of an articles page (exported for EXPLAIN QUERY PLAN tests). */
-export function articlesQuery(d1: D1Database, f: ArticleFilter, phase: Phase, take: number) {
+export function articlesQuery(d1: D1Database, f: ArticleFilter, phase: Phase, take: number, plan: Plan = {}) {
   return drizzle(d1)
     .select(articleFields)
     .from(articles)
-    .where(and(...articleConditions(f), phase.where))
+    .where(and(...articleConditions(f, plan), phase.where))
     .orderBy(...phase.orderBy)
     .limit(take);
 }
@@ -86,7 +89,8 @@ function articleItem(r: ArticleRow, placeList: PlaceRef[]): ArticleItem {
 
 /** One page of articles, newest first (published DESC, id DESC; undated, e.g. not yet extracted, last). */
 export async function listArticles(d1: D1Database, f: ArticleFilter = {}): Promise<Page<ArticleItem>> {
-  const page = await paginate(articles.published, articles.id, f.cursor, f.limit, (phase, take) => articlesQuery(d1, f, phase, take));
+  const plan = await planList(d1, f);
+  const page = await paginate(articles.published, articles.id, f.cursor, f.limit, (phase, take) => articlesQuery(d1, f, phase, take, plan));
   const placeMap = await placesOfArticles(d1, page.items.map((a) => a.id));
   return { next_cursor: page.next_cursor, items: page.items.map((r) => articleItem(r, placeMap.get(r.id) ?? [])) };
 }

@@ -1,8 +1,8 @@
 /** Conditions shared by the lists: place, keyword, published range, article. */
-import { eq, gte, lte, type SQL, sql } from "drizzle-orm";
+import { eq, gte, lte, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { placeKey } from "../../places";
-import { keywordCondition } from "./text";
+import { idsIn, keywordRowCheck, type Plan, planFor } from "./plan";
 import type { ListFilter } from "./types";
 
 /** The place key of a `place` filter ("" = matches nothing). */
@@ -17,21 +17,22 @@ export interface ListColumns {
 }
 
 /** Keyword, published range and article conditions (place is table-specific). */
-export function listConditions(cols: ListColumns, f: ListFilter): SQL[] {
+export function listConditions(cols: ListColumns, f: ListFilter, plan: Plan = {}): SQL[] {
   const out: SQL[] = [];
   if (f.article !== undefined) out.push(eq(cols.articleId, f.article));
   if (f.from) out.push(gte(cols.published, f.from));
   if (f.to) out.push(lte(cols.published, f.to));
   if (f.q) {
-    const k = keywordCondition(cols.articleId, f.q);
+    const k = plan.driver?.set === "q" ? idsIn(cols.articleId, plan.driver.ids) : keywordRowCheck(cols.articleId, f.q);
     if (k) out.push(k);
   }
   return out;
 }
 
-/** `articleId IN (articles that list the place)`. */
-export function articleMentions(articleId: SQLiteColumn, key: string): SQL {
-  return sql`${articleId} IN (SELECT article_id FROM article_places WHERE place_key = ${key})`;
+/** The read plan of a list (no probes when one article is asked for). */
+export function planList(d1: D1Database, f: ListFilter & { metric?: string }): Promise<Plan> {
+  if (f.article !== undefined) return Promise.resolve({});
+  return planFor(d1, { placeKey: f.place === undefined ? undefined : placeFilterKey(f.place), q: f.q, metric: f.metric });
 }
 
 export function iso(ms: number | null): string | null {

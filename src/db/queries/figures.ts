@@ -5,9 +5,10 @@
 import { and, eq, gte, lte, sql, type SQL } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { articles, figures, places } from "../schema";
-import { listConditions, placeFilterKey } from "./common";
+import { listConditions, placeFilterKey, planList } from "./common";
 import { paginate, type Page, type Phase } from "./page";
-import { containsAny, metricArticlesCondition, scriptVariants } from "./text";
+import { idsIn, type Plan, placeRowCheck } from "./plan";
+import { containsAny, scriptVariants } from "./text";
 import type { FigureFilter, FigureItem, FigureRef } from "./types";
 
 export const figureFields = {
@@ -52,38 +53,45 @@ export function figureRef(r: FigureRow): FigureRef {
 
 /** `metric` contains the term in any script form (figures.metric). */
 export function metricCondition(metric: string): SQL {
-  const exact = containsAny(figures.metric, scriptVariants(metric));
-  const prefilter = metricArticlesCondition(figures.articleId, metric);
-  return prefilter ? sql`(${prefilter} AND ${exact})` : exact;
+  return containsAny(figures.metric, scriptVariants(metric));
 }
 
-/** Every filter condition of a figures query (without the paging phase). */
-export function figureConditions(f: FigureFilter): SQL[] {
-  const out = listConditions({ id: figures.id, articleId: figures.articleId, published: figures.published }, f);
+/**
+ * Every filter condition of a figures query (without the paging phase). With a driver in `plan`
+ * its set is read through the article-id list; otherwise every set filter is a per-row check.
+ */
+export function figureConditions(f: FigureFilter, plan: Plan = {}): SQL[] {
+  const out = listConditions({ id: figures.id, articleId: figures.articleId, published: figures.published }, f, plan);
+  const driver = plan.driver;
   if (f.place !== undefined) {
     const key = placeFilterKey(f.place);
     out.push(
-      sql`${figures.id} IN (SELECT pf.id FROM figures AS pf WHERE pf.place_key = ${key}
-        UNION SELECT pa.id FROM article_places AS ap JOIN figures AS pa ON pa.article_id = ap.article_id WHERE ap.place_key = ${key})`,
+      driver?.set === "place"
+        ? sql`(${idsIn(figures.articleId, driver.ids)} OR ${figures.placeKey} = ${key})`
+        : sql`(+${figures.placeKey} = ${key} OR ${placeRowCheck(figures.articleId, key)})`,
     );
   }
-  if (f.kind) out.push(eq(figures.kind, f.kind));
+  // With a driver, its id list must stay the access path: `+kind` keeps figures_kind out of the race.
+  if (f.kind) out.push(driver ? sql`+${figures.kind} = ${f.kind}` : eq(figures.kind, f.kind));
   if (f.unit) out.push(eq(figures.unit, f.unit));
   if (f.change !== undefined) out.push(eq(figures.change, f.change));
   if (f.min !== undefined) out.push(gte(figures.value, f.min));
   if (f.max !== undefined) out.push(lte(figures.value, f.max));
-  if (f.metric) out.push(metricCondition(f.metric));
+  if (f.metric) {
+    out.push(metricCondition(f.metric));
+    if (driver?.set === "metric") out.push(idsIn(figures.articleId, driver.ids));
+  }
   return out;
 }
 
 /** The drizzle select for one phase of a figures page (exported for EXPLAIN QUERY PLAN tests). */
-export function figuresQuery(d1: D1Database, f: FigureFilter, phase: Phase, take: number) {
+export function figuresQuery(d1: D1Database, f: FigureFilter, phase: Phase, take: number, plan: Plan = {}) {
   return drizzle(d1)
     .select({ ...figureFields, title: articles.title, placeName: places.name })
     .from(figures)
     .innerJoin(articles, eq(articles.id, figures.articleId))
     .leftJoin(places, eq(places.key, figures.placeKey))
-    .where(and(...figureConditions(f), phase.where))
+    .where(and(...figureConditions(f, plan), phase.where))
     .orderBy(...phase.orderBy)
     .limit(take);
 }
@@ -113,7 +121,8 @@ function figureItem(r: FigureRow & { title: string | null; placeName: string | n
 
 /** One page of figures, newest article first (published DESC, id DESC; undated last). */
 export async function listFigures(d1: D1Database, f: FigureFilter = {}): Promise<Page<FigureItem>> {
+  const plan = await planList(d1, f);
   return paginate(figures.published, figures.id, f.cursor, f.limit, async (phase, take) =>
-    (await figuresQuery(d1, f, phase, take)).map(figureItem),
+    (await figuresQuery(d1, f, phase, take, plan)).map(figureItem),
   );
 }

@@ -7,35 +7,39 @@ import { and, eq, type SQL, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { placeKey } from "../../places";
 import { articles, figures, goalFigures, goals, places } from "../schema";
-import { listConditions, placeFilterKey } from "./common";
+import { listConditions, placeFilterKey, planList } from "./common";
 import { figureFields, figureRef } from "./figures";
 import { paginate, type Page, type Phase } from "./page";
-import { containsAny, metricArticlesCondition, scriptVariants } from "./text";
+import { idsIn, type Plan, placeRowCheck } from "./plan";
+import { containsAny, scriptVariants } from "./text";
 import type { FigureRef, GoalFilter, GoalItem } from "./types";
 
-export function goalConditions(f: GoalFilter): SQL[] {
-  const out = listConditions({ id: goals.id, articleId: goals.articleId, published: goals.published }, f);
+export function goalConditions(f: GoalFilter, plan: Plan = {}): SQL[] {
+  const out = listConditions({ id: goals.id, articleId: goals.articleId, published: goals.published }, f, plan);
+  const driver = plan.driver;
   if (f.place !== undefined) {
     const key = placeFilterKey(f.place);
+    const actorOk = sql`(${goals.actor} IS NULL OR ${containsAny(goals.actor, scriptVariants(key))})`;
     out.push(
-      sql`${goals.id} IN (SELECT pg.id FROM goals AS pg WHERE pg.place_key = ${key}
-        UNION SELECT ga.id FROM article_places AS ap JOIN goals AS ga ON ga.article_id = ap.article_id
-        WHERE ap.place_key = ${key} AND (ga.actor IS NULL OR ${containsAny(sql`ga.actor`, scriptVariants(key))}))`,
+      driver?.set === "place"
+        ? sql`((${idsIn(goals.articleId, driver.ids)} AND ${actorOk}) OR ${goals.placeKey} = ${key})`
+        : sql`(+${goals.placeKey} = ${key} OR (${placeRowCheck(goals.articleId, key)} AND ${actorOk}))`,
     );
   }
   if (f.actor) out.push(containsAny(goals.actor, scriptVariants(placeKey(f.actor) || f.actor)));
   if (f.deadline) out.push(containsAny(goals.deadline, scriptVariants(f.deadline)));
   if (f.metric) {
     out.push(
-      sql`${goals.id} IN (SELECT gf.goal_id FROM goal_figures AS gf JOIN figures AS mf ON mf.id = gf.figure_id
-        WHERE ${and(metricArticlesCondition(sql`mf.article_id`, f.metric), containsAny(sql`mf.metric`, scriptVariants(f.metric)))})`,
+      sql`EXISTS (SELECT 1 FROM goal_figures AS gf JOIN figures AS mf ON mf.id = gf.figure_id
+        WHERE gf.goal_id = ${goals.id} AND ${containsAny(sql`mf.metric`, scriptVariants(f.metric))})`,
     );
+    if (driver?.set === "metric") out.push(idsIn(goals.articleId, driver.ids));
   }
   return out;
 }
 
 /** The drizzle select for one phase of a goals page (exported for EXPLAIN QUERY PLAN tests). */
-export function goalsQuery(d1: D1Database, f: GoalFilter, phase: Phase, take: number) {
+export function goalsQuery(d1: D1Database, f: GoalFilter, phase: Phase, take: number, plan: Plan = {}) {
   return drizzle(d1)
     .select({
       id: goals.id,
@@ -54,7 +58,7 @@ export function goalsQuery(d1: D1Database, f: GoalFilter, phase: Phase, take: nu
     .from(goals)
     .innerJoin(articles, eq(articles.id, goals.articleId))
     .leftJoin(places, eq(places.key, goals.placeKey))
-    .where(and(...goalConditions(f), phase.where))
+    .where(and(...goalConditions(f, plan), phase.where))
     .orderBy(...phase.orderBy)
     .limit(take);
 }
@@ -75,7 +79,8 @@ export async function figuresOfGoals(d1: D1Database, goalIds: number[]): Promise
 
 /** One page of goals with their figures, newest article first (published DESC, id DESC; undated last). */
 export async function listGoals(d1: D1Database, f: GoalFilter = {}): Promise<Page<GoalItem>> {
-  const page = await paginate(goals.published, goals.id, f.cursor, f.limit, async (phase, take) => goalsQuery(d1, f, phase, take));
+  const plan = await planList(d1, f);
+  const page = await paginate(goals.published, goals.id, f.cursor, f.limit, async (phase, take) => goalsQuery(d1, f, phase, take, plan));
   const figs = await figuresOfGoals(d1, page.items.map((g) => g.id));
   return {
     next_cursor: page.next_cursor,

@@ -9,5 +9,6 @@ export { listPlaces, listMetrics } from "./facets";
 export { listFigures, figuresQuery, figureConditions, metricCondition } from "./figures";
 export { listGoals, goalsQuery, goalConditions, figuresOfGoals } from "./goals";
 export { DEFAULT_LIMIT, MAX_LIMIT, decodeCursor, encodeCursor, phases, type Page, type Phase, type CursorKey } from "./page";
-export { keywordCondition, scriptVariants, ftsPhrase, likeContains } from "./text";
+export { planFor, SET_CAP, type Plan } from "./plan";
+export { scriptVariants, ftsPhrase, likeContains } from "./text";
 export type * from "./types";
