@@ -123,6 +123,8 @@ export function readFacts(n: Normalised): Facts {
   return { title, published, source, places: readPlaces(n, title) };
 }
 
+const SKIP_BEFORE = new Set([..."全本该我各辖市县区省委"]);
+
 function readPlaces(n: Normalised, title: string | null): string[] {
   // Count on the masked simplified body (chrome and repeated paragraphs do not count; 區 and 区
   // count together); output the clean text at the same place (the article's own script).
@@ -137,6 +139,8 @@ function readPlaces(n: Normalised, title: string | null): string[] {
   let guard = 0;
   while ((m = SUFFIX_RE.exec(s)) !== null && guard++ < 20000) {
     const e = m.index + m[0].length;
+    // 全区, 本市, 该县, 各镇, 城区, 园区…: never a named place; skip cheaply.
+    if (m[0].length === 1 && SKIP_BEFORE.has(s[m.index - 1] as string)) continue;
     occ.push([m.index, e]);
     for (let k = 1; k <= 4 && m.index - k >= 0; k++) {
       const ch = s.charCodeAt(m.index - k);
@@ -173,7 +177,7 @@ function readPlaces(n: Normalised, title: string | null): string[] {
       written.set(best, n.clean.slice(b0, e));
       firstAt.set(best, b0);
     }
-    if (lineIsHeading(n, a)) headingPlaces.add(best);
+    if (!headingPlaces.has(best) && (bestCount < 3 || !title) && lineIsHeading(n, a)) headingPlaces.add(best);
   }
   const ranked = [...chosen.entries()].sort((x, y) => y[1] - x[1]);
   let out = ranked.filter(([p, c]) => c >= 3 || headingPlaces.has(p) || (title !== null && title.includes(p)));

@@ -72,6 +72,7 @@ export function findFigures(body: string, clean: string): RawFigure[] {
     const f = readFigure(body, clean, start, numText, out);
     if (f) {
       out.push(f);
+      if (out.length >= MAX_FIGURES) break;
       if (re.lastIndex < f.end) re.lastIndex = f.end;
     }
   }
@@ -102,7 +103,15 @@ function approxAround(body: string, start: number, end: number): { approx?: Appr
   return {};
 }
 
+/** Characters that may follow a number that is a figure (unit, 余/多, range separator). */
+const FOLLOW = new Set<string>(["余", "餘", "多", "-", "~", "—", "–", "至", "到", ...UNITS_BY_FIRST.keys()]);
+const HAS_BIG_RE = /[万萬亿億]/;
+
+/** Figures per document are capped: no article has more; hostile input stays linear. */
+export const MAX_FIGURES = 5000;
+
 function readFigure(body: string, clean: string, start: number, numText: string, prev: RawFigure[]): RawFigure | null {
+  if (!FOLLOW.has(body[start + numText.length] as string) && !HAS_BIG_RE.test(numText)) return null;
   let num: ParsedNumber | null = parseNumber(numText);
   if (!num) return null;
   let pos = start + numText.length;

@@ -7,7 +7,7 @@
  */
 import type { Figure, Summary } from "./types";
 import { normalise, origStart, origEnd, type Normalised } from "./normalise";
-import { findFigures } from "./figures";
+import { findFigures, MAX_FIGURES } from "./figures";
 import { attribute, type Attributed } from "./attribution";
 import { buildGoals } from "./goals";
 import { readFacts } from "./facts";
@@ -59,6 +59,7 @@ export function extract(text: string): Summary {
   }
   try {
     const raws = findFigures(n.body, n.clean);
+    if (raws.length >= MAX_FIGURES) out.warnings.push(`stopped after ${MAX_FIGURES} figures`);
     const { figures, markers } = attribute(n, raws);
     const figs = figures.map((f) => toFigure(n, f));
     out.figures = figs;
