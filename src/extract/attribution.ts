@@ -43,6 +43,9 @@ export interface Marker {
 }
 
 const JIANG_YAO_RE = /将|要/g;
+
+/** Markers per document are capped (real articles hold a few hundred); hostile input stays linear. */
+export const MAX_MARKERS = 20000;
 const MARKER_RE_G = new RegExp(GOAL_MARKER_RE.source, "g");
 
 /** Markers of every line, found in one pass over the body (masked lines are blank there). */
@@ -68,10 +71,11 @@ export function findMarkers(s: string, a: number, b: number): Marker[] {
     const before = para.slice(Math.max(0, m.index - 3), m.index);
     if ((m[0] === "争取" || m[0].startsWith("计划")) && MARKER_VETO_BEFORE_RE.test(before)) continue;
     out.push({ pos: a + m.index, end: a + m.index + m[0].length, word: m[0], subject: subjectBefore(para, m.index) });
+    if (out.length >= MAX_MARKERS) break;
   }
   const jy = JIANG_YAO_RE;
   jy.lastIndex = 0;
-  while ((m = jy.exec(para)) !== null) {
+  while (out.length < 2 * MAX_MARKERS && (m = jy.exec(para)) !== null) {
     const i = m.index;
     const before = para.slice(Math.max(0, i - 3), i);
     const after = para.slice(i + 1, i + 7);
