@@ -78,7 +78,7 @@ export function readFacts(n: Normalised): Facts {
   // Title: the first line that is not navigation or chrome; a long first line means no headline.
   let title: string | null = null;
   for (const l of head) {
-    if (NAV_LINE_RE.test(l.simp) || isChrome(l.simp) || /^[|｜\s]*$/.test(l.simp)) continue;
+    if (NAV_LINE_RE.test(l.simp) || isChrome(l.simp) || !/[\u4e00-\u9fff][^]{0,400}[\u4e00-\u9fff]/.test(l.simp)) continue;
     if (l.clean.length <= MAX_TITLE && !/[。]$/.test(l.clean) && !/^[0-9]{4}[年\-/.]/.test(l.simp)) title = l.clean.replace(/\s+/g, " ");
     break;
   }
