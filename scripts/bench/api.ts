@@ -7,7 +7,8 @@
  * are bulk-loaded straight into that local D1 file with node:sqlite (one transaction, seconds,
  * where `wrangler d1 execute --file` of ~1.2 M INSERTs takes many minutes); `wrangler dev` on
  * 127.0.0.1:8791 serves it; requests are timed with fetch; the server is stopped at the end.
- * Only loopback traffic. `npm run bench -- api` or `npx tsx scripts/bench/api.ts`.
+ * Only loopback traffic. `npm run bench -- api` or `npx tsx scripts/bench/api.ts`
+ * (BENCH_API_KEEP=1 keeps the seeded database directory).
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -194,7 +195,7 @@ export default async function run(): Promise<void> {
   try {
     const t0 = performance.now();
     sh(["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", dir]);
-    const file = findSqlite(dir);
+    const file = findSqlite(join(dir, "v3", "d1"));
     if (!file) throw new Error(`no local D1 file under ${dir}`);
     const counts = await load(file);
     console.log(
@@ -263,7 +264,9 @@ export default async function run(): Promise<void> {
       }
       await new Promise((r) => setTimeout(r, 500));
     }
-    rmSync(dir, { recursive: true, force: true });
+    // BENCH_API_KEEP=1 keeps the seeded local D1 for poking at plans (prints where).
+    if (process.env.BENCH_API_KEEP) console.log(`kept ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
   }
 }
 
