@@ -104,7 +104,7 @@ function approxAround(body: string, start: number, end: number): { approx?: Appr
 }
 
 /** Characters that may follow a number that is a figure (unit, 余/多, range separator). */
-const FOLLOW = new Set<string>(["余", "餘", "多", "-", "~", "—", "–", "至", "到", ...UNITS_BY_FIRST.keys()]);
+const FOLLOW = new Set<string>(["余", "餘", "多", "-", "~", "—", "–", "至", "到", " ", ...UNITS_BY_FIRST.keys()]);
 const HAS_BIG_RE = /[万萬亿億]/;
 
 /** Figures per document are capped: no article has more; hostile input stays linear. */
@@ -137,10 +137,36 @@ function readFigure(body: string, clean: string, start: number, numText: string,
   let approx: Approx | undefined;
   INNER_MORE_RE.lastIndex = pos;
   if (INNER_MORE_RE.test(body)) {
-    const u = matchUnit(body, pos + 1);
-    if (u) {
+    // 500余场; 10余万元, 两千多万元 (a magnitude after 余/多).
+    let k = pos + 1;
+    let mag = 1;
+    while (k < pos + 3 && (body[k] === "万" || body[k] === "亿" || body[k] === "萬" || body[k] === "億")) {
+      mag *= body[k] === "万" || body[k] === "萬" ? 1e4 : 1e8;
+      k++;
+    }
+    if (matchUnit(body, k)) {
       approx = "more_than";
-      pos += 1;
+      pos = k;
+      if (mag > 1) {
+        num = { ...num, value: num.value * mag, magnitude: num.magnitude * mag };
+        if (valueMax !== undefined) valueMax *= mag;
+      }
+    }
+  }
+  // 1234 亿元, 12 家: one space between an Arabic number and its magnitude or unit.
+  if (!num.chinese && body[pos] === " " && !matchUnit(body, pos)) {
+    let k = pos + 1;
+    let mag = 1;
+    while (k < pos + 3 && (body[k] === "万" || body[k] === "亿" || body[k] === "萬" || body[k] === "億")) {
+      mag *= body[k] === "万" || body[k] === "萬" ? 1e4 : 1e8;
+      k++;
+    }
+    if (matchUnit(body, k)) {
+      pos = k;
+      if (mag > 1) {
+        num = { ...num, value: num.value * mag, magnitude: num.magnitude * mag };
+        if (valueMax !== undefined) valueMax *= mag;
+      }
     }
   }
   const unit = matchUnit(body, pos);

@@ -12,6 +12,7 @@ import * as OpenCC from "opencc-js/t2cn";
 import {
   CHROME_LINE_RES,
   MIN_DUP_PARAGRAPH,
+  PARAGRAPH_BREAK_RE,
   PINYIN_BRACKET_RE,
   PINYIN_SYLLABLE_RE,
   TONE_MARK_RE,
@@ -161,9 +162,22 @@ export function normalise(original: string): Normalised {
   const seen = new Set<string>();
   let anyMasked = false;
   let start = 0;
+  const br = PARAGRAPH_BREAK_RE;
+  br.lastIndex = 0;
   while (start <= simp.length) {
-    let end = simp.indexOf("\n", start);
-    if (end < 0) end = simp.length;
+    let end: number;
+    let next: number;
+    const bm = br.exec(simp);
+    if (!bm) {
+      end = simp.length;
+      next = simp.length + 1;
+    } else if (bm[0] === "\n") {
+      end = bm.index;
+      next = bm.index + 1;
+    } else {
+      end = bm.index + 1;
+      next = bm.index + 1;
+    }
     const raw = simp.slice(start, end);
     const t = raw.trim();
     let chrome = false;
@@ -178,7 +192,7 @@ export function normalise(original: string): Normalised {
     const masked = chrome || dup;
     if (masked) anyMasked = true;
     lines.push({ start, end, masked, chrome, dup });
-    start = end + 1;
+    start = next;
   }
   let body = simp;
   if (anyMasked) {

@@ -57,6 +57,12 @@ const POSITIVE: Row[] = [
   ["确保开票销售迈上百亿台阶,装备制造开票突破280亿元。", "百亿", 1e10, "元", { approx: "more_than" }],
   // Full-width digits and punctuation.
   ["新增企业１２家，增长５％。", "１２家", 12, "家"],
+  // 余/多 before a magnitude; a space before the unit.
+  ["完成投资10余万元。", "10余万元", 1e5, "元", { approx: "more_than" }],
+  ["实现销售两千多万元。", "两千多万元", 2e7, "元", { approx: "more_than" }],
+  ["地区生产总值达到 1234.5 亿元。", "1234.5 亿元", 1.2345e11, "元"],
+  ["新增市场主体 12 家。", "12 家", 12, "家"],
+  ["总产值突破百亿。", "百亿", 1e10, "元", { approx: "more_than" }],
   // Traditional forms of units and magnitudes.
   ["新增項目12項,投資3億元。", "12項", 12, "項"],
   ["新增項目12項,投資3億元。", "3億元", 3e8, "元"],
@@ -118,6 +124,12 @@ const NEGATIVE: [string, string][] = [
   ["一体推进食品安全示范县(区)创建工作。", "real brackets"],
   ["在三区率先建成运行。", "reference set"],
   ["用心用情实施好6大类民生工程。", "categories"],
+  ["3年来,全区经济平稳运行。", "time span"],
+  ["两年内基本建成。", "time span"],
+  ["数百家企业参加展会。", "vague quantity"],
+  ["上千名群众参加活动。", "vague quantity"],
+  ["5G基站建设加快推进。", "label"],
+  ["京ICP备12345678号", "registration number"],
 ];
 
 describe("figures: not figures", () => {

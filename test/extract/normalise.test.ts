@@ -104,6 +104,18 @@ describe("site chrome and repeated paragraphs", () => {
     expect(s.figures[1]?.end).toBeLessThan(p.length);
     expect(s.warnings.some((w) => w.includes("repeated"))).toBe(true);
   });
+  it("splits a page flattened to one line at sentence end + space", () => {
+    const n = normalise("区领导要求,要全力推进工作。 上半年,全区新增企业12家。 责任编辑:张三");
+    expect(n.lines.length).toBe(3);
+    expect(n.lines[2]?.chrome).toBe(true);
+    // The 要 of the first paragraph does not govern the second.
+    expect(extract("区领导要求,要全力推进工作。 全区新增企业12家。").figures[0]?.kind).toBe("reported");
+  });
+  it("masks bracketed editor lines and navigation", () => {
+    for (const line of ["(责任编辑:李四)", "【责任编辑：王五】", "当前位置：首页 > 新闻中心", "浏览次数：1234", "主办单位：某某市人民政府办公室"]) {
+      expect(normalise(`标题\n${line}\n正文`).lines[1]?.chrome, line).toBe(true);
+    }
+  });
   it("does not count figures on a read-count header line", () => {
     expect(extract("标题\n2020年12月23日 10阅读 来源:淮北日报\n正文").figures).toEqual([]);
   });

@@ -8,7 +8,7 @@
  * 力争新增总部企业20家, 确保年内…, 高邮计划每年…, 到2025年…, 年内新增…, 每年设立…
  */
 export const GOAL_MARKER_RE =
-  /力争|确保|争取|力求|计划(?![单生”"])|目标(?!导向)|到20[0-9]{2}年|年内|每年|年底前|年前|十[一二三四五六七八九]五”?(?:期末|末|内|期间)|拟(?!人|定稿)|预期|将要|务必/g;
+  /力争|确保|争取|力求|计划(?![单生”"的内数])|目标(?!导向)|到20[0-9]{2}年|年内|每年|年底前|年前|十[一二三四五六七八九]五”?(?:期末|末|内|期间)|拟(?!人|定稿)|预期|将要|务必/g;
 
 /** 争取 / 计划 that are past facts or names: 成功争取资金, “765”计划, 三年行动计划. */
 export const MARKER_VETO_BEFORE_RE = /(?:成功|已|积极|行动|”|")$/;
@@ -29,7 +29,7 @@ export const YAO_VETO_AFTER_RE = /^(?:求|点|素|闻|害|务|件|领|么|紧|�
 
 /** A clause that reports a result even inside a forward-looking paragraph. */
 export const REPORTED_CLAUSE_RE =
-  /预计全年|已经|已(?![知经])|累计|去年|上半年|前三季度|截至|截止|一年来|今年以来|这一年|过去/;
+  /预计全年|完成(?:了)?(?:全年|年度)?(?:目标|计划|任务)|已经|已(?![知经])|累计|去年|上半年|前三季度|截至|截止|一年来|今年以来|这一年|过去/;
 
 /** Partitive description of an existing set: 7个百亿项目中…部分开服 -> reported. */
 export const PARTITIVE_AFTER_RE = /^[\u4e00-\u9fff]{0,8}中[\u4e00-\u9fff]/;

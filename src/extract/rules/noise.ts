@@ -24,12 +24,18 @@ export const PINYIN_SYLLABLE_RE =
  * / 相关阅读: / 热点文章推荐 / 搜索 / 2020年12月23日 10阅读 来源:淮北日报 / 摄影 记者 梅月.
  */
 export const CHROME_LINE_RES: RegExp[] = [
-  /^(?:责任编辑|責任編輯|编辑|編輯|责编|校对|审核|审校|来源|來源|稿源|作者|记者|記者|通讯员|摄影|图片|声明|聲明|版权|版權|免责|相关阅读|相關閱讀|相关文章|相關文章|相关新闻|热点文章|熱點文章|推荐阅读|延伸阅读|打印|关闭|關閉|分享|收藏|搜索|首页|首頁|返回|上一篇|下一篇|扫一扫|二维码|Copyright|©|【(?:打印|关闭|收藏)】|■)/,
+  /^[(（【\[]?(?:责任编辑|責任編輯|编辑|編輯|责编|校对|审核|审校|来源|來源|稿源|作者|记者|記者|通讯员|摄影|图片|声明|聲明|版权|版權|免责|相关阅读|相關閱讀|相关文章|相關文章|相关新闻|热点文章|熱點文章|推荐阅读|延伸阅读|打印|关闭|關閉|分享|收藏|搜索|首页|首頁|返回|上一篇|下一篇|扫一扫|二维码|当前位置|您的位置|您现在的位置|字号|字体|主办|承办|协办|网站标识码|网站地图|联系我们|浏览次数|阅读次数|点击数|点击量|访问量|Copyright|©|【(?:打印|关闭|收藏)】|■)/,
   /(?<![0-9])[0-9]{1,12}\s{0,3}(?:阅读|閱讀|次浏览|浏览量|人阅读|点击)/,
   /(?:热线|熱線|电话|電話|传真|邮箱|E-?mail)[:：]?\s*[0-9(]/i,
   /(?:版权所有|版權所有|All Rights Reserved|ICP备|ICP證|未经(?:本网)?(?:书面)?授权)/i,
   /^[|｜\s]+$/,
 ];
+
+/**
+ * Paragraph breaks: a line break, or a sentence end followed by a space (pages flattened to one
+ * line separate paragraphs by a space: "…召開。 區黨工委副書記…").
+ */
+export const PARAGRAPH_BREAK_RE = /\n|[。！？!?](?=[ \t])/g;
 
 /** Lines shorter than this are never treated as duplicate paragraphs (headings repeat). */
 export const MIN_DUP_PARAGRAPH = 12;
