@@ -366,8 +366,11 @@ async function main(): Promise<number> {
   const restartAt = RESTART ? Math.floor(POSTS / 2) : Infinity;
   let restartInfo = "not run (--restart false)";
   let restartPromise: Promise<void> | null = null;
+  let readersDone: Promise<unknown> = Promise.resolve();
   const doRestart = async () => {
+    // The read phase ends here: readers finish their requests before the Worker goes down.
     readersStop = true;
+    await readersDone;
     restarting = true;
     const t0 = Date.now();
     const before = failedAttempts;
@@ -382,7 +385,7 @@ async function main(): Promise<number> {
   };
 
   const t0 = performance.now();
-  const readersDone = Promise.all(Array.from({ length: readPaths.length ? READERS : 0 }, (_, i) => reader(readPaths, i)));
+  readersDone = Promise.all(Array.from({ length: readPaths.length ? READERS : 0 }, (_, i) => reader(readPaths, i)));
   const readT0 = performance.now();
   let readT1 = 0;
   readersDone.then(() => (readT1 = performance.now()));
