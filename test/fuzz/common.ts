@@ -17,7 +17,7 @@ export function runs(normal: number): number {
 
 /** A generous per-test timeout that scales with the run count. */
 export function timeout(normal: number): number {
-  return Math.max(60_000, runs(normal) * 20);
+  return Math.max(60_000, runs(normal) * 40);
 }
 
 export const BASE = "http://jiyao.test";
