@@ -24,6 +24,7 @@ th{background:#f4f4f4}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .num{font-variant-numeric:tabular-nums}
 .kind-target{color:var(--target)}.kind-reported{color:var(--reported)}
+td.kind-target,td.kind-reported,td.nowrap{white-space:nowrap}
 form.filters{display:flex;flex-wrap:wrap;gap:.75rem;align-items:flex-end;padding:.75rem;background:#f6f6f6;border:1px solid var(--line);border-radius:6px}
 form.filters label{display:flex;flex-direction:column;font-size:.9rem;color:var(--muted)}
 input,select,button{font:inherit;padding:.3rem .5rem;border:1px solid #767676;border-radius:4px;background:#fff;color:var(--fg)}

@@ -37,7 +37,7 @@ function FigureTable(props: { figures: (FigureRef & { articleId?: number })[]; c
             <td>{f.metric ? <a href={metricHref(f.metric)}>{clean(f.metric)}</a> : "—"}</td>
             <td class="num">{clean(f.text)}</td>
             <KindCell kind={f.kind} />
-            <td>{f.change ? "增减" : "—"}</td>
+            <td class="nowrap">{f.change ? "增减" : "—"}</td>
             {props.showArticle ? (
               <td>
                 <a href={`/articles/${f.articleId}#f-${f.seq}`}>查看</a>
@@ -271,7 +271,7 @@ export function ArticlePage(props: { a: ArticleSummary; feeds: FeedLinks[] }) {
                       <a href={`#f-${f.seq}`}>{clean(f.text)}</a>
                     </td>
                     <KindCell kind={f.kind} />
-                    <td>{f.change ? "增减" : "—"}</td>
+                    <td class="nowrap">{f.change ? "增减" : "—"}</td>
                   </tr>
                 ))}
               </tbody>
@@ -359,7 +359,7 @@ export function MetricPage(props: { metric: string; kind?: "target" | "reported"
                 <td class="num">{clean(f.text)}</td>
                 <td>{f.unit}</td>
                 <KindCell kind={f.kind} />
-                <td>{f.change ? "增减" : "—"}</td>
+                <td class="nowrap">{f.change ? "增减" : "—"}</td>
                 <td class="num">{f.published ?? "—"}</td>
                 <td>
                   <a href={`/articles/${f.article_id}#f-${f.seq}`}>{clean(f.title) || `文章 ${f.article_id}`}</a>
