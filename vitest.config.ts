@@ -21,7 +21,8 @@ export default defineConfig(async () => {
     ],
     test: {
       include: ["test/**/*.test.ts"],
-      exclude: ["test/browser/**"],
+      // test/node holds node:test files (recheck needs Node); test/browser drives Chromium.
+      exclude: ["test/browser/**", "test/node/**"],
       setupFiles: ["./test/apply-migrations.ts"],
     },
   };
