@@ -128,19 +128,22 @@ export function attribute(n: Normalised, raws: RawFigure[]): { figures: Attribut
     // Kind.
     const markers = markersByLine[li] ?? [];
     let target = false;
+    let own = false; // a marker in the figure's own clause, before it: 力争上半年…增长7%以上
     for (const mk of markers) {
-      if (mk.pos < f.start || (mk.pos >= clauseStart && mk.pos < clauseEnd)) { target = true; break; }
+      if (mk.pos < f.start || (mk.pos >= clauseStart && mk.pos < clauseEnd)) target = true;
+      if (mk.pos >= clauseStart && mk.pos < f.start && mk.word !== "要" && mk.word !== "将") own = true;
       if (mk.pos > clauseEnd) break;
     }
     const clauseText = s.slice(clauseStart, clauseEnd);
-    if (target) {
+    if (target && !own) {
       const lead = s.slice(clauseStart, f.start);
       if (REPORTED_CLAUSE_RE.test(lead)) target = false;
       if (PARTITIVE_AFTER_RE.test(s.slice(f.end, f.end + 10))) target = false;
     }
     const kind: Kind = target ? "target" : "reported";
     // Metric.
-    const { metric, change } = metricFor(c, s, f, clauseStart, clauseEnd, prev, raws[k + 1]);
+    // Rules match simplified text; the metric is then written back in the article's script.
+    const { metric, change } = metricFor(n.simp, s, f, clauseStart, clauseEnd, prev, raws[k + 1]);
     const a: Attributed = {
       ...f,
       kind,
@@ -163,8 +166,24 @@ export function attribute(n: Normalised, raws: RawFigure[]): { figures: Attribut
     out.push(a);
   }
   // Shared subject of a list: 城镇、农村居民人均可支配收入…分别增长8.1%、8.6%.
-  distributeLists(out, c);
+  distributeLists(out, n.simp);
+  if (n.simp !== c) {
+    const back = backMap(n);
+    for (const a of out) if (a.metric) a.metric = [...a.metric].map((ch) => back.get(ch) ?? ch).join("");
+  }
   return { figures: out, markers: markersByLine };
+}
+
+/** Simplified char -> the traditional char this document writes for it (經 for 经). */
+function backMap(n: Normalised): Map<string, string> {
+  const m = new Map<string, string>();
+  const s = n.simp;
+  const c = n.clean;
+  for (let i = 0; i < s.length; i++) {
+    const a = s.charCodeAt(i);
+    if (a !== c.charCodeAt(i) && !m.has(s[i] as string)) m.set(s[i] as string, c[i] as string);
+  }
+  return m;
 }
 
 function stripQuotes(t: string): string {

@@ -39,6 +39,46 @@ function toFigure(n: Normalised, f: Attributed): Figure {
   return fig;
 }
 
+/**
+ * A figure's place: the article place named last before it as a section heading or a paragraph
+ * or clause subject (大庙街道 / 大庙街道党工委书记…表示 / ,高邮将…), within PLACE_REACH chars.
+ * One merge pass over the place mentions.
+ */
+const PLACE_REACH = 3000;
+const SUBJECT_AFTER_RE = /^(?:将|要|计划|力争|确保|[將計力確])/;
+
+/** A heading-like line: short, no sentence punctuation (大庙街道 / ——访…邗江区委书记 张耀武). */
+function onShortLine(s: string, pos: number): boolean {
+  let a = pos;
+  while (a > 0 && pos - a < 50 && s[a - 1] !== "\n") a--;
+  let b = pos;
+  while (b < s.length && b - pos < 50 && s[b] !== "\n") b++;
+  if ((a > 0 && s[a - 1] !== "\n") || (b < s.length && s[b] !== "\n")) return false;
+  const t = s.slice(a, b);
+  return t.trim().length <= 40 && !/[。,，;；]/.test(t);
+}
+
+function attachPlaces(n: Normalised, places: string[], figures: Attributed[], figs: Figure[]): void {
+  if (places.length === 0 || figures.length === 0) return;
+  const text = n.clean;
+  const alts = places.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+  const re = new RegExp(alts, "g");
+  let m: RegExpExecArray | null = re.exec(text);
+  let last: { p: string; at: number } | null = null;
+  let seen = 0;
+  figures.forEach((f, i) => {
+    while (m && m.index < f.start && seen++ < 50000) {
+      const before = text[m.index - 1];
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 6);
+      const atStart = m.index === 0 || before === "\n" || before === " " || before === "," || before === "。" || before === "，";
+      if ((atStart && SUBJECT_AFTER_RE.test(after)) || onShortLine(text, m.index)) last = { p: m[0], at: m.index };
+      m = re.exec(text);
+    }
+    const fig = figs[i];
+    if (fig && last && f.start - last.at <= PLACE_REACH) fig.place = last.p;
+  });
+}
+
 function empty(): Summary {
   return { title: null, published: null, source: null, places: [], figures: [], goals: [], warnings: [] };
 }
@@ -58,6 +98,15 @@ export function extract(text: string): Summary {
     return out;
   }
   try {
+    const facts = readFacts(n);
+    out.title = facts.title;
+    out.published = facts.published;
+    out.source = facts.source;
+    out.places = facts.places;
+  } catch (e) {
+    out.warnings.push(`facts failed: ${String(e)}`);
+  }
+  try {
     const raws = findFigures(n.body, n.clean);
     if (raws.length >= MAX_FIGURES) out.warnings.push(`stopped after ${MAX_FIGURES} figures`);
     const { figures, markers } = attribute(n, raws);
@@ -66,17 +115,9 @@ export function extract(text: string): Summary {
     const byStart = new Map<number, Figure>();
     figures.forEach((f, i) => byStart.set(f.start, figs[i] as Figure));
     out.goals = buildGoals(n, figures, markers, (f) => byStart.get(f.start)?.text ?? "");
+    attachPlaces(n, out.places, figures, figs);
   } catch (e) {
     out.warnings.push(`figures failed: ${String(e)}`);
-  }
-  try {
-    const facts = readFacts(n);
-    out.title = facts.title;
-    out.published = facts.published;
-    out.source = facts.source;
-    out.places = facts.places;
-  } catch (e) {
-    out.warnings.push(`facts failed: ${String(e)}`);
   }
   return out;
 }

@@ -83,3 +83,20 @@ describe("sentence", () => {
     expect(one(s, "12家")?.sentence).toBe("全区新增企业12家,增长5%。");
   });
 });
+
+describe("place", () => {
+  it("is the place of the section or the subject of the sentence", () => {
+    const s = extract("标题\n\n大庙街道\n\n大庙街道将推进项目,全力推进年度实施的45个重大产业项目建设。大庙街道将加快。\n\n徐庄镇\n\n徐庄镇将聚焦重点,推进7个重大产业项目。徐庄镇将加快。");
+    expect(s.figures.map((f) => [f.text, f.place])).toEqual([["45个", "大庙街道"], ["7个", "徐庄镇"]]);
+  });
+});
+
+describe("metric in traditional text", () => {
+  it("matches on simplified text and is written in the article's script", () => {
+    const s = extract("經(jīng)開區(qū)實現(xiàn)規(guī)上工業(yè)增加值增長8.5%,完成固定資產(chǎn)投資45.6億元。");
+    expect(s.figures.map((f) => [f.text, f.metric, f.change])).toEqual([
+      ["8.5%", "規上工業增加值", true],
+      ["45.6億元", "完成固定資產投資", undefined],
+    ]);
+  });
+});
