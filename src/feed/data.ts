@@ -174,54 +174,70 @@ export const DIGEST_MAX_ROWS = 2000;
 /** SQL for the Asia/Shanghai day of articles.received_at. */
 const dayOfReceived = sql<string>`date(${articles.receivedAt} / 1000 + ${BEIJING_OFFSET_MS / 1000}, 'unixepoch')`;
 
-/**
- * The newest `limit` Asia/Shanghai days that have matching goals or figures, each with those rows
- * grouped by place (places in order of first appearance, newest article first).
- */
-export async function digestData(d1: D1Database, f: FeedFilter): Promise<DigestDay[]> {
-  const db = drizzle(d1);
+/** The newest `limit` Asia/Shanghai days with matching rows (exported for plan tests). */
+export function digestDaysQuery(d1: D1Database, f: FeedFilter) {
   const anyRows =
     hasMatchingRows(f) ??
     sql`(EXISTS (SELECT 1 FROM ${figures} WHERE ${figures.articleId} = ${articles.id}) OR EXISTS (SELECT 1 FROM ${goals} WHERE ${goals.articleId} = ${articles.id}))`;
-  const dayRows = await db
+  return drizzle(d1)
     .select({ day: dayOfReceived })
     .from(articles)
     .where(and(extracted, ...articleConditions({ q: f.q }), anyRows))
     .groupBy(dayOfReceived)
     .orderBy(desc(dayOfReceived))
     .limit(f.limit);
+}
+
+function digestWindow(f: FeedFilter, lo: number, hi: number) {
+  return and(extracted, gte(articles.receivedAt, lo), lt(articles.receivedAt, hi), ...articleConditions({ q: f.q }));
+}
+
+/** Figures of the digest window [lo, hi) (ms of received_at), newest article first (exported for plan tests). */
+export function digestFiguresQuery(d1: D1Database, f: FeedFilter, lo: number, hi: number) {
+  return drizzle(d1)
+    .select({ ...figureFields, receivedAt: articles.receivedAt })
+    .from(figures)
+    .innerJoin(articles, eq(articles.id, figures.articleId))
+    .where(and(digestWindow(f, lo, hi), ...figureConds(f)))
+    .orderBy(desc(articles.receivedAt), desc(articles.id), figures.seq)
+    .limit(DIGEST_MAX_ROWS + 1);
+}
+
+/** Goals of the digest window; null when the filter excludes goals (exported for plan tests). */
+export function digestGoalsQuery(d1: D1Database, f: FeedFilter, lo: number, hi: number) {
+  const gc = goalConds(f);
+  if (!gc) return null;
+  return drizzle(d1)
+    .select({
+      id: goals.id,
+      articleId: goals.articleId,
+      seq: goals.seq,
+      text: goals.text,
+      deadline: goals.deadline,
+      actor: goals.actor,
+      placeKey: goals.placeKey,
+      receivedAt: articles.receivedAt,
+    })
+    .from(goals)
+    .innerJoin(articles, eq(articles.id, goals.articleId))
+    .where(and(digestWindow(f, lo, hi), ...gc))
+    .orderBy(desc(articles.receivedAt), desc(articles.id), goals.seq)
+    .limit(DIGEST_MAX_ROWS + 1);
+}
+
+/**
+ * The newest `limit` Asia/Shanghai days that have matching goals or figures, each with those rows
+ * grouped by place (places with most rows first).
+ */
+export async function digestData(d1: D1Database, f: FeedFilter): Promise<DigestDay[]> {
+  const db = drizzle(d1);
+  const dayRows = await digestDaysQuery(d1, f);
   if (!dayRows.length) return [];
   const days = dayRows.map((r) => r.day);
   const lo = shanghaiDayStart(days[days.length - 1]!);
   const hi = shanghaiDayStart(days[0]!) + 24 * 3600 * 1000;
-  const window = and(extracted, gte(articles.receivedAt, lo), lt(articles.receivedAt, hi), ...articleConditions({ q: f.q }));
-
-  const figRows = await db
-    .select({ ...figureFields, receivedAt: articles.receivedAt })
-    .from(figures)
-    .innerJoin(articles, eq(articles.id, figures.articleId))
-    .where(and(window, ...figureConds(f)))
-    .orderBy(desc(articles.receivedAt), desc(figures.articleId), figures.seq)
-    .limit(DIGEST_MAX_ROWS + 1);
-  const gc = goalConds(f);
-  const goalRows = gc
-    ? await db
-        .select({
-          id: goals.id,
-          articleId: goals.articleId,
-          seq: goals.seq,
-          text: goals.text,
-          deadline: goals.deadline,
-          actor: goals.actor,
-          placeKey: goals.placeKey,
-          receivedAt: articles.receivedAt,
-        })
-        .from(goals)
-        .innerJoin(articles, eq(articles.id, goals.articleId))
-        .where(and(window, ...gc))
-        .orderBy(desc(articles.receivedAt), desc(goals.articleId), goals.seq)
-        .limit(DIGEST_MAX_ROWS + 1)
-    : [];
+  const goalsQuery = digestGoalsQuery(d1, f, lo, hi);
+  const [figRows, goalRows] = await Promise.all([digestFiguresQuery(d1, f, lo, hi), goalsQuery ?? Promise.resolve([])]);
 
   // A capped read may end in the middle of a day: keep only complete days (or the first, marked).
   let cutoff = -Infinity;
