@@ -246,6 +246,17 @@ async function main() {
   });
 }
 
+// Interrupted (Ctrl-C, CI timeout): still stop our wrangler and remove the temp dir.
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.once(signal, async () => {
+    log(`# ${signal}: stopping wrangler`);
+    if (browser) await browser.close().catch(() => {});
+    await stopServer();
+    rmSync(persist, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
+
 try {
   await main();
 } catch (e) {
