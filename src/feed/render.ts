@@ -34,6 +34,7 @@ export interface FeedDoc {
 }
 
 export const GENERATOR = "jiyao";
+export const AUTHOR = "纪要 jiyao";
 
 function figureTable(figs: (FigureRef & { articleId?: number })[], articleLink?: (id: number) => string): string {
   if (!figs.length) return "";
@@ -142,6 +143,8 @@ export function toAtom(doc: FeedDoc): string {
       subtitle: { value: doc.description, type: "text" },
       updated: new Date(doc.updated),
       generator: { text: GENERATOR },
+      // RFC 4287 §4.1.1: a feed has an author unless every entry has one.
+      authors: [{ name: AUTHOR }],
       links: [
         { href: doc.self.atom, rel: "self", type: "application/atom+xml" },
         { href: doc.homeUrl, rel: "alternate", type: "text/html" },
@@ -172,6 +175,7 @@ export function toJsonFeed(doc: FeedDoc): string {
     feed_url: doc.self.json,
     description: doc.description,
     language: "zh-CN",
+    authors: [{ name: AUTHOR }],
     items: doc.items.map((e) => ({
       id: e.id,
       url: e.url,

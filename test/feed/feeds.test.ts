@@ -56,6 +56,14 @@ describe("article feeds", () => {
     expect(xml.match(/<guid isPermaLink="false">/g)?.length).toBe(2);
   });
 
+  it("Atom has a feed author and ids that are IRIs; JSON Feed names its authors", async () => {
+    const atom = await (await get("/feed.atom")).text();
+    expect(atom).toMatch(/<author>\s*<name>纪要 jiyao<\/name>\s*<\/author>/);
+    for (const m of atom.matchAll(/<id>([^<]*)<\/id>/g)) expect(m[1]).toMatch(/^tag:jiyao,2026:[^\s]+$/);
+    const json = JSON.parse(await (await get("/feed.json")).text());
+    expect(json.authors).toEqual([{ name: "纪要 jiyao" }]);
+  });
+
   it("filters by place, kind, metric (traditional too), q and limit, each with its own title and self link", async () => {
     const ids = async (path: string) => (await fetchFeed(path)).items.map((i) => Number(i.id.split(":").pop()));
     expect(await ids(`/feed.json?place=${enc("經開區")}`)).toEqual([article("004").id, article("002").id]);
