@@ -167,7 +167,7 @@ export function attribute(n: Normalised, raws: RawFigure[]): { figures: Attribut
   }
   // Shared subject of a list: 城镇、农村居民人均可支配收入…分别增长8.1%、8.6%.
   distributeLists(out, n.simp);
-  if (n.simp !== c) {
+  if (n.simp !== n.written) {
     const back = backMap(n);
     for (const a of out) if (a.metric) a.metric = [...a.metric].map((ch) => back.get(ch) ?? ch).join("");
   }
@@ -178,7 +178,7 @@ export function attribute(n: Normalised, raws: RawFigure[]): { figures: Attribut
 function backMap(n: Normalised): Map<string, string> {
   const m = new Map<string, string>();
   const s = n.simp;
-  const c = n.clean;
+  const c = n.written;
   for (let i = 0; i < s.length; i++) {
     const a = s.charCodeAt(i);
     if (a !== c.charCodeAt(i) && !m.has(s[i] as string)) m.set(s[i] as string, c[i] as string);

@@ -25,6 +25,8 @@ function lineIsHeading(n: Normalised, pos: number): boolean {
 import { CHROME_LINE_RES } from "./rules/noise";
 
 export interface Facts {
+  /** [start, end) of the title line in the clean text, when there is a title. */
+  titleRange?: [number, number];
   title: string | null;
   published: string | null;
   source: string | null;
@@ -35,12 +37,13 @@ const HEADER_LINES = 12;
 const MAX_TITLE = 40;
 
 function lineTexts(n: Normalised, max: number): { clean: string; simp: string; idx: number }[] {
+  // `clean` here is the article's own writing (full-width forms kept): titles are as written.
   const out: { clean: string; simp: string; idx: number }[] = [];
   for (let i = 0; i < n.lines.length && out.length < max; i++) {
     const l = n.lines[i] as { start: number; end: number };
     const simp = n.simp.slice(l.start, Math.min(l.end, l.start + 400)).trim();
     if (!simp) continue;
-    out.push({ clean: n.clean.slice(l.start, Math.min(l.end, l.start + 400)).trim(), simp, idx: i });
+    out.push({ clean: n.written.slice(l.start, Math.min(l.end, l.start + 400)).trim(), simp, idx: i });
   }
   return out;
 }
@@ -77,9 +80,14 @@ export function readFacts(n: Normalised): Facts {
   const head = lineTexts(n, HEADER_LINES);
   // Title: the first line that is not navigation or chrome; a long first line means no headline.
   let title: string | null = null;
+  let titleRange: [number, number] | undefined;
   for (const l of head) {
     if (NAV_LINE_RE.test(l.simp) || isChrome(l.simp) || !/[\u4e00-\u9fff][^]{0,400}[\u4e00-\u9fff]/.test(l.simp)) continue;
-    if (l.clean.length <= MAX_TITLE && !/[。]$/.test(l.clean) && !/^[0-9]{4}[年\-/.]/.test(l.simp)) title = l.clean.replace(/\s+/g, " ");
+    if (l.clean.length <= MAX_TITLE && !/[。]$/.test(l.clean) && !/^[0-9]{4}[年\-/.]/.test(l.simp)) {
+      title = l.clean.replace(/\s+/g, " ");
+      const line = n.lines[l.idx] as { start: number; end: number };
+      titleRange = [line.start, line.end];
+    }
     break;
   }
   // Source and published: header lines with 来源 / a full date.
@@ -96,7 +104,7 @@ export function readFacts(n: Normalised): Facts {
     if (simp.length > 120 || (a > 0 && n.simp[a - 1] !== "\n")) continue;
     const idx = lineIndexAt(n, a);
     if (idx <= lastHead) continue;
-    cands.push({ clean: n.clean.slice(a, b).trim(), simp, idx });
+    cands.push({ clean: n.written.slice(a, b).trim(), simp, idx });
   }
   for (const l of cands) {
     const sm = SOURCE_RE.exec(l.simp);
@@ -120,7 +128,7 @@ export function readFacts(n: Normalised): Facts {
       }
     }
   }
-  return { title, published, source, places: readPlaces(n, title) };
+  return { title, titleRange, published, source, places: readPlaces(n, title) };
 }
 
 const SKIP_BEFORE = new Set([..."全本该我各辖市县区省委"]);
@@ -174,7 +182,7 @@ function readPlaces(n: Normalised, title: string | null): string[] {
     if (!chosen.has(best)) {
       chosen.set(best, bestCount);
       const b0 = e - best.length;
-      written.set(best, n.clean.slice(b0, e));
+      written.set(best, n.written.slice(b0, e));
       firstAt.set(best, b0);
     }
     if (!headingPlaces.has(best) && (bestCount < 3 || !title) && lineIsHeading(n, a)) headingPlaces.add(best);

@@ -29,6 +29,8 @@ export interface RawFigure {
 
 const isD = (c: number) => c >= 48 && c <= 57;
 
+const isYear = (v: number) => Number.isInteger(v) && v >= 1900 && v <= 2100;
+
 const round = (v: number) => Number(v.toPrecision(12));
 
 /** Unit forms indexed by their first character (longest first within each bucket). */
@@ -211,6 +213,8 @@ function readFigure(body: string, clean: string, start: number, numText: string,
     }
     // A Chinese numeral glued to a preceding CJK word is often part of a name (三次产业, 四好农村路).
   }
+  // Years and year ranges: 2020年, 2020-2022年, 2021—2025年 (a deadline, not a figure).
+  if (unitSimp === "年" && !num.chinese && isYear(num.value) && (valueMax === undefined || isYear(valueMax))) return null;
   if (insideQuote(body, start, end, MAX_QUOTE_LEN)) return null;
   // Overlap guard.
   const last = prev[prev.length - 1];

@@ -90,6 +90,7 @@ export function extract(text: string): Summary {
     return out;
   }
   let n: Normalised;
+  let titleRange: [number, number] | undefined;
   try {
     n = normalise(text);
     out.warnings.push(...n.warnings);
@@ -103,11 +104,17 @@ export function extract(text: string): Summary {
     out.published = facts.published;
     out.source = facts.source;
     out.places = facts.places;
+    titleRange = facts.titleRange;
   } catch (e) {
     out.warnings.push(`facts failed: ${String(e)}`);
   }
   try {
-    const raws = findFigures(n.body, n.clean);
+    let raws = findFigures(n.body, n.clean);
+    // A headline restating a body figure (一季度签约项目12个 … 签约项目12个) is not counted twice.
+    if (titleRange) {
+      const [a, b] = titleRange;
+      raws = raws.filter((r) => !(r.start >= a && r.end <= b && raws.some((o) => o.start >= b && o.value === r.value && o.unitSimp === r.unitSimp)));
+    }
     if (raws.length >= MAX_FIGURES) out.warnings.push(`stopped after ${MAX_FIGURES} figures`);
     const { figures, markers } = attribute(n, raws);
     const figs = figures.map((f) => toFigure(n, f));

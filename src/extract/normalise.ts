@@ -13,6 +13,8 @@ import {
   CHROME_LINE_RES,
   MIN_DUP_PARAGRAPH,
   PARAGRAPH_BREAK_RE,
+  RELATED_HEADER_RE,
+  MAX_LINK_LINE,
   PINYIN_BRACKET_RE,
   PINYIN_SYLLABLE_RE,
   TONE_MARK_RE,
@@ -46,6 +48,8 @@ export interface Line {
 
 export interface Normalised {
   original: string;
+  /** The article's own characters with pinyin stripped (not folded, not converted): titles, metrics, places. */
+  written: string;
   clean: string;
   simp: string;
   body: string;
@@ -160,6 +164,7 @@ export function normalise(original: string): Normalised {
   // Lines: chrome and duplicates.
   const lines: Line[] = [];
   const seen = new Set<string>();
+  let inLinks = false;
   let anyMasked = false;
   let start = 0;
   const br = PARAGRAPH_BREAK_RE;
@@ -184,7 +189,10 @@ export function normalise(original: string): Normalised {
     let dup = false;
     if (t.length > 0 && t.length <= 300) {
       for (const re of CHROME_LINE_RES) if (re.test(t)) { chrome = true; break; }
-    }
+      if (RELATED_HEADER_RE.test(t)) { chrome = true; inLinks = true; }
+      else if (inLinks && t.length <= MAX_LINK_LINE) chrome = true;
+      else inLinks = false;
+    } else if (t.length > 0) inLinks = false;
     if (!chrome && t.length >= MIN_DUP_PARAGRAPH) {
       if (seen.has(t)) dup = true;
       else seen.add(t);
@@ -208,7 +216,7 @@ export function normalise(original: string): Normalised {
     const dups = lines.filter((l) => l.dup).length;
     if (dups) warnings.push(`skipped ${dups} repeated paragraph(s)`);
   }
-  return { original, clean, simp, body, map: stripped.map, lines, warnings };
+  return { original, written: stripped.text, clean, simp, body, map: stripped.map, lines, warnings };
 }
 
 /** Original offset of a clean start index. */

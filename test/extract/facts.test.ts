@@ -44,3 +44,38 @@ describe("places", () => {
     expect(s.places).toEqual([]);
   });
 });
+
+describe("heavy site chrome", () => {
+  const page = [
+    "网站首页 | 政务公开 | 新闻中心 | 办事服务",
+    "当前位置：首页 > 新闻中心 > 乡镇动态",
+    "城关镇：抓项目促发展 一季度签约项目12个",
+    "2023-04-10 15:22 来源：城关镇 作者：王五 【字号：大 中 小】",
+    "　　今年以来，城关镇坚持项目为王，一季度签约项目12个，总投资35.6亿元，新开工项目8个。",
+    "　　城关镇将持续优化营商环境，力争全年签约项目50个以上，完成固定资产投资20亿元。",
+    "上一篇：城关镇召开2023年安全生产工作会议",
+    "下一篇：全县新增市场主体2000户",
+    "相关新闻",
+    "· 全县一季度新增企业120家",
+    "县长调研城关镇5个重点项目 2023-03-28",
+    "我县2022年GDP增长6.5%",
+    "分享到：",
+    "版权所有：某某县人民政府 电话：0595-1234567 邮编：362400",
+  ].join("\n");
+  const s = extract(page);
+  it("reads the title as written (full-width colon kept), date and source", () => {
+    expect(s.title).toBe("城关镇：抓项目促发展 一季度签约项目12个");
+    expect(s.published).toBe("2023-04-10");
+    expect(s.source).toBe("城关镇");
+  });
+  it("counts body figures only (navigation, link lists, footer and the headline restating a figure are not)", () => {
+    expect(s.figures.map((f) => [f.text, f.kind])).toEqual([
+      ["12个", "reported"],
+      ["35.6亿元", "reported"],
+      ["8个", "reported"],
+      ["50个", "target"],
+      ["20亿元", "target"],
+    ]);
+    expect(s.goals.map((g) => g.figures)).toEqual([["50个", "20亿元"]]);
+  });
+});

@@ -29,7 +29,20 @@ export const CHROME_LINE_RES: RegExp[] = [
   /(?:热线|熱線|电话|電話|传真|邮箱|E-?mail)[:：]?\s*[0-9(]/i,
   /(?:版权所有|版權所有|All Rights Reserved|ICP备|ICP證|未经(?:本网)?(?:书面)?授权)/i,
   /^[|｜\s]+$/,
+  // Link lists: bullet items and lines that end in a date (· 全县新增企业120家 2023-04-01).
+  /^[·•●▪◆■□>》]/,
+  // Navigation bars: 网站首页 | 政务公开 | 新闻中心, 首页 > 新闻中心 > 乡镇动态.
+  /[|｜>][^|｜>\n]{1,12}[|｜>][^|｜>\n]{1,12}[|｜>]/,
+  /(?:^|\s)(?:网站首页|網站首頁|首页|首頁)(?:\s|$|[|｜>])/,
+  /(?:^|\s)(?:19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}\s*$/,
 ];
+
+/** A header of related-link lists: the short lines after it are links, not body. */
+export const RELATED_HEADER_RE =
+  /^[【\[]?(?:相关阅读|相關閱讀|相关新闻|相關新聞|相关文章|相關文章|推荐阅读|推薦閱讀|热点文章|熱點文章|延伸阅读|热门推荐|熱門推薦|猜你喜欢|更多新闻|往期回顾|热点新闻|最新新闻|图片新闻|新闻排行)/;
+
+/** Lines at most this long after a related-links header are links. */
+export const MAX_LINK_LINE = 50;
 
 /**
  * Paragraph breaks: a line break, or a sentence end followed by a space (pages flattened to one
