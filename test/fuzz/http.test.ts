@@ -79,7 +79,7 @@ const request = fc.record({
 });
 
 describe("hostile input: every read endpoint", () => {
-  it("answers no 5xx, problem documents for errors, and writes nothing", { timeout: timeout(1500) }, async () => {
+  it("answers no 5xx, problem documents for errors, and writes nothing", { timeout: timeout(1200) }, async () => {
     await fc.assert(
       fc.asyncProperty(request, async (r) => {
         const path = r.endpoint.path.replace(/:[a-z]+/, r.segment);
@@ -117,7 +117,7 @@ describe("hostile input: every read endpoint", () => {
           await res.arrayBuffer();
         }
       }),
-      { numRuns: runs(1500) },
+      { numRuns: runs(1200) },
     );
     expect(await articleCount()).toBe(rows);
     expect((await env.DB.prepare("SELECT count(*) AS n FROM figures").first<{ n: number }>())!.n).toBe(figureRows);

@@ -50,7 +50,7 @@ const VERIFIED: SigMode[] = ["valid", "old-secret", "multi"];
 let serial = 0;
 
 describe("hostile input: the webhook", () => {
-  it("never 5xx, refusals are problems and store nothing, accepted posts store one row", { timeout: timeout(1000) }, async () => {
+  it("never 5xx, refusals are problems and store nothing, accepted posts store one row", { timeout: timeout(800) }, async () => {
     const accepted: number[] = [];
     await fc.assert(
       fc.asyncProperty(
@@ -130,7 +130,7 @@ describe("hostile input: the webhook", () => {
           }
         },
       ),
-      { numRuns: runs(1000) },
+      { numRuns: runs(800) },
     );
     expect(accepted.length).toBeGreaterThan(0);
     // Every accepted hostile article goes through the real queue; none may make the extractor fail.
