@@ -5,8 +5,9 @@
  *
  * Steps: migrations through `wrangler d1 migrations apply --local --persist-to <tmp>`; the rows
  * are bulk-loaded straight into that local D1 file with node:sqlite (one transaction, seconds,
- * where `wrangler d1 execute --file` of ~1.2 M INSERTs takes many minutes); `wrangler dev` on
- * 127.0.0.1:8791 serves it; requests are timed with fetch; the server is stopped at the end.
+ * where `wrangler d1 execute --file` of ~1.2 M INSERTs takes many minutes); the Worker is bundled
+ * once (`wrangler deploy --dry-run`) and `wrangler dev --no-bundle` on 127.0.0.1:8791 serves it;
+ * requests are timed with fetch; the server is stopped at the end.
  * Only loopback traffic. `npm run bench -- api` or `npx tsx scripts/bench/api.ts`
  * (BENCH_API_KEEP=1 keeps the seeded database directory).
  */
@@ -202,9 +203,16 @@ export default async function run(): Promise<void> {
       `seeded ${ARTICLES} articles, ${counts.figures} figures, ${counts.goals} goals in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
 
+    // Serve a bundle made up front (`--no-bundle`): `wrangler dev` watches its sources and would
+    // restart mid-run whenever someone edits src/.
+    sh(["wrangler", "deploy", "--dry-run", "--outdir", join(dir, "dist")]);
     child = spawn(
       "npx",
-      ["wrangler", "dev", "--ip", "127.0.0.1", "--port", String(PORT), "--persist-to", dir, "--inspector-port", "0", "--show-interactive-dev-session=false", "--log-level", "warn"],
+      [
+        "wrangler", "dev", join(dir, "dist", "index.js"), "--no-bundle", "--config", join(ROOT, "wrangler.toml"),
+        "--ip", "127.0.0.1", "--port", String(PORT), "--persist-to", dir, "--inspector-port", "0",
+        "--show-interactive-dev-session=false", "--log-level", "warn",
+      ],
       { cwd: ROOT, env: { ...process.env, CI: "true" }, stdio: ["ignore", "ignore", "inherit"], detached: true },
     );
     await waitUp(child);
