@@ -113,7 +113,8 @@ export function readFacts(n: Normalised): Facts {
       const outlet = (SOURCE_RE.exec(raw)?.[1] ?? sm[1] ?? "").split(SOURCE_SUFFIX_SPLIT_RE)[0]?.replace(/[0-9]+$/, "") ?? "";
       if (outlet.length >= 2) source = outlet;
     }
-    if (!published && (sm || l.idx < 6 && l.simp.length <= 80)) {
+    // A date line of the header (not a lead sentence: 2023年4月18日，全县召开… is an event date).
+    if (!published && (sm || (l.idx < 6 && l.simp.length <= 80 && !/[,，。;；]/.test(l.simp)))) {
       const re = new RegExp(FULL_DATE_RE.source, "g");
       const dates: { pos: number; date: string }[] = [];
       let m: RegExpExecArray | null;

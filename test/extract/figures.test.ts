@@ -129,6 +129,7 @@ const NEGATIVE: [string, string][] = [
   ["数百家企业参加展会。", "vague quantity"],
   ["上千名群众参加活动。", "vague quantity"],
   ["5G基站建设加快推进。", "label"],
+  ["培育10亿元以上的企业。", "threshold with 的"],
   ["京ICP备12345678号", "registration number"],
 ];
 
