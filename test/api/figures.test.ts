@@ -98,6 +98,13 @@ describe("GET /v1/figures", () => {
     expect([...published.slice(0, firstNull)].sort().reverse()).toEqual(published.slice(0, firstNull));
   });
 
+  it("a date-filtered walk covers the dated rows exactly once", async () => {
+    const n = (await env.DB.prepare("SELECT count(*) AS n FROM figures WHERE published >= '2020-01-01'").first<{ n: number }>())!.n;
+    const { items } = await walk("/v1/figures?from=2020-01-01&limit=9");
+    expect(items.length).toBe(n);
+    expect(new Set(items.map((f: any) => f.id)).size).toBe(n);
+  });
+
   it("pages carry next_cursor, next and a Link header", async () => {
     const res = await get("/v1/figures?limit=2&kind=reported");
     const body: any = await res.json();

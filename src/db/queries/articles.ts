@@ -90,7 +90,7 @@ function articleItem(r: ArticleRow, placeList: PlaceRef[]): ArticleItem {
 /** One page of articles, newest first (published DESC, id DESC; undated, e.g. not yet extracted, last). */
 export async function listArticles(d1: D1Database, f: ArticleFilter = {}): Promise<Page<ArticleItem>> {
   const plan = await planList(d1, f);
-  const page = await paginate(articles.published, articles.id, f.cursor, f.limit, (phase, take) => articlesQuery(d1, f, phase, take, plan));
+  const page = await paginate(articles.published, articles.id, f, (phase, take) => articlesQuery(d1, f, phase, take, plan));
   const placeMap = await placesOfArticles(d1, page.items.map((a) => a.id));
   return { next_cursor: page.next_cursor, items: page.items.map((r) => articleItem(r, placeMap.get(r.id) ?? [])) };
 }

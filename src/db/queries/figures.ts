@@ -122,7 +122,7 @@ function figureItem(r: FigureRow & { title: string | null; placeName: string | n
 /** One page of figures, newest article first (published DESC, id DESC; undated last). */
 export async function listFigures(d1: D1Database, f: FigureFilter = {}): Promise<Page<FigureItem>> {
   const plan = await planList(d1, f);
-  return paginate(figures.published, figures.id, f.cursor, f.limit, async (phase, take) =>
+  return paginate(figures.published, figures.id, f, async (phase, take) =>
     (await figuresQuery(d1, f, phase, take, plan)).map(figureItem),
   );
 }

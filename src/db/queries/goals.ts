@@ -80,7 +80,7 @@ export async function figuresOfGoals(d1: D1Database, goalIds: number[]): Promise
 /** One page of goals with their figures, newest article first (published DESC, id DESC; undated last). */
 export async function listGoals(d1: D1Database, f: GoalFilter = {}): Promise<Page<GoalItem>> {
   const plan = await planList(d1, f);
-  const page = await paginate(goals.published, goals.id, f.cursor, f.limit, async (phase, take) => goalsQuery(d1, f, phase, take, plan));
+  const page = await paginate(goals.published, goals.id, f, async (phase, take) => goalsQuery(d1, f, phase, take, plan));
   const figs = await figuresOfGoals(d1, page.items.map((g) => g.id));
   return {
     next_cursor: page.next_cursor,

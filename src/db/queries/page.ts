@@ -65,12 +65,16 @@ export interface Phase {
   orderBy: SQL[];
 }
 
-/** The phases still to walk after `after` (all of them without a cursor). */
-export function phases(published: SQLiteColumn, id: SQLiteColumn, after?: CursorKey): Phase[] {
+/**
+ * The phases still to walk after `after` (all of them without a cursor). `datedOnly` drops the
+ * undated phase (a from/to filter can never match a NULL published).
+ */
+export function phases(published: SQLiteColumn, id: SQLiteColumn, after?: CursorKey, datedOnly = false): Phase[] {
   const dated: Phase = { where: isNotNull(published), orderBy: [desc(published), desc(id)] };
   const undated: Phase = { where: isNull(published), orderBy: [desc(id)] };
-  if (!after) return [dated, undated];
-  if (after.published === null) return [{ ...undated, where: and(isNull(published), lt(id, after.id))! }];
+  if (!after) return datedOnly ? [dated] : [dated, undated];
+  if (after.published === null) return datedOnly ? [] : [{ ...undated, where: and(isNull(published), lt(id, after.id))! }];
+  const rest = datedOnly ? [] : [undated];
   return [
     {
       ...dated,
@@ -80,7 +84,7 @@ export function phases(published: SQLiteColumn, id: SQLiteColumn, after?: Cursor
         or(lt(published, after.published), lt(id, after.id)),
       )!,
     },
-    undated,
+    ...rest,
   ];
 }
 
@@ -97,13 +101,12 @@ export interface Page<T> {
 export async function paginate<T extends { id: number; published: string | null }>(
   published: SQLiteColumn,
   id: SQLiteColumn,
-  cursor: string | undefined,
-  limitIn: number | undefined,
+  f: { cursor?: string; limit?: number; from?: string; to?: string },
   fetch: (phase: Phase, take: number) => Promise<T[]>,
 ): Promise<Page<T>> {
-  const limit = clampLimit(limitIn);
+  const limit = clampLimit(f.limit);
   const rows: T[] = [];
-  for (const phase of phases(published, id, cursorKey(cursor))) {
+  for (const phase of phases(published, id, cursorKey(f.cursor), Boolean(f.from || f.to))) {
     rows.push(...(await fetch(phase, limit + 1 - rows.length)));
     if (rows.length > limit) break;
   }
