@@ -6,7 +6,7 @@
 export const MAX_SCAN = 200;
 
 /** Sentence ends: 。！？!? and line breaks. */
-export const isSentenceEnd = (c: string) => c === "。" || c === "！" || c === "？" || c === "!" || c === "?" || c === "\n";
+export const isSentenceEnd = (c: string) => c === "。" || c === "！" || c === "？" || c === "!" || c === "?" || c === "\n" || c === "\r";
 /** Clause ends: sentence ends plus , ; : and their full-width forms (already folded). */
 export const isClauseEnd = (c: string) => isSentenceEnd(c) || c === "," || c === "，" || c === ";" || c === "；" || c === ":" || c === "：";
 /** Semicolon-level ends: the boundary between two commitments. */
@@ -14,7 +14,7 @@ export const isMajorEnd = (c: string) => isSentenceEnd(c) || c === ";" || c === 
 
 /** 1 = clause end, 2 = sentence end (also a clause end), 4 = semicolon (major) end. */
 const END = new Uint8Array(65536);
-for (const c of "。！？!?\n") END[c.charCodeAt(0)] = 1 | 2 | 4;
+for (const c of "。！？!?\n\r") END[c.charCodeAt(0)] = 1 | 2 | 4;
 for (const c of ";；") END[c.charCodeAt(0)] = 1 | 4;
 for (const c of ",，:：") END[c.charCodeAt(0)] = 1;
 
