@@ -111,6 +111,20 @@ function freePort(): Promise<number> {
 }
 
 let worker: ChildProcess | null = null;
+let shuttingDown = false;
+let recovering: Promise<void> | null = null;
+const unplanned: string[] = [];
+
+async function waitPortFree(): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      await fetch(`${ORIGIN}/healthz`);
+    } catch {
+      return;
+    }
+    await sleep(100);
+  }
+}
 
 async function startWorker(): Promise<void> {
   const inspector = await freePort();
@@ -121,6 +135,24 @@ async function startWorker(): Promise<void> {
   child.stdout!.pipe(log, { end: false });
   child.stderr!.pipe(log, { end: false });
   worker = child;
+  // An exit we did not ask for (a crash, or another process killing it) is a fault too: restart
+  // on the same state like a supervisor would, and count it.
+  child.once("exit", (code, signal) => {
+    if (worker !== child || shuttingDown) return;
+    unplanned.push(`${code ?? signal} at ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    say(`wrangler dev exited unexpectedly (${code ?? signal}); restarting it on the same state`);
+    worker = null;
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {}
+    restarting = true;
+    recovering = (async () => {
+      await waitPortFree();
+      await startWorker();
+      restarting = false;
+      say("wrangler dev answering again after the unplanned exit");
+    })();
+  });
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited (${child.exitCode}); see ${join(TMP, "wrangler.log")}`);
@@ -150,14 +182,7 @@ async function stopWorker(signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
   await gone;
   clearTimeout(t);
   // workerd may outlive wrangler by a moment: wait until the port is free again.
-  for (let i = 0; i < 100; i++) {
-    try {
-      await fetch(`${ORIGIN}/healthz`);
-    } catch {
-      return;
-    }
-    await sleep(100);
-  }
+  await waitPortFree();
 }
 
 function killNow(): void {
@@ -371,6 +396,7 @@ async function main(): Promise<number> {
     // The read phase ends here: readers finish their requests before the Worker goes down.
     readersStop = true;
     await readersDone;
+    await recovering;
     restarting = true;
     const t0 = Date.now();
     const before = failedAttempts;
@@ -425,7 +451,8 @@ async function main(): Promise<number> {
       break;
     }
     if (Date.now() - lastCron > 20_000) {
-      const r = await fetch(`${ORIGIN}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent("*/5 * * * *")}`);
+      await recovering;
+      const r = await fetch(`${ORIGIN}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent("*/5 * * * *")}`).catch(() => new Response(null, { status: 599 }));
       await r.arrayBuffer();
       lastCron = Date.now();
       crons++;
@@ -435,6 +462,7 @@ async function main(): Promise<number> {
   }
   const catchSeconds = (Date.now() - catchT0) / 1000;
   say(`catch-up: ${JSON.stringify(counts)} after ${catchSeconds.toFixed(1)} s, ${crons} cron trigger(s)`);
+  shuttingDown = true;
   await stopWorker("SIGTERM");
 
   // ---- checks against the database ---------------------------------------------------------
@@ -506,6 +534,7 @@ async function main(): Promise<number> {
     console.log(`       ${p.padEnd(44)} n=${String(l.length).padStart(5)} p50 ${ms(pct(l, 50)).padStart(7)} ms  p99 ${ms(pct(l, 99)).padStart(7)} ms  errors ${readErrors.get(p)?.length ?? 0}${readErrors.get(p) ? ` (${[...new Set(readErrors.get(p))].join(", ")})` : ""}`);
   }
   console.log(`restart: ${restartInfo}`);
+  if (unplanned.length) console.log(`unplanned: wrangler dev exited ${unplanned.length} time(s) without being asked (${unplanned.join("; ")}); restarted on the same state each time`);
   console.log(`catch-up: all accepted articles extracted ${notExtracted ? "NOT " : ""}after ${catchSeconds.toFixed(1)} s (${crons} cron trigger(s)); final ${JSON.stringify(counts)}`);
   console.log(`database: ${rows.length} articles, ${figuresTotal} figures; extra rows ${extraRows}, duplicate content hashes ${hashDupes}, duplicate figures ${figureDupes}, FTS rows beyond articles ${ftsExtra}, orphan figures ${orphanFigures}, extracted without figures ${emptyExtracted}`);
   console.log(`answers: new refused ${newRefused.length}, bad replays ${badReplays}, bad duplicates ${badDuplicates}, forged not 401 ${forgedNot401}, forged stored ${forgedStored}`);
@@ -524,6 +553,8 @@ try {
   console.error(`wrangler log: ${join(TMP, "wrangler.log")}`);
   opt.keep = true;
 } finally {
+  shuttingDown = true;
+  await recovering?.catch(() => {});
   await stopWorker("SIGTERM").catch(() => killNow());
   log.end();
   if (!opt.keep) rmSync(TMP, { recursive: true, force: true });

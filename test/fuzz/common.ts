@@ -9,6 +9,7 @@ import { expect } from "vitest";
 import { PROBLEM_CODES } from "../../src/problems";
 
 const fuzzRuns = Number((import.meta as { env?: Record<string, string | undefined> }).env?.VITE_FUZZ_RUNS ?? 0);
+if (fuzzRuns > 0) console.log(`fuzz: VITE_FUZZ_RUNS=${fuzzRuns} cases per property`);
 
 /** Cases for one property: `normal` in `npm test`, VITE_FUZZ_RUNS under `npm run fuzz`. */
 export function runs(normal: number): number {
