@@ -225,7 +225,7 @@ export default async function run(): Promise<void> {
       ["/feed.xml?metric", () => `/feed.xml?metric=${enc(pick(["财政收入", "重大产业项目", "税收", "垃圾分类"]))}`],
       ["/feed.xml?q", () => `/feed.xml?q=${enc(pick(["专精特新", "重大产业项目", "垃圾分类"]))}`],
       ["/feed.xml 304 (If-None-Match)", () => "/feed.xml", () => ({ "if-none-match": etag }), 304],
-      ["/digest.xml (cap 2000 rows)", () => "/digest.xml"],
+      ["/digest.xml (cap 1000 rows)", () => "/digest.xml"],
       ["/digest.json", () => "/digest.json"],
       ["/digest.xml?limit=1", () => "/digest.xml?limit=1"],
       ["/digest.atom?place", () => `/digest.atom?place=${enc(pick(PLACES))}`],

@@ -169,7 +169,7 @@ export interface DigestDay {
 }
 
 /** Most figures (and, separately, goals) one digest response reads. */
-export const DIGEST_MAX_ROWS = 2000;
+export const DIGEST_MAX_ROWS = 1000;
 
 /** SQL for the Asia/Shanghai day of articles.received_at. */
 const dayOfReceived = sql<string>`date(${articles.receivedAt} / 1000 + ${BEIJING_OFFSET_MS / 1000}, 'unixepoch')`;
