@@ -93,6 +93,12 @@ describe("site chrome and repeated paragraphs", () => {
       expect(n.lines[1]?.chrome, line).toBe(true);
     }
   });
+  it("keeps body paragraphs that open with a byline word", () => {
+    for (const line of ["记者从县发改委获悉，今年以来全县固定资产投资增长12%，新开工项目30个。", "本报讯（记者 张三）今年以来，全县新增市场主体2156户，新登记企业487家。"]) {
+      expect(normalise(`标题\n${line}`).lines[1]?.masked, line).toBe(false);
+    }
+    expect(normalise("标题\n记者 徐志勤\n正文").lines[1]?.chrome).toBe(true);
+  });
   it("keeps body lines", () => {
     const n = normalise("标题\n全区新增企业12家,增长5%。");
     expect(n.lines.every((l) => !l.masked)).toBe(true);
