@@ -1,4 +1,4 @@
-import { exports } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
 import { decodeHTML } from "entities";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Seeded, seedCorpus } from "../helpers/seed";
@@ -114,6 +114,16 @@ describe("/articles/:id", () => {
     expect(inner).toContain('data-metric="财政&lt;script&gt;alert(&quot;m&quot;)&lt;/script&gt;]]&gt;"');
     const digest = await page("/");
     expect(digest).not.toMatch(/<(script|img|svg)[\s>]/i);
+  });
+
+  it("shows a not yet extracted article's text with its status", async () => {
+    const row = await env.DB.prepare(
+      "INSERT INTO articles (webhook_id, content_hash, raw_hash, text, encoding, format, status, received_at) VALUES ('w-r','c-r','r-r','等待提取的正文<b>','utf-8','plain','received', 1763604000000) RETURNING id",
+    ).first<{ id: number }>();
+    const html = await page(`/articles/${row!.id}`);
+    expect(html).toContain("已收到，等待提取");
+    expect(html).toContain("等待提取的正文&lt;b&gt;");
+    expect(articleTextHtml(html)).not.toContain("<mark");
   });
 
   it("404s for unknown or malformed ids", async () => {
