@@ -118,6 +118,9 @@ export function extract(text: string): Summary {
     if (raws.length >= MAX_FIGURES) out.warnings.push(`stopped after ${MAX_FIGURES} figures`);
     const { figures, markers } = attribute(n, raws);
     const figs = figures.map((f) => toFigure(n, f));
+    figures.forEach((f, i) => {
+      if (n.lines[f.paragraph]?.repeated) (figs[i] as Figure).dup = true;
+    });
     out.figures = figs;
     const byStart = new Map<number, Figure>();
     figures.forEach((f, i) => byStart.set(f.start, figs[i] as Figure));

@@ -44,6 +44,8 @@ export interface Line {
   masked: boolean;
   chrome: boolean;
   dup: boolean;
+  /** The first copy of a paragraph that is repeated later (its figures carry `dup`). */
+  repeated?: boolean;
 }
 
 export interface Normalised {
@@ -163,7 +165,7 @@ export function normalise(original: string): Normalised {
 
   // Lines: chrome and duplicates.
   const lines: Line[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   let inLinks = false;
   let anyMasked = false;
   let start = 0;
@@ -194,8 +196,12 @@ export function normalise(original: string): Normalised {
       else inLinks = false;
     } else if (t.length > 0) inLinks = false;
     if (!chrome && t.length >= MIN_DUP_PARAGRAPH) {
-      if (seen.has(t)) dup = true;
-      else seen.add(t);
+      const first = seen.get(t);
+      if (first !== undefined) {
+        dup = true;
+        const fl = lines[first];
+        if (fl) fl.repeated = true;
+      } else seen.set(t, lines.length);
     }
     const masked = chrome || dup;
     if (masked) anyMasked = true;

@@ -30,6 +30,8 @@ export interface Figure {
   sentence?: string;
   /** Locality the figure is attributed to, when the text says (as written). */
   place?: string;
+  /** True when the figure's paragraph is repeated word for word later (the copies are skipped). */
+  dup?: boolean;
 }
 
 export interface Goal {

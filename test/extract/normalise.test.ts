@@ -109,6 +109,7 @@ describe("site chrome and repeated paragraphs", () => {
     expect(s.figures.map((f) => f.text)).toEqual(["12家", "20%"]);
     expect(s.figures[1]?.end).toBeLessThan(p.length);
     expect(s.warnings.some((w) => w.includes("repeated"))).toBe(true);
+    expect(s.figures.every((f) => f.dup === true)).toBe(true);
   });
   it("splits a page flattened to one line at sentence end + space", () => {
     const n = normalise("区领导要求,要全力推进工作。 上半年,全区新增企业12家。 责任编辑:张三");
