@@ -229,11 +229,11 @@ export function digestGoalsQuery(d1: D1Database, f: FeedFilter, lo: number, hi: 
  * The newest `limit` Asia/Shanghai days that have matching goals or figures, each with those rows
  * grouped by place (places with most rows first).
  */
-export async function digestData(d1: D1Database, f: FeedFilter): Promise<DigestDay[]> {
+export async function digestData(d1: D1Database, f: FeedFilter, onlyDay?: string): Promise<DigestDay[]> {
   const db = drizzle(d1);
-  const dayRows = await digestDaysQuery(d1, f);
-  if (!dayRows.length) return [];
-  const days = dayRows.map((r) => r.day);
+  // One given day (the page a digest item links to), or the newest `limit` days with rows.
+  const days = onlyDay ? [onlyDay] : (await digestDaysQuery(d1, f)).map((r) => r.day);
+  if (!days.length) return [];
   const lo = shanghaiDayStart(days[days.length - 1]!);
   const hi = shanghaiDayStart(days[0]!) + 24 * 3600 * 1000;
   const goalsQuery = digestGoalsQuery(d1, f, lo, hi);

@@ -70,7 +70,11 @@ for (const format of ["rss", "atom", "json"] as const) {
     const query = filterQuery(f);
     const [label, days] = await Promise.all([filterLabel(c.env.DB, f), digestData(c.env.DB, f)]);
     const idQuery = filterQuery(f, false);
-    const items = days.map((d) => digestEntry(d, base, idQuery, `${base}/${idQuery}#day-${d.day}`));
+    const items = days.map((d) => {
+      const page = new URLSearchParams(idQuery.slice(1));
+      page.set("day", d.day);
+      return digestEntry(d, base, idQuery, `${base}/?${page}`);
+    });
     const doc: FeedDoc = {
       title: label ? `纪要每日汇总 · ${label}` : "纪要每日汇总",
       description: `每天（北京时间）一条：当天的目标与数字，按地方分组${label ? `（${label}）` : ""}。`,

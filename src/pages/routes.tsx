@@ -41,10 +41,18 @@ pageRoutes.get("/", async (c) => {
   const parsed = parseFeedFilter((k) => c.req.query(k));
   const f: FeedFilter = { ...parsed, limit: c.req.query("limit") ? parsed.limit : PAGE_DAYS };
   const q = filterQuery({ ...f, limit: 50 });
-  const [label, days, places] = await Promise.all([filterLabel(c.env.DB, f), digestData(c.env.DB, f), listPlaces(c.env.DB, { limit: 200 })]);
+  const day = c.req.query("day")?.trim() || undefined;
+  if (day !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(Date.parse(day)))) {
+    throw new Problem("invalid_parameter", "day must be a date, YYYY-MM-DD", { parameter: "day" });
+  }
+  const [label, days, places] = await Promise.all([
+    filterLabel(c.env.DB, f),
+    digestData(c.env.DB, f, day),
+    listPlaces(c.env.DB, { limit: 200 }),
+  ]);
   const feeds = [feedLinks(label ? `每日汇总 · ${label}` : "每日汇总", "digest", q), feedLinks(label ? `文章 · ${label}` : "文章", "feed", q)];
   c.header("cache-control", PAGE_CACHE);
-  return render(c, <DigestPage filter={f} label={label} days={days} places={places} feeds={feeds} pageDays={f.limit} />);
+  return render(c, <DigestPage filter={f} label={label} days={days} places={places} feeds={feeds} pageDays={f.limit} day={day} />);
 });
 
 pageRoutes.get("/articles/:id", async (c) => {

@@ -70,7 +70,16 @@ function GoalList(props: { goals: (Omit<FeedGoal, "articleId"> & { articleId?: n
   );
 }
 
-export function DigestPage(props: { filter: FeedFilter; label: string; days: DigestDay[]; places: PlaceFacet[]; feeds: FeedLinks[]; pageDays: number }) {
+export function DigestPage(props: {
+  filter: FeedFilter;
+  label: string;
+  days: DigestDay[];
+  places: PlaceFacet[];
+  feeds: FeedLinks[];
+  pageDays: number;
+  /** Only this Asia/Shanghai day (YYYY-MM-DD), as a digest item links to. */
+  day?: string;
+}) {
   const f = props.filter;
   const title = props.label ? `纪要 · ${props.label}` : "纪要 · 每日汇总";
   return (
@@ -138,7 +147,9 @@ export function DigestPage(props: { filter: FeedFilter; label: string; days: Dig
           {d.truncated ? <p class="meta">当天内容较多，仅列出一部分。</p> : null}
         </section>
       ))}
-      <p class="meta">显示最近 {props.pageDays} 天（北京时间，按收到文章的日期）。</p>
+      <p class="meta">
+        {props.day ? `只显示 ${props.day}（北京时间）。` : `显示最近有内容的 ${props.pageDays} 天（北京时间，按收到文章的日期）。`}
+      </p>
     </Layout>
   );
 }

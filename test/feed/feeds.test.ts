@@ -117,6 +117,7 @@ describe("digest feeds", () => {
       expect(feed.items.length).toBe(1);
       const day = feed.items[0]!;
       expect(day.id).toBe("tag:jiyao,2026:digest:2026-11-20");
+      expect(day.url).toBe(`${BASE}/?day=2026-11-20`);
       expect(day.title).toMatch(/^2026-11-20 纪要：3 个地方，27 个目标，88 个数字$/);
       expect(day.categories.sort()).toEqual(["扬州", "杜集区", "经开区"].sort());
       expect(day.html).toContain("<h3>杜集区</h3>");
@@ -133,6 +134,7 @@ describe("digest feeds", () => {
     expect(feed.title).toBe("纪要每日汇总 · 经开区 · 目标");
     expect(feed.items.length).toBe(1);
     expect(feed.items[0]!.id).toBe(`tag:jiyao,2026:digest:2026-11-20?place=${enc("经开区")}&kind=target`);
+    expect(feed.items[0]!.url).toBe(`${BASE}/?place=${enc("经开区")}&kind=target&day=2026-11-20`);
     expect(feed.items[0]!.categories).toEqual(["经开区"]);
     expect(feed.items[0]!.html).not.toContain("财政收入");
     expect(feed.items[0]!.html).toContain("<td>税收</td><td>12亿元</td><td>目标</td>");

@@ -59,6 +59,16 @@ describe("/ (digest page)", () => {
     expect(html).toContain("税收");
   });
 
+  it("shows one day, as a digest item links to", async () => {
+    const html = await page("/?day=2026-11-22");
+    expect(html).toContain('<section class="day" id="day-2026-11-22"');
+    expect(html).not.toContain('id="day-2026-11-20"');
+    expect(html).toContain("只显示 2026-11-22");
+    await page("/?day=2026-13-45", 400);
+    await page("/?day=yesterday", 400);
+    expect(await page("/?day=2020-01-01")).toContain("没有符合条件的目标或数字。");
+  });
+
   it("answers 400 as HTML for a bad filter and shows an empty state", async () => {
     const bad = await page("/?kind=nope", 400);
     expect(bad).toContain("kind must be target or reported");
