@@ -1,4 +1,6 @@
+import { env } from "cloudflare:workers";
 import { parseRssFeed } from "feedsmith";
+import { app } from "../../src/app";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Seeded, seedCorpus } from "../helpers/seed";
 import { BASE, fetchFeed, get, parseOpml, RFC822, VARIANTS } from "./helpers";
@@ -188,6 +190,14 @@ describe("HTTP", () => {
 });
 
 describe("discovery", () => {
+  it("uses PUBLIC_BASE_URL for links when it is set", async () => {
+    const res = await app.fetch(new Request(`${BASE}/feed.atom?kind=target`), { ...env, PUBLIC_BASE_URL: "https://jiyao.example/" });
+    const xml = await res.text();
+    expect(xml).toContain('<link href="https://jiyao.example/feed.atom?kind=target" rel="self"');
+    expect(xml).toContain("https://jiyao.example/articles/");
+    expect(xml).not.toContain(BASE);
+  });
+
   it("/opml.xml lists one digest feed per known place", async () => {
     const res = await get("/opml.xml");
     expect(res.headers.get("content-type")).toBe("text/x-opml; charset=utf-8");
