@@ -4,9 +4,7 @@
  * pinyin brackets, spaces and its administrative suffix (kept when stripping it would leave a
  * single character, as in 沛县).
  */
-import * as OpenCC from "opencc-js/t2cn";
-
-const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
+import { toSimplified } from "./text/script";
 
 /** Pinyin in ASCII brackets after a character: (jīng), (qū), (men). */
 const PINYIN_BRACKET = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)/g;

@@ -3,25 +3,7 @@
  * patterns. User input is ALWAYS a bound parameter; MATCH strings are built from quoted phrases only.
  */
 import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
-import STCharacters from "opencc-js/dict/STCharacters";
-import * as OpenCC from "opencc-js/t2cn";
-
-const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
-
-/** Simplified → traditional, character by character (32 KB dictionary instead of the 1.1 MB phrase converter). */
-let stMap: Map<string, string> | undefined;
-function toTraditional(s: string): string {
-  if (!stMap) {
-    stMap = new Map();
-    for (const entry of STCharacters.split("|")) {
-      const [from, to] = entry.split(" ");
-      if (from && to) stMap.set(from, to);
-    }
-  }
-  let out = "";
-  for (const ch of s) out += stMap.get(ch) ?? ch;
-  return out;
-}
+import { toSimplified, toTraditional } from "../../text/script";
 
 /** The term as typed, its simplified form and a traditional form (unique, non-empty). */
 export function scriptVariants(term: string): string[] {
