@@ -127,17 +127,26 @@ export function attribute(n: Normalised, raws: RawFigure[]): { figures: Attribut
     const prev = out[out.length - 1];
     // Kind.
     const markers = markersByLine[li] ?? [];
+    // The most recent cue wins: a goal marker of the paragraph (or of the figure's own clause)
+    // makes it a target, unless a result cue (上半年, 已, 截至…) stands in its sentence after the
+    // last marker: 各地要高度重视。全市上半年完成投资120亿元，增长8% -> reported.
     let target = false;
-    let own = false; // a marker in the figure's own clause, before it: 力争上半年…增长7%以上
+    let lastMarker = -1;
     for (const mk of markers) {
-      if (mk.pos < f.start || (mk.pos >= clauseStart && mk.pos < clauseEnd)) target = true;
-      if (mk.pos >= clauseStart && mk.pos < f.start && mk.word !== "要" && mk.word !== "将") own = true;
+      if (mk.pos < f.start || (mk.pos >= clauseStart && mk.pos < clauseEnd)) {
+        target = true;
+        if (mk.pos < f.start) lastMarker = mk.pos;
+      }
       if (mk.pos > clauseEnd) break;
     }
     const clauseText = s.slice(clauseStart, clauseEnd);
-    if (target && !own) {
-      const lead = s.slice(clauseStart, f.start);
-      if (REPORTED_CLAUSE_RE.test(lead)) target = false;
+    // A marker in the figure's own clause governs its time words: 力争上半年…增长7%以上.
+    if (target && lastMarker < clauseStart) {
+      const lead = s.slice(sentenceStart, f.start);
+      const rr = new RegExp(REPORTED_CLAUSE_RE.source, "g");
+      let lastReported = -1;
+      for (let m = rr.exec(lead); m; m = rr.exec(lead)) lastReported = sentenceStart + m.index;
+      if (lastReported > lastMarker) target = false;
       if (PARTITIVE_AFTER_RE.test(s.slice(f.end, f.end + 10))) target = false;
     }
     const kind: Kind = target ? "target" : "reported";

@@ -67,7 +67,7 @@ function actorFor(n: Normalised, markers: Marker[][], para: number, pos: number)
     for (let i = ms.length - 1; i >= 0; i--) {
       const m = ms[i] as Marker;
       if (m.pos > pos || !m.subject) continue;
-      if (/^(?:我们|我|我区|我市|我县|全区|全市|全县|各级|各地|区|市|县)/.test(m.subject)) continue;
+      if (/^(?:我们|我|我区|我市|我县|全区|全市|全县|全镇|各级|各地|区|市|县|今年|明年|下一步|同时)/.test(m.subject)) continue;
       return cleanAt(n, m.pos - m.subject.length, m.pos);
     }
     // A heading line that names a place: 大庙街道 / ——访…广陵区委书记.
