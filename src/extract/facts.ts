@@ -11,6 +11,7 @@ import {
   NOT_PLACE_RE,
   NAV_LINE_RE,
   NOT_PLACE_END_RE,
+  SITE_NAME_RE,
 } from "./rules/facts";
 
 /** True when the position sits on a short line with no sentence punctuation (a heading). */
@@ -81,14 +82,15 @@ export function readFacts(n: Normalised): Facts {
   // Title: the first line that is not navigation or chrome; a long first line means no headline.
   let title: string | null = null;
   let titleRange: [number, number] | undefined;
-  for (const l of head) {
-    if (NAV_LINE_RE.test(l.simp) || isChrome(l.simp) || !/[\u4e00-\u9fff][^]{0,400}[\u4e00-\u9fff]/.test(l.simp)) continue;
-    if (l.clean.length <= MAX_TITLE && !/[。]$/.test(l.clean) && !/^[0-9]{4}[年\-/.]/.test(l.simp)) {
-      title = l.clean.replace(/\s+/g, " ");
-      const line = n.lines[l.idx] as { start: number; end: number };
-      titleRange = [line.start, line.end];
-    }
-    break;
+  const cand = head.filter((l) => !(NAV_LINE_RE.test(l.simp) || isChrome(l.simp) || !/[\u4e00-\u9fff][^]{0,400}[\u4e00-\u9fff]/.test(l.simp))).slice(0, 2);
+  const titleLike = (l: { clean: string; simp: string } | undefined) =>
+    !!l && l.clean.length <= MAX_TITLE && !/[。]$/.test(l.clean) && !/^[0-9]{4}[年\-/.]/.test(l.simp);
+  // A site name above the headline (淮北新闻网, 扬州网) gives way to the headline under it.
+  const pick = SITE_NAME_RE.test(cand[0]?.simp ?? "") && titleLike(cand[1]) ? cand[1] : cand[0];
+  if (pick && titleLike(pick)) {
+    title = pick.clean.replace(/\s+/g, " ");
+    const line = n.lines[pick.idx] as { start: number; end: number };
+    titleRange = [line.start, line.end];
   }
   // Source and published: header lines with 来源 / a full date.
   let source: string | null = null;

@@ -11,6 +11,10 @@ describe("title", () => {
   it("is null when the text opens with body text", () => {
     expect(extract("7月22日下午,經(jīng)開區(qū)黨工委上半年經濟形勢分析會召開。市委常委主持並講話,強調要深入學習貫徹落實會議精神,全力以赴拼搏三季度。").title).toBeNull();
   });
+  it("skips a site name above the headline, but not a headline that ends in 网", () => {
+    expect(extract("淮北新闻网\n\n强化使命担当 奋力决战决胜\n\n2020年12月23日 来源:淮北日报\n\n正文。").title).toBe("强化使命担当 奋力决战决胜");
+    expect(extract("织密安全防护网\n\n2020年12月23日 来源:淮北日报\n\n正文。").title).toBe("织密安全防护网");
+  });
   it("is written without pinyin", () => {
     expect(extract("經(jīng)開區(qū)召開總結(jié)會\n\n正文。").title).toBe("經開區召開總結會");
   });

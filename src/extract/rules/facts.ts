@@ -27,5 +27,8 @@ export const NOT_PLACE_RE =
 /** Endings that make a suffix word a common noun or slogan: 城市, 社区, 园区, 工业强区, 产业兴县. */
 export const NOT_PLACE_END_RE = /(?:城市|都市|超市|上市|城区|社区|园区|景区|片区|辖区|地区|小区|市区|街区|厂区|矿区|校区|库区|山区|湖区|林区|牧区|灾区|示范区|先行区|试验区|功能区|集聚区|起步区|核心区|[强兴富美立安]区|[强兴富美立安]县|[强兴富美立安]市|[强兴富美立安]镇)$/;
 
+/** A site or outlet name on its own line above the headline: 淮北新闻网, 中国江苏网, 扬州日报. */
+export const SITE_NAME_RE = /^[\u4e00-\u9fff]{1,10}(?:新闻网|網|网|网站|门户|门户网站|频道|客户端|日报|晚报|报|电视台|融媒体中心|发布)$/;
+
 /** Site-navigation words that open a page but are not its title. */
 export const NAV_LINE_RE = /^(?:搜索|网站首页|首页|首頁|登录|注册|返回|导航|菜单|当前位置|您现在的位置|位置)[:：]?/;
