@@ -15,6 +15,7 @@ export interface UnitRule {
 export const UNIT_RULES: UnitRule[] = [
   { forms: ["个百分点", "個百分點"], unit: "个百分点", examples: ["提高2.3个百分点", "下降0.5个百分点"] },
   { forms: ["%", "％"], unit: "%", examples: ["增长57.3%", "达98.5%", "控制在3%以内"] },
+  { forms: ["‰"], unit: "‰", examples: ["人口自然增长率3.5‰"] },
   { forms: ["美元"], money: true, examples: ["7636万美元", "外贸进出口1.2亿美元"] },
   { forms: ["欧元", "港元", "日元"], money: true, examples: ["投资3000万欧元"] },
   { forms: ["元"], notFollowedBy: "素旦宵首老帅气", money: true, examples: ["12亿元", "2000万元", "1.3亿元区级工信奖补资金"] },
