@@ -139,7 +139,6 @@ export function attribute(n: Normalised, raws: RawFigure[]): { figures: Attribut
       }
       if (mk.pos > clauseEnd) break;
     }
-    const clauseText = s.slice(clauseStart, clauseEnd);
     // A marker in the figure's own clause governs its time words: 力争上半年…增长7%以上.
     if (target && lastMarker < clauseStart) {
       const lead = s.slice(sentenceStart, f.start);
@@ -171,7 +170,6 @@ export function attribute(n: Normalised, raws: RawFigure[]): { figures: Attribut
       a.unitSimp = near ? near.unitSimp : "元";
       if (!a.approx) a.approx = "more_than";
     }
-    void clauseText;
     out.push(a);
   }
   // Shared subject of a list: 城镇、农村居民人均可支配收入…分别增长8.1%、8.6%.

@@ -7,7 +7,6 @@ import {
   SOURCE_RE,
   SOURCE_SUFFIX_SPLIT_RE,
   FULL_DATE_RE,
-  PLACE_RE,
   NOT_PLACE_RE,
   NAV_LINE_RE,
   NOT_PLACE_END_RE,
@@ -141,7 +140,6 @@ function readPlaces(n: Normalised, title: string | null): string[] {
   // count together); output the clean text at the same place (the article's own script).
   const s = n.body;
   const counts = new Map<string, number>();
-  const re = new RegExp(PLACE_RE.source, "g");
   // Count every stem of 1–4 chars before each suffix occurrence, then extend a stem while the
   // longer one is just as frequent (集区 -> 杜集区, but not 共杜集区).
   const SUFFIX_RE = /(?:街道|自治州|自治县|区|區|县|縣|市|镇|鎮)(?![场域别分间值面容民])/g;
@@ -161,7 +159,6 @@ function readPlaces(n: Normalised, title: string | null): string[] {
       counts.set(stem, (counts.get(stem) ?? 0) + 1);
     }
   }
-  void re;
   const chosen = new Map<string, number>();
   const headingPlaces = new Set<string>();
   const written = new Map<string, string>();

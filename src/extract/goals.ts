@@ -22,7 +22,6 @@ export function buildGoals(n: Normalised, figs: Attributed[], markers: Marker[][
   for (const f of figs) {
     if (f.kind !== "target") continue;
     const last = groups[groups.length - 1];
-    if (last && f.clauseStart === last.end + 1 - 1 + 1 && false) continue;
     if (last && f.clauseStart <= last.end) { last.figs.push(f); continue; }
     // Adjacent clause of the same sentence, separated by a comma only.
     if (last && last.para === f.paragraph && f.clauseStart === last.end + 1 && !isMajorEnd(s[last.end] as string)) {
@@ -45,7 +44,6 @@ export function buildGoals(n: Normalised, figs: Attributed[], markers: Marker[][
       if (DEADLINE_ONLY_RE.test(s.slice(k, start - 1).trim())) start = k;
     }
     while (start < g.end && /\s/.test(s[start] as string)) start++;
-    const text = n.clean.slice(start, g.end);
     const simpText = s.slice(start, g.end);
     const os = origStart(n, start);
     const oe = origEnd(n, g.end);
@@ -54,7 +52,6 @@ export function buildGoals(n: Normalised, figs: Attributed[], markers: Marker[][
     if (dl) goal.deadline = n.original.slice(origStart(n, start + dl.index), origEnd(n, start + dl.index + dl[0].length));
     const actor = actorFor(n, markers, g.para, g.end);
     if (actor) goal.actor = actor;
-    void text;
     goals.push(goal);
   }
   return goals;
