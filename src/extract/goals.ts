@@ -69,9 +69,9 @@ function actorFor(n: Normalised, markers: Marker[][], para: number, pos: number)
     }
     // A heading line that names a place: 大庙街道 / ——访…广陵区委书记.
     const line = n.lines[p];
-    if (line && p < para) {
+    if (line && p < para && !line.masked) {
       const t = n.clean.slice(line.start, line.end).trim();
-      if (t.length > 0 && t.length <= 30 && !/[。,，;；]/.test(t)) {
+      if (t.length > 0 && t.length <= 30 && !/[。,，;；:：0-9]/.test(t)) {
         const re = new RegExp(PLACE_RE.source, "g");
         const m = re.exec(t);
         if (m && m[1]) return m[1];

@@ -37,6 +37,13 @@ describe("goals", () => {
     expect(goals("广陵将认真贯彻全会精神。力争新培育企业20家以上。")[0]?.actor).toBe("广陵");
     expect(goals("大庙街道\n\n我们将坚决贯彻部署,全力推进年度实施的45个重大产业项目建设。")[0]?.actor).toBe("大庙街道");
   });
+  it("reads traditional text with pinyin: markers, approximations, deadlines, actor", () => {
+    const t = "經(jīng)開區(qū)召開項(xiàng)目建設(shè)推進會\n2022年08月05日 來源：萍鄉日報\n會議強調(diào)，要確保年內新開工項(xiàng)目不少於(yú)30個，到2025年規(guī)上工業(yè)企業(yè)達(dá)到300家。";
+    const s = extract(t);
+    expect(s.figures.map((f) => [f.text, f.kind, f.approx])).toEqual([["30個", "target", "more_than"], ["300家", "target", undefined]]);
+    expect(s.goals.map((g) => [g.deadline, g.actor])).toEqual([["年內", "經開區"], ["到2025年", "經開區"]]);
+    expect(s.goals[0]?.text).toBe("要確保年內新開工項(xiàng)目不少於(yú)30個");
+  });
   it("no goal without a target figure", () => {
     expect(goals("要聚力打好高质量发展翻身仗,争取最好结果。")).toEqual([]);
     expect(goals("这一年,全区新增企业12家。")).toEqual([]);
