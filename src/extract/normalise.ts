@@ -195,7 +195,7 @@ export function normalise(original: string): Normalised {
       else if (inLinks && t.length <= MAX_LINK_LINE) chrome = true;
       else inLinks = false;
     } else if (t.length > 0) inLinks = false;
-    if (!chrome && t.length >= MIN_DUP_PARAGRAPH) {
+    if (!chrome && t.length >= MIN_DUP_PARAGRAPH && t.length <= 20000) {
       const first = seen.get(t);
       if (first !== undefined) {
         dup = true;
