@@ -130,6 +130,7 @@ const NEGATIVE: [string, string][] = [
   ["上千名群众参加活动。", "vague quantity"],
   ["5G基站建设加快推进。", "label"],
   ["培育10亿元以上的企业。", "threshold with 的"],
+  ["主要做好以下4个方面工作。", "enumeration of aspects"],
   ["京ICP备12345678号", "registration number"],
 ];
 

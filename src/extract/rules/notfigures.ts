@@ -22,6 +22,7 @@ export const NOT_FIGURE_RULES: NotFigureRule[] = [
   { name: "campaign name with duration", after: /^(?:行动|计划|规划|攻坚|提升行动|会战|工程|专项|建设规划|行动计划|攻坚行动)/, examples: ["三年行动计划", "三年提升行动", "百日会战"] },
   { name: "time span as a period", self: /(?:年|天|个月|個月)$/, after: /^(?:来|以来|前|后|後|内|內|间|間|之内|之后|之前)/, examples: ["3年来", "5年前", "两年内"] },
   { name: "vague quantity", self: /^[十百千万亿]/, before: /(?:数|几|(?<![迈跨站登冲踏])上|(?<![完达形变建组促])成)$/, examples: ["数百家企业", "几十个", "上千人", "成千上万"] },
+  { name: "enumeration of aspects", after: /^(?:方面|环节|层面|阶段|维度|步骤|原则|要点|意识|自信|维护|全面|坚持|必须|结合|统筹|聚焦|着力|重点工作|关键|突出问题)/, examples: ["从4个方面", "把握好3个环节", "做到“两个维护”"] },
   { name: "phone / code", before: /[0-9]-$/, examples: ["0514-87863284"] },
   { name: "read count", after: /^(?:阅读|浏览|点击|评论|次阅读|人阅读)/, examples: ["10阅读", "1234次阅读"] },
   { name: "per unit rate label", after: /^(?:制|分之)/, examples: ["三分之一"] },
