@@ -40,9 +40,27 @@ export interface Marker {
   word: string;
   /** Subject written before 将/计划/要 in its clause (广陵, 我们), for goal actors. */
   subject?: string;
+  /** Where the subject starts in the body text. */
+  subjectStart?: number;
+}
+
+interface Subject {
+  text: string;
+  /** Start within the paragraph string the subject was read from. */
+  start: number;
+}
+
+function withSubject(m: Marker, subj: Subject | undefined, paraStart: number): Marker {
+  if (subj) {
+    m.subject = subj.text;
+    m.subjectStart = paraStart + subj.start;
+  }
+  return m;
 }
 
 const JIANG_YAO_RE = /将|要/g;
+/** Time words and adverbs that may stand before 将 instead of a subject: 今年还将, 下一步将. */
+const TIME_SUBJECT_RE = /^(?:今年|明年|年内|下一步|目前|近期)+[还也又再都就仍]*$/;
 
 /** Markers per document are capped (real articles hold a few hundred); hostile input stays linear. */
 export const MAX_MARKERS = 20000;
@@ -70,7 +88,7 @@ export function findMarkers(s: string, a: number, b: number): Marker[] {
   while ((m = re.exec(para)) !== null) {
     const before = para.slice(Math.max(0, m.index - 3), m.index);
     if ((m[0] === "争取" || m[0].startsWith("计划")) && MARKER_VETO_BEFORE_RE.test(before)) continue;
-    out.push({ pos: a + m.index, end: a + m.index + m[0].length, word: m[0], subject: subjectBefore(para, m.index) });
+    out.push(withSubject({ pos: a + m.index, end: a + m.index + m[0].length, word: m[0] }, subjectBefore(para, m.index), a));
     if (out.length >= MAX_MARKERS) break;
   }
   const jy = JIANG_YAO_RE;
@@ -82,15 +100,16 @@ export function findMarkers(s: string, a: number, b: number): Marker[] {
     if (m[0] === "将") {
       if (JIANG_VETO_AFTER_RE.test(after) || JIANG_VETO_BEFORE_RE.test(before)) continue;
       const subj = subjectBefore(para, i);
-      if (!JIANG_FUTURE_AFTER_RE.test(after) && !subj) continue;
-      if (!subj && !JIANG_FUTURE_AFTER_RE.test(after)) continue;
+      // 今年将新增…: a time word before 将 makes it the future tense too.
+      const timed = TIME_SUBJECT_RE.test(para.slice(i - clausePrefixLen(para, i), i).trim());
+      if (!subj && !timed && !JIANG_FUTURE_AFTER_RE.test(after)) continue;
       if (subj === undefined && clausePrefixLen(para, i) === 0) continue; // 将产业发展放在… (= 把)
-      out.push({ pos: a + i, end: a + i + 1, word: "将", subject: subj });
+      out.push(withSubject({ pos: a + i, end: a + i + 1, word: "将" }, subj, a));
     } else {
       if (YAO_VETO_BEFORE_RE.test(before) || YAO_VETO_AFTER_RE.test(after)) continue;
       const pl = clausePrefixLen(para, i);
       if (pl > 8) continue;
-      out.push({ pos: a + i, end: a + i + 1, word: "要", subject: subjectBefore(para, i) });
+      out.push(withSubject({ pos: a + i, end: a + i + 1, word: "要" }, subjectBefore(para, i), a));
     }
   }
   out.sort((x, y) => x.pos - y.pos);
@@ -104,13 +123,18 @@ function clausePrefixLen(s: string, i: number): number {
 }
 
 /** The short subject right before a marker in its clause: 广陵将, 高邮计划, 大庙街道将, 我们将. */
-function subjectBefore(s: string, i: number): string | undefined {
+function subjectBefore(s: string, i: number): Subject | undefined {
   const n = clausePrefixLen(s, i);
   if (n === 0 || n > 8) return undefined;
-  const subj = s.slice(i - n, i).trim();
-  if (subj.length < 2) return undefined;
+  const raw = s.slice(i - n, i);
+  const lead = raw.length - raw.trimStart().length;
+  // Trailing time words and adverbs belong to the predicate: 晋江今年还将 -> 晋江.
+  const subj = raw.trim().replace(/(?:今年|明年|年内|下一步|目前|近期|还|也|又|再|都|就|仍)+$/, "");
+  if (subj.length < 2 || !/^[\u4e00-\u9fff]+$/.test(subj)) return undefined;
+  // A conjunction or preposition opens an adverbial, not a subject: 并在年底前完成…, 在年内…
+  if (/^[并且还再也又在于对把从向和与及]/.test(subj)) return undefined;
   if (/[0-9]|始终|牢牢|必须|一定|切实|坚决|全力|努力|千方百计|要|确保|力争|全年|目标|锚定|完成|各项|同时|并且|进一步|计划|将|每年|年内/.test(subj)) return undefined;
-  return subj;
+  return { text: subj, start: i - n + lead };
 }
 
 export function attribute(n: Normalised, raws: RawFigure[]): { figures: Attributed[]; markers: Marker[][] } {

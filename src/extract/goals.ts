@@ -13,7 +13,9 @@ import { PLACE_RE } from "./rules/facts";
 import { isMajorEnd, isClauseEnd } from "./text";
 
 const OWN_MARKER_RE = /^(?:力争|确保|争取|计划|到20[0-9]{2}年|年内|每年)/;
-const DEADLINE_ONLY_RE = /^(?:力争|确保|争取|计划)?(?:到20[0-9]{2}年(?:底|末)?|年内|今年|“?十[一二三四五六七八九]五”?(?:期末|末|内|期间)?)$/;
+/** A clause that only states when: 到2025年, 到“十四五”期末, 年内, 今年底, 2024年底前. */
+const DEADLINE_ONLY_RE =
+  /^(?:力争|确保|争取|计划)?(?:到|至)?(?:20[0-9]{2}年(?:底|末)?前?|“?十[一二三四五六七八九]五”?(?:期末|末|内|期间)?|年内|今年(?:底|内)?|年底前)$/;
 const MAX_GOAL = 160;
 
 export function buildGoals(n: Normalised, figs: Attributed[], markers: Marker[][], figText: (f: Attributed) => string): Goal[] {
@@ -63,9 +65,9 @@ function actorFor(n: Normalised, markers: Marker[][], para: number, pos: number)
     const ms = markers[p] ?? [];
     for (let i = ms.length - 1; i >= 0; i--) {
       const m = ms[i] as Marker;
-      if (m.pos > pos || !m.subject) continue;
+      if (m.pos > pos || !m.subject || m.subjectStart === undefined) continue;
       if (/^(?:我们|我|我区|我市|我县|全区|全市|全县|全镇|各级|各地|区|市|县|今年|明年|下一步|同时)/.test(m.subject)) continue;
-      return cleanAt(n, m.pos - m.subject.length, m.pos);
+      return cleanAt(n, m.subjectStart, m.subjectStart + m.subject.length);
     }
     // A heading line that names a place: 大庙街道 / ——访…广陵区委书记.
     const line = n.lines[p];

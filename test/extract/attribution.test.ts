@@ -29,6 +29,10 @@ describe("metric", () => {
     ["城镇、农村居民人均可支配收入预计分别增长8.1%、8.6%。", "8.6%", "农村居民人均可支配收入"],
     // Metric is written without pinyin, in the article's script.
     ["經(jīng)開區(qū)新增企業(yè)12家。", "12家", "新增企業"],
+    // A leading place and time word are the subject and the period, not the measure.
+    ["新竹縣去年觀光人次突破八百萬人次。", "八百萬人次", "觀光人次"],
+    // A comparison with an earlier year is a change of the same metric.
+    ["觀光人次突破八百萬人次，較前年成長百分之十二。", "百分之十二", "觀光人次"],
   ];
   for (const [s, text, metric] of ROWS) {
     it(`${s} ${text} -> ${metric}`, () => expect(one(s, text)?.metric).toBe(metric));
@@ -40,6 +44,8 @@ describe("change", () => {
     ["财政收入12亿元,增长57.3%。", "57.3%", true],
     ["外贸进出口7636万美元,同比增长9%。", "9%", true],
     ["比上年提高2.5个百分点。", "2.5个百分点", true],
+    ["观光人次突破八百万人次，较前年成长百分之十二。", "百分之十二", true],
+    ["新增企业120家，比去年同期增加30家。", "30家", true],
     ["财政收入12亿元,增长57.3%。", "12亿元", undefined],
     ["新增就业1.2万人。", "1.2万人", undefined],
     ["群众安全感达98.5%。", "98.5%", undefined],

@@ -8,6 +8,10 @@ describe("title", () => {
     ["搜索\n \n\n强化使命担当 奋力决战决胜\n\n2020年12月23日 10阅读 来源:淮北日报 2020/01/10\n\n正文。", "强化使命担当 奋力决战决胜"],
     ["全力走稳走好踏上新征程的第一步\n\n2021年10月 01日 09:04 | 来源: 扬州日报-扬州网\n\n正文。", "全力走稳走好踏上新征程的第一步"],
   ])("%#", (text, title) => expect(extract(text).title).toBe(title));
+  it("skips breadcrumbs and location bars above the headline", () => {
+    expect(extract("新闻网 > 地方\n\n新竹县政府公布施政成果\n\n正文。").title).toBe("新竹县政府公布施政成果");
+    expect(extract("您当前的位置：首页 | 政务公开 | 部门动态\n\n开发区奋力打造千亿级产业集群\n\n正文。").title).toBe("开发区奋力打造千亿级产业集群");
+  });
   it("is null when the text opens with body text", () => {
     expect(extract("7月22日下午,經(jīng)開區(qū)黨工委上半年經濟形勢分析會召開。市委常委主持並講話,強調要深入學習貫徹落實會議精神,全力以赴拼搏三季度。").title).toBeNull();
   });

@@ -28,6 +28,15 @@ describe("goals", () => {
     expect(g[0]?.deadline).toBe("到2025年");
     expect(g[0]?.actor).toBe("高邮");
   });
+  it("keeps a “十四五” deadline clause before the goal", () => {
+    const g = goals("园区将深入实施攻坚行动；到“十四五”期末，力争培育百亿级企业3家、十亿级企业20家以上。");
+    expect(g[0]?.text).toBe("到“十四五”期末，力争培育百亿级企业3家、十亿级企业20家以上");
+    expect(g[0]?.deadline).toBe("“十四五”期末");
+  });
+  it("the actor leaves out time words and adverbs, and is never an adverbial", () => {
+    expect(goals("据悉，晋江今年还将新建5G基站800个。")[0]?.actor).toBe("晋江");
+    expect(goals("县长表示，今年将再争取补助不少于2亿元，并在年底前完成两千户污水接管。").map((g) => g.actor)).toEqual([undefined]);
+  });
   it("deadlines as written", () => {
     expect(goals("力争“十四五”内新培育规上文化企业20家以上。")[0]?.deadline).toBe("“十四五”内");
     expect(goals("确保年内新增企业60家。")[0]?.deadline).toBe("年内");

@@ -31,4 +31,4 @@ export const NOT_PLACE_END_RE = /(?:城市|都市|超市|上市|城区|社区|�
 export const SITE_NAME_RE = /^[\u4e00-\u9fff]{1,10}(?:新闻网|網|网|网站|门户|门户网站|频道|客户端|日报|晚报|报|电视台|融媒体中心|发布)$/;
 
 /** Site-navigation words that open a page but are not its title. */
-export const NAV_LINE_RE = /^(?:搜索|网站首页|首页|首頁|登录|注册|返回|导航|菜单|当前位置|您现在的位置|位置)[:：]?/;
+export const NAV_LINE_RE = /^(?:搜索|网站首页|首页|首頁|登录|注册|返回|导航|菜单|[您你]?(?:当前|现在|所在)?的?位置)[:：]?|\s[>»›]\s/;

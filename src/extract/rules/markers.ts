@@ -34,8 +34,11 @@ export const REPORTED_CLAUSE_RE =
 /** Partitive description of an existing set: 7个百亿项目中…部分开服 -> reported. */
 export const PARTITIVE_AFTER_RE = /^[\u4e00-\u9fff]{0,8}中[\u4e00-\u9fff]/;
 
-/** Change words between the metric and the figure: 增长57.3%, 同比增长9%, 提高2个百分点. */
-export const CHANGE_RE = /增长|下降|提高|降低|减少|增加|上升|回落|增幅|增速|同比|比上年|较上年|下滑|上涨|缩减|翻番|扩大/;
+/**
+ * Change words between the metric and the figure: 增长57.3%, 同比增长9%, 提高2个百分点,
+ * 较前年成长百分之十二 (成长 is the Taiwan usage), 比去年同期增加3个.
+ */
+export const CHANGE_RE = /增长|成长|下降|提高|降低|减少|增加|上升|回落|增幅|增速|同比|环比|[比较](?:上|去|前)年(?:同期)?|下滑|上涨|缩减|翻番|扩大/;
 
 /** Deadlines as written (goal's own clause): 年内, 到2025年, “十四五”期末, 年底前, 每年, 全年, 当年. */
 export const DEADLINE_RE =
