@@ -17,6 +17,8 @@ import {
   REPORTED_CLAUSE_RE,
   PARTITIVE_AFTER_RE,
   CHANGE_RE,
+  TIME_SUBJECT_RE,
+  SUBJECT_TAIL_RE,
 } from "./rules/markers";
 import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_AFTER_STOP_RE, METRIC_MAX } from "./rules/metric";
 import { MONEY_UNITS } from "./rules/units";
@@ -59,8 +61,6 @@ function withSubject(m: Marker, subj: Subject | undefined, paraStart: number): M
 }
 
 const JIANG_YAO_RE = /将|要/g;
-/** Time words and adverbs that may stand before 将 instead of a subject: 今年还将, 下一步将. */
-const TIME_SUBJECT_RE = /^(?:今年|明年|年内|下一步|目前|近期)+[还也又再都就仍]*$/;
 
 /** Markers per document are capped (real articles hold a few hundred); hostile input stays linear. */
 export const MAX_MARKERS = 20000;
@@ -129,7 +129,7 @@ function subjectBefore(s: string, i: number): Subject | undefined {
   const raw = s.slice(i - n, i);
   const lead = raw.length - raw.trimStart().length;
   // Trailing time words and adverbs belong to the predicate: 晋江今年还将 -> 晋江.
-  const subj = raw.trim().replace(/(?:今年|明年|年内|下一步|目前|近期|还|也|又|再|都|就|仍)+$/, "");
+  const subj = raw.trim().replace(SUBJECT_TAIL_RE, "");
   if (subj.length < 2 || !/^[\u4e00-\u9fff]+$/.test(subj)) return undefined;
   // A conjunction or preposition opens an adverbial, not a subject: 并在年底前完成…, 在年内…
   if (/^[并且还再也又在于对把从向和与及]/.test(subj)) return undefined;

@@ -35,6 +35,7 @@ describe("goals", () => {
   });
   it("the actor leaves out time words and adverbs, and is never an adverbial", () => {
     expect(goals("据悉，晋江今年还将新建5G基站800个。")[0]?.actor).toBe("晋江");
+    expect(goals("高新区召开分析会。会议要求，下半年要全力冲刺，确保新签约项目不少于40个。")[0]?.actor).not.toBe("下半年");
     expect(goals("县长表示，今年将再争取补助不少于2亿元，并在年底前完成两千户污水接管。").map((g) => g.actor)).toEqual([undefined]);
   });
   it("deadlines as written", () => {

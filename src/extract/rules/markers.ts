@@ -43,3 +43,9 @@ export const CHANGE_RE = /增长|成长|下降|提高|降低|减少|增加|上�
 /** Deadlines as written (goal's own clause): 年内, 到2025年, “十四五”期末, 年底前, 每年, 全年, 当年. */
 export const DEADLINE_RE =
   /到20[0-9]{2}年(?:底|末)?|20[0-9]{2}年(?:底前|前|底|内)|“?十[一二三四五六七八九]五”?(?:期末|末|内|期间)|年底前|年内|每年|全年|当年|今年(?:底|内)?|本年度?|三季度末|四季度|年前/;
+
+/** Time words that may stand before 将/要 where a subject would: 今年还将, 下一步将, 下半年要. */
+const TIME_WORDS = "今年|明年|后年|年内|全年|上半年|下半年|[一二三四]季度|下一步|今后|未来|目前|当前|近期";
+export const TIME_SUBJECT_RE = new RegExp(`^(?:${TIME_WORDS}){1,3}[还也又再都就仍]?$`);
+/** Time words and adverbs at the end of a subject belong to the predicate: 晋江今年还将 -> 晋江. */
+export const SUBJECT_TAIL_RE = new RegExp(`(?:${TIME_WORDS}|还|也|又|再|都|就|仍){1,3}$`);
