@@ -1,10 +1,10 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { seedCorpus } from "../helpers/seed";
+import { storeGoldCorpus } from "../helpers/seed";
 
 describe("storeSummary", () => {
   it("writes facts, figures, goals, links, places and the search row in one batch", async () => {
-    const seeded = await seedCorpus();
+    const seeded = await storeGoldCorpus();
     const total = seeded.reduce((n, a) => n + a.gold.figures.length, 0);
     const figs = await env.DB.prepare("SELECT count(*) AS n FROM figures").first<{ n: number }>();
     expect(figs!.n).toBe(total);
