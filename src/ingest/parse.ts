@@ -26,6 +26,9 @@ export interface IncomingArticle {
 
 const META_FIELDS = ["url", "title", "source", "published", "place"] as const;
 const MAX_META_LENGTH = 2000;
+/** A place is a name (杜集区, 經開區), not markup or a sentence. */
+const MAX_PLACE_LENGTH = 40;
+const CONTROL = /[\u0000-\u001f\u007f]/;
 const PUBLISHED = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 function parseContentType(header: string | null): { type: string; charset: string | null } {
@@ -50,6 +53,10 @@ function metaValue(name: (typeof META_FIELDS)[number], value: unknown): string |
   if (typeof value !== "string") throw new Problem("malformed", `"${name}" must be a string.`, { parameter: name });
   const v = value.trim();
   if (v.length > MAX_META_LENGTH) throw new Problem("malformed", `"${name}" is longer than ${MAX_META_LENGTH} characters.`, { parameter: name });
+  if (CONTROL.test(v)) throw new Problem("malformed", `"${name}" contains control characters.`, { parameter: name });
+  if (name === "place" && (v.length > MAX_PLACE_LENGTH || /[<>"'&;/\\]/.test(v))) {
+    throw new Problem("malformed", `"place" must be a place name of at most ${MAX_PLACE_LENGTH} characters, without markup.`, { parameter: name });
+  }
   if (name === "published" && !PUBLISHED.test(v)) {
     throw new Problem("malformed", `"published" must be an ISO 8601 date or date-time (YYYY-MM-DD…), got "${v}".`, { parameter: name });
   }

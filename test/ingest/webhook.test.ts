@@ -163,6 +163,8 @@ describe("POST /v1/articles: bodies and charsets", () => {
     await problem(await postJson([1, 2]), 400, "malformed");
     expect(await problem(await postJson({ text: TEXT, published: "yesterday" }), 400, "malformed")).toMatchObject({ parameter: "published" });
     expect(await problem(await postJson({ text: TEXT, url: "javascript:alert(1)" }), 400, "malformed")).toMatchObject({ parameter: "url" });
+    expect(await problem(await postJson({ text: TEXT, place: "<svg onload=alert(3)>" }), 400, "malformed")).toMatchObject({ parameter: "place" });
+    expect(await problem(await postJson({ text: TEXT, title: "标题\u0001" }), 400, "malformed")).toMatchObject({ parameter: "title" });
     expect(await rows()).toHaveLength(0);
   });
 
