@@ -6,6 +6,12 @@ import { getJson, walk } from "./http";
 let seeded: Seeded[];
 const article = (prefix: string) => seeded.find((a) => a.name.startsWith(prefix))!;
 
+/** Ids of the stored goals matching a condition (ascending). */
+async function storedGoalIds(where: string, ...binds: unknown[]): Promise<number[]> {
+  const { results } = await env.DB.prepare(`SELECT id FROM goals WHERE ${where} ORDER BY id`).bind(...binds).all<{ id: number }>();
+  return results.map((r) => r.id);
+}
+
 beforeAll(async () => {
   seeded = await seedCorpus();
 });
@@ -25,13 +31,17 @@ describe("GET /v1/goals", () => {
 
   it("deadline=2025 and actor filters", async () => {
     const a = await getJson(`/v1/goals?deadline=2025`);
-    expect(a.items.filter((g: any) => g.deadline === "到2025年").length).toBe(2);
+    // Exactly the stored goals whose deadline names 2025 (among them 003's two 到2025年 goals).
+    const stored2025 = await storedGoalIds("deadline LIKE '%2025%'");
+    expect((await storedGoalIds("deadline = '到2025年' AND article_id = ?", article("003").id)).length).toBe(2);
+    expect(a.items.map((g: any) => g.id).sort((x: number, y: number) => x - y)).toEqual(stored2025);
     expect(a.items.every((g: any) => g.deadline.includes("2025"))).toBe(true);
     const b = await getJson(`/v1/goals?actor=${encodeURIComponent("金山桥街道")}`);
     expect(b.items.length).toBeGreaterThan(0);
     expect(b.items.every((g: any) => g.actor.includes("金山桥"))).toBe(true);
     const c = await getJson(`/v1/goals?actor=${encodeURIComponent("高邮市")}&deadline=${encodeURIComponent("每年")}`);
-    expect(c.items.map((g: any) => g.text)).toContain("高邮计划每年招引实施20亿元以上重大项目5个以上");
+    expect(c.items.map((g: any) => g.id).sort((x: number, y: number) => x - y)).toEqual(await storedGoalIds("actor LIKE '%高邮%' AND deadline LIKE '%每年%'"));
+    expect(c.items.some((g: any) => g.text.includes("每年招引实施20亿元以上重大项目5个以上"))).toBe(true);
     expect(c.items.every((g: any) => g.actor.includes("高邮") && g.deadline.includes("每年"))).toBe(true);
   });
 

@@ -10,6 +10,41 @@ const article = (prefix: string) => seeded.find((a) => a.name.startsWith(prefix)
 const RECEIVED = Date.UTC(2026, 10, 20, 2, 0);
 const enc = encodeURIComponent;
 
+async function count(query: string, ...binds: unknown[]): Promise<number> {
+  return (await env.DB.prepare(query).bind(...binds).first<{ n: number }>())!.n;
+}
+
+/** The place names the pipeline stored for an article (sorted). */
+async function storedPlaceNames(id: number): Promise<string[]> {
+  const { results } = await env.DB.prepare("SELECT p.name FROM article_places ap JOIN places p ON p.key = ap.place_key WHERE ap.article_id = ?").bind(id).all<{ name: string }>();
+  return results.map((r) => r.name).sort();
+}
+
+/**
+ * What the pipeline stored for the extracted articles received on 2026-11-20 (Beijing time): goal and
+ * figure counts, the places those rows are attributed to (sorted names; 未注明地点 when none), and
+ * the latest arrival among articles that have rows.
+ */
+async function dayRows(): Promise<{ goals: number; figures: number; places: string[]; latest: number }> {
+  const lo = Date.UTC(2026, 10, 19, 16, 0);
+  const hi = lo + 24 * 3600 * 1000;
+  const inDay = "SELECT id FROM articles WHERE status = 'extracted' AND received_at >= ?1 AND received_at < ?2";
+  const goals = await count(`SELECT count(*) AS n FROM goals WHERE article_id IN (${inDay})`, lo, hi);
+  const figures = await count(`SELECT count(*) AS n FROM figures WHERE article_id IN (${inDay})`, lo, hi);
+  const { results } = await env.DB.prepare(
+    `SELECT DISTINCT COALESCE(p.name, r.place_key, '未注明地点') AS name FROM
+       (SELECT place_key FROM goals WHERE article_id IN (${inDay}) UNION ALL SELECT place_key FROM figures WHERE article_id IN (${inDay})) r
+     LEFT JOIN places p ON p.key = r.place_key`,
+  ).bind(lo, hi).all<{ name: string }>();
+  const latest = await count(
+    `SELECT max(received_at) AS n FROM articles WHERE id IN (${inDay})
+       AND (EXISTS (SELECT 1 FROM goals WHERE article_id = articles.id) OR EXISTS (SELECT 1 FROM figures WHERE article_id = articles.id))`,
+    lo,
+    hi,
+  );
+  return { goals, figures, places: results.map((r) => r.name).sort(), latest };
+}
+
 beforeAll(async () => {
   seeded = await seedCorpus(RECEIVED);
 });
@@ -32,8 +67,13 @@ describe("article feeds", () => {
       const a000 = feed.items.find((i) => i.id.endsWith(`:${article("000").id}`))!;
       expect(a000.date).toBe(RECEIVED);
       const a003 = feed.items.find((i) => i.id.endsWith(`:${article("003").id}`))!;
-      expect(a003.categories).toEqual(expect.arrayContaining(["扬州", "高邮市", "邗江区"]));
-      expect(a003.html).toContain("<h3>目标（17）</h3>");
+      // Categories are the places the pipeline stored for 003 (among them 高邮市 and 邗江区).
+      const places003 = await storedPlaceNames(article("003").id);
+      expect(places003).toEqual(expect.arrayContaining(["高邮市", "邗江区"]));
+      expect([...a003.categories].sort()).toEqual(places003);
+      const goals003 = await count("SELECT count(*) AS n FROM goals WHERE article_id = ?", article("003").id);
+      expect(goals003).toBeGreaterThan(0);
+      expect(a003.html).toContain(`<h3>目标（${goals003}）</h3>`);
       expect(a003.html).toMatch(/期限：/);
     });
   }
@@ -120,14 +160,20 @@ describe("digest feeds", () => {
       const day = feed.items[0]!;
       expect(day.id).toBe("tag:jiyao,2026:digest:2026-11-20");
       expect(day.url).toBe(`${BASE}/?day=2026-11-20`);
-      expect(day.title).toMatch(/^2026-11-20 纪要：3 个地方，27 个目标，88 个数字$/);
-      expect(day.categories.sort()).toEqual(["扬州", "杜集区", "经开区"].sort());
+      // The day's counts are the rows the pipeline stored for the articles received that day.
+      const rows = await dayRows();
+      expect(rows.goals).toBeGreaterThan(0);
+      expect(rows.figures).toBeGreaterThan(0);
+      expect(day.title).toBe(`2026-11-20 纪要：${rows.places.length} 个地方，${rows.goals} 个目标，${rows.figures} 个数字`);
+      expect(rows.places).toEqual(expect.arrayContaining(["杜集区", "经开区"]));
+      expect([...day.categories].sort()).toEqual(rows.places);
       expect(day.html).toContain("<h3>杜集区</h3>");
       expect(day.html).toContain("<td>财政收入</td><td>12亿元</td><td>实际</td>");
       expect(day.html).toContain("<td>税收</td><td>12亿元</td><td>目标</td>");
       expect(day.html).toContain(`${BASE}/articles/${article("001").id}#f-`);
-      // Dated at the day's latest arrival with rows (003 at 10:03 Beijing; 004 has none).
-      expect(day.date).toBe(RECEIVED + 3 * 60_000);
+      // Dated at the day's latest arrival with rows (articles without goals or figures do not count).
+      expect(day.date).toBe(rows.latest);
+      expect(day.date).toBeGreaterThanOrEqual(RECEIVED);
     });
   }
 
@@ -137,7 +183,19 @@ describe("digest feeds", () => {
     expect(feed.items.length).toBe(1);
     expect(feed.items[0]!.id).toBe(`tag:jiyao,2026:digest:2026-11-20?place=${enc("经开区")}&kind=target`);
     expect(feed.items[0]!.url).toBe(`${BASE}/?place=${enc("经开区")}&kind=target&day=2026-11-20`);
-    expect(feed.items[0]!.categories).toEqual(["经开区"]);
+    // Its places are those of the stored target rows the filter keeps: rows attributed to 经开区, and
+    // rows of articles naming 经开区 (goals only when their actor is unknown or is 经开区).
+    const { results } = await env.DB.prepare(
+      `SELECT DISTINCT COALESCE(p.name, r.place_key, '未注明地点') AS name FROM (
+         SELECT f.place_key, f.article_id, NULL AS actor, 0 AS goal FROM figures f WHERE f.kind = 'target'
+         UNION ALL SELECT g.place_key, g.article_id, g.actor, 1 AS goal FROM goals g
+       ) r JOIN articles a ON a.id = r.article_id AND a.status = 'extracted' LEFT JOIN places p ON p.key = r.place_key
+       WHERE r.place_key = '经开' OR (r.article_id IN (SELECT article_id FROM article_places WHERE place_key = '经开')
+         AND (r.goal = 0 OR r.actor IS NULL OR r.actor LIKE '%经开%' OR r.actor LIKE '%經開%'))`,
+    ).all<{ name: string }>();
+    const expected = results.map((r) => r.name).sort();
+    expect(expected).toContain("经开区");
+    expect([...feed.items[0]!.categories].sort()).toEqual(expected);
     expect(feed.items[0]!.html).not.toContain("财政收入");
     expect(feed.items[0]!.html).toContain("<td>税收</td><td>12亿元</td><td>目标</td>");
     const reported = await fetchFeed(`/digest.json?place=${enc("经开区")}&kind=reported`);
@@ -203,7 +261,11 @@ describe("discovery", () => {
     expect(res.headers.get("content-type")).toBe("text/x-opml; charset=utf-8");
     const opml = parseOpml(await res.text());
     const outlines = opml.body?.outlines ?? [];
-    expect(outlines.length).toBe(15);
+    // One outline per place the pipeline stored.
+    const { results } = await env.DB.prepare("SELECT name FROM places").all<{ name: string }>();
+    expect(results.map((r) => r.name)).toContain("杜集区");
+    expect(outlines.length).toBe(results.length);
+    expect(outlines.map((o) => o.text).sort()).toEqual(results.map((r) => `纪要 · ${r.name}`).sort());
     const dj = outlines.find((o) => o.text === "纪要 · 杜集区")!;
     expect(dj.type).toBe("rss");
     expect(dj.xmlUrl).toBe(`${BASE}/digest.xml?place=${enc("杜集区")}`);
