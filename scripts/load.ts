@@ -425,7 +425,7 @@ async function main(): Promise<number> {
       if (d.kind === "new" && (o.status === 201 || (o.status === 200 && o.json?.replay))) {
         accepted.push({ webhookId: d.webhookId, id: Number(o.json!.id), body: d.body, contentType: d.contentType, headers: d.headers, text: texts.get(d.webhookId)! });
       }
-      if (issued % 1000 === 0) say(`${issued} posts issued, ${outcomes.length} answered`);
+      if (outcomes.length % 1000 === 0) say(`${outcomes.length} deliveries answered`);
     }
   });
   await Promise.all(posters);
@@ -528,8 +528,9 @@ async function main(): Promise<number> {
   console.log(`posts: ${outcomes.length} deliveries (new ${byKind("new")}, replay ${byKind("replay")}, duplicate text ${byKind("duplicate")}, forged ${byKind("forged")}) in ${postSeconds.toFixed(1)} s at ${CONNECTIONS} connections`);
   console.log(`       ${rps.toFixed(0)} deliveries/s; ${answered} HTTP answers, ${retries} retries (${failedAttempts} failed attempts)`);
   console.log(`       latency p50 ${ms(pct(postLatencies, 50))} ms, p99 ${ms(pct(postLatencies, 99))} ms, max ${ms(Math.max(...postLatencies))} ms`);
-  console.log(`reads: ${readsDone} requests by ${READERS} readers in ${readSeconds.toFixed(1)} s while posting (${(readsDone / readSeconds).toFixed(0)}/s)`);
-  for (const p of readPaths) {
+  if (READERS > 0 && readsDone > 0) console.log(`reads: ${readsDone} requests by ${READERS} readers in ${readSeconds.toFixed(1)} s while posting (${(readsDone / readSeconds).toFixed(0)}/s)`);
+  else console.log("reads: skipped (--readers 0 or --reads 0)");
+  for (const p of READERS > 0 && readsDone > 0 ? readPaths : []) {
     const l = readLatencies.get(p)!;
     console.log(`       ${p.padEnd(44)} n=${String(l.length).padStart(5)} p50 ${ms(pct(l, 50)).padStart(7)} ms  p99 ${ms(pct(l, 99)).padStart(7)} ms  errors ${readErrors.get(p)?.length ?? 0}${readErrors.get(p) ? ` (${[...new Set(readErrors.get(p))].join(", ")})` : ""}`);
   }

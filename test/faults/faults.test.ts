@@ -40,12 +40,18 @@ function figureCount(text: string): number {
   return n;
 }
 
+/**
+ * Article ids far above any other test file's: the local queue is shared by the whole test run,
+ * so a message another file sent (article 7, say) must never land on one of these rows.
+ */
+const ID_BASE = 1_000_000;
+
 /** Stored articles as ingest leaves them (`received`), without queueing: the test delivers. */
 async function insertReceived(count: number, receivedAt = Date.now(), from = 0): Promise<number[]> {
   const stmts = Array.from({ length: count }, (_, i) =>
     env.DB.prepare(
-      "INSERT INTO articles (webhook_id, content_hash, raw_hash, text, encoding, format, status, received_at) VALUES (?, ?, ?, ?, 'utf-8', 'plain', 'received', ?) RETURNING id",
-    ).bind(`fault_${from + i}`, `hash_${from + i}`, `raw_${from + i}`, articleText(from + i), receivedAt),
+      "INSERT INTO articles (id, webhook_id, content_hash, raw_hash, text, encoding, format, status, received_at) VALUES (?, ?, ?, ?, ?, 'utf-8', 'plain', 'received', ?) RETURNING id",
+    ).bind(ID_BASE + from + i, `fault_${from + i}`, `hash_${from + i}`, `raw_${from + i}`, articleText(from + i), receivedAt),
   );
   const results = await env.DB.batch<{ id: number }>(stmts);
   return results.map((r) => r.results[0]!.id);
