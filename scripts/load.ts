@@ -8,13 +8,16 @@
  *
  *  1. posts --posts signed webhooks at --connections concurrent connections: new articles (corpus
  *     text made unique by an inserted place/date/number line), exact replays of an earlier
- *     delivery (same webhook-id, headers and bytes), the same text under a new id (with white space
- *     re-wrapped, which the content hash folds), and forged posts (wrong secret, tampered body,
+ *     delivery (same webhook-id, headers and bytes), the same text under a new id (re-wrapped with
+ *     CRLF, extra spaces and full-width digits, which the content hash folds), and forged posts (wrong secret, tampered body,
  *     stale timestamp, no signature). A failed delivery (connection refused, 5xx) is retried with
  *     the same webhook-id and bytes, like a real publisher;
- *  2. while the first half is posted, --readers concurrent readers hit the API and feeds;
+ *  2. while the first half is posted, --readers concurrent readers hit the API, feeds and pages
+ *     (at most --reads requests; a route answering 404 is skipped with a note);
  *  3. at half-way the Worker is killed (SIGKILL of wrangler and workerd) and started again on the
- *     same persistence directory; queue messages in flight are lost with it;
+ *     same persistence directory; queue messages in flight are lost with it (the local queue is in
+ *     memory). An exit nobody asked for (a crash, another process killing it) is restarted the
+ *     same way and reported as unplanned;
  *  4. waits until every accepted article is `extracted`, triggering the cron handler
  *     (/cdn-cgi/handler/scheduled) every 20 s; the cron re-queues articles stuck in `received`
  *     for more than 5 minutes, so a run with a restart takes at least that long;
