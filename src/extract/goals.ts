@@ -9,7 +9,7 @@ import type { Attributed, Marker } from "./attribution";
 import type { Normalised } from "./normalise";
 import { origStart, origEnd } from "./normalise";
 import { DEADLINE_RE } from "./rules/markers";
-import { PLACE_RE } from "./rules/facts";
+import { ACTOR_SUFFIX_RE, ADMIN_SUFFIXES, PLACE_RE } from "./rules/facts";
 import { isMajorEnd, isClauseEnd } from "./text";
 
 const OWN_MARKER_RE = /^(?:力争|确保|争取|计划|到20[0-9]{2}年|年内|每年)/;
@@ -66,7 +66,9 @@ function actorFor(n: Normalised, markers: Marker[][], para: number, pos: number)
     for (let i = ms.length - 1; i >= 0; i--) {
       const m = ms[i] as Marker;
       if (m.pos > pos || !m.subject || m.subjectStart === undefined) continue;
-      if (/^(?:我们|我|我区|我市|我县|全区|全市|全县|全镇|各级|各地|区|市|县|今年|明年|下一步|同时)/.test(m.subject)) continue;
+      // Generic subjects name no one in particular (区 alone, 我们, 全区上下); 区发改委 does.
+      if (/^(?:我们|我|我区|我市|我县|(?:全[区市县镇]|各[级地])(?:上下)?|[区市县])$/.test(m.subject)) continue;
+      if (!actorLike(n, m.subject)) continue;
       return cleanAt(n, m.subjectStart, m.subjectStart + m.subject.length);
     }
     // A heading line that names a place: 大庙街道 / ——访…广陵区委书记.
@@ -81,6 +83,14 @@ function actorFor(n: Normalised, markers: Marker[][], para: number, pos: number)
     }
   }
   return undefined;
+}
+
+/**
+ * A place or body (see ACTOR_SUFFIX_RE), a name the text also writes with an administrative
+ * suffix, or a two-character name (the usual short form of a county or district: 高邮, 邗江).
+ */
+function actorLike(n: Normalised, subject: string): boolean {
+  return subject.length === 2 || ACTOR_SUFFIX_RE.test(subject) || ADMIN_SUFFIXES.some((suffix) => n.body.includes(subject + suffix));
 }
 
 function cleanAt(n: Normalised, a: number, b: number): string {

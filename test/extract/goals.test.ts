@@ -38,6 +38,11 @@ describe("goals", () => {
     expect(goals("高新区召开分析会。会议要求，下半年要全力冲刺，确保新签约项目不少于40个。")[0]?.actor).not.toBe("下半年");
     expect(goals("县长表示，今年将再争取补助不少于2亿元，并在年底前完成两千户污水接管。").map((g) => g.actor)).toEqual([undefined]);
   });
+  it("the actor is a place or a body, never a verb phrase", () => {
+    expect(goals("找准内涵将全面提升，力争新增企业20家。")[0]?.actor).toBeUndefined();
+    expect(goals("区发改委将牵头推进，力争新增企业20家。")[0]?.actor).toBe("区发改委");
+    expect(goals("全县总体平稳。沭阳将力争新增企业20家。沭阳县经济运行良好。")[0]?.actor).toBe("沭阳");
+  });
   it("deadlines as written", () => {
     expect(goals("力争“十四五”内新培育规上文化企业20家以上。")[0]?.deadline).toBe("“十四五”内");
     expect(goals("确保年内新增企业60家。")[0]?.deadline).toBe("年内");
