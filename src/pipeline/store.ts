@@ -94,6 +94,7 @@ export async function storeSummary(d1: D1Database, meta: ArticleMeta, summary: S
     placeKey: (f.place && placeKey(f.place)) || mainPlace,
     published,
   }));
+  const goalFigureLinks = summary.goals.map((g) => goalFigureSeqs(g, summary.figures));
   const goalRows = summary.goals.map((g, seq) => ({
     articleId: id,
     seq,
@@ -102,7 +103,8 @@ export async function storeSummary(d1: D1Database, meta: ArticleMeta, summary: S
     end: g.end,
     deadline: g.deadline ?? null,
     actor: g.actor ?? null,
-    placeKey: mainPlace,
+    // A goal belongs where its figures are (金山桥街道's goals in an article about 经开区).
+    placeKey: figureRows[goalFigureLinks[seq]?.[0] ?? -1]?.placeKey ?? mainPlace,
     published,
   }));
 
@@ -121,8 +123,8 @@ export async function storeSummary(d1: D1Database, meta: ArticleMeta, summary: S
   }
   for (const rows of chunk(figureRows, 15)) statements.push(db.insert(figures).values(rows));
   for (const rows of chunk(goalRows, 9)) statements.push(db.insert(goals).values(rows));
-  summary.goals.forEach((g, goalSeq) => {
-    for (const figSeq of goalFigureSeqs(g, summary.figures)) {
+  goalFigureLinks.forEach((figSeqs, goalSeq) => {
+    for (const figSeq of figSeqs) {
       statements.push(
         sql`INSERT INTO goal_figures (goal_id, figure_id)
           SELECT g.id, f.id FROM goals g, figures f

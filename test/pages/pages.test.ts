@@ -54,7 +54,7 @@ describe("/ (digest page)", () => {
     expect(html).toContain('<section class="day" id="day-2026-11-22"');
     for (const a of ["001", "002", "003"]) expect(html).toContain(`href="/articles/${article(a).id}"`);
     expect(html).toContain('data-place="杜集"');
-    expect(html).toContain('data-place="经开"');
+    expect(html).toContain('data-place="金山桥"');
     expect(html).toContain("<td class=\"num\">12亿元</td>");
     expect(html).toContain('<link rel="alternate" type="application/rss+xml" title="每日汇总（RSS）" href="/digest.xml"/>');
     expect(html).toContain('<a href="/feed.xml" type="application/rss+xml" data-feed="rss">');
