@@ -1,6 +1,7 @@
 /**
  * Feeds: /feed.{xml,atom,json} (one item per extracted article), /digest.{xml,atom,json} (one item
- * per Asia/Shanghai day, goals and figures grouped by place) and /opml.xml (one feed per place).
+ * per Asia/Shanghai day, goals and figures grouped by place) and /opml.xml (the digest, and one
+ * digest per place).
  * Filters: place, metric, kind, q, limit (see ./filter.ts). HEAD is served by hono from GET.
  */
 import { Hono } from "hono";
@@ -92,10 +93,14 @@ feedRoutes.get("/opml.xml", async (c) => {
   const base = baseUrl(c.env, c.req.raw);
   const placeList = await knownPlaces(c.env.DB);
   const latest = await c.env.DB.prepare("SELECT max(coalesce(extracted_at, received_at)) AS t FROM articles WHERE status = 'extracted'").first<{ t: number | null }>();
-  const outlines = placeList.map((p) => {
-    const q = `?${new URLSearchParams({ place: p.name })}`;
-    return { text: `纪要 · ${p.name}`, xmlUrl: `${base}/digest.xml${q}`, htmlUrl: `${base}/${q}` };
-  });
+  // The all-places digest first (OPML needs at least one outline, even before any article).
+  const outlines = [
+    { text: "纪要 · 全部地方", xmlUrl: `${base}/digest.xml`, htmlUrl: `${base}/` },
+    ...placeList.map((p) => {
+      const q = `?${new URLSearchParams({ place: p.name })}`;
+      return { text: `纪要 · ${p.name}`, xmlUrl: `${base}/digest.xml${q}`, htmlUrl: `${base}/${q}` };
+    }),
+  ];
   const body = toOpml("纪要：各地每日汇总", outlines, latest?.t ?? 0);
   return cachedResponse(c.req.raw, body, CONTENT_TYPES.opml, latest?.t ?? 0);
 });

@@ -258,7 +258,7 @@ describe("discovery", () => {
     expect(xml).not.toContain(BASE);
   });
 
-  it("/opml.xml lists one digest feed per known place", async () => {
+  it("/opml.xml lists the digest and one digest feed per known place", async () => {
     const res = await get("/opml.xml");
     expect(res.headers.get("content-type")).toBe("text/x-opml; charset=utf-8");
     const opml = parseOpml(await res.text());
@@ -266,8 +266,9 @@ describe("discovery", () => {
     // One outline per place the pipeline stored.
     const { results } = await env.DB.prepare("SELECT name FROM places").all<{ name: string }>();
     expect(results.map((r) => r.name)).toContain("杜集区");
-    expect(outlines.length).toBe(results.length);
-    expect(outlines.map((o) => o.text).sort()).toEqual(results.map((r) => `纪要 · ${r.name}`).sort());
+    expect(outlines.length).toBe(results.length + 1);
+    expect(outlines[0]).toMatchObject({ text: "纪要 · 全部地方", xmlUrl: `${BASE}/digest.xml` });
+    expect(outlines.slice(1).map((o) => o.text).sort()).toEqual(results.map((r) => `纪要 · ${r.name}`).sort());
     const dj = outlines.find((o) => o.text === "纪要 · 杜集区")!;
     expect(dj.type).toBe("rss");
     expect(dj.xmlUrl).toBe(`${BASE}/digest.xml?place=${enc("杜集区")}`);
