@@ -1,5 +1,6 @@
 /**
- * POST /v1/admin/reextract — the cron sweep on demand (`?all=true` re-extracts everything).
+ * POST /v1/admin/reextract — the cron sweep on demand: `?scope=stale` (default: older versions
+ * and stuck articles), `failed` (retry every failed article) or `all` (re-extract everything).
  * Bearer token from the ADMIN_TOKEN secret, compared in constant time; no token configured = closed.
  */
 import { Hono } from "hono";
@@ -7,7 +8,7 @@ import { bearerAuth } from "hono/bearer-auth";
 import { timingSafeEqual } from "hono/utils/buffer";
 import type { AppEnv } from "../app";
 import { Problem } from "../problems";
-import { sweep } from "./sweep";
+import { sweep, SWEEP_SCOPES, type SweepScope } from "./sweep";
 
 export const adminRoutes = new Hono<AppEnv>();
 
@@ -22,10 +23,10 @@ adminRoutes.use(
 );
 
 adminRoutes.post("/reextract", async (c) => {
-  const all = c.req.query("all");
-  if (all !== undefined && all !== "true" && all !== "false") {
-    throw new Problem("invalid_parameter", '"all" must be true or false.', { parameter: "all" });
+  const scope = c.req.query("scope") ?? "stale";
+  if (!(SWEEP_SCOPES as readonly string[]).includes(scope)) {
+    throw new Problem("invalid_parameter", `"scope" must be one of ${SWEEP_SCOPES.join(", ")}.`, { parameter: "scope" });
   }
-  const { queued } = await sweep(c.env, { all: all === "true" });
+  const { queued } = await sweep(c.env, { scope: scope as SweepScope });
   return c.json({ queued }, 202);
 });

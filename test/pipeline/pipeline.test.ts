@@ -138,7 +138,7 @@ describe("extraction pipeline", { timeout: 30_000 }, () => {
 
   it("re-extracts on demand through the authenticated admin endpoint", async () => {
     const id = await postAndWait(A001.text);
-    const url = "http://jiyao.test/v1/admin/reextract?all=true";
+    const url = "http://jiyao.test/v1/admin/reextract?scope=all";
     const anon = await exports.default.fetch(url, { method: "POST" });
     expect(anon.status).toBe(401);
     expect(await anon.json()).toMatchObject({ code: "unauthorized" });
@@ -149,5 +149,22 @@ describe("extraction pipeline", { timeout: 30_000 }, () => {
     expect(ok.status).toBe(202);
     expect(await ok.json()).toEqual({ queued: 1 });
     await vi.waitFor(async () => expect((await figureRows(id)).some((r) => r.metric === "stale")).toBe(false), { timeout: 10_000 });
+    const bad = await exports.default.fetch("http://jiyao.test/v1/admin/reextract?scope=everything", { method: "POST", headers: { authorization: `Bearer ${env.ADMIN_TOKEN}` } });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ code: "invalid_parameter", parameter: "scope" });
+  });
+
+  it("retries failed (dead-lettered) articles on demand, which the version sweep leaves alone", async () => {
+    const res = await postJson({ text: A001.text });
+    const { id } = (await res.json()) as { id: number };
+    await vi.waitFor(async () => expect((await article(id))!.status).toBe("extracted"), { timeout: 10_000 });
+    await env.DB.exec("UPDATE articles SET status = 'received'");
+    await deliver("jiyao-extract-dlq", { articleId: id });
+    expect(await article(id)).toMatchObject({ status: "failed", extractor_version: EXTRACTOR_VERSION });
+    const admin = (scope: string) =>
+      exports.default.fetch(`http://jiyao.test/v1/admin/reextract?scope=${scope}`, { method: "POST", headers: { authorization: `Bearer ${env.ADMIN_TOKEN}` } });
+    expect(await (await admin("stale")).json()).toEqual({ queued: 0 });
+    expect(await (await admin("failed")).json()).toEqual({ queued: 1 });
+    await vi.waitFor(async () => expect(await article(id)).toMatchObject({ status: "extracted", error: null }), { timeout: 10_000 });
   });
 });
