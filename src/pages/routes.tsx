@@ -5,6 +5,7 @@
  */
 import { Hono, type Context } from "hono";
 import { html } from "hono/html";
+import { secureHeaders } from "hono/secure-headers";
 import type { Child } from "hono/jsx";
 import type { AppEnv } from "../app";
 import { getArticleSummary, listFigures, listPlaces } from "../db/queries";
@@ -29,6 +30,23 @@ function feedLinks(title: string, name: "feed" | "digest", query: string): FeedL
 function render(c: Context<AppEnv>, node: Child, status: 200 | 400 | 404 = 200) {
   return c.html(html`<!DOCTYPE html>${node}`, status);
 }
+
+/**
+ * The pages run no script and load nothing from elsewhere: a strict Content-Security-Policy makes
+ * any markup that slipped through escaping inert, and framing is refused.
+ */
+const pageSecurity = secureHeaders({
+  contentSecurityPolicy: {
+    defaultSrc: ["'none'"],
+    styleSrc: ["'unsafe-inline'"],
+    imgSrc: ["'self'", "data:"],
+    formAction: ["'self'"],
+    baseUri: ["'none'"],
+    frameAncestors: ["'none'"],
+  },
+  crossOriginResourcePolicy: false,
+});
+for (const path of ["/", "/articles/*", "/metrics/*"]) pageRoutes.use(path, pageSecurity);
 
 pageRoutes.onError((err, c) => {
   if (err instanceof Problem && err.status < 500) {

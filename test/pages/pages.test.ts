@@ -15,6 +15,9 @@ async function page(path: string, status = 200): Promise<string> {
   const body = await res.text();
   expect(res.status, `${path}: ${body.slice(0, 200)}`).toBe(status);
   expect(res.headers.get("content-type")).toBe("text/html; charset=UTF-8");
+  // Every page, error pages included, forbids scripts and framing.
+  expect(res.headers.get("content-security-policy")).toMatch(/default-src 'none'.*frame-ancestors 'none'/);
+  expect(res.headers.get("x-content-type-options")).toBe("nosniff");
   return body;
 }
 
