@@ -105,8 +105,7 @@ async function main() {
   if (migrate.status !== 0) throw new Error(`migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);
 
   // What `npm start` does (dev vars, local migrations, wrangler dev), with our port, a fresh
-  // --persist-to and a free inspector port. (`npm start -- --port N` cannot be used while the
-  // start script already passes --port 8787: wrangler rejects a repeated --port.)
+  // --persist-to (npm start always uses the default local state) and a free inspector port.
   const devVars = spawnSync("node", ["scripts/dev-vars.mjs"], { cwd: ROOT, env, encoding: "utf8" });
   if (devVars.status !== 0) throw new Error(`dev-vars failed: ${devVars.stderr}`);
   const inspector = await freePort();
