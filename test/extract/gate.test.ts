@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { extract } from "../../src/extract/index";
 import type { Figure, Goal, Summary } from "../../src/extract/types";
-import { CORPUS, type GoldFigure, type GoldGoal } from "./corpus";
+import { CORPUS, type GoldFigure, type GoldGoal } from "../helpers/corpus";
 
 /** Issue 4's bar. */
 const BAR = { figP: 0.95, figR: 0.95, metric: 0.85, kind: 0.95, approx: 0.95, goalR: 0.85, goalP: 0.8, meta: 0.9 };

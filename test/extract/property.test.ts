@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { extract } from "../../src/extract/index";
 import type { Summary } from "../../src/extract/types";
-import { CORPUS } from "./corpus";
+import { CORPUS } from "../helpers/corpus";
 
 function check(text: string, s: Summary): void {
   for (const f of s.figures) {
