@@ -35,6 +35,14 @@ export interface FeedGoal {
   figures: FigureRef[];
 }
 
+/** A goal row with its figures, in the feed's shape. */
+function feedGoal(
+  g: { id: number; articleId: number; seq: number; text: string; deadline: string | null; actor: string | null; placeKey: string | null },
+  goalFigs: Map<number, FigureRef[]>,
+): FeedGoal {
+  return { id: g.id, articleId: g.articleId, seq: g.seq, text: g.text, deadline: g.deadline, actor: g.actor, place: g.placeKey, figures: goalFigs.get(g.id) ?? [] };
+}
+
 export interface FeedFigure extends FigureRef {
   articleId: number;
 }
@@ -101,16 +109,7 @@ async function rowsOf(d1: D1Database, ids: number[], f: FeedFilter): Promise<{ f
   const goalFigs = await figuresOfGoals(d1, goalRows.map((g) => g.id));
   return {
     figs: figRows.map((r) => ({ ...figureRef(r), articleId: r.articleId })),
-    goalRows: goalRows.map((g) => ({
-      id: g.id,
-      articleId: g.articleId,
-      seq: g.seq,
-      text: g.text,
-      deadline: g.deadline,
-      actor: g.actor,
-      place: g.placeKey,
-      figures: goalFigs.get(g.id) ?? [],
-    })),
+    goalRows: goalRows.map((g) => feedGoal(g, goalFigs)),
   };
 }
 
@@ -294,16 +293,7 @@ export async function digestData(d1: D1Database, f: FeedFilter, onlyDay?: string
     return p;
   }
   for (const g of gls) {
-    slot(g.receivedAt, g.articleId, g.placeKey)?.goals.push({
-      id: g.id,
-      articleId: g.articleId,
-      seq: g.seq,
-      text: g.text,
-      deadline: g.deadline,
-      actor: g.actor,
-      place: g.placeKey,
-      figures: goalFigs.get(g.id) ?? [],
-    });
+    slot(g.receivedAt, g.articleId, g.placeKey)?.goals.push(feedGoal(g, goalFigs));
   }
   for (const r of figs) slot(r.receivedAt, r.articleId, r.placeKey)?.figures.push({ ...figureRef(r), articleId: r.articleId });
   // Within a day: places with the most rows first, then by name (stable output = stable ETag).

@@ -97,26 +97,7 @@ export function figuresQuery(d1: D1Database, f: FigureFilter, phase: Phase, take
 }
 
 function figureItem(r: FigureRow & { title: string | null; placeName: string | null }): FigureItem {
-  return {
-    id: r.id,
-    article_id: r.articleId,
-    title: r.title,
-    published: r.published,
-    place: r.placeKey,
-    place_name: r.placeName,
-    seq: r.seq,
-    text: r.text,
-    value: r.value,
-    value_max: r.valueMax,
-    unit: r.unit,
-    approx: r.approx,
-    metric: r.metric,
-    change: r.change,
-    kind: r.kind,
-    sentence: r.sentence,
-    start: r.start,
-    end: r.end,
-  };
+  return { ...figureRef(r), article_id: r.articleId, title: r.title, published: r.published, place_name: r.placeName };
 }
 
 /** One page of figures, newest article first (published DESC, id DESC; undated last). */
