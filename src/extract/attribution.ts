@@ -19,6 +19,9 @@ import {
   CHANGE_RE,
   TIME_SUBJECT_RE,
   SUBJECT_TAIL_RE,
+  PLAN_HEADING_RE,
+  REVIEW_HEADING_RE,
+  HEADING_LINE_RE,
 } from "./rules/markers";
 import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_AFTER_STOP_RE, METRIC_MAX } from "./rules/metric";
 import { MONEY_UNITS } from "./rules/units";
@@ -75,6 +78,18 @@ function findAllMarkers(n: Normalised): Marker[][] {
     while (li < n.lines.length - 1 && (n.lines[li] as { end: number }).end < m.pos) li++;
     (byLine[li] as Marker[]).push(m);
   }
+  // Paragraphs under a plan heading (三、2024年重点工作) start with a marker of their own.
+  let planSection = false;
+  n.lines.forEach((l, i) => {
+    if (l.masked) return;
+    const t = n.body.slice(l.start, l.end).trim();
+    if (!t) return;
+    if (HEADING_LINE_RE.test(t)) {
+      planSection = PLAN_HEADING_RE.test(t) && !REVIEW_HEADING_RE.test(t);
+      return;
+    }
+    if (planSection) (byLine[i] as Marker[]).unshift({ pos: l.start, end: l.start, word: "" });
+  });
   return byLine;
 }
 
@@ -290,21 +305,24 @@ function metricFor(
   return { change };
 }
 
+/** What joins the items of a list: 城镇、农村居民 / 城镇和农村居民 / 8.1%、8.6% / 5.6%和7.9%. */
+const LIST_SEPARATORS = "、和及与";
+
 function distributeLists(figs: Attributed[], c: string): void {
   for (let i = 0; i + 1 < figs.length; i++) {
     const a = figs[i] as Attributed;
     const b = figs[i + 1] as Attributed;
-    if (c[a.outerEnd] !== "、" || b.start !== a.outerEnd + 1 || !a.metric) continue;
+    if (!LIST_SEPARATORS.includes(c[a.outerEnd] as string) || b.start !== a.outerEnd + 1 || !a.metric) continue;
     const lead = c.slice(a.clauseStart, a.start);
     if (!lead.includes("分别")) continue;
-    const parts = a.metric.split("、");
+    const parts = a.metric.split(/[、和及与]/);
     if (parts.length < 2) continue;
     const lastPart = parts[parts.length - 1] as string;
     const group: Attributed[] = [a];
     for (let j = i + 1; j < figs.length && group.length < parts.length; j++) {
       const g = figs[j] as Attributed;
       const p = group[group.length - 1] as Attributed;
-      if (g.start !== p.outerEnd + 1 || c[p.outerEnd] !== "、") break;
+      if (g.start !== p.outerEnd + 1 || !LIST_SEPARATORS.includes(c[p.outerEnd] as string)) break;
       group.push(g);
     }
     if (group.length !== parts.length) continue;

@@ -83,7 +83,7 @@ export function readFacts(n: Normalised): Facts {
   let titleRange: [number, number] | undefined;
   const cand = head.filter((l) => !(NAV_LINE_RE.test(l.simp) || isChrome(l.simp) || !/[\u4e00-\u9fff][^]{0,400}[\u4e00-\u9fff]/.test(l.simp))).slice(0, 2);
   const titleLike = (l: { clean: string; simp: string } | undefined) =>
-    !!l && l.clean.length <= MAX_TITLE && !/[。]$/.test(l.clean) && !/^[0-9]{4}[年\-/.]/.test(l.simp);
+    !!l && l.clean.length <= MAX_TITLE && !/[。]$/.test(l.clean) && !/^[0-9]{4}(?:年\s*[0-9]{1,2}\s*月|[-/.][0-9]{1,2})/.test(l.simp);
   // A site name above the headline (淮北新闻网, 扬州网) gives way to the headline under it.
   const pick = SITE_NAME_RE.test(cand[0]?.simp ?? "") && titleLike(cand[1]) ? cand[1] : cand[0];
   if (pick && titleLike(pick)) {

@@ -8,6 +8,10 @@ describe("title", () => {
     ["搜索\n \n\n强化使命担当 奋力决战决胜\n\n2020年12月23日 10阅读 来源:淮北日报 2020/01/10\n\n正文。", "强化使命担当 奋力决战决胜"],
     ["全力走稳走好踏上新征程的第一步\n\n2021年10月 01日 09:04 | 来源: 扬州日报-扬州网\n\n正文。", "全力走稳走好踏上新征程的第一步"],
   ])("%#", (text, title) => expect(extract(text).title).toBe(title));
+  it("may open with a year, but not with a date", () => {
+    expect(extract("当前位置：首页 > 政务公开\n2024年政府工作报告\n正文。").title).toBe("2024年政府工作报告");
+    expect(extract("2024年3月5日 星期二\n正文。").title).toBeNull();
+  });
   it("skips breadcrumbs and location bars above the headline", () => {
     expect(extract("新闻网 > 地方\n\n新竹县政府公布施政成果\n\n正文。").title).toBe("新竹县政府公布施政成果");
     expect(extract("您当前的位置：首页 | 政务公开 | 部门动态\n\n开发区奋力打造千亿级产业集群\n\n正文。").title).toBe("开发区奋力打造千亿级产业集群");

@@ -45,7 +45,17 @@ export const DEADLINE_RE =
   /到20[0-9]{2}年(?:底|末)?|20[0-9]{2}年(?:底前|前|底|内)|“?十[一二三四五六七八九]五”?(?:期末|末|内|期间)|年底前|年内|每年|全年|当年|今年(?:底|内)?|本年度?|三季度末|四季度|年前/;
 
 /** Time words that may stand before 将/要 where a subject would: 今年还将, 下一步将, 下半年要. */
-const TIME_WORDS = "今年|明年|后年|年内|全年|上半年|下半年|[一二三四]季度|下一步|今后|未来|目前|当前|近期";
+const TIME_WORDS = "今年|明年|后年|年内|全年|年度|本年度|当年|上半年|下半年|[一二三四]季度|下一步|今后|未来|目前|当前|近期";
 export const TIME_SUBJECT_RE = new RegExp(`^(?:${TIME_WORDS}){1,3}[还也又再都就仍]?$`);
 /** Time words and adverbs at the end of a subject belong to the predicate: 晋江今年还将 -> 晋江. */
 export const SUBJECT_TAIL_RE = new RegExp(`(?:${TIME_WORDS}|还|也|又|再|都|就|仍){1,3}$`);
+
+/**
+ * A section heading that announces plans: what follows it (until the next heading) is targets
+ * even where a paragraph has no marker of its own. 二、2024年主要目标 / 三、今年重点工作 /
+ * 下一步工作打算; not 一、2023年工作回顾 / 主要成效 / 完成全年目标任务.
+ */
+export const PLAN_HEADING_RE = /目标|任务|工作安排|重点工作|主要工作|工作计划|工作打算|工作思路|下一步|今后|展望/;
+export const REVIEW_HEADING_RE = /回顾|完成|成效|成绩|总结|情况|进展|亮点|成果/;
+/** A heading line: short, no sentence punctuation. */
+export const HEADING_LINE_RE = /^[^。，,；;：:！？!?]{2,30}$/;
