@@ -207,7 +207,7 @@ export function attribute(n: Normalised, raws: RawFigure[]): { figures: Attribut
       const near = raws.find((r) => r !== f && r.unitSimp && MONEY_UNITS.has(r.unitSimp) && Math.abs(r.start - f.start) < 120);
       a.unit = near ? near.unit : "元";
       a.unitSimp = near ? near.unitSimp : "元";
-      if (!a.approx) a.approx = "more_than";
+      if (!a.approx && a.level) a.approx = "more_than";
     }
     out.push(a);
   }

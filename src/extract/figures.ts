@@ -6,7 +6,7 @@
 import type { Approx } from "./types";
 import { parseNumber, type ParsedNumber } from "./numbers";
 import { NUMBER_SCAN_RE, NUMBER_AT_RE, RANGE_SEP_RE, INNER_MORE_RE, CN_PERCENT_RE } from "./rules/numerals";
-import { UNIT_FORMS, IMPLIED_UNIT_FRAME_RE, IMPLIED_UNIT_AFTER_RE } from "./rules/units";
+import { UNIT_FORMS, IMPLIED_UNIT_FRAME_RE, IMPLIED_UNIT_AFTER_RE, BARE_MONEY_BEFORE_RE, BARE_MONEY_AFTER_RE } from "./rules/units";
 import { PREFIX_APPROX, SUFFIX_APPROX } from "./rules/approx";
 import { NOT_FIGURE_RULES, DURATION_LEAD_RE, DURATION_UNITS, MAX_QUOTE_LEN } from "./rules/notfigures";
 import { insideQuote } from "./text";
@@ -22,6 +22,8 @@ export interface RawFigure {
   unitSimp: string;
   approx?: Approx;
   implied?: boolean;
+  /** A level reached (迈上百亿台阶): more_than unless written otherwise. */
+  level?: boolean;
   /** Where the approximation words around it end/start (for metric cut). */
   outerStart: number;
   outerEnd: number;
@@ -175,6 +177,7 @@ function readFigure(body: string, clean: string, start: number, numText: string,
   let unitText: string;
   let unitSimp: string;
   let implied = false;
+  let level = false;
   let end: number;
   if (unit) {
     end = pos + unit.form.length;
@@ -182,11 +185,16 @@ function readFigure(body: string, clean: string, start: number, numText: string,
     unitSimp = unit.unit ?? unit.form;
     if (unitText === "％") unitText = "%";
   } else {
-    // 迈上百亿台阶: a magnitude with no unit, framed as a level; unit borrowed later.
+    // A magnitude with no unit: a level (迈上百亿台阶, approx more_than) or a bare amount of
+    // money (发放贷款1.2亿); the unit is borrowed later from a money figure beside it, else 元.
     if (num.magnitude < 1e4) return null;
     const before = body.slice(Math.max(0, start - 3), start);
     const after = body.slice(pos, pos + 3);
-    if (!IMPLIED_UNIT_FRAME_RE.test(before) || !IMPLIED_UNIT_AFTER_RE.test(after)) return null;
+    const isLevel = IMPLIED_UNIT_FRAME_RE.test(before) && IMPLIED_UNIT_AFTER_RE.test(after);
+    const isBareMoney =
+      !num.chinese && BARE_MONEY_BEFORE_RE.test(body.slice(Math.max(0, start - 14), start)) && BARE_MONEY_AFTER_RE.test(after);
+    if (!isLevel && !isBareMoney) return null;
+    if (isLevel) level = true;
     end = pos;
     unitText = "";
     unitSimp = "";
@@ -239,6 +247,7 @@ function readFigure(body: string, clean: string, start: number, numText: string,
   if (valueMax !== undefined) f.valueMax = round(Math.max(valueMax, num.value));
   if (approxFinal) f.approx = approxFinal;
   if (implied) f.implied = true;
+  if (level) f.level = true;
   if (!Number.isFinite(f.value) || (f.valueMax !== undefined && !Number.isFinite(f.valueMax))) return null;
   return f;
 }

@@ -77,6 +77,8 @@ describe("kind", () => {
     ["该区将继续推进项目建设。今年以来已完成投资5亿元。", "5亿元", "reported"],
     ["计划投资不超过5000万元。全县现有A级景区9处。", "9处", "reported"],
     ["全县经济平稳。该县将新增企业20家。", "20家", "target"],
+    ["今年前三季度全市实现旅游总收入1000多万元。", "1000多万元", "reported"],
+    ["确保年前完成改造300户。", "300户", "target"],
     // Paragraphs under a plan heading are targets; under a review heading they are results.
     ["一、2023年工作回顾\n新建学校5所。\n二、2024年重点工作\n新建幼儿园12所。", "12所", "target"],
     ["一、2023年工作回顾\n新建学校5所。\n二、2024年重点工作\n新建幼儿园12所。", "5所", "reported"],

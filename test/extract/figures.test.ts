@@ -67,6 +67,11 @@ const POSITIVE: Row[] = [
   ["新增項目12項,投資3億元。", "12項", 12, "項"],
   ["新增項目12項,投資3億元。", "3億元", 3e8, "元"],
   ["改造農戶500戶,整治土地200畝。", "200畝", 200, "畝"],
+  // A unit that starts with a magnitude character: 万千瓦 is 万 × 千瓦.
+  ["新增装机容量12.5万千瓦。", "12.5万千瓦", 125000, "千瓦"],
+  ["建成光伏电站300千瓦。", "300千瓦", 300, "千瓦"],
+  // A bare amount of money (unit 元, exact), not a bare count.
+  ["截至9月底,累计发放贷款1.2亿,惠及农户3000余户。", "1.2亿", 1.2e8, "元"],
 ];
 
 describe("figures: positive examples", () => {
@@ -88,6 +93,8 @@ const NEGATIVE: [string, string][] = [
   ["2020年,全区经济平稳运行。", "year"],
   ["2021年10月 01日 09:04", "date and time"],
   ["到2025年,基本建成现代化经济体系。", "deadline year"],
+  ["全市常住人口12万,城镇化率稳步提高。", "bare 万 without a unit or money"],
+  ["今年前三季度,全市经济运行平稳。", "period, not 年前"],
   ["深入学习贯彻党的十九大和十九届二中、三中、四中全会精神。", "meeting names"],
   ["以优异成绩迎接党的二十大胜利召开。", "meeting name"],
   ["市委七届十三次全会日前召开。", "meeting name"],

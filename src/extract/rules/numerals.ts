@@ -28,7 +28,7 @@ export const MAGNITUDES: Readonly<Record<string, number>> = {
  * - Chinese: must start with a digit or 十/百/千 (a bare 万/亿 is not a number: 万有文旅, 亿元以上).
  */
 export const NUMBER_RE =
-  /(?<![0-9.]|[0-9],)(?:[0-9]{1,16}(?:,[0-9]{3}){0,5}(?:\.[0-9]{1,8})?(?:[万萬亿億千百]{1,2}(?:[0-9]{1,4}(?![0-9]))?)?|[零〇一二两兩三四五六七八九十百千][零〇一二两兩三四五六七八九十百千万萬亿億]{0,11})/g;
+  /(?<![0-9.]|[0-9],)(?:[0-9]{1,16}(?:,[0-9]{3}){0,5}(?:\.[0-9]{1,8})?(?:(?:[万萬亿億]|[千百](?![瓦米克]))(?:[万萬亿億]|[千百](?![瓦米克]))?(?:[0-9]{1,4}(?![0-9]))?)?|[零〇一二两兩三四五六七八九十百千][零〇一二两兩三四五六七八九十百千万萬亿億]{0,11})/g;
 
 /**
  * NUMBER_RE without the look-behind, for scanning (the caller skips matches that start inside a

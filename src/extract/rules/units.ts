@@ -79,3 +79,12 @@ export const MONEY_UNITS = new Set(UNIT_RULES.filter((r) => r.money).flatMap((r)
  */
 export const IMPLIED_UNIT_FRAME_RE = /(?:迈上|迈入|跨上|跨入|突破|冲刺|站上|登上|达到)$/;
 export const IMPLIED_UNIT_AFTER_RE = /^(?:台阶|大关|关口|规模|[。，,；;、]|$)/;
+
+/**
+ * A bare 万/亿 amount of money with no unit written: 累计发放贷款1.2亿, 完成投资3.5亿， — the
+ * clause before it names money (unit 元 or the money unit of a figure beside it). Not 常住人口12万
+ * (no money word) and not a level (迈上百亿台阶: see IMPLIED_UNIT_FRAME_RE).
+ */
+export const BARE_MONEY_BEFORE_RE =
+  /(?:贷款|投资|资金|收入|产值|总额|税收|支出|营收|营业额|销售额|生产总值|融资|补贴|补助|奖补|利润|存款|成交额|交易额|金额|经费|预算)[^，。；,;、\n]{0,6}$/;
+export const BARE_MONEY_AFTER_RE = /^(?:[。，,；;、]|$)/;
