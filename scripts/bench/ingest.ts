@@ -15,7 +15,8 @@ import { parseArticle } from "../../src/ingest/parse.ts";
 import { parseSecrets, verifySignature } from "../../src/ingest/signature.ts";
 import { normaliseForHash } from "../../src/ingest/store.ts";
 import { extractArticle } from "../../src/pipeline/extract-article.ts";
-import { localPlatform, percentile } from "../lib/local-d1.ts";
+import { localPlatform } from "../lib/local-d1.ts";
+import { percentile } from "../lib/stats.ts";
 
 const SECRET = "whsec_YmVuY2gtc2VjcmV0LWJlbmNoLXNlY3JldC0wMQ==";
 const REQUESTS = 200;

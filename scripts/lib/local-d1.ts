@@ -30,7 +30,3 @@ export async function localPlatform(vars: Partial<Env> = {}): Promise<LocalPlatf
     },
   };
 }
-
-export function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}

@@ -1,0 +1,140 @@
+/**
+ * A throw-away local Worker for the HTTP benchmarks: a fresh `--persist-to` directory with the
+ * migrations applied, the path of its local D1 file (for bulk loading, see synthetic.ts), then
+ * `wrangler dev` on a loopback port serving it, timed sequential fetches, and clean-up that stops
+ * only our own child's process group. Loopback traffic only; every wait is bounded.
+ */
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { percentile } from "./stats.ts";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+/** CI=true keeps wrangler from prompting; no cf-object fetch, so nothing leaves the machine. */
+const ENV = { ...process.env, CI: "true", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
+
+function npx(args: string[]): void {
+  execFileSync("npx", args, { cwd: ROOT, env: ENV, stdio: ["ignore", "ignore", "inherit"], timeout: 600_000 });
+}
+
+/** wrangler keeps the local D1 as <persist>/v3/d1/<object>/<hash>.sqlite (beside metadata.sqlite). */
+function findSqlite(dir: string): string {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) {
+      const found = findSqlite(p);
+      if (found) return found;
+    } else if (name.endsWith(".sqlite") && name !== "metadata.sqlite") return p;
+  }
+  return "";
+}
+
+export interface Timing {
+  /** Milliseconds from request to the end of the body, ascending. */
+  ms: number[];
+  p50: number;
+  p95: number;
+  /** The measured (post-warm-up) response bodies. */
+  bodies: ArrayBuffer[];
+}
+
+export class LocalWorker {
+  #child: ChildProcess | undefined;
+  base = "";
+
+  private constructor(
+    /** The --persist-to directory (removed by close()). */
+    readonly dir: string,
+    /** The local D1 file, migrated and empty; load it before serve(). */
+    readonly d1File: string,
+  ) {}
+
+  /** A fresh persist directory (named `prefix`…) with the drizzle/ migrations applied. */
+  static create(prefix: string): LocalWorker {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    try {
+      npx(["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", dir]);
+      const file = findSqlite(join(dir, "v3", "d1"));
+      if (!file) throw new Error(`no local D1 file under ${dir}`);
+      return new LocalWorker(dir, file);
+    } catch (e) {
+      rmSync(dir, { recursive: true, force: true });
+      throw e;
+    }
+  }
+
+  /**
+   * Serves the Worker on 127.0.0.1:`port` and waits for /healthz. The bundle is made up front and
+   * served with `--no-bundle`: `wrangler dev` otherwise watches the sources and would restart
+   * mid-run whenever someone edits src/.
+   */
+  async serve(port: number): Promise<string> {
+    const dist = join(this.dir, "dist");
+    npx(["wrangler", "deploy", "--dry-run", "--outdir", dist]);
+    this.#child = spawn(
+      "npx",
+      [
+        "wrangler", "dev", join(dist, "index.js"), "--no-bundle", "--config", join(ROOT, "wrangler.toml"),
+        "--ip", "127.0.0.1", "--port", String(port), "--persist-to", this.dir, "--inspector-port", "0",
+        "--show-interactive-dev-session=false", "--log-level", "warn",
+      ],
+      // detached: its own process group, so close() can stop npx, wrangler and workerd together.
+      { cwd: ROOT, env: ENV, stdio: ["ignore", "ignore", "inherit"], detached: true },
+    );
+    this.base = `http://127.0.0.1:${port}`;
+    const until = Date.now() + 90_000;
+    while (Date.now() < until) {
+      if (this.#child.exitCode !== null) throw new Error(`wrangler dev exited with ${this.#child.exitCode}`);
+      try {
+        if ((await fetch(`${this.base}/healthz`)).ok) return this.base;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    throw new Error("wrangler dev did not come up within 90 s");
+  }
+
+  /**
+   * Times `runs` sequential requests after `warmup` untimed ones, a fresh `path()` per request (so
+   * places and metrics vary); throws on a status other than `expect`.
+   */
+  async time(
+    path: () => string,
+    { warmup, runs, headers = () => ({}), expect = 200 }: { warmup: number; runs: number; headers?: () => Record<string, string>; expect?: number },
+  ): Promise<Timing> {
+    const ms: number[] = [];
+    const bodies: ArrayBuffer[] = [];
+    for (let i = 0; i < warmup + runs; i++) {
+      const p = path();
+      const t0 = performance.now();
+      const res = await fetch(`${this.base}${p}`, { headers: headers() });
+      const body = await res.arrayBuffer();
+      const t1 = performance.now();
+      if (res.status !== expect) throw new Error(`${p} → ${res.status} ${new TextDecoder().decode(body).slice(0, 300)}`);
+      if (i >= warmup) {
+        ms.push(t1 - t0);
+        bodies.push(body);
+      }
+    }
+    ms.sort((a, b) => a - b);
+    return { ms, p50: percentile(ms, 50), p95: percentile(ms, 95), bodies };
+  }
+
+  /** Stops the server (waiting up to 5 s for it to exit) and removes the directory unless `keep`. */
+  async close(keep = false): Promise<void> {
+    const child = this.#child;
+    if (child?.pid && child.exitCode === null) {
+      const exited = new Promise((r) => child.once("exit", r));
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    }
+    if (keep) console.log(`kept ${this.dir}`);
+    else rmSync(this.dir, { recursive: true, force: true });
+  }
+}
