@@ -17,6 +17,8 @@ import {
   REPORTED_CLAUSE_RE,
   PARTITIVE_AFTER_RE,
   CHANGE_RE,
+  CHANGE_TO_LEVEL_RE,
+  CHANGE_AFTER_RE,
   TIME_SUBJECT_RE,
   SUBJECT_TAIL_RE,
   PLAN_HEADING_RE,
@@ -288,7 +290,10 @@ function metricFor(
   const deng = before.lastIndexOf("等");
   if (deng >= 0 && deng < before.length - 2) before = before.slice(deng + 1);
   const { core, tail } = peel(stripQuotes(before));
-  const change = CHANGE_RE.test(tail) || (core.length === 0 && CHANGE_RE.test(before));
+  const change =
+    (CHANGE_RE.test(tail) && !CHANGE_TO_LEVEL_RE.test(tail)) ||
+    (core.length === 0 && CHANGE_RE.test(before) && !CHANGE_TO_LEVEL_RE.test(before)) ||
+    CHANGE_AFTER_RE.test(s.slice(f.outerEnd, f.outerEnd + 4));
   if (DURATION_UNITS.has(f.unitSimp)) {
     // 连续三年获评全省舆情工作先进单位, 秸秆禁烧连续6年实现“零火点”: the phrase around the duration.
     const rest = stripQuotes(c.slice(f.outerEnd, Math.min(clauseEnd, f.outerEnd + METRIC_MAX))).replace(/^(?:实现|保持|获评|被评为|荣获)?/, (w) => (core.replace(/连续|累计/g, "") ? "" : w));

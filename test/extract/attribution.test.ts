@@ -35,6 +35,8 @@ describe("metric", () => {
     ["新竹縣去年觀光人次突破八百萬人次。", "八百萬人次", "觀光人次"],
     // A comparison with an earlier year is a change of the same metric.
     ["觀光人次突破八百萬人次，較前年成長百分之十二。", "百分之十二", "觀光人次"],
+    ["將興建約十五萬個公營房屋單位，較過去五年增加約五成。", "五成", "公營房屋單位"],
+    ["本地生產總值錄得3.2%增長。", "3.2%", "本地生產總值"],
   ];
   for (const [s, text, metric] of ROWS) {
     it(`${s} ${text} -> ${metric}`, () => expect(one(s, text)?.metric).toBe(metric));
@@ -48,11 +50,16 @@ describe("change", () => {
     ["比上年提高2.5个百分点。", "2.5个百分点", true],
     ["观光人次突破八百万人次，较前年成长百分之十二。", "百分之十二", true],
     ["新增企业120家，比去年同期增加30家。", "30家", true],
+    ["本地生产总值录得3.2%增长。", "3.2%", true],
+    ["失业率回落至2.9%。", "2.9%", undefined],
+    ["综合能耗下降到0.5吨标准煤。", "0.5吨", undefined],
     ["财政收入12亿元,增长57.3%。", "12亿元", undefined],
     ["新增就业1.2万人。", "1.2万人", undefined],
     ["群众安全感达98.5%。", "98.5%", undefined],
   ] as [string, string, boolean | undefined][])("%s %s", (s, text, change) => {
-    expect(one(s, text)?.change).toBe(change);
+    const f = one(s, text);
+    expect(f, `${text} is a figure`).toBeDefined();
+    expect(f?.change).toBe(change);
   });
 });
 
@@ -78,6 +85,7 @@ describe("kind", () => {
     ["计划投资不超过5000万元。全县现有A级景区9处。", "9处", "reported"],
     ["全县经济平稳。该县将新增企业20家。", "20家", "target"],
     ["今年前三季度全市实现旅游总收入1000多万元。", "1000多万元", "reported"],
+    ["政府未来五年将兴建约十五万个单位，较过去五年增加约五成。", "五成", "target"],
     ["确保年前完成改造300户。", "300户", "target"],
     // Paragraphs under a plan heading are targets; under a review heading they are results.
     ["一、2023年工作回顾\n新建学校5所。\n二、2024年重点工作\n新建幼儿园12所。", "12所", "target"],

@@ -29,7 +29,7 @@ export const YAO_VETO_AFTER_RE = /^(?:求|点|素|闻|害|务|件|领|么|紧|�
 
 /** A clause that reports a result even inside a forward-looking paragraph. */
 export const REPORTED_CLAUSE_RE =
-  /预计全年|完成(?:了)?(?:全年|年度)?(?:目标|计划|任务)|已经|已(?![知经])|现有|累计|去年|上半年|前三季度|截至|截止|一年来|今年以来|这一年|过去/;
+  /预计全年|完成(?:了)?(?:全年|年度)?(?:目标|计划|任务)|已经|已(?![知经])|现有|累计|去年|上半年|前三季度|截至|截止|一年来|今年以来|这一年|(?<![较比])过去/;
 
 /** Partitive description of an existing set: 7个百亿项目中…部分开服 -> reported. */
 export const PARTITIVE_AFTER_RE = /^[\u4e00-\u9fff]{0,8}中[\u4e00-\u9fff]/;
@@ -38,7 +38,13 @@ export const PARTITIVE_AFTER_RE = /^[\u4e00-\u9fff]{0,8}中[\u4e00-\u9fff]/;
  * Change words between the metric and the figure: 增长57.3%, 同比增长9%, 提高2个百分点,
  * 较前年成长百分之十二 (成长 is the Taiwan usage), 比去年同期增加3个.
  */
-export const CHANGE_RE = /增长|成长|下降|提高|降低|减少|增加|上升|回落|增幅|增速|同比|环比|[比较](?:上|去|前)年(?:同期)?|下滑|上涨|缩减|翻番|扩大/;
+export const CHANGE_RE = /增长|成长|下降|提高|降低|减少|增加|上升|回落|增幅|增速|同比|环比|[比较](?:过去[0-9一二三四五六七八九十两]{1,2}年|上年|去年|前年|上月|同期)|下滑|上涨|缩减|翻番|扩大/;
+
+/** A change word ending in 至/到 gives the new level, not the change: 失业率回落至2.9%, 提高到85%. */
+export const CHANGE_TO_LEVEL_RE = /(?:回落|下降|下滑|降低|降|提高|提升|增长|增加|上升|升|减少|扩大|缩减)(?:至|到)$/;
+
+/** A change word right after the figure: 录得3.2%增长, 实现两位数的增幅. */
+export const CHANGE_AFTER_RE = /^的?(?:增长|增幅|升幅|降幅|跌幅|下降|下跌)/;
 
 /** Deadlines as written (goal's own clause): 年内, 到2025年, “十四五”期末, 年底前, 每年, 全年, 当年. */
 export const DEADLINE_RE =
