@@ -18,6 +18,7 @@ import {
   PARTITIVE_AFTER_RE,
   CHANGE_RE,
   CHANGE_TO_LEVEL_RE,
+  COMMITTED_BOUND_RE,
   CHANGE_AFTER_RE,
   TIME_SUBJECT_RE,
   SUBJECT_TAIL_RE,
@@ -186,7 +187,9 @@ export function attribute(n: Normalised, raws: RawFigure[]): { figures: Attribut
       const rr = new RegExp(REPORTED_CLAUSE_RE.source, "g");
       let lastReported = -1;
       for (let m = rr.exec(lead); m; m = rr.exec(lead)) lastReported = sentenceStart + m.index;
-      if (lastReported > lastMarker) target = false;
+      // …but a floor or ceiling written on the figure is a commitment: 上半年新开工项目不少于25个.
+      const committed = COMMITTED_BOUND_RE.test(s.slice(Math.max(clauseStart, f.start - 4), f.start));
+      if (lastReported > lastMarker && !committed) target = false;
       if (PARTITIVE_AFTER_RE.test(s.slice(f.end, f.end + 10))) target = false;
     }
     const kind: Kind = target ? "target" : "reported";

@@ -84,8 +84,18 @@ export function readFacts(n: Normalised): Facts {
   const cand = head.filter((l) => !(NAV_LINE_RE.test(l.simp) || isChrome(l.simp) || !/[\u4e00-\u9fff][^]{0,400}[\u4e00-\u9fff]/.test(l.simp))).slice(0, 2);
   const titleLike = (l: { clean: string; simp: string } | undefined) =>
     !!l && l.clean.length <= MAX_TITLE && !/[。]$/.test(l.clean) && !/^[0-9]{4}(?:年\s*[0-9]{1,2}\s*月|[-/.][0-9]{1,2})/.test(l.simp);
-  // A site name above the headline (淮北新闻网, 扬州网) gives way to the headline under it.
-  const pick = SITE_NAME_RE.test(cand[0]?.simp ?? "") && titleLike(cand[1]) ? cand[1] : cand[0];
+  // The headline stands right above the date/source line (发布日期：… 来源：…); section names and
+  // site names above it (新闻动态, 淮北新闻网) give way to it.
+  const metaLine = head.find((l) => SOURCE_RE.test(l.simp) || (l.simp.length <= 80 && new RegExp(FULL_DATE_RE.source).test(l.simp)));
+  const aboveMeta = metaLine
+    ? head.filter((l) => l.idx < metaLine.idx && !(NAV_LINE_RE.test(l.simp) || isChrome(l.simp))).at(-1)
+    : undefined;
+  const pick =
+    aboveMeta && titleLike(aboveMeta) && /[\u4e00-\u9fff].*[\u4e00-\u9fff]/.test(aboveMeta.simp)
+      ? aboveMeta
+      : SITE_NAME_RE.test(cand[0]?.simp ?? "") && titleLike(cand[1])
+        ? cand[1]
+        : cand[0];
   if (pick && titleLike(pick)) {
     title = pick.clean.replace(/\s+/g, " ");
     const line = n.lines[pick.idx] as { start: number; end: number };

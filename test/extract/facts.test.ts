@@ -8,6 +8,9 @@ describe("title", () => {
     ["搜索\n \n\n强化使命担当 奋力决战决胜\n\n2020年12月23日 10阅读 来源:淮北日报 2020/01/10\n\n正文。", "强化使命担当 奋力决战决胜"],
     ["全力走稳走好踏上新征程的第一步\n\n2021年10月 01日 09:04 | 来源: 扬州日报-扬州网\n\n正文。", "全力走稳走好踏上新征程的第一步"],
   ])("%#", (text, title) => expect(extract(text).title).toBe(title));
+  it("is the line above the date/source line, not a section name above it", () => {
+    expect(extract("网站首页 政务公开 新闻动态\n新闻动态\n我县召开一季度经济形势分析会\n发布日期：2024-04-18 信息来源：县发改委\n正文。").title).toBe("我县召开一季度经济形势分析会");
+  });
   it("may open with a year, but not with a date", () => {
     expect(extract("当前位置：首页 > 政务公开\n2024年政府工作报告\n正文。").title).toBe("2024年政府工作报告");
     expect(extract("2024年3月5日 星期二\n正文。").title).toBeNull();

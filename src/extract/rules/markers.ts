@@ -31,6 +31,9 @@ export const YAO_VETO_AFTER_RE = /^(?:求|点|素|闻|害|务|件|领|么|紧|�
 export const REPORTED_CLAUSE_RE =
   /预计全年|完成(?:了)?(?:全年|年度)?(?:目标|计划|任务)|已经|已(?![知经])|现有|累计|去年|上半年|前三季度|截至|截止|一年来|今年以来|这一年|(?<![较比])过去/;
 
+/** A floor or ceiling written on a figure under a goal marker: 不少于25个, 不低于1亿元, 不超过3%. */
+export const COMMITTED_BOUND_RE = /不少于|不低于|不超过|不高于/;
+
 /** Partitive description of an existing set: 7个百亿项目中…部分开服 -> reported. */
 export const PARTITIVE_AFTER_RE = /^[\u4e00-\u9fff]{0,8}中[\u4e00-\u9fff]/;
 
