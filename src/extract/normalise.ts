@@ -8,7 +8,7 @@
  *   (replaced by spaces of the same length), where figures are searched;
  * - `map`: clean index -> original index (null when the two are the same).
  */
-import * as OpenCC from "opencc-js/t2cn";
+import { toSimplified } from "../text/script";
 import {
   CHROME_LINE_RES,
   MIN_DUP_PARAGRAPH,
@@ -19,8 +19,6 @@ import {
   PINYIN_SYLLABLE_RE,
   TONE_MARK_RE,
 } from "./rules/noise";
-
-const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
 
 /** Frequent characters that exist only in traditional script: a cheap test before running opencc. */
 export const TRADITIONAL_PROBE_RE =
