@@ -558,7 +558,8 @@ try {
   opt.keep = true;
 } finally {
   shuttingDown = true;
-  await recovering?.catch(() => {});
+  // (assigned inside a callback, which narrowing cannot see)
+  await (recovering as Promise<void> | null)?.catch(() => {});
   await stopWorker("SIGTERM").catch(() => killNow());
   log.end();
   if (!opt.keep) rmSync(TMP, { recursive: true, force: true });
