@@ -44,6 +44,17 @@ for (const u of UNIT_FORMS) {
   UNITS_BY_FIRST.set(k, list);
 }
 
+/** Up to two 万/亿 at `from` followed by a unit: where the unit starts and the magnitude (万元 -> 1e4). */
+function magnitudeThenUnit(body: string, from: number): { pos: number; mag: number } | null {
+  let k = from;
+  let mag = 1;
+  while (k < from + 2 && (body[k] === "万" || body[k] === "亿" || body[k] === "萬" || body[k] === "億")) {
+    mag *= body[k] === "万" || body[k] === "萬" ? 1e4 : 1e8;
+    k++;
+  }
+  return matchUnit(body, k) ? { pos: k, mag } : null;
+}
+
 function matchUnit(s: string, pos: number): { form: string; money: boolean; unit?: string } | null {
   const list = UNITS_BY_FIRST.get(s[pos] as string);
   if (!list) return null;
@@ -142,34 +153,24 @@ function readFigure(body: string, clean: string, start: number, numText: string,
   INNER_MORE_RE.lastIndex = pos;
   if (INNER_MORE_RE.test(body)) {
     // 500余场; 10余万元, 两千多万元 (a magnitude after 余/多).
-    let k = pos + 1;
-    let mag = 1;
-    while (k < pos + 3 && (body[k] === "万" || body[k] === "亿" || body[k] === "萬" || body[k] === "億")) {
-      mag *= body[k] === "万" || body[k] === "萬" ? 1e4 : 1e8;
-      k++;
-    }
-    if (matchUnit(body, k)) {
+    const tail = magnitudeThenUnit(body, pos + 1);
+    if (tail) {
       approx = "more_than";
-      pos = k;
-      if (mag > 1) {
-        num = { ...num, value: num.value * mag, magnitude: num.magnitude * mag };
-        if (valueMax !== undefined) valueMax *= mag;
+      pos = tail.pos;
+      if (tail.mag > 1) {
+        num = { ...num, value: num.value * tail.mag, magnitude: num.magnitude * tail.mag };
+        if (valueMax !== undefined) valueMax *= tail.mag;
       }
     }
   }
   // 1234 亿元, 12 家: one space between an Arabic number and its magnitude or unit.
   if (!num.chinese && body[pos] === " " && !matchUnit(body, pos)) {
-    let k = pos + 1;
-    let mag = 1;
-    while (k < pos + 3 && (body[k] === "万" || body[k] === "亿" || body[k] === "萬" || body[k] === "億")) {
-      mag *= body[k] === "万" || body[k] === "萬" ? 1e4 : 1e8;
-      k++;
-    }
-    if (matchUnit(body, k)) {
-      pos = k;
-      if (mag > 1) {
-        num = { ...num, value: num.value * mag, magnitude: num.magnitude * mag };
-        if (valueMax !== undefined) valueMax *= mag;
+    const tail = magnitudeThenUnit(body, pos + 1);
+    if (tail) {
+      pos = tail.pos;
+      if (tail.mag > 1) {
+        num = { ...num, value: num.value * tail.mag, magnitude: num.magnitude * tail.mag };
+        if (valueMax !== undefined) valueMax *= tail.mag;
       }
     }
   }
