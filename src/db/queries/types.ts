@@ -50,15 +50,11 @@ export interface ArticleFilter extends ListFilter {
   status?: ArticleStatus;
 }
 
-/** A figure as listed: the figure's fields, its sentence and its article's facts. */
-export interface FigureItem {
+/** A figure inside a goal or an article summary. */
+export interface FigureRef {
   id: number;
-  article_id: number;
-  title: string | null;
-  published: string | null;
-  /** Place key (杜集) and its display name (杜集区). */
+  /** Place key (杜集). */
   place: string | null;
-  place_name: string | null;
   seq: number;
   text: string;
   value: number;
@@ -73,16 +69,21 @@ export interface FigureItem {
   end: number;
 }
 
-/** A figure inside a goal or an article summary (article facts omitted). */
-export type FigureRef = Omit<FigureItem, "article_id" | "title" | "published" | "place_name">;
-
-export interface GoalItem {
-  id: number;
+/** What a listed figure or goal says about its article. */
+export interface ArticleContext {
   article_id: number;
   title: string | null;
   published: string | null;
-  place: string | null;
+  /** Display name of `place` (杜集区). */
   place_name: string | null;
+}
+
+/** A figure as listed: the figure's fields, its sentence and its article's facts. */
+export type FigureItem = FigureRef & ArticleContext;
+
+export interface GoalItem extends ArticleContext {
+  id: number;
+  place: string | null;
   seq: number;
   text: string;
   deadline: string | null;
