@@ -10,6 +10,7 @@ import {
   NOT_PLACE_RE,
   NAV_LINE_RE,
   NOT_PLACE_END_RE,
+  NOT_PLACE_START_RE,
   SITE_NAME_RE,
 } from "./rules/facts";
 
@@ -188,7 +189,7 @@ function readPlaces(n: Normalised, title: string | null): string[] {
     const cut = name.search(/[的和与在了是为将要对把从向、访共任长记书委][^的和与在了是为将要对把从向、访共任长记书委]*$/);
     if (cut >= 0) best = best.slice(cut + 1);
     if (best.length - (e - a) < 2) continue;
-    if (NOT_PLACE_RE.test(best) || NOT_PLACE_RE.test(best.slice(0, best.length - (e - a))) || NOT_PLACE_END_RE.test(best)) continue;
+    if (NOT_PLACE_RE.test(best) || NOT_PLACE_RE.test(best.slice(0, best.length - (e - a))) || NOT_PLACE_END_RE.test(best) || NOT_PLACE_START_RE.test(best)) continue;
     if (!chosen.has(best)) {
       chosen.set(best, bestCount);
       const b0 = e - best.length;

@@ -58,6 +58,9 @@ export interface Normalised {
   warnings: string[];
 }
 
+/** Toneless pinyin brackets that mark a document as annotated even without tone marks. */
+const MIN_TONELESS_PINYIN = 3;
+
 function isToneless(s: string): boolean {
   return !TONE_MARK_RE.test(s);
 }
@@ -68,15 +71,19 @@ function stripPinyin(text: string): { text: string; map: Uint32Array | null } {
   PINYIN_BRACKET_RE.lastIndex = 0;
   const hits: [number, number, boolean][] = [];
   let toned = 0;
+  let syllables = 0;
   for (let m = PINYIN_BRACKET_RE.exec(text); m; m = PINYIN_BRACKET_RE.exec(text)) {
     const prevCh = text.charCodeAt(m.index - 1);
     if (!((prevCh >= 0x3400 && prevCh <= 0x9fff) || (prevCh >= 0xf900 && prevCh <= 0xfaff))) continue;
     const body = m[1] ?? "";
     const tl = isToneless(body);
     if (!tl) toned++;
+    else if (PINYIN_SYLLABLE_RE.test(body)) syllables++;
     hits.push([m.index, m.index + m[0].length, tl]);
   }
-  if (toned === 0) return { text, map: null };
+  // A document is pinyin-annotated when it has toned brackets, or several toneless ones that are
+  // all valid syllables (區(qu)委…項(xiang)目…企業(ye)); a lone (de) may be an abbreviation.
+  if (toned === 0 && syllables < MIN_TONELESS_PINYIN) return { text, map: null };
   const parts: string[] = [];
   const map = new Uint32Array(text.length + 1);
   let out = 0;

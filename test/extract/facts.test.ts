@@ -60,6 +60,9 @@ describe("places", () => {
     const s = extract("坚持工业强区,工业强区,工业强区。城市社区园区城市社区园区城市社区园区。");
     expect(s.places).toEqual([]);
   });
+  it("does not take a counted noun for a place", () => {
+    expect(extract("一名市领导陪同调研。一名市领导讲话。").places).toEqual([]);
+  });
 });
 
 describe("heavy site chrome", () => {

@@ -34,6 +34,11 @@ describe("pinyin brackets", () => {
   for (const raw of KEPT) {
     it(`keeps ${raw}`, () => expect(normalise(raw).clean).toBe(raw));
   }
+  it("strips toneless pinyin when the document carries several valid syllables", () => {
+    expect(normalise("區(qu)委強調(diao)抓項(xiang)目、企業(ye)").clean).toBe("區委強調抓項目、企業");
+    // Two are not enough to call a document annotated.
+    expect(normalise("區(qu)委抓項(xiang)目").clean).toBe("區(qu)委抓項(xiang)目");
+  });
   it("keeps a non-syllable toneless bracket even in a toned document", () => {
     expect(normalise("經(jīng)開區(qū)推行(xyz)模式").clean).toBe("經開區推行(xyz)模式");
   });
