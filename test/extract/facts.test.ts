@@ -62,6 +62,7 @@ describe("places", () => {
   });
   it("does not take a counted noun for a place", () => {
     expect(extract("一名市领导陪同调研。一名市领导讲话。").places).toEqual([]);
+    expect(extract("全区共有两个国家级开发区。国家级开发区建设加快。").places).toEqual([]);
   });
 });
 
