@@ -32,6 +32,8 @@ describe("metric", () => {
     // Metric is written without pinyin, in the article's script.
     ["經(jīng)開區(qū)新增企業(yè)12家。", "12家", "新增企業"],
     // A leading place and time word are the subject and the period, not the measure.
+    ["力争2024年前建成5G基站1.5万个。", "1.5万个", "建成5G基站"],
+    ["未来三年每年新增省级数字化车间50个。", "50个", "新增省级数字化车间"],
     ["新竹縣去年觀光人次突破八百萬人次。", "八百萬人次", "觀光人次"],
     // A comparison with an earlier year is a change of the same metric.
     ["觀光人次突破八百萬人次，較前年成長百分之十二。", "百分之十二", "觀光人次"],
