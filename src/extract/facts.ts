@@ -12,6 +12,7 @@ import {
   NOT_PLACE_END_RE,
   NOT_PLACE_START_RE,
   SITE_NAME_RE,
+  OUTLET_AFTER_DATE_RE,
 } from "./rules/facts";
 
 /** True when the position sits on a short line with no sentence punctuation (a heading). */
@@ -138,6 +139,11 @@ export function readFacts(n: Normalised): Facts {
         // A date written after the source names that outlet's issue (来源:淮北日报 2020/01/10).
         const afterSource = sm ? dates.find((d) => d.pos > sm.index) : undefined;
         published = (afterSource ?? dates[0])?.date ?? null;
+        // An outlet named at the end of the date line without a 来源 label: 2022年11月03日 10:00 澎湃新闻.
+        const outlet = sm ? null : OUTLET_AFTER_DATE_RE.exec(l.simp);
+        if (!source && outlet && outlet.index > (dates[0]?.pos ?? 0)) {
+          source = l.clean.slice(outlet.index + outlet[0].length - (outlet[1] as string).length, outlet.index + outlet[0].length);
+        }
       }
     }
   }

@@ -31,6 +31,14 @@ describe("title", () => {
   });
 });
 
+describe("an outlet named last on the date line", () => {
+  it.each([
+    ["标题文字测试新闻\n2022年11月03日 10:00 澎湃新闻\n正文。", "澎湃新闻"],
+    ["标题文字测试新闻\n2022-11-03 揚子晚報\n正文。", "揚子晚報"],
+    ["标题文字测试新闻\n2022年11月03日 10阅读\n正文。", null],
+  ])("%s", (text, source) => expect(extract(text).source).toBe(source));
+});
+
 describe("published and source", () => {
   it.each([
     ["标题\n2020年12月23日 10阅读 来源:淮北日报 2020/01/10\n正文", "2020-01-10", "淮北日报"],

@@ -33,6 +33,9 @@ export const NOT_PLACE_END_RE = /(?:城市|都市|超市|上市|城区|社区|�
 /** A site or outlet name on its own line above the headline: 淮北新闻网, 中国江苏网, 扬州日报. */
 export const SITE_NAME_RE = /^[\u4e00-\u9fff]{1,10}(?:新闻网|網|网|网站|门户|门户网站|频道|客户端|日报|晚报|报|电视台|融媒体中心|发布)$/;
 
+/** An outlet named last on a date line: 2022年11月03日 10:00 澎湃新闻 / 2023-05-06 扬子晚报. Group 1 = the outlet. */
+export const OUTLET_AFTER_DATE_RE = /[0-9]\s{1,4}([\u4e00-\u9fff]{2,10}(?:新闻|新聞|[日晚晨商时時][报報]|[网網]|客户端|客戶端|电视台|電視台|融媒体中心|融媒體中心))\s*$/;
+
 /** Site-navigation words that open a page but are not its title. */
 export const NAV_LINE_RE = /^(?:搜索|网站首页|首页|首頁|登录|注册|返回|导航|菜单|[您你]?(?:当前|现在|所在)?的?位置)[:：]?|\s[>»›]\s/;
 
