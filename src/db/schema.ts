@@ -125,6 +125,22 @@ export const goals = sqliteTable(
   ],
 );
 
+/**
+ * Figures per (metric, kind, place), kept exact by triggers on `figures` (drizzle/0003): the
+ * metrics facet reads these few rows instead of grouping every figure.
+ */
+export const metricCounts = sqliteTable(
+  "metric_counts",
+  {
+    metric: text("metric").notNull(),
+    kind: text("kind", { enum: ["reported", "target"] }).notNull(),
+    /** "" when the figure has no place. */
+    placeKey: text("place_key").notNull().default(""),
+    figures: integer("figures").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.metric, t.kind, t.placeKey] }), index("metric_counts_place").on(t.placeKey, t.kind)],
+);
+
 export const goalFigures = sqliteTable(
   "goal_figures",
   {
