@@ -74,6 +74,15 @@ function dateOf(m: RegExpExecArray): string | null {
   return `${y}-${pad(mo)}-${pad(d)}`;
 }
 
+/**
+ * 经济日报-中国经济网: several outlet or site names joined, nothing else (never a headline; a
+ * single name ending in 网 may be one: 织密安全防护网).
+ */
+function isSiteLine(t: string): boolean {
+  const parts = t.split(/[-—|｜·\s]+/).filter(Boolean);
+  return parts.length > 1 && parts.every((p) => SITE_NAME_RE.test(p));
+}
+
 function isChrome(t: string): boolean {
   return CHROME_LINE_RES.some((re) => re.test(t));
 }
@@ -93,11 +102,13 @@ export function readFacts(n: Normalised): Facts {
     ? head.filter((l) => l.idx < metaLine.idx && !(NAV_LINE_RE.test(l.simp) || isChrome(l.simp))).at(-1)
     : undefined;
   const pick =
-    aboveMeta && titleLike(aboveMeta) && /[\u4e00-\u9fff].*[\u4e00-\u9fff]/.test(aboveMeta.simp)
+    aboveMeta && titleLike(aboveMeta) && !isSiteLine(aboveMeta.simp) && /[\u4e00-\u9fff].*[\u4e00-\u9fff]/.test(aboveMeta.simp)
       ? aboveMeta
       : SITE_NAME_RE.test(cand[0]?.simp ?? "") && titleLike(cand[1])
         ? cand[1]
-        : cand[0];
+        : isSiteLine(cand[0]?.simp ?? "")
+          ? undefined
+          : cand[0];
   if (pick && titleLike(pick)) {
     title = pick.clean.replace(/\s+/g, " ");
     const line = n.lines[pick.idx] as { start: number; end: number };

@@ -131,12 +131,16 @@ function readFigure(body: string, clean: string, start: number, numText: string,
   if (!num) return null;
   let pos = start + numText.length;
   let valueMax: number | undefined = num.valueMax;
-  // Range: 3-5家, 2~3个, 10至15个.
-  RANGE_SEP_RE.lastIndex = pos;
+  // Range: 3-5家, 2~3个, 10至15个; with the unit written twice: 3家至5家.
+  const firstUnit = matchUnit(body, pos);
+  const sepAt = firstUnit ? pos + firstUnit.form.length : pos;
+  RANGE_SEP_RE.lastIndex = sepAt;
   if (RANGE_SEP_RE.test(body)) {
-    NUMBER_AT_RE.lastIndex = pos + 1;
+    NUMBER_AT_RE.lastIndex = sepAt + 1;
     const m2 = NUMBER_AT_RE.exec(body);
-    if (m2) {
+    const secondEnd = sepAt + 1 + (m2?.[0].length ?? 0);
+    const unitRepeated = !firstUnit || body.startsWith(firstUnit.form, secondEnd);
+    if (m2 && unitRepeated) {
       const second = parseNumber(m2[0]);
       if (second && second.chinese === num.chinese) {
         let lo = num.value;
@@ -144,7 +148,7 @@ function readFigure(body: string, clean: string, start: number, numText: string,
         if (second.value >= lo) {
           valueMax = second.value;
           num = { ...num, value: lo, magnitude: Math.max(num.magnitude, second.magnitude) };
-          pos = pos + 1 + m2[0].length;
+          pos = secondEnd;
         }
       }
     }

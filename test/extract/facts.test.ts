@@ -8,6 +8,9 @@ describe("title", () => {
     ["搜索\n \n\n强化使命担当 奋力决战决胜\n\n2020年12月23日 10阅读 来源:淮北日报 2020/01/10\n\n正文。", "强化使命担当 奋力决战决胜"],
     ["全力走稳走好踏上新征程的第一步\n\n2021年10月 01日 09:04 | 来源: 扬州日报-扬州网\n\n正文。", "全力走稳走好踏上新征程的第一步"],
   ])("%#", (text, title) => expect(extract(text).title).toBe(title));
+  it("is never a line of joined site names", () => {
+    expect(extract("经济日报-中国经济网\n来源：经济日报 2024-06-12\n今年以来，该市聚焦首位产业，电子信息产业集群营收突破2000亿元，同比增长百分之十一。").title).toBeNull();
+  });
   it("is the line above the date/source line, not a section name above it", () => {
     expect(extract("网站首页 政务公开 新闻动态\n新闻动态\n我县召开一季度经济形势分析会\n发布日期：2024-04-18 信息来源：县发改委\n正文。").title).toBe("我县召开一季度经济形势分析会");
   });

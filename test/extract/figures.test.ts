@@ -67,6 +67,8 @@ const POSITIVE: Row[] = [
   ["新增項目12項,投資3億元。", "12項", 12, "項"],
   ["新增項目12項,投資3億元。", "3億元", 3e8, "元"],
   ["改造農戶500戶,整治土地200畝。", "200畝", 200, "畝"],
+  // A range with the unit written twice.
+  ["培育超百亿元企业3家至5家。", "3家至5家", 3, "家", { value_max: 5 }],
   // A unit that starts with a magnitude character: 万千瓦 is 万 × 千瓦.
   ["新增装机容量12.5万千瓦。", "12.5万千瓦", 125000, "千瓦"],
   ["建成光伏电站300千瓦。", "300千瓦", 300, "千瓦"],
@@ -94,6 +96,7 @@ const NEGATIVE: [string, string][] = [
   ["2021年10月 01日 09:04", "date and time"],
   ["到2025年,基本建成现代化经济体系。", "deadline year"],
   ["全市常住人口12万,城镇化率稳步提高。", "bare 万 without a unit or money"],
+  ["重点培育超百亿元企业和过亿元项目。", "threshold prefix qualifying a noun"],
   ["今年前三季度,全市经济运行平稳。", "period, not 年前"],
   ["深入学习贯彻党的十九大和十九届二中、三中、四中全会精神。", "meeting names"],
   ["以优异成绩迎接党的二十大胜利召开。", "meeting name"],

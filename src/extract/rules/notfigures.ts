@@ -19,6 +19,12 @@ export const NOT_FIGURE_RULES: NotFigureRule[] = [
   { name: "rank/label suffix", after: /^(?:强|号|级|届|大|连冠|期|版|年代|后|型|星|A|B|C)/, examples: ["前20强", "4号线", "5A级", "十九届", "一期"] },
   { name: "meeting", before: /(?:届|十[一二三四五六七八九]?五|[一二三四五六七八九十]届)$/, examples: ["七届十三次全会", "区十届人大四次会议"] },
   { name: "threshold qualifying a noun", after: /^(?:以上|以下)的?(?=[\u4e00-\u9fff])(?![，,。；;、])/, examples: ["亿元以上项目", "5万元以上村", "20亿元以上重大项目", "10亿元以上的企业"] },
+  {
+    name: "threshold prefix qualifying a noun",
+    before: /(?:超|过|超过)$/,
+    after: /^的?(?=[\u4e00-\u9fff])(?!以上|左右|规模|大关|台阶|增长|同比|[，,。；;、])/,
+    examples: ["培育超百亿元企业3家", "过亿元项目23个", "超10亿元的重大项目"],
+  },
   { name: "campaign name with duration", after: /^(?:行动|计划|规划|攻坚|提升行动|会战|工程|专项|建设规划|行动计划|攻坚行动)/, examples: ["三年行动计划", "三年提升行动", "百日会战"] },
   { name: "time span as a period", self: /(?:年|天|个月|個月)$/, after: /^(?:来|以来|前|后|後|内|內|间|間|之内|之后|之前)/, examples: ["3年来", "5年前", "两年内"] },
   { name: "vague quantity", self: /^[十百千万亿]/, before: /(?:数|几|(?<![迈跨站登冲踏])上|(?<![完达形变建组促])成)$/, examples: ["数百家企业", "几十个", "上千人", "成千上万"] },
