@@ -13,13 +13,15 @@ import { drizzle } from "drizzle-orm/d1";
 import {
   articleConditions,
   figureConditions,
+  figureFields,
+  figureRef,
   figuresOfGoals,
   goalConditions,
+  goalFields,
   placesOfArticles,
   type FigureRef,
   type PlaceRef,
 } from "../db/queries";
-import { figureFields, figureRef } from "../db/queries/figures";
 import { articles, figures, goals, places } from "../db/schema";
 import type { FeedFilter } from "./filter";
 import { BEIJING_OFFSET_MS, shanghaiDayStart } from "./text";
@@ -207,16 +209,7 @@ export function digestGoalsQuery(d1: D1Database, f: FeedFilter, lo: number, hi: 
   const gc = goalConds(f);
   if (!gc) return null;
   return drizzle(d1)
-    .select({
-      id: goals.id,
-      articleId: goals.articleId,
-      seq: goals.seq,
-      text: goals.text,
-      deadline: goals.deadline,
-      actor: goals.actor,
-      placeKey: goals.placeKey,
-      receivedAt: articles.receivedAt,
-    })
+    .select({ ...goalFields, receivedAt: articles.receivedAt })
     .from(goals)
     .innerJoin(articles, eq(articles.id, goals.articleId))
     .where(and(digestWindow(f, lo, hi), ...gc))

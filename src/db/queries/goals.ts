@@ -38,23 +38,24 @@ export function goalConditions(f: GoalFilter, plan: Plan = {}): SQL[] {
   return out;
 }
 
+/** The columns of a goal row, for every query that lists goals. */
+export const goalFields = {
+  id: goals.id,
+  articleId: goals.articleId,
+  seq: goals.seq,
+  text: goals.text,
+  start: goals.start,
+  end: goals.end,
+  deadline: goals.deadline,
+  actor: goals.actor,
+  placeKey: goals.placeKey,
+  published: goals.published,
+};
+
 /** The drizzle select for one phase of a goals page (exported for EXPLAIN QUERY PLAN tests). */
 export function goalsQuery(d1: D1Database, f: GoalFilter, phase: Phase, take: number, plan: Plan = {}) {
   return drizzle(d1)
-    .select({
-      id: goals.id,
-      articleId: goals.articleId,
-      seq: goals.seq,
-      text: goals.text,
-      start: goals.start,
-      end: goals.end,
-      deadline: goals.deadline,
-      actor: goals.actor,
-      placeKey: goals.placeKey,
-      published: goals.published,
-      title: articles.title,
-      placeName: places.name,
-    })
+    .select({ ...goalFields, title: articles.title, placeName: places.name })
     .from(goals)
     .innerJoin(articles, eq(articles.id, goals.articleId))
     .leftJoin(places, eq(places.key, goals.placeKey))

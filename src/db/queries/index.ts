@@ -22,7 +22,7 @@
 export { articleConditions, articlesQuery, getArticleSummary, listArticles, placesOfArticles } from "./articles";
 export { listMetrics, listPlaces } from "./facets";
 export { figureConditions, figureFields, figureRef, figuresQuery, listFigures, metricCondition } from "./figures";
-export { figuresOfGoals, goalConditions, goalsQuery, listGoals } from "./goals";
+export { figuresOfGoals, goalConditions, goalFields, goalsQuery, listGoals } from "./goals";
 export { type CursorKey, DEFAULT_LIMIT, decodeCursor, encodeCursor, MAX_LIMIT, type Page, type Phase, phases } from "./page";
 export { type Plan, planFor, SET_CAP } from "./plan";
 export { ftsPhrase, likeContains, scriptVariants } from "./text";
