@@ -57,7 +57,7 @@ export const articles = sqliteTable(
 /** One place, keyed by its simplified short form so 杜集区/杜集 and 經開區/经开区 group together. */
 export const places = sqliteTable("places", {
   key: text("key").primaryKey(),
-  /** The first full form seen (simplified), used for display. */
+  /** The fullest form seen (simplified): 杜集区 over 杜集. Used for display. */
   name: text("name").notNull(),
 });
 

@@ -116,7 +116,13 @@ export async function storeSummary(d1: D1Database, meta: ArticleMeta, summary: S
     sql`DELETE FROM article_search WHERE rowid = ${id}`,
   ];
   for (const p of placeList) {
-    statements.push(db.insert(places).values({ key: p.key, name: p.name }).onConflictDoNothing());
+    // The display name is the fullest form seen: 杜集区 over 杜集.
+    statements.push(
+      db
+        .insert(places)
+        .values({ key: p.key, name: p.name })
+        .onConflictDoUpdate({ target: places.key, set: { name: sql`excluded.name` }, setWhere: sql`length(excluded.name) > length(${places.name})` }),
+    );
   }
   if (placeList.length) {
     statements.push(db.insert(articlePlaces).values(placeList.map((p) => ({ articleId: id, placeKey: p.key, name: p.written }))));
