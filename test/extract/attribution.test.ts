@@ -33,6 +33,8 @@ describe("metric", () => {
     ["經(jīng)開區(qū)新增企業(yè)12家。", "12家", "新增企業"],
     // A leading place and time word are the subject and the period, not the measure.
     ["力争2024年前建成5G基站1.5万个。", "1.5万个", "建成5G基站"],
+    ["粮食播种面积稳定在8.5万亩以上。", "8.5万亩", "粮食播种面积"],
+    ["每年安排不少于300万元资金用于人居环境整治。", "300万元", "资金"],
     ["未来三年每年新增省级数字化车间50个。", "50个", "新增省级数字化车间"],
     ["新竹縣去年觀光人次突破八百萬人次。", "八百萬人次", "觀光人次"],
     // A comparison with an earlier year is a change of the same metric.

@@ -40,6 +40,7 @@ describe("goals", () => {
   });
   it("the actor is a place or a body, never a verb phrase", () => {
     expect(goals("找准内涵将全面提升，力争新增企业20家。")[0]?.actor).toBeUndefined();
+    expect(goals("按照计划，年底前完成高标准农田建设1.2万亩。")[0]?.actor).toBeUndefined();
     expect(goals("区发改委将牵头推进，力争新增企业20家。")[0]?.actor).toBe("区发改委");
     expect(goals("全县总体平稳。沭阳将力争新增企业20家。沭阳县经济运行良好。")[0]?.actor).toBe("沭阳");
   });
