@@ -186,7 +186,11 @@ export function attribute(n: Normalised, raws: RawFigure[]): { figures: Attribut
       const lead = s.slice(sentenceStart, f.start);
       const rr = new RegExp(REPORTED_CLAUSE_RE.source, "g");
       let lastReported = -1;
-      for (let m = rr.exec(lead); m; m = rr.exec(lead)) lastReported = sentenceStart + m.index;
+      for (let m = rr.exec(lead); m; m = rr.exec(lead)) {
+        // A cue inside the marker's own clause is governed by it: 确保一季度新开工项目20个以上，完成投资35亿元.
+        const cue = sentenceStart + m.index;
+        if (lastMarker < 0 || lastMarker < cue - clausePrefixLen(s, cue)) lastReported = cue;
+      }
       // …but a floor or ceiling written on the figure is a commitment: 上半年新开工项目不少于25个.
       const committed = COMMITTED_BOUND_RE.test(s.slice(Math.max(clauseStart, f.start - 4), f.start));
       if (lastReported > lastMarker && !committed) target = false;

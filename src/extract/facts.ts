@@ -13,6 +13,7 @@ import {
   NOT_PLACE_START_RE,
   SITE_NAME_RE,
   OUTLET_AFTER_DATE_RE,
+  FLAT_TITLE_RE,
 } from "./rules/facts";
 
 /** True when the position sits on a short line with no sentence punctuation (a heading). */
@@ -113,6 +114,15 @@ export function readFacts(n: Normalised): Facts {
     title = pick.clean.replace(/\s+/g, " ");
     const line = n.lines[pick.idx] as { start: number; end: number };
     titleRange = [line.start, line.end];
+  } else if (head[0]) {
+    // A page flattened to one line: the headline, then the date line (县政府召开常务会议 2023-03-02 10:20 来源：…).
+    const flat = FLAT_TITLE_RE.exec(head[0].clean);
+    if (flat && !NAV_LINE_RE.test(head[0].simp)) {
+      title = flat[1] as string;
+      const line = n.lines[head[0].idx] as { start: number };
+      const at = n.written.indexOf(title, line.start);
+      titleRange = [at, at + title.length];
+    }
   }
   // Source and published: header lines with 来源 / a full date.
   let source: string | null = null;

@@ -15,7 +15,7 @@ import { readFacts } from "./facts";
 export type { Summary, Figure, Goal, Approx, Kind } from "./types";
 
 /** Bump when rule changes alter output, so stored summaries can be recomputed. */
-export const EXTRACTOR_VERSION = 13;
+export const EXTRACTOR_VERSION = 14;
 
 const MAX_SENTENCE = 200;
 

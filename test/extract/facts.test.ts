@@ -8,6 +8,10 @@ describe("title", () => {
     ["搜索\n \n\n强化使命担当 奋力决战决胜\n\n2020年12月23日 10阅读 来源:淮北日报 2020/01/10\n\n正文。", "强化使命担当 奋力决战决胜"],
     ["全力走稳走好踏上新征程的第一步\n\n2021年10月 01日 09:04 | 来源: 扬州日报-扬州网\n\n正文。", "全力走稳走好踏上新征程的第一步"],
   ])("%#", (text, title) => expect(extract(text).title).toBe(title));
+  it("is read from a page flattened to one line, before its date", () => {
+    const s = extract("县政府召开常务会议 2023-03-02 10:20 来源：某某县融媒体中心 3月1日，县长主持召开县政府常务会议。 会议还研究了其他事项。 |");
+    expect([s.title, s.published, s.source]).toEqual(["县政府召开常务会议", "2023-03-02", "某某县融媒体中心"]);
+  });
   it("is never a line of joined site names", () => {
     expect(extract("经济日报-中国经济网\n来源：经济日报 2024-06-12\n今年以来，该市聚焦首位产业，电子信息产业集群营收突破2000亿元，同比增长百分之十一。").title).toBeNull();
   });

@@ -36,6 +36,9 @@ export const SITE_NAME_RE = /^[\u4e00-\u9fff]{1,10}(?:新闻网|網|网|网站|�
 /** An outlet named last on a date line: 2022年11月03日 10:00 澎湃新闻 / 2023-05-06 扬子晚报. Group 1 = the outlet. */
 export const OUTLET_AFTER_DATE_RE = /[0-9]\s{1,4}([\u4e00-\u9fff]{2,10}(?:新闻|新聞|[日晚晨商时時][报報]|[网網]|客户端|客戶端|电视台|電視台|融媒体中心|融媒體中心))\s*$/;
 
+/** A headline followed on the same line by the article's date (a page flattened to one line). Group 1 = the headline. */
+export const FLAT_TITLE_RE = /^([^\s。，,；;：:！？!?|｜]{4,40})\s+(?:19|20)[0-9]{2}[-/.年]/;
+
 /** Site-navigation words that open a page but are not its title. */
 export const NAV_LINE_RE = /^(?:搜索|网站首页|首页|首頁|登录|注册|返回|导航|菜单|[您你]?(?:当前|现在|所在)?的?位置)[:：]?|\s[>»›]\s/;
 
