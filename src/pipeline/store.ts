@@ -45,7 +45,7 @@ export function dayOf(value: string | null | undefined): string | null {
 }
 
 /** The article's places: the poster's first, then the extractor's; unique by key. */
-export function articlePlaceList(meta: ArticleMeta, summary: Summary): { key: string; name: string; written: string }[] {
+function articlePlaceList(meta: ArticleMeta, summary: Summary): { key: string; name: string; written: string }[] {
   const seen = new Set<string>();
   const out: { key: string; name: string; written: string }[] = [];
   for (const written of [meta.metaPlace, ...summary.places]) {

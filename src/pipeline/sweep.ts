@@ -24,20 +24,13 @@ const SEND_BATCH = 100;
 export const SWEEP_SCOPES = ["stale", "failed", "all"] as const;
 export type SweepScope = (typeof SWEEP_SCOPES)[number];
 
-export interface SweepOptions {
-  now?: number;
-  version?: number;
-  scope?: SweepScope;
-}
-
-export async function sweep(env: Env, options: SweepOptions = {}): Promise<{ queued: number }> {
-  const now = options.now ?? Date.now();
-  const version = options.version ?? EXTRACTOR_VERSION;
+export async function sweep(env: Env, options: { scope?: SweepScope } = {}): Promise<{ queued: number }> {
+  const now = Date.now();
   const db = drizzle(env.DB);
   const scope = options.scope ?? "stale";
   const due = {
     stale: or(
-      and(ne(articles.status, "received"), or(isNull(articles.extractorVersion), lt(articles.extractorVersion, version))),
+      and(ne(articles.status, "received"), or(isNull(articles.extractorVersion), lt(articles.extractorVersion, EXTRACTOR_VERSION))),
       and(eq(articles.status, "received"), lt(articles.receivedAt, now - STUCK_AFTER_MS)),
     ),
     failed: eq(articles.status, "failed"),
