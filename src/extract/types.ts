@@ -28,8 +28,16 @@ export interface Figure {
   kind: Kind;
   /** The sentence the figure sits in, verbatim, and where it starts in the original text. */
   sentence?: string;
-  /** Locality the figure is attributed to, when the text says (as written). */
+  /** Locality the figure is attributed to: the division's simplified full name (洪畴镇). */
   place?: string;
+  /** GB/T 2260 code of `place` (340000, 130600, 130628101); absent for places outside the divisions data. */
+  place_code?: string;
+  /** Canonical metric key from the metric-keys rules (地区生产总值 for 全省生产总值 / GDP); absent when no rule knows it. */
+  metric_key?: string;
+  /** Period the figure is about, normalised: 2025, 2022-H1, 2024-Q3, 2024-01..10, 2021..2025. */
+  period?: string;
+  /** The time words the period was read from, as written (今年, 到2025年, 十四五时期). */
+  period_text?: string;
   /** True when the figure's paragraph is repeated word for word later (the copies are skipped). */
   dup?: boolean;
 }
@@ -45,6 +53,18 @@ export interface Goal {
   deadline?: string;
   /** Place or body committing (金山桥街道, 高邮). */
   actor?: string;
+  /** The goal's place (its clause's place, else the article's primary place) and its GB/T 2260 code. */
+  place?: string;
+  place_code?: string;
+  /** The goal's deadline normalised as a period (see Figure.period). */
+  period?: string;
+}
+
+/** A place the article is about: the division's simplified full name, its code, the form the text writes. */
+export interface PlaceRef {
+  name: string;
+  code: string | null;
+  written: string;
 }
 
 export interface Summary {
