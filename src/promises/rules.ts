@@ -33,4 +33,7 @@ export const LIST_CUES = ["分别"] as const;
 /** Place prefixes a metric may carry that do not change what it measures (全省生产总值). */
 export const METRIC_PREFIXES = ["全省", "全市", "全区", "全县", "全州", "全盟", "全旗", "全镇", "全乡", "全国"] as const;
 
+/** Leading verbs a metric may carry from its clause (完成改厕 = 改厕), dropped before comparing names. */
+export const METRIC_VERBS = ["完成", "实现", "确保", "力争", "争取", "安排", "实施"] as const;
+
 export const includesAny = (text: string, words: readonly string[]): boolean => words.some((w) => text.includes(w));

@@ -60,7 +60,7 @@ describe("the dev gold, recomputed from its values", () => {
       const target = { value: p.target_value, value_max: p.target_value_max, unit: p.unit, approx: p.approx };
       const lead = p.target_clause.slice(0, p.target_clause.indexOf(p.target_text));
       expect(directionOf({ approx: p.approx, metric: p.metric, lead })).toBe(p.direction);
-      const outcome = p.verdict_basis === "stated" ? p.outcome_value : null;
+      const outcome = p.verdict_basis === "stated" ? (p.outcome_value ?? null) : null;
       // Every dev pair has its later report, so a promise without a stated outcome is no_report.
       expect(verdictOf(target, p.direction, outcome, true)).toBe(p.verdict_strict);
     });
