@@ -55,7 +55,7 @@ async function handlerSteps(req: Request): Promise<void> {
   const body = await readBody(req, 2_097_152);
   const sig = { id: req.headers.get("webhook-id"), timestamp: req.headers.get("webhook-timestamp"), signature: req.headers.get("webhook-signature") };
   if (!(await verifySignature(sig, body, parseSecrets(SECRET)))) throw new Error("signature");
-  const article = await parseArticle(body, req.headers.get("content-type"), new URLSearchParams());
+  const article = parseArticle(body, req.headers.get("content-type"), new URLSearchParams());
   await crypto.subtle.digest("SHA-256", new TextEncoder().encode(normaliseForHash(article.text)));
   await crypto.subtle.digest("SHA-256", body);
 }

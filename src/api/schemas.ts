@@ -165,7 +165,8 @@ export const Article = z
   .openapi("Article");
 
 export const ArticleSummary = Article.extend({
-  encoding: z.string(),
+  encoding: z.string().openapi({ description: "Charset the body was decoded with" }),
+  declared_charset: z.string().nullable().openapi({ description: "Charset the sender declared; differs from encoding when the declared one decoded to mojibake; null when detected" }),
   format: z.string(),
   extractor_version: z.number().int().nullable(),
   meta: z.object({ title: z.string().nullable(), source: z.string().nullable(), published: z.string().nullable(), place: z.string().nullable() }),

@@ -26,6 +26,11 @@ export const articles = sqliteTable(
     text: text("text").notNull(),
     /** Encoding the body was decoded with: utf-8, gbk, gb18030, big5. */
     encoding: text("encoding").notNull(),
+    /**
+     * The charset the sender declared (Content-Type or `<meta charset>`), null when detected.
+     * Differs from `encoding` when the declared one decoded to mojibake (src/ingest/decode.ts).
+     */
+    declaredCharset: text("declared_charset"),
     /** Body format: json, plain or html. */
     format: text("format").notNull(),
     url: text("url"),

@@ -8,13 +8,16 @@ import type { AppEnv } from "../app";
 import { Problem } from "../problems";
 import { checkDeclaredLength, maxBodyBytes, readBody } from "./body";
 import { parseArticle } from "./parse";
-import { checkHeaders, parseSecrets, verifySignature, type SignatureHeaders } from "./signature";
-import { findByWebhookId, storeIncoming } from "./store";
+import { checkHeaders, MAX_SIGNATURE_HEADER, MAX_SIGNATURES, MAX_WEBHOOK_ID, parseSecrets, verifySignature, type SignatureHeaders } from "./signature";
+import { checkStorable, findByWebhookId, storeIncoming } from "./store";
 
 const SIGNATURE_DETAIL = {
   missing_signature: "Sign the request with Standard Webhooks: webhook-id, webhook-timestamp and webhook-signature headers.",
   stale_timestamp: "webhook-timestamp is not within 5 minutes of the server's clock.",
   bad_signature: "No signature in webhook-signature verifies with a configured secret.",
+  duplicate_signature_header: "A webhook-id, webhook-timestamp or webhook-signature header was sent more than once (they arrive joined with \", \"); send each once.",
+  too_many_signatures: `webhook-signature lists more than ${MAX_SIGNATURES} signatures or is longer than ${MAX_SIGNATURE_HEADER} characters.`,
+  invalid_webhook_id: `webhook-id must be 1 to ${MAX_WEBHOOK_ID} printable ASCII characters without spaces.`,
 } as const;
 
 export const ingestRoutes = new Hono<AppEnv>();
@@ -37,12 +40,18 @@ ingestRoutes.post("/articles", async (c) => {
     throw new Problem("bad_signature", SIGNATURE_DETAIL.bad_signature);
   }
   const webhookId = sig.id!;
+  // Nothing is decompressed: a compressed body is refused for what it is, not as undecodable text.
+  const contentEncoding = req.headers.get("content-encoding")?.trim().toLowerCase();
+  if (contentEncoding && contentEncoding !== "identity") {
+    throw new Problem("unsupported_encoding", `Content-Encoding "${contentEncoding.slice(0, 40)}" is not accepted; send the body uncompressed.`);
+  }
 
   // A repeated delivery is answered before parsing: same answer, nothing written.
   const seen = await findByWebhookId(c.env.DB, webhookId);
   if (seen) return c.json({ id: seen.id, status: seen.status, replay: true }, 200);
 
-  const article = await parseArticle(body, req.headers.get("content-type"), new URL(req.url).searchParams);
+  const article = parseArticle(body, req.headers.get("content-type"), new URL(req.url).searchParams);
+  checkStorable(webhookId, article);
   let outcome;
   try {
     outcome = await storeIncoming(c.env.DB, webhookId, body, article);

@@ -6,7 +6,18 @@
 import { eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { articles } from "../db/schema";
+import { Problem } from "../problems";
 import type { IncomingArticle } from "./parse";
+
+/** D1's limit on one row (and on one string or BLOB): https://developers.cloudflare.com/d1/platform/limits/ */
+export const D1_MAX_ROW_BYTES = 2_000_000;
+/**
+ * Kept free for what is written beside the text later: the resolved title, source and date, the
+ * error of a failed attempt (at most 2,000 characters), the FTS row's title and metric names.
+ */
+export const LATER_WRITES_RESERVE = 65_536;
+/** Most bytes the ingest-time values of one article row may take (text, metadata, keys, hashes). */
+export const MAX_STORED_BYTES = D1_MAX_ROW_BYTES - LATER_WRITES_RESERVE;
 
 export type IngestOutcome =
   | { kind: "created"; id: number }
@@ -25,6 +36,44 @@ async function sha256Hex(data: Uint8Array | string): Promise<string> {
  */
 export function normaliseForHash(text: string): string {
   return text.normalize("NFKC").replace(/\s+/g, " ").trim();
+}
+
+/** UTF-8 length of `s` without encoding it. */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** Bytes of the string columns one article row holds at ingest (hashes are 64 hex characters each). */
+export function storedBytes(webhookId: string, article: IncomingArticle): number {
+  const { meta } = article;
+  const strings = [webhookId, article.text, article.encoding, article.declaredCharset, article.format, meta.url, meta.title, meta.source, meta.published, meta.place];
+  return strings.reduce((sum, s) => sum + (s ? utf8Length(s) : 0), 2 * 64);
+}
+
+/**
+ * Refuses an article whose row would not fit in D1 (413 `text_too_large`). The body limit counts
+ * bytes as sent; a GBK body grows by about half when stored as UTF-8, so this is checked on what
+ * will be stored. (An insert over D1's limit would fail on every retry: 503 forever.)
+ */
+export function checkStorable(webhookId: string, article: IncomingArticle): void {
+  const bytes = storedBytes(webhookId, article);
+  if (bytes > MAX_STORED_BYTES) {
+    throw new Problem(
+      "text_too_large",
+      `The article takes ${bytes} bytes as UTF-8 with its metadata; at most ${MAX_STORED_BYTES} can be stored in one row. Split it.`,
+      { limit: MAX_STORED_BYTES, size: bytes },
+    );
+  }
 }
 
 export async function findByWebhookId(d1: D1Database, webhookId: string) {
@@ -53,6 +102,7 @@ export async function storeIncoming(
       rawHash: await sha256Hex(rawBody),
       text: article.text,
       encoding: article.encoding,
+      declaredCharset: article.declaredCharset,
       format: article.format,
       url: article.meta.url,
       metaTitle: article.meta.title,

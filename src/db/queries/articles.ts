@@ -102,6 +102,7 @@ export async function getArticleSummary(d1: D1Database, id: number): Promise<Art
     .select({
       ...articleFields,
       encoding: articles.encoding,
+      declaredCharset: articles.declaredCharset,
       format: articles.format,
       extractorVersion: articles.extractorVersion,
       metaTitle: articles.metaTitle,
@@ -122,6 +123,7 @@ export async function getArticleSummary(d1: D1Database, id: number): Promise<Art
   return {
     ...articleItem(row, placeMap.get(id) ?? []),
     encoding: row.encoding,
+    declared_charset: row.declaredCharset,
     format: row.format,
     extractor_version: row.extractorVersion,
     meta: { title: row.metaTitle, source: row.metaSource, published: row.metaPublished, place: row.metaPlace },

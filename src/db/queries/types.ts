@@ -119,6 +119,8 @@ export interface ArticleItem {
 
 export interface ArticleSummary extends ArticleItem {
   encoding: string;
+  /** The charset the sender declared (null when detected); differs from `encoding` when that one was mojibake. */
+  declared_charset: string | null;
   format: string;
   extractor_version: number | null;
   /** Metadata as the poster sent it. */
