@@ -108,8 +108,9 @@ function readTag(html: string, lt: number): Tag {
 
 /** Decoded text of one block, split at blank lines, white space folded; empty pieces dropped. */
 function paragraphs(raw: string, out: string[]): void {
-  if (raw === "") return;
-  for (const piece of decodeHTML(raw).split(BLANK_LINE)) {
+  // The cheap cases first: most blocks have no reference and no line break.
+  const text = raw.includes("&") ? decodeHTML(raw) : raw;
+  for (const piece of text.includes("\n") ? text.split(BLANK_LINE) : [text]) {
     const p = piece.replace(WHITE_RUN, " ").trim();
     if (p) out.push(p);
   }
@@ -122,6 +123,12 @@ export function htmlToText(html: string): { text: string; title: string | null }
   const flush = () => {
     if (block.length > 0) paragraphs(block.join(""), out);
     block = [];
+  };
+  /** A line break; two in a row make a blank line (a paragraph break), more add nothing. */
+  const lineBreak = () => {
+    const last = block.length - 1;
+    if (block[last] === "\n") block[last] = "\n\n";
+    else if (block[last] !== "\n\n") block.push("\n");
   };
   /** Open skipped elements, innermost last, with a count per name so an unmatched end tag costs O(1). */
   const skipped: string[] = [];
@@ -178,7 +185,7 @@ export function htmlToText(html: string): { text: string; title: string | null }
     if (tag.closing) {
       if ((openCount.get(tag.name) ?? 0) > 0) popTo(tag.name);
       else if (skipped.length === 0 && BLOCKS.has(tag.name)) flush();
-      else if (skipped.length === 0 && tag.name === "br") block.push("\n");
+      else if (skipped.length === 0 && tag.name === "br") lineBreak();
       continue;
     }
     // Outside SVG/MathML, raw-text elements hold no tags: jump to their end tag.
@@ -198,7 +205,7 @@ export function htmlToText(html: string): { text: string; title: string | null }
     }
     if (skipped.length > 0) continue;
     if (BLOCKS.has(tag.name)) flush();
-    else if (tag.name === "br") block.push("\n");
+    else if (tag.name === "br") lineBreak();
   }
   flush();
   const title = decodeHTML(titleParts.join("")).replace(WHITE_RUN, " ").trim();
