@@ -1,7 +1,7 @@
 /**
  * HTML ingest figures: CPU of the webhook's own work (read body, verify signature, decode, HTML →
  * text, row-size check, hashes; no I/O) for 2 MB hostile pages (nested elements, flat `<br>`,
- * `<p>x</p>`, attribute-heavy tags, character references, self-closed SVG) and a typical 100 KB
+ * `<p>x</p>`, attribute-heavy tags, character references, self-closed SVG, raw line breaks) and a typical 100 KB
  * page, and of the consumer's own work for the same article (the pure extractor over the text).
  * The converter is plain JavaScript, so Node's V8 measures the same code the Worker runs.
  * Goal: the Workers free plan's 10 ms of CPU per invocation for typical pages; hostile pages stay
@@ -79,6 +79,7 @@ export default async function run(): Promise<void> {
     ["attributes", fill('<span a="1" b=\'>\' c=d e data-x="&amp;">字</span>')],
     ["entities", fill("&amp;&#x5b57;&lt;&nbsp;")],
     ["self-closed SVG", fill("<p>字</p><svg/><svg><title/></svg>")],
+    ["raw line breaks", `<p>财政收入12亿元${fill("\n \n\t")}增长5%</p>`],
   ];
   for (let i = 0; i < 3; i++) await ingestSteps(request(cases[0]![1], `warm-${i}`), `warm-${i}`); // JIT warm-up
   for (const [name, page] of cases) {

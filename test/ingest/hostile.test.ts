@@ -157,6 +157,7 @@ describe("finding 3: HTML → text is linear and cheap per element", () => {
     ["<p>x</p>", fill("<p>x</p>"), (t) => expect(t.split("\n\n")).toHaveLength(times("<p>x</p>"))],
     ["attributes", fill('<span a="1" b=\'>\' c=d e>字</span>'), (t) => expect(t).toBe("字".repeat(times('<span a="1" b=\'>\' c=d e>字</span>')))],
     ["entities", fill("&amp;&#x5b57;&lt;"), (t) => expect(t).toBe("&字<".repeat(times("&amp;&#x5b57;&lt;")))],
+    ["raw line breaks", `<p>财政收入12亿元${fill("\n \n\t")}增长5%</p>`, (t) => expect(t).toBe("财政收入12亿元\n\n增长5%")],
   ];
   for (const [what, page, check] of hostile) {
     it(`2 MB of ${what} is stored and its text shows in GET /v1/articles/:id once extracted`, { timeout: 120_000 }, async () => {
