@@ -22,7 +22,7 @@ export const articles = sqliteTable(
     contentHash: text("content_hash").notNull(),
     /** SHA-256 (hex) of the request body bytes exactly as received. */
     rawHash: text("raw_hash").notNull(),
-    /** The decoded article text as received (HTML already turned into text). Never rewritten. */
+    /** The decoded article text as received (HTML already turned into text, invisible format characters removed). Never rewritten. */
     text: text("text").notNull(),
     /** Encoding the body was decoded with: utf-8, gbk, gb18030, big5. */
     encoding: text("encoding").notNull(),
