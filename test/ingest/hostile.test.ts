@@ -180,6 +180,19 @@ describe("finding 3: HTML → text is linear and cheap per element", () => {
     expect(title).toBe("A & B");
     expect(text).toBe("一\n\n二 三\n\n四\n\na < b < c\n\n五");
   });
+
+  it("closes skipped elements the way a browser would and ignores end tags of nothing open", () => {
+    const cases: [string, string][] = [
+      ["<nav><aside><p>导航</p></nav><p>正文</p>", "正文"], // </nav> closes the aside opened inside it
+      ["<p>正文</p></nav></svg></select><p>续</p>", "正文\n\n续"], // end tags of nothing open are ignored
+      ["<script>a</scripty>b</SCRIPT ><p>正文</p>", "正文"], // only </script> ends a script, in any case
+      ["<p>正文</p><!-- 未闭合注释 <p>丢弃</p>", "正文"],
+      ["<p hidden>一</p><p/>二<a href=x/>三</a>", "一\n\n二三"],
+      ["<svg><foreignObject><p>图内</p></foreignObject></svg><p>正文</p>", "正文"],
+      ["<math><annotation-xml><svg/></annotation-xml></math>正文", "正文"],
+    ];
+    for (const [html, text] of cases) expect(htmlToText(html).text, html).toBe(text);
+  });
 });
 
 describe("finding 6: every stored row fits D1's 2,000,000-byte limit", () => {
