@@ -26,6 +26,7 @@ import {
   REVIEW_HEADING_RE,
   HEADING_LINE_RE,
 } from "./rules/markers";
+import { metricKey } from "./metrickeys";
 import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_AFTER_STOP_RE, METRIC_MAX } from "./rules/metric";
 import { MONEY_UNITS } from "./rules/units";
 import { DURATION_UNITS } from "./rules/notfigures";
@@ -33,6 +34,8 @@ import { boundsBy, isClauseEnd, isCjk } from "./text";
 
 export interface Attributed extends RawFigure {
   metric?: string;
+  /** Canonical key of the metric (metrickeys.ts), read from the simplified metric. */
+  metricKey?: string;
   change?: boolean;
   kind: Kind;
   clauseStart: number;
@@ -222,6 +225,10 @@ export function attribute(n: Normalised, raws: RawFigure[]): { figures: Attribut
   }
   // Shared subject of a list: 城镇、农村居民人均可支配收入…分别增长8.1%、8.6%.
   distributeLists(out, n.simp);
+  for (const a of out) {
+    const key = a.metric ? metricKey(a.metric) : undefined;
+    if (key) a.metricKey = key;
+  }
   if (n.simp !== n.written) {
     const back = backMap(n);
     for (const a of out) if (a.metric) a.metric = [...a.metric].map((ch) => back.get(ch) ?? ch).join("");

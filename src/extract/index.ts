@@ -15,7 +15,7 @@ import { readFacts } from "./facts";
 export type { Summary, Figure, Goal, Approx, Kind } from "./types";
 
 /** Bump when rule changes alter output, so stored summaries can be recomputed. */
-export const EXTRACTOR_VERSION = 14;
+export const EXTRACTOR_VERSION = 15;
 
 const MAX_SENTENCE = 200;
 
@@ -26,6 +26,7 @@ function toFigure(n: Normalised, f: Attributed): Figure {
   if (f.valueMax !== undefined) fig.value_max = f.valueMax;
   if (f.approx) fig.approx = f.approx;
   if (f.metric) fig.metric = f.metric;
+  if (f.metricKey) fig.metric_key = f.metricKey;
   if (f.change) fig.change = true;
   let ss = f.sentenceStart;
   let se = f.sentenceEnd;

@@ -10,7 +10,9 @@ import * as markers from "./markers";
 import * as noise from "./noise";
 import * as facts from "./facts";
 import * as metric from "./metric";
+import * as metrickeys from "./metrickeys";
 import { TRADITIONAL_PROBE_RE } from "../normalise";
+import type { Example } from "./examples";
 
 function collect(prefix: string, mod: Record<string, unknown>, out: Record<string, RegExp>): void {
   for (const [k, v] of Object.entries(mod)) {
@@ -38,6 +40,18 @@ export const ALL_RULE_PATTERNS: Readonly<Record<string, RegExp>> = (() => {
   collect("noise", noise, out);
   collect("facts", facts, out);
   collect("metric", metric, out);
+  collect("metrickeys", metrickeys, out);
   out["normalise.TRADITIONAL_PROBE_RE"] = TRADITIONAL_PROBE_RE;
   return out;
 })();
+
+/**
+ * Every figure rule's examples, by rule, for the corpus test (test/extract/rules.test.ts): each
+ * table's rows are executed against `extract()` there.
+ */
+export const FIGURE_RULE_EXAMPLES: readonly { rule: string; examples: readonly Example[] }[] = [
+  ...units.UNIT_RULES.map((r) => ({ rule: `units ${r.forms[0]}`, examples: r.examples })),
+  ...approx.PREFIX_APPROX.map((r, i) => ({ rule: `approx prefix[${i}] ${r.approx}`, examples: r.examples })),
+  ...approx.SUFFIX_APPROX.map((r, i) => ({ rule: `approx suffix[${i}] ${r.approx}`, examples: r.examples })),
+  ...notfigures.NOT_FIGURE_RULES.map((r) => ({ rule: `not a figure: ${r.name}`, examples: r.examples })),
+];
