@@ -21,7 +21,7 @@ export const metricsRoute = createRoute({
   method: "get",
   path: "/v1/metrics",
   tags: ["facets"],
-  summary: "The most common metrics by number of figures (optionally for a place and kind)",
+  summary: "The most common metrics by number of figures, aliases grouped under their metric key (optionally for a place and kind)",
   request: { query: MetricFacetQuery },
   responses: {
     200: { description: "Metrics", content: { "application/json": { schema: z.object({ items: z.array(MetricFacet) }) } } },

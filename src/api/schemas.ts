@@ -46,7 +46,7 @@ const common = {
     .openapi({ description: `Page size (1–${MAX_LIMIT})`, example: DEFAULT_LIMIT }),
 };
 
-const metric = text(100, "Substring of the metric; traditional or simplified input", "财政收入");
+const metric = text(100, "Substring of the metric (traditional or simplified input); a term that names a known indicator (GDP, 全省生产总值) also finds every figure with that metric key (地区生产总值)", "财政收入");
 const kind = z.enum(["reported", "target"]).optional().openapi({ description: "reported (done) or target (promised)" });
 
 /** from ≤ to, reported on `to`. */
@@ -71,7 +71,7 @@ export const GoalQuery = z
     ...common,
     actor: text(50, "Substring of the committing body or place (高邮市 finds 高邮)", "高邮"),
     deadline: text(30, "Substring of the deadline as written", "2025"),
-    metric: text(100, "Goals with a figure whose metric contains this", "重大产业项目"),
+    metric: text(100, "Goals with a figure whose metric contains this, or whose metric key is the indicator this names", "重大产业项目"),
   })
   .superRefine(rangeOk);
 
@@ -115,6 +115,7 @@ const FigureRef = z
     unit: z.string().openapi({ example: "元" }),
     approx: z.enum(["more_than", "less_than", "about"]).nullable(),
     metric: z.string().nullable().openapi({ example: "财政收入" }),
+    metric_key: z.string().nullable().openapi({ example: "一般公共预算收入", description: "Canonical key of the metric (GDP, 全省生产总值 -> 地区生产总值); null when no rule knows it" }),
     change: z.boolean(),
     kind: z.enum(["reported", "target"]),
     sentence: z.string().nullable(),

@@ -92,6 +92,8 @@ export const figures = sqliteTable(
     unit: text("unit").notNull(),
     approx: text("approx", { enum: ["more_than", "less_than", "about"] }),
     metric: text("metric"),
+    /** Canonical key of the metric (src/extract/metrickeys.ts: 地区生产总值 for GDP / 全省生产总值); null when no rule knows it. */
+    metricKey: text("metric_key"),
     change: integer("change", { mode: "boolean" }).notNull().default(false),
     kind: text("kind", { enum: ["reported", "target"] }).notNull(),
     /** The sentence the figure came from (verbatim). */
@@ -102,6 +104,7 @@ export const figures = sqliteTable(
   (t) => [
     uniqueIndex("figures_article_seq").on(t.articleId, t.seq),
     index("figures_metric").on(t.metric),
+    index("figures_metric_key").on(t.metricKey),
     index("figures_place").on(t.placeKey, t.published),
     index("figures_kind").on(t.kind, t.published),
     index("figures_published").on(t.published, t.id),

@@ -9,7 +9,8 @@ import { segments } from "./highlight";
 import { type FeedLinks, Layout, Subscribe } from "./layout";
 
 const clean = (s: string | null | undefined) => (s == null ? "" : xmlSafe(s));
-const metricHref = (m: string) => `/metrics/${encodeURIComponent(m)}`;
+/** A metric links to its indicator's page (the key groups GDP, 全省生产总值 … under 地区生产总值). */
+const metricHref = (m: string, key?: string | null) => `/metrics/${encodeURIComponent(key ?? m)}`;
 const placeHref = (p: string) => `/?${new URLSearchParams({ place: p })}`;
 
 function KindCell(props: { kind: "target" | "reported" }) {
@@ -34,7 +35,7 @@ function FigureTable(props: { figures: (FigureRef & { articleId?: number })[]; c
       <tbody>
         {props.figures.map((f) => (
           <tr>
-            <td>{f.metric ? <a href={metricHref(f.metric)}>{clean(f.metric)}</a> : "—"}</td>
+            <td>{f.metric ? <a href={metricHref(f.metric, f.metric_key)}>{clean(f.metric)}</a> : "—"}</td>
             <td class="num">{clean(f.text)}</td>
             <KindCell kind={f.kind} />
             <td class="nowrap">{f.change ? "增减" : "—"}</td>
@@ -277,7 +278,7 @@ export function ArticlePage(props: { a: ArticleSummary; feeds: FeedLinks[] }) {
               <tbody>
                 {a.figures.map((f) => (
                   <tr>
-                    <td>{f.metric ? <a href={metricHref(f.metric)}>{clean(f.metric)}</a> : "—"}</td>
+                    <td>{f.metric ? <a href={metricHref(f.metric, f.metric_key)}>{clean(f.metric)}</a> : "—"}</td>
                     <td class="num">
                       <a href={`#f-${f.seq}`}>{clean(f.text)}</a>
                     </td>
@@ -323,7 +324,7 @@ export function MetricPage(props: { metric: string; kind?: "target" | "reported"
     <Layout title={`${title} · 纪要`} feeds={props.feeds}>
       <h1>{title}</h1>
       <p class="meta">
-        指标名称包含“{props.metric}”的数字（简繁体均可），按地方比较；每个地方取最新的一条。
+        指标名称包含“{props.metric}”或属于同一指标（如 GDP、全省生产总值 → 地区生产总值）的数字（简繁体均可），按地方比较；每个地方取最新的一条。
         {props.kind ? `只看${KIND_LABEL[props.kind]}。` : ""}
       </p>
       <Subscribe feeds={props.feeds} />

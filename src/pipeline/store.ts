@@ -88,6 +88,7 @@ export async function storeSummary(d1: D1Database, meta: ArticleMeta, summary: S
     unit: f.unit,
     approx: f.approx ?? null,
     metric: f.metric ?? null,
+    metricKey: f.metric_key ?? null,
     change: f.change ?? false,
     kind: f.kind,
     sentence: f.sentence ?? null,
@@ -138,7 +139,8 @@ export async function storeSummary(d1: D1Database, meta: ArticleMeta, summary: S
       );
     }
   });
-  const metrics = [...new Set(summary.figures.map((f) => f.metric).filter(Boolean))].join(" ");
+  // Metric keys are searchable beside the metrics as written (a search for 地区生产总值 finds GDP).
+  const metrics = [...new Set(summary.figures.flatMap((f) => [f.metric, f.metric_key]).filter(Boolean))].join(" ");
   statements.push(
     sql`INSERT INTO article_search (rowid, title, body, metrics)
       SELECT id, ${title ?? ""}, text, ${metrics} FROM articles WHERE id = ${id}`,

@@ -96,7 +96,7 @@ describe("facets", () => {
 
   it("GET /v1/metrics lists the most common metrics first, filterable by place and kind", async () => {
     const body = await getJson("/v1/metrics?limit=3");
-    const top = await env.DB.prepare("SELECT metric, count(*) AS n FROM figures WHERE metric IS NOT NULL GROUP BY metric ORDER BY n DESC, metric LIMIT 1").first<{ metric: string; n: number }>();
+    const top = await env.DB.prepare("SELECT coalesce(metric_key, metric) AS metric, count(*) AS n FROM figures WHERE metric IS NOT NULL GROUP BY 1 ORDER BY n DESC, metric LIMIT 1").first<{ metric: string; n: number }>();
     expect(body.items[0]).toEqual({ metric: top!.metric, figures: top!.n });
     expect(body.items.length).toBe(3);
     const dj = await getJson(`/v1/metrics?place=${encodeURIComponent("杜集区")}&kind=reported&limit=200`);

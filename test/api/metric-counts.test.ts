@@ -15,7 +15,7 @@ beforeAll(async () => {
 
 async function grouped(where = "1 = 1", ...binds: unknown[]) {
   const { results } = await env.DB.prepare(
-    `SELECT metric, count(*) AS figures FROM figures WHERE metric IS NOT NULL AND ${where} GROUP BY metric ORDER BY figures DESC, metric LIMIT 200`,
+    `SELECT coalesce(metric_key, metric) AS metric, count(*) AS figures FROM figures WHERE metric IS NOT NULL AND ${where} GROUP BY 1 ORDER BY figures DESC, metric LIMIT 200`,
   )
     .bind(...binds)
     .all<{ metric: string; figures: number }>();
@@ -42,6 +42,8 @@ describe("metric counts", () => {
     await expectExact();
     await env.DB.exec("UPDATE figures SET metric = 'edited' WHERE seq % 3 = 0");
     await env.DB.exec("UPDATE figures SET kind = 'target' WHERE seq % 5 = 0");
+    await env.DB.exec("UPDATE figures SET metric_key = NULL WHERE seq % 4 = 1");
+    await env.DB.exec("UPDATE figures SET metric_key = '地区生产总值' WHERE seq % 7 = 2");
     await expectExact();
     await env.DB.prepare("DELETE FROM articles WHERE id = ?").bind(seeded[1]!.id).run();
     await expectExact();

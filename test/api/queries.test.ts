@@ -44,7 +44,7 @@ describe("query layer", () => {
     const top = await env.DB.prepare("SELECT place_key AS key, count(*) AS n FROM article_places GROUP BY place_key ORDER BY n DESC, key LIMIT 1").first<{ key: string; n: number }>();
     expect(places[0]).toMatchObject({ key: top!.key, articles: top!.n });
     const metrics = await listMetrics(env.DB, { limit: 5 });
-    const topMetric = await env.DB.prepare("SELECT metric, count(*) AS n FROM figures WHERE metric IS NOT NULL GROUP BY metric ORDER BY n DESC, metric LIMIT 1").first<{ metric: string; n: number }>();
+    const topMetric = await env.DB.prepare("SELECT coalesce(metric_key, metric) AS metric, count(*) AS n FROM figures WHERE metric IS NOT NULL GROUP BY 1 ORDER BY n DESC, metric LIMIT 1").first<{ metric: string; n: number }>();
     expect(metrics[0]).toEqual({ metric: topMetric!.metric, figures: topMetric!.n });
     expect(metrics.length).toBe(5);
   });

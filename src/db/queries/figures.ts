@@ -2,13 +2,13 @@
  * Figures list. `place` matches a figure attributed to the place (figures.place_key: the figure's
  * own place, else its article's main place) OR any figure of an article that names the place.
  */
-import { and, eq, gte, lte, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, lte, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { articles, figures, places } from "../schema";
 import { listConditions, placeFilterKey, planList } from "./common";
 import { paginate, type Page, type Phase } from "./page";
 import { idsIn, type Plan, placeRowCheck } from "./plan";
-import { containsAny, scriptVariants } from "./text";
+import { containsAny, metricFilterKey, scriptVariants } from "./text";
 import type { FigureFilter, FigureItem, FigureRef } from "./types";
 
 export const figureFields = {
@@ -23,6 +23,7 @@ export const figureFields = {
   unit: figures.unit,
   approx: figures.approx,
   metric: figures.metric,
+  metricKey: figures.metricKey,
   change: figures.change,
   kind: figures.kind,
   sentence: figures.sentence,
@@ -43,6 +44,7 @@ export function figureRef(r: FigureRow): FigureRef {
     unit: r.unit,
     approx: r.approx,
     metric: r.metric,
+    metric_key: r.metricKey,
     change: r.change,
     kind: r.kind,
     sentence: r.sentence,
@@ -51,9 +53,15 @@ export function figureRef(r: FigureRow): FigureRef {
   };
 }
 
-/** `metric` contains the term in any script form (figures.metric). */
-export function metricCondition(metric: string): SQL {
-  return containsAny(figures.metric, scriptVariants(metric));
+/**
+ * A figure matches a metric filter when its metric contains the term in any script form, or,
+ * when the term names a known indicator, when its metric key is that indicator's key (so
+ * `metric=地区生产总值` also finds GDP and 全省生产总值).
+ */
+export function metricCondition(metric: string, column: { metric: SQLWrapper; key: SQLWrapper } = { metric: figures.metric, key: figures.metricKey }): SQL {
+  const contains = containsAny(column.metric, scriptVariants(metric));
+  const key = metricFilterKey(metric);
+  return key ? sql`(${column.key} = ${key} OR ${contains})` : contains;
 }
 
 /**

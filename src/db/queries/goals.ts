@@ -8,7 +8,7 @@ import { drizzle } from "drizzle-orm/d1";
 import { placeKey } from "../../places";
 import { articles, figures, goalFigures, goals, places } from "../schema";
 import { listConditions, placeFilterKey, planList } from "./common";
-import { figureFields, figureRef } from "./figures";
+import { figureFields, figureRef, metricCondition } from "./figures";
 import { paginate, type Page, type Phase } from "./page";
 import { idsIn, type Plan, placeRowCheck } from "./plan";
 import { containsAny, scriptVariants } from "./text";
@@ -31,7 +31,7 @@ export function goalConditions(f: GoalFilter, plan: Plan = {}): SQL[] {
   if (f.metric) {
     out.push(
       sql`EXISTS (SELECT 1 FROM goal_figures AS gf JOIN figures AS mf ON mf.id = gf.figure_id
-        WHERE gf.goal_id = ${goals.id} AND ${containsAny(sql`mf.metric`, scriptVariants(f.metric))})`,
+        WHERE gf.goal_id = ${goals.id} AND ${metricCondition(f.metric, { metric: sql`mf.metric`, key: sql`mf.metric_key` })})`,
     );
     if (driver?.set === "metric") out.push(idsIn(goals.articleId, driver.ids));
   }

@@ -7,7 +7,7 @@
  */
 import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
-import { charLength, FTS_MIN_CHARS, ftsPhrase, keywordTerms, likeContains, scriptVariants } from "./text";
+import { charLength, FTS_MIN_CHARS, ftsPhrase, keywordTerms, likeContains, metricFilterKey, scriptVariants } from "./text";
 
 const dialect = new SQLiteAsyncDialect();
 
@@ -65,10 +65,13 @@ export function keywordRowCheck(articleId: SQLWrapper, q: string): SQL | undefin
   return parts.length ? sql`(${sql.join(parts, sql` AND `)})` : undefined;
 }
 
-/** The metric's FTS5 MATCH on the metrics column ("" under 3 characters). */
+/** The metric's FTS5 MATCH on the metrics column, its key too (stored there beside the metrics); "" under 3 characters. */
 export function metricMatch(metric: string): string {
   const term = metric.trim();
-  return charLength(term) >= FTS_MIN_CHARS ? `metrics : (${scriptVariants(term).map(ftsPhrase).join(" OR ")})` : "";
+  if (charLength(term) < FTS_MIN_CHARS) return "";
+  const key = metricFilterKey(term);
+  const phrases = [...new Set([...scriptVariants(term), ...(key ? [key] : [])])];
+  return `metrics : (${phrases.map(ftsPhrase).join(" OR ")})`;
 }
 
 /** Per-row check: the row's article names the place (primary-key lookup). */

@@ -3,6 +3,7 @@
  * patterns. User input is ALWAYS a bound parameter; MATCH strings are built from quoted phrases only.
  */
 import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { metricKey } from "../../extract/metrickeys";
 import { toSimplified, toTraditional } from "../../text/script";
 
 /** The term as typed, its simplified form and a traditional form (unique, non-empty). */
@@ -11,6 +12,11 @@ export function scriptVariants(term: string): string[] {
   if (!t) return [];
   const simplified = toSimplified(t);
   return [...new Set([t, simplified, toTraditional(simplified)])];
+}
+
+/** The canonical metric key a filter term names (GDP, 全省生产总值 -> 地区生产总值), if any. */
+export function metricFilterKey(metric: string): string | undefined {
+  return metricKey(toSimplified(metric.trim()));
 }
 
 /** FTS5 trigram needs at least this many characters per term. */

@@ -62,6 +62,8 @@ export interface FigureRef {
   unit: string;
   approx: "more_than" | "less_than" | "about" | null;
   metric: string | null;
+  /** Canonical key of the metric (地区生产总值 for GDP); null when no rule knows it. */
+  metric_key: string | null;
   change: boolean;
   kind: FigureKind;
   sentence: string | null;
