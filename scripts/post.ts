@@ -7,11 +7,10 @@
  * The webhook-id is derived from the file's bytes, so posting the same file again is an
  * idempotent replay. Prints `file<TAB>status<TAB>id-or-problem-code` per file; exits 1 if any failed.
  */
-import { createHash, createHmac } from "node:crypto";
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { extname } from "node:path";
 import { parseArgs } from "node:util";
-import { decodeBytes } from "../src/ingest/decode.ts";
+import { contentType, signedHeaders } from "./lib/webhook.ts";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -25,20 +24,6 @@ function secretFromDevVars(): string | undefined {
     if (m) return m[1];
   }
   return undefined;
-}
-
-function contentType(file: string, bytes: Uint8Array): string {
-  const ext = extname(file).toLowerCase();
-  const type = ext === ".html" || ext === ".htm" ? "text/html" : ext === ".json" ? "application/json" : "text/plain";
-  const hasBom = (bytes[0] === 0xef && bytes[1] === 0xbb) || bytes[0] === 0xff || bytes[0] === 0xfe;
-  const decoded = decodeBytes(bytes);
-  return decoded.ok && !hasBom ? `${type}; charset=${decoded.encoding}` : type;
-}
-
-function sign(secret: string, id: string, timestamp: number, body: Uint8Array): string {
-  const key = Buffer.from(secret.replace(/^whsec_/, ""), "base64");
-  const mac = createHmac("sha256", key).update(`${id}.${timestamp}.`).update(body).digest("base64");
-  return `v1,${mac}`;
 }
 
 const secret = values.secret ?? secretFromDevVars();
@@ -58,15 +43,9 @@ for (const file of positionals) {
   try {
     const bytes = new Uint8Array(readFileSync(file));
     const id = `msg_${createHash("sha256").update(bytes).digest("hex").slice(0, 32)}`;
-    const timestamp = Math.floor(Date.now() / 1000);
     const res = await fetch(endpoint, {
       method: "POST",
-      headers: {
-        "content-type": contentType(file, bytes),
-        "webhook-id": id,
-        "webhook-timestamp": String(timestamp),
-        "webhook-signature": sign(secret, id, timestamp, bytes),
-      },
+      headers: { "content-type": contentType(file, bytes), ...signedHeaders(secret, id, bytes) },
       body: bytes,
     });
     const body = (await res.json().catch(() => ({}))) as { id?: number; duplicate_of?: number; code?: string };

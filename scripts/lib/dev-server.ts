@@ -30,6 +30,16 @@ function findSqlite(dir: string): string {
   return "";
 }
 
+/** Whether any process of the group `pgid` is still running (signal 0 only checks). */
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export interface Timing {
   /** Milliseconds from request to the end of the body, ascending. */
   ms: number[];
@@ -67,9 +77,9 @@ export class LocalWorker {
   /**
    * Serves the Worker on 127.0.0.1:`port` and waits for /healthz. The bundle is made up front and
    * served with `--no-bundle`: `wrangler dev` otherwise watches the sources and would restart
-   * mid-run whenever someone edits src/.
+   * mid-run whenever someone edits src/. `vars` override wrangler.toml's (e.g. WEBHOOK_SECRETS).
    */
-  async serve(port: number): Promise<string> {
+  async serve(port: number, vars: Record<string, string> = {}): Promise<string> {
     const dist = join(this.dir, "dist");
     npx(["wrangler", "deploy", "--dry-run", "--outdir", dist]);
     this.#child = spawn(
@@ -78,6 +88,7 @@ export class LocalWorker {
         "wrangler", "dev", join(dist, "index.js"), "--no-bundle", "--config", join(ROOT, "wrangler.toml"),
         "--ip", "127.0.0.1", "--port", String(port), "--persist-to", this.dir, "--inspector-port", "0",
         "--show-interactive-dev-session=false", "--log-level", "warn",
+        ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
       ],
       // detached: its own process group, so close() can stop npx, wrangler and workerd together.
       { cwd: ROOT, env: ENV, stdio: ["ignore", "ignore", "inherit"], detached: true },
@@ -122,18 +133,25 @@ export class LocalWorker {
     return { ms, p50: percentile(ms, 50), p95: percentile(ms, 95), bodies };
   }
 
-  /** Stops the server (waiting up to 5 s for it to exit) and removes the directory unless `keep`. */
-  async close(keep = false): Promise<void> {
-    const child = this.#child;
-    if (child?.pid && child.exitCode === null) {
-      const exited = new Promise((r) => child.once("exit", r));
-      try {
-        process.kill(-child.pid, "SIGTERM");
-      } catch {
-        // already gone
-      }
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  /**
+   * Stops the server: the whole process group (npx, wrangler, workerd), waiting up to 10 s until
+   * none of it is left, so the database files are closed when this returns. The directory stays.
+   */
+  async stop(): Promise<void> {
+    const pid = this.#child?.pid;
+    if (!pid) return;
+    try {
+      process.kill(-pid, "SIGTERM");
+    } catch {
+      return; // already gone
     }
+    const until = Date.now() + 10_000;
+    while (groupAlive(pid) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+  }
+
+  /** Stops the server and removes the directory unless `keep`. */
+  async close(keep = false): Promise<void> {
+    await this.stop();
     if (keep) console.log(`kept ${this.dir}`);
     else rmSync(this.dir, { recursive: true, force: true });
   }
