@@ -12,6 +12,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { DatabaseSync, StatementSync } from "node:sqlite";
 import { placeKey, placeName } from "../../src/places.ts";
+import { codePointOffsets } from "../../src/text/code-points.ts";
 // One definition of the gold files' shape, shared with the tests. Type-only, so tsx never loads
 // that module's Vite `?raw` imports.
 import type { Gold, GoldFigure } from "../../test/helpers/corpus.ts";
@@ -74,6 +75,7 @@ export interface FigureRow {
   seq: number;
   figure: GoldFigure;
   start: number;
+  /** Its sentence, which must be in the article's text (stored as its span, as the pipeline does). */
   sentence: string;
   place: string;
   published: string | null;
@@ -101,7 +103,10 @@ export class SyntheticWriter {
   figures = 0;
   goals = 0;
   readonly #db: DatabaseSync;
-  readonly #ins: Record<"article" | "place" | "articlePlace" | "figure" | "goal" | "link" | "search", StatementSync>;
+  readonly #ins: Record<"article" | "place" | "articlePlace" | "figure" | "goal" | "link" | "textSearch" | "metricSearch", StatementSync>;
+  /** The last article's text (its figures follow it) and its code-point offsets. */
+  #text = "";
+  #chars: (utf16: number) => number = (i) => i;
 
   private constructor(db: DatabaseSync) {
     this.#db = db;
@@ -113,14 +118,15 @@ export class SyntheticWriter {
       place: db.prepare("INSERT OR IGNORE INTO places (key, name) VALUES (?, ?)"),
       articlePlace: db.prepare("INSERT OR IGNORE INTO article_places (article_id, place_key, name) VALUES (?, ?, ?)"),
       figure: db.prepare(
-        `INSERT INTO figures (id, article_id, seq, text, start, "end", value, value_max, unit, approx, metric, change, kind, sentence, place_key, published)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO figures (id, article_id, seq, text, start, "end", value, value_max, unit, approx, metric, change, kind, sentence_at, sentence_chars, place_key, published)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       goal: db.prepare(
         `INSERT INTO goals (id, article_id, seq, text, start, "end", deadline, actor, place_key, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       link: db.prepare("INSERT OR IGNORE INTO goal_figures (goal_id, figure_id) VALUES (?, ?)"),
-      search: db.prepare("INSERT INTO article_search (rowid, title, body, metrics) VALUES (?, ?, ?, ?)"),
+      textSearch: db.prepare("INSERT INTO article_text_fts (rowid, title, body) VALUES (?, ?, ?)"),
+      metricSearch: db.prepare("INSERT INTO article_metric_fts (rowid, metrics) VALUES (?, ?)"),
     };
     db.exec("BEGIN");
   }
@@ -139,15 +145,22 @@ export class SyntheticWriter {
     const hash = `bench-${a.id}`;
     this.#ins.article.run(a.id, hash, hash, hash, a.text, a.title, a.published, a.source, a.receivedAt, a.extractedAt);
     for (const p of a.places) this.#ins.articlePlace.run(a.id, placeKey(p), p);
-    this.#ins.search.run(a.id, a.title, a.text, [...new Set(a.metrics)].join(" "));
+    this.#ins.textSearch.run(a.id, a.title, a.text);
+    const metrics = [...new Set(a.metrics)].join(" ");
+    if (metrics) this.#ins.metricSearch.run(a.id, metrics);
+    this.#text = a.text;
+    this.#chars = codePointOffsets(a.text);
   }
 
   /** Returns the new figure's id. */
   figure(r: FigureRow): number {
     const f = r.figure;
     const id = ++this.figures;
+    const at = this.#text.indexOf(r.sentence);
+    if (at < 0) throw new Error(`figure ${id}: its sentence is not in article ${r.articleId}'s text`);
+    const sentenceAt = this.#chars(at);
     this.#ins.figure.run(id, r.articleId, r.seq, f.text, r.start, r.start + f.text.length, f.value, f.value_max ?? null, f.unit, f.approx ?? null,
-      f.metric, f.change ? 1 : 0, f.kind, r.sentence, placeKey(r.place), r.published);
+      f.metric, f.change ? 1 : 0, f.kind, sentenceAt, this.#chars(at + r.sentence.length) - sentenceAt, placeKey(r.place), r.published);
     return id;
   }
 

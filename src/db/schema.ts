@@ -3,7 +3,7 @@
  *
  * Data path: an accepted webhook becomes one `articles` row (raw text first, status `received`);
  * the queue consumer adds the extracted rows (`figures`, `goals`, `goal_figures`,
- * `article_places`, the FTS row) in one batch and marks the article `extracted`.
+ * `article_places`, the FTS rows of drizzle/0008) in one batch and marks the article `extracted`.
  * `published` and `place_key` are copied onto figures and goals so the query API can filter
  * them through one index without joining articles.
  */
@@ -96,17 +96,24 @@ export const figures = sqliteTable(
     metricKey: text("metric_key"),
     change: integer("change", { mode: "boolean" }).notNull().default(false),
     kind: text("kind", { enum: ["reported", "target"] }).notNull(),
-    /** The sentence the figure came from (verbatim). */
-    sentence: text("sentence"),
+    /**
+     * The sentence the figure came from, as a span of the article's text (not a copy): its first
+     * character and its length, in characters (code points, the units of SQLite's substr), where
+     * start/end are UTF-16 offsets. Null when the extractor gave no sentence.
+     */
+    sentenceAt: integer("sentence_at"),
+    sentenceChars: integer("sentence_chars"),
     placeKey: text("place_key"),
     published: text("published"),
   },
+  // No index on metric (nor on goals.deadline): those filters are substring matches, LIKE '%…%',
+  // which no b-tree serves; the metric filter's small sets come from article_metric_fts. None on
+  // kind: each kind is about half the figures, so walking figures_published and checking kind
+  // finds a page as soon.
   (t) => [
     uniqueIndex("figures_article_seq").on(t.articleId, t.seq),
-    index("figures_metric").on(t.metric),
     index("figures_metric_key").on(t.metricKey),
     index("figures_place").on(t.placeKey, t.published),
-    index("figures_kind").on(t.kind, t.published),
     index("figures_published").on(t.published, t.id),
   ],
 );
@@ -128,14 +135,15 @@ export const goals = sqliteTable(
   (t) => [
     uniqueIndex("goals_article_seq").on(t.articleId, t.seq),
     index("goals_place").on(t.placeKey, t.published),
-    index("goals_deadline").on(t.deadline),
     index("goals_published").on(t.published, t.id),
   ],
 );
 
 /**
  * Figures per (metric, kind, place), kept exact by triggers on `figures` (drizzle/0003): the
- * metrics facet reads these few rows instead of grouping every figure.
+ * metrics facet reads these few rows instead of grouping every figure. The table is WITHOUT
+ * ROWID (drizzle/0009; drizzle cannot declare it): a change here that makes drizzle-kit rebuild
+ * the table must keep that in its migration.
  */
 export const metricCounts = sqliteTable(
   "metric_counts",
@@ -146,7 +154,9 @@ export const metricCounts = sqliteTable(
     placeKey: text("place_key").notNull().default(""),
     figures: integer("figures").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.metric, t.kind, t.placeKey] }), index("metric_counts_place").on(t.placeKey, t.kind)],
+  // Keyed place first: the facet of one place (and kind) is one range of the key; the facet of
+  // every place reads the whole table either way.
+  (t) => [primaryKey({ columns: [t.placeKey, t.kind, t.metric] })],
 );
 
 export const goalFigures = sqliteTable(

@@ -9,6 +9,7 @@ import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import { articlePlaces, articles, figures, goals, places } from "../db/schema";
 import type { Figure, Summary } from "../extract/types";
 import { placeKey, placeName } from "../places";
+import { codePointOffsets } from "../text/code-points";
 
 const dialect = new SQLiteAsyncDialect();
 
@@ -22,7 +23,9 @@ function statement(d1: D1Database, query: { toSQL(): { sql: string; params: unkn
 /** D1 binds at most 100 parameters per statement; multi-row inserts are chunked below it. */
 const MAX_PARAMS = 100;
 
-function chunk<T>(rows: T[], columns: number): T[][] {
+/** Rows in groups whose bound values (one per column given) stay within MAX_PARAMS. */
+function chunk<T extends object>(rows: T[]): T[][] {
+  const columns = rows[0] ? Object.keys(rows[0]).length : 1;
   const size = Math.max(1, Math.floor(MAX_PARAMS / columns));
   const out: T[][] = [];
   for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
@@ -32,6 +35,8 @@ function chunk<T>(rows: T[], columns: number): T[][] {
 /** The stored article fields the summary is merged with (poster metadata wins). */
 export interface ArticleMeta {
   id: number;
+  /** The text the summary was extracted from (figures' sentences are stored as spans of it). */
+  text: string;
   metaTitle: string | null;
   metaSource: string | null;
   metaPublished: string | null;
@@ -68,6 +73,20 @@ function goalFigureSeqs(goal: Summary["goals"][number], all: Figure[]): number[]
   return seqs;
 }
 
+/**
+ * A figure's sentence as its span of the text, in characters (see figures.sentence_at). Any
+ * occurrence of the sentence spells the same characters; the one ending the search before the
+ * figure is the extractor's own. A sentence that is not in the text breaks the extractor's
+ * contract (verbatim sentences), so it fails the extraction rather than storing a wrong span.
+ */
+function sentenceSpan(text: string, chars: (utf16: number) => number, f: Figure): { sentenceAt: number | null; sentenceChars: number | null } {
+  if (f.sentence === undefined) return { sentenceAt: null, sentenceChars: null };
+  const at = text.lastIndexOf(f.sentence, f.start);
+  if (at < 0) throw new Error(`figure ${JSON.stringify(f.text)} at ${f.start}: its sentence is not in the article text`);
+  const from = chars(at);
+  return { sentenceAt: from, sentenceChars: chars(at + f.sentence.length) - from };
+}
+
 export async function storeSummary(d1: D1Database, meta: ArticleMeta, summary: Summary, extractorVersion: number): Promise<void> {
   const db = drizzle(d1);
   const id = meta.id;
@@ -77,6 +96,7 @@ export async function storeSummary(d1: D1Database, meta: ArticleMeta, summary: S
   const placeList = articlePlaceList(meta, summary);
   const mainPlace = placeList[0]?.key ?? null;
 
+  const chars = codePointOffsets(meta.text);
   const figureRows = summary.figures.map((f, seq) => ({
     articleId: id,
     seq,
@@ -91,7 +111,7 @@ export async function storeSummary(d1: D1Database, meta: ArticleMeta, summary: S
     metricKey: f.metric_key ?? null,
     change: f.change ?? false,
     kind: f.kind,
-    sentence: f.sentence ?? null,
+    ...sentenceSpan(meta.text, chars, f),
     placeKey: (f.place && placeKey(f.place)) || mainPlace,
     published,
   }));
@@ -114,7 +134,8 @@ export async function storeSummary(d1: D1Database, meta: ArticleMeta, summary: S
     db.delete(goals).where(eq(goals.articleId, id)),
     db.delete(figures).where(eq(figures.articleId, id)),
     db.delete(articlePlaces).where(eq(articlePlaces.articleId, id)),
-    sql`DELETE FROM article_search WHERE rowid = ${id}`,
+    sql`DELETE FROM article_text_fts WHERE rowid = ${id}`,
+    sql`DELETE FROM article_metric_fts WHERE rowid = ${id}`,
   ];
   for (const p of placeList) {
     // The display name is the fullest form seen: 杜集区 over 杜集.
@@ -128,8 +149,8 @@ export async function storeSummary(d1: D1Database, meta: ArticleMeta, summary: S
   if (placeList.length) {
     statements.push(db.insert(articlePlaces).values(placeList.map((p) => ({ articleId: id, placeKey: p.key, name: p.written }))));
   }
-  for (const rows of chunk(figureRows, 15)) statements.push(db.insert(figures).values(rows));
-  for (const rows of chunk(goalRows, 9)) statements.push(db.insert(goals).values(rows));
+  for (const rows of chunk(figureRows)) statements.push(db.insert(figures).values(rows));
+  for (const rows of chunk(goalRows)) statements.push(db.insert(goals).values(rows));
   goalFigureLinks.forEach((figSeqs, goalSeq) => {
     for (const figSeq of figSeqs) {
       statements.push(
@@ -139,12 +160,11 @@ export async function storeSummary(d1: D1Database, meta: ArticleMeta, summary: S
       );
     }
   });
-  // Metric keys are searchable beside the metrics as written (a search for 地区生产总值 finds GDP).
+  // The keyword index (see drizzle/): title and text, and the metrics when there are any. Metric
+  // keys are searchable beside the metrics as written (a search for 地区生产总值 finds GDP).
+  statements.push(sql`INSERT INTO article_text_fts (rowid, title, body) SELECT id, ${title ?? ""}, text FROM articles WHERE id = ${id}`);
   const metrics = [...new Set(summary.figures.flatMap((f) => [f.metric, f.metric_key]).filter(Boolean))].join(" ");
-  statements.push(
-    sql`INSERT INTO article_search (rowid, title, body, metrics)
-      SELECT id, ${title ?? ""}, text, ${metrics} FROM articles WHERE id = ${id}`,
-  );
+  if (metrics) statements.push(sql`INSERT INTO article_metric_fts (rowid, metrics) VALUES (${id}, ${metrics})`);
   statements.push(
     db
       .update(articles)

@@ -12,7 +12,7 @@ beforeAll(async () => {
   const a004 = seeded.find((a) => a.name.startsWith("004"))!;
   await storeSummary(
     env.DB,
-    { id: a004.id, metaTitle: null, metaSource: null, metaPublished: null, metaPlace: null },
+    { id: a004.id, text: a004.text, metaTitle: null, metaSource: null, metaPublished: null, metaPlace: null },
     {
       title: null,
       published: "2022-03-01",

@@ -121,7 +121,7 @@ async function expectIntact(ids: number[]) {
     expect(got?.seqs ?? 0).toBe(want);
   }
   const fts = await all<{ rowid: number; n: number }>(
-    `SELECT rowid, count(*) AS n FROM article_search WHERE rowid IN (${ids.join(",")}) GROUP BY rowid`,
+    `SELECT rowid, count(*) AS n FROM article_text_fts WHERE rowid IN (${ids.join(",")}) GROUP BY rowid`,
   );
   expect(fts.length).toBe(ids.length);
   expect(fts.every((f) => f.n === 1)).toBe(true);
@@ -136,7 +136,8 @@ beforeEach(async () => {
   await env.DB.exec("DROP TRIGGER IF EXISTS fault_articles_update");
   await env.DB.exec("DROP TABLE IF EXISTS fault_ids");
   await env.DB.exec("DELETE FROM articles");
-  await env.DB.exec("DELETE FROM article_search");
+  await env.DB.exec("DELETE FROM article_text_fts");
+  await env.DB.exec("DELETE FROM article_metric_fts");
 });
 
 afterEach(() => {

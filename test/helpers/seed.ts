@@ -71,7 +71,7 @@ export async function storeGoldCorpus(base = Date.UTC(2026, 10, 20, 2, 0)): Prom
       .insert(articles)
       .values({ webhookId: `gold-${a.name}`, contentHash: `gold-${a.name}`, rawHash: `gold-${a.name}`, text: a.text, encoding: "utf-8", format: "plain", receivedAt: base + i * 60_000 })
       .returning({ id: articles.id });
-    const meta = { id: row!.id, metaTitle: null, metaSource: null, metaPublished: null, metaPlace: null };
+    const meta = { id: row!.id, text: a.text, metaTitle: null, metaSource: null, metaPublished: null, metaPlace: null };
     await storeSummary(env.DB, meta, goldSummary(a.text, a.gold), 1);
     out.push({ ...a, id: row!.id });
   }

@@ -71,8 +71,10 @@ describe("extraction pipeline", { timeout: 30_000 }, () => {
     const result = await deliver("jiyao-extract", { articleId: id, force: true }, { articleId: id, force: true });
     expect(result.explicitAcks).toHaveLength(2);
     expect(await figureRows(id)).toEqual(before);
-    const dup = await env.DB.prepare("SELECT count(*) AS n FROM article_search WHERE rowid = ?").bind(id).first<{ n: number }>();
-    expect(dup!.n).toBe(1);
+    for (const table of ["article_text_fts", "article_metric_fts"]) {
+      const dup = await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE rowid = ?`).bind(id).first<{ n: number }>();
+      expect(dup!.n, table).toBe(1);
+    }
   });
 
   it("marks a D1 failure `failed`, keeps the raw text, retries with backoff, and recovers", async () => {

@@ -2,7 +2,8 @@
 import { eq, gte, lte, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { placeKey } from "../../places";
-import { idsIn, keywordRowCheck, type Plan, planFor } from "./plan";
+import { idsIn, type Plan, planFor } from "./plan";
+import { keywordRowCheck } from "./search";
 import type { ListFilter } from "./types";
 
 /** The place key of a `place` filter ("" = matches nothing). */

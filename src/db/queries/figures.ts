@@ -11,6 +11,12 @@ import { idsIn, type Plan, placeRowCheck } from "./plan";
 import { containsAny, metricFilterKey, scriptVariants } from "./text";
 import type { FigureFilter, FigureItem, FigureRef } from "./types";
 
+/**
+ * The figure's sentence, cut from its article's text (figures store only its span, see schema):
+ * read for the rows served only, never stored twice.
+ */
+const sentence = sql<string | null>`(SELECT substr(st.text, ${figures.sentenceAt} + 1, ${figures.sentenceChars}) FROM articles AS st WHERE st.id = ${figures.articleId})`;
+
 export const figureFields = {
   id: figures.id,
   articleId: figures.articleId,
@@ -26,12 +32,12 @@ export const figureFields = {
   metricKey: figures.metricKey,
   change: figures.change,
   kind: figures.kind,
-  sentence: figures.sentence,
+  sentence,
   placeKey: figures.placeKey,
   published: figures.published,
 };
 
-type FigureRow = { [K in keyof typeof figureFields]: (typeof figures.$inferSelect)[K] };
+type FigureRow = { [K in Exclude<keyof typeof figureFields, "sentence">]: (typeof figures.$inferSelect)[K] } & { sentence: string | null };
 
 export function figureRef(r: FigureRow): FigureRef {
   return {

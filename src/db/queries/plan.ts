@@ -7,7 +7,7 @@
  */
 import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
-import { charLength, FTS_MIN_CHARS, ftsPhrase, keywordTerms, likeContains, metricFilterKey, scriptVariants } from "./text";
+import { keywordProbe, metricProbe } from "./search";
 
 const dialect = new SQLiteAsyncDialect();
 
@@ -19,59 +19,6 @@ export type SetName = "place" | "q" | "metric";
 export interface Plan {
   /** The set that drives the query, with its article ids (all of them, ≤ SET_CAP). */
   driver?: { set: SetName; ids: number[] };
-}
-
-/** The FTS5 MATCH string for the keyword terms of ≥3 characters ("" when none). */
-export function keywordMatch(q: string): string {
-  return keywordTerms(q)
-    .filter((t) => charLength(t) >= FTS_MIN_CHARS)
-    .map((t) => `(${scriptVariants(t).map(ftsPhrase).join(" OR ")})`)
-    .join(" AND ");
-}
-
-/** LIKE conditions on article_search for the keyword terms under 3 characters (AND of ORs). */
-export function keywordLikes(q: string, alias: string): SQL[] {
-  return keywordTerms(q)
-    .filter((t) => charLength(t) < FTS_MIN_CHARS)
-    .map((t) => {
-      const likes = scriptVariants(t).flatMap((v) => {
-        const p = likeContains(v);
-        return ["title", "body", "metrics"].map((col) => sql`${sql.raw(`${alias}.${col}`)} LIKE ${p} ESCAPE '\\'`);
-      });
-      return sql`(${sql.join(likes, sql` OR `)})`;
-    });
-}
-
-/** The article_search WHERE clause for a keyword query (alias `s`), for the probe. */
-function keywordWhere(q: string): SQL | undefined {
-  const parts: SQL[] = [];
-  const match = keywordMatch(q);
-  if (match) parts.push(sql`article_search MATCH ${match}`);
-  parts.push(...keywordLikes(q, "s"));
-  return parts.length ? sql.join(parts, sql` AND `) : undefined;
-}
-
-/**
- * The keyword check when the keyword set does not drive: the MATCH part as one materialised list
- * (`+` keeps it from becoming the access path), the short terms as a per-row LIKE on the article's
- * search row. Measured at 50k articles, both beat a per-row MATCH.
- */
-export function keywordRowCheck(articleId: SQLWrapper, q: string): SQL | undefined {
-  const parts: SQL[] = [];
-  const match = keywordMatch(q);
-  if (match) parts.push(sql`+${articleId} IN (SELECT rowid FROM article_search WHERE article_search MATCH ${match})`);
-  const likes = keywordLikes(q, "s");
-  if (likes.length) parts.push(sql`EXISTS (SELECT 1 FROM article_search AS s WHERE s.rowid = ${articleId} AND ${sql.join(likes, sql` AND `)})`);
-  return parts.length ? sql`(${sql.join(parts, sql` AND `)})` : undefined;
-}
-
-/** The metric's FTS5 MATCH on the metrics column, its key too (stored there beside the metrics); "" under 3 characters. */
-export function metricMatch(metric: string): string {
-  const term = metric.trim();
-  if (charLength(term) < FTS_MIN_CHARS) return "";
-  const key = metricFilterKey(term);
-  const phrases = [...new Set([...scriptVariants(term), ...(key ? [key] : [])])];
-  return `metrics : (${phrases.map(ftsPhrase).join(" OR ")})`;
 }
 
 /** Per-row check: the row's article names the place (primary-key lookup). */
@@ -94,16 +41,13 @@ export async function planFor(d1: D1Database, f: { placeKey?: string; q?: string
   if (f.placeKey !== undefined) {
     probes.push({ set: "place", stmt: d1.prepare("SELECT article_id AS id FROM article_places WHERE place_key = ? LIMIT ?").bind(f.placeKey, cap) });
   }
-  if (f.metric) {
-    const match = metricMatch(f.metric);
-    if (match) probes.push({ set: "metric", stmt: d1.prepare("SELECT rowid AS id FROM article_search WHERE article_search MATCH ? LIMIT ?").bind(match, cap) });
-  }
-  if (f.q) {
-    const where = keywordWhere(f.q);
-    if (where) {
-      const { dialectSql, params } = render(sql`SELECT s.rowid AS id FROM article_search AS s WHERE ${where} LIMIT ${cap}`);
-      probes.push({ set: "q", stmt: d1.prepare(dialectSql).bind(...params) });
-    }
+  for (const [set, query] of [
+    ["metric", f.metric ? metricProbe(f.metric, cap) : undefined],
+    ["q", f.q ? keywordProbe(f.q, cap) : undefined],
+  ] as const) {
+    if (!query) continue;
+    const { dialectSql, params } = render(query);
+    probes.push({ set, stmt: d1.prepare(dialectSql).bind(...params) });
   }
   if (!probes.length) return {};
   const results = await d1.batch<{ id: number }>(probes.map((p) => p.stmt));

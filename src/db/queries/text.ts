@@ -45,11 +45,13 @@ function fitsLike(pattern: string): boolean {
 }
 
 /**
- * `column` contains one of `variants` (case-insensitive for ASCII). LIKE while the pattern fits
- * D1's 50-byte limit, `instr` beyond it.
+ * `column` contains one of `variants` (case-insensitive for ASCII, as LIKE is). A variant without
+ * ASCII letters has no case to fold: a plain `instr`, several times faster than LIKE on long
+ * texts. Otherwise LIKE while the pattern fits D1's 50-byte limit, `instr` of `lower` beyond it.
  */
 export function containsAny(column: SQLWrapper, variants: string[]): SQL {
   const parts = variants.map((v) => {
+    if (!/[A-Za-z]/.test(v)) return sql`instr(${column}, ${v}) > 0`;
     const pattern = likeContains(v);
     return fitsLike(pattern)
       ? sql`${column} LIKE ${pattern} ESCAPE '\\'`

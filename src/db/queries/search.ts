@@ -1,0 +1,122 @@
+/**
+ * Keyword and metric search over the two trigram indexes (drizzle/*_article_search_contentless.sql):
+ * `article_text_fts` (title, body) and `article_metric_fts` (the article's metrics and metric
+ * keys), both contentless with detail=none, so they hold no text and no positions. A term's
+ * trigrams all being in an article does not put them side by side, so every hit is checked
+ * against the article's own columns (title, text, its figures' metrics and keys) — the same
+ * substring test the positional index answered. A term whose every form is one trigram
+ * (3 characters) needs no check: the index answers it exactly.
+ *
+ * Terms of at least FTS_MIN_CHARS characters are looked up in the indexes; shorter ones (which a
+ * trigram index cannot find) are checked on every article that has an index row. User input is
+ * always bound; MATCH strings are built from quoted one-token phrases only.
+ */
+import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { charLength, containsAny, FTS_MIN_CHARS, ftsPhrase, keywordTerms, metricFilterKey, scriptVariants } from "./text";
+
+interface Term {
+  /** The script forms searched for (the typed term, simplified, traditional). */
+  variants: string[];
+  /** FTS5 MATCH string (variants ORed, each an AND of its trigrams); "" for a short term. */
+  match: string;
+  /** Whether a hit must be checked against the article (some form is longer than one trigram). */
+  check: boolean;
+}
+
+/** The trigrams of `s`, each as a one-token phrase, ANDed (the MATCH of a substring under detail=none). */
+function trigramMatch(s: string): string {
+  const chars = [...s];
+  const grams = new Set<string>();
+  for (let i = 0; i + FTS_MIN_CHARS <= chars.length; i++) grams.add(chars.slice(i, i + FTS_MIN_CHARS).join(""));
+  return [...grams].map(ftsPhrase).join(" AND ");
+}
+
+/** A search term. A long term's forms shorter than a trigram are dropped (the index never found them). */
+function term(t: string): Term {
+  return charLength(t) < FTS_MIN_CHARS ? { variants: scriptVariants(t), match: "", check: true } : longTerm(scriptVariants(t));
+}
+
+function longTerm(forms: string[]): Term {
+  const variants = forms.filter((v) => charLength(v) >= FTS_MIN_CHARS);
+  return {
+    variants,
+    match: variants.map((v) => `(${trigramMatch(v)})`).join(" OR "),
+    check: variants.some((v) => charLength(v) > FTS_MIN_CHARS),
+  };
+}
+
+/**
+ * The article `a` (an alias of articles) contains the term: in its title, its text or a figure's
+ * metric. Correlated lookups here are scalar subqueries or carry LIMIT 1, never a bare EXISTS:
+ * SQLite turns a bare correlated EXISTS into a join and first builds a Bloom filter from every
+ * row that passes the LIKE — a scan of every article's text (or every figure) per query.
+ */
+function inArticle(a: string, variants: string[]): SQL {
+  const col = (c: string) => sql.raw(`${a}.${c}`);
+  return sql`(${containsAny(col("title"), variants)} OR ${containsAny(col("text"), variants)} OR ${inMetrics(col("id"), variants)})`;
+}
+
+/** A figure of the article has a metric or a metric key containing the term (both are indexed). */
+function inMetrics(articleId: SQLWrapper, variants: string[]): SQL {
+  return sql`EXISTS (SELECT 1 FROM figures AS km WHERE km.article_id = ${articleId}
+    AND (${containsAny(sql`km.metric`, variants)} OR ${containsAny(sql`km.metric_key`, variants)}) LIMIT 1)`;
+}
+
+/**
+ * `id` is a candidate of the term: its title and text, or its metrics, have every trigram. Two IN
+ * lists ORed, not one UNION: SQLite materialises each list once without sorting them together,
+ * and skips the second while the first answers.
+ */
+function candidate(id: SQL, t: Term): SQL {
+  return sql`(${id} IN (SELECT rowid FROM article_text_fts WHERE article_text_fts MATCH ${t.match})
+    OR ${id} IN (SELECT rowid FROM article_metric_fts WHERE article_metric_fts MATCH ${t.match}))`;
+}
+
+/** The article has keyword index rows (it has been extracted; the short-term check needs this). */
+function indexed(articleId: SQLWrapper): SQL {
+  return sql`EXISTS (SELECT 1 FROM article_text_fts WHERE rowid = ${articleId})`;
+}
+
+/** `SELECT a.id AS id` of up to `cap` articles matching the keyword query, or undefined when it has no terms. */
+export function keywordProbe(q: string, cap: number): SQL | undefined {
+  const terms = keywordTerms(q).map(term);
+  if (!terms.length) return undefined;
+  const conds: SQL[] = [];
+  for (const t of terms) {
+    if (t.match) conds.push(candidate(sql`a.id`, t));
+    if (t.check) conds.push(inArticle("a", t.variants));
+  }
+  if (!terms.some((t) => t.match)) conds.push(indexed(sql`a.id`));
+  return sql`SELECT a.id AS id FROM articles AS a WHERE ${sql.join(conds, sql` AND `)} LIMIT ${cap}`;
+}
+
+/**
+ * The keyword check on each row when the keyword set does not drive: each long term's candidates
+ * as one materialised list (`+` keeps it from becoming the access path), then the per-row check
+ * of the terms that need one on the row's article. Measured at 50k articles, this beats a
+ * per-row MATCH.
+ */
+export function keywordRowCheck(articleId: SQLWrapper, q: string): SQL | undefined {
+  const terms = keywordTerms(q).map(term);
+  if (!terms.length) return undefined;
+  const parts: SQL[] = [];
+  for (const t of terms) if (t.match) parts.push(candidate(sql`+${articleId}`, t));
+  if (!terms.some((t) => t.match)) parts.push(indexed(articleId));
+  const checks = terms.filter((t) => t.check).map((t) => inArticle("ka", t.variants));
+  if (checks.length) parts.push(sql`(SELECT ${sql.join(checks, sql` AND `)} FROM articles AS ka WHERE ka.id = ${articleId})`);
+  return sql`(${sql.join(parts, sql` AND `)})`;
+}
+
+/**
+ * `SELECT rowid AS id` of up to `cap` articles with a figure whose metric (or metric key) contains
+ * the term or the key the term names, or undefined under FTS_MIN_CHARS characters (no probe: the
+ * metric filter is then a per-row check).
+ */
+export function metricProbe(metric: string, cap: number): SQL | undefined {
+  const m = metric.trim();
+  if (charLength(m) < FTS_MIN_CHARS) return undefined;
+  const key = metricFilterKey(m);
+  const t = longTerm([...new Set([...scriptVariants(m), ...(key ? [key] : [])])]);
+  const check = t.check ? sql` AND ${inMetrics(sql`article_metric_fts.rowid`, t.variants)}` : sql``;
+  return sql`SELECT rowid AS id FROM article_metric_fts WHERE article_metric_fts MATCH ${t.match}${check} LIMIT ${cap}`;
+}
