@@ -23,7 +23,11 @@ export default defineConfig(async () => {
       include: ["test/**/*.test.ts"],
       // test/node holds node:test files (recheck needs Node); test/browser drives Chromium.
       exclude: ["test/browser/**", "test/node/**"],
-      setupFiles: ["./test/apply-migrations.ts"],
+      setupFiles: ["./test/apply-migrations.ts", "./test/setup.ts"],
+      // Hang guards, not speed goals: a loaded 2-core machine must never turn a slow run into a
+      // failed one (waits on background work are bounded by test/helpers/wait.ts SETTLE_MS).
+      testTimeout: 180_000,
+      hookTimeout: 180_000,
     },
   };
 });
