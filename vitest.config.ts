@@ -15,6 +15,11 @@ export default defineConfig(async () => {
             TEST_MIGRATIONS: migrations,
             WEBHOOK_SECRETS: "whsec_dGVzdC1zZWNyZXQtb25lLTAxMjM0NTY3ODk=,whsec_dGVzdC1zZWNyZXQtdHdvLTAxMjM0NTY3ODk=",
             ADMIN_TOKEN: "test-admin-token",
+            // Random tests read these at run time (test/helpers/random.ts, test/fuzz/common.ts):
+            // bindings, not import.meta.env, which the file-system module cache bakes into the
+            // transformed module of the first run.
+            TEST_SEED: process.env.TEST_SEED ?? "",
+            FUZZ_RUNS: process.env.FUZZ_RUNS ?? "",
           },
         },
       }),

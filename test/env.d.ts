@@ -1,5 +1,9 @@
 declare namespace Cloudflare {
   interface Env {
     TEST_MIGRATIONS: import("cloudflare:test").D1Migration[];
+    /** Seed of every random test, from the shell's TEST_SEED (empty: fast-check draws one). */
+    TEST_SEED: string;
+    /** Cases per fuzz property, from the shell's FUZZ_RUNS (empty: the `npm test` counts). */
+    FUZZ_RUNS: string;
   }
 }

@@ -1,6 +1,6 @@
 /**
  * Runs before each workerd test file (vitest.config.ts setupFiles), for deterministic tests:
- * fast-check takes its seed from VITE_SEED when set (a failing property prints
+ * fast-check takes its seed from TEST_SEED when set (a failing property prints
  * `{ seed: …, path: … }`; test/helpers/random.ts), and a clock a test set
  * (test/helpers/clock.ts) never outlives the test.
  */

@@ -5,10 +5,20 @@
  * every refusal is a problem document and stores nothing; an unverified post is always 401 (or
  * 413 for a declared oversize length, checked first); an accepted post stores exactly one row.
  * Accepted articles then go through the real queue: the extractor must not fail on any of them.
+ *
+ * Time: the Worker reads the test's clock (helpers/clock.ts), which starts one millisecond before
+ * a second boundary and a Beijing midnight and stands still except where a case moves it: each
+ * case moves it by a generated delay between being generated and being sent (0 ms to 400 s:
+ * across second boundaries and past the 300 s window's edge, like a slow run), and every
+ * signature timestamp is computed from the clock when the request is sent. So a `future` case is
+ * 301 s or more ahead of the Worker's clock when it arrives however slow the machine is, and an
+ * `edge` case is exactly 300 s off (accepted).
  */
 import { env } from "cloudflare:workers";
 import fc from "fast-check";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { advanceClock, BEFORE_MIDNIGHT, nowSeconds, setClock } from "../helpers/clock";
+import { eventually } from "../helpers/wait";
 import { OLD_SECRET, signatureHeaders, WRONG_SECRET } from "../helpers/webhook";
 import { articleCount, BASE, expectProblem, hostileValue, NASTY, queryString, runs, send, timeout } from "./common";
 
@@ -40,18 +50,23 @@ const body = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(new Uint8Array([0xef, 0xbb, 0xbf]), new Uint8Array([0xff, 0xfe, 0x41]), new Uint8Array([0xfe, 0xff, 0, 0x41]), new Uint8Array([0xb2, 0xc6, 0xd5, 0xfe]), new Uint8Array([0x81]), new Uint8Array([])) },
 );
 
-type SigMode = "valid" | "old-secret" | "multi" | "none" | "wrong-secret" | "stale" | "future" | "partial" | "garbage" | "tampered";
+type SigMode = "valid" | "old-secret" | "multi" | "edge" | "none" | "wrong-secret" | "stale" | "future" | "partial" | "garbage" | "tampered";
 const sigMode = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom<SigMode>("valid", "old-secret", "multi") },
+  { weight: 6, arbitrary: fc.constantFrom<SigMode>("valid", "old-secret", "multi", "edge") },
   { weight: 4, arbitrary: fc.constantFrom<SigMode>("none", "wrong-secret", "stale", "future", "partial", "garbage", "tampered") },
 );
-const VERIFIED: SigMode[] = ["valid", "old-secret", "multi"];
+const VERIFIED: SigMode[] = ["valid", "old-secret", "multi", "edge"];
+
+/** Milliseconds the clock moves between generating a case and sending it: the edges, and anything up to 400 s. */
+const delay = fc.oneof(fc.constantFrom(0, 1, 999, 1_000, 1_001, 299_999, 300_000, 300_001, 301_000), fc.nat({ max: 400_000 }));
 
 let serial = 0;
 
 describe("hostile input: the webhook", () => {
   it("never 5xx, refusals are problems and store nothing, accepted posts store one row", { timeout: timeout(800) }, async () => {
     const accepted: number[] = [];
+    let pastWindow = 0;
+    setClock(BEFORE_MIDNIGHT);
     await fc.assert(
       fc.asyncProperty(
         fc.record({
@@ -62,15 +77,20 @@ describe("hostile input: the webhook", () => {
           query: fc.array(fc.tuple(fc.oneof(fc.constantFrom("title", "place", "published", "source", "url"), hostileValue), metaValue.map(String)), { maxLength: 3 }),
           raw: fc.boolean(),
           extra: fc.dictionary(fc.constantFrom("content-length", "content-encoding", "transfer-encoding", "expect", "webhook-id"), fc.constantFrom("0", "1", "-1", "abc", "99999999999", "gzip", "br", "chunked", "100-continue", ""), { maxKeys: 2 }),
+          delay,
         }),
         async (c) => {
+          // Generated at the clock's current time; sent c.delay ms later.
+          advanceClock(c.delay);
+          if (c.delay > 300_000) pastWindow++;
           const bytes = typeof c.body === "string" ? new TextEncoder().encode(c.body) : c.body;
-          const id = `fuzz_${Date.now().toString(36)}_${serial++}`;
-          const now = Math.floor(Date.now() / 1000);
+          const id = `fuzz_${serial++}`;
+          const now = nowSeconds();
           let headers: Record<string, string>;
           switch (c.sig) {
             case "valid": headers = await signatureHeaders(bytes, { id }); break;
             case "old-secret": headers = await signatureHeaders(bytes, { id, secret: OLD_SECRET }); break;
+            case "edge": headers = await signatureHeaders(bytes, { id, timestamp: now + (c.garbage[0]!.length % 2 ? 300 : -300) }); break;
             case "multi": {
               const h = await signatureHeaders(bytes, { id });
               headers = { ...h, "webhook-signature": `v2,abc v1,${btoa("x".repeat(32))} ${h["webhook-signature"]} v1,!!` };
@@ -78,7 +98,7 @@ describe("hostile input: the webhook", () => {
             }
             case "none": headers = {}; break;
             case "wrong-secret": headers = await signatureHeaders(bytes, { id, secret: WRONG_SECRET }); break;
-            case "stale": headers = await signatureHeaders(bytes, { id, timestamp: now - 301 - (c.garbage[0]!.length * 1000) }); break;
+            case "stale": headers = await signatureHeaders(bytes, { id, timestamp: now - 301 - c.garbage[0]!.length * 1000 }); break;
             case "future": headers = await signatureHeaders(bytes, { id, timestamp: now + 301 + c.garbage[0]!.length }); break;
             case "partial": {
               const h = await signatureHeaders(bytes, { id });
@@ -135,14 +155,12 @@ describe("hostile input: the webhook", () => {
       { numRuns: runs(800) },
     );
     expect(accepted.length).toBeGreaterThan(0);
+    if (runs(800) >= 100) expect(pastWindow, "cases whose clock moved past the window between generation and sending").toBeGreaterThan(0);
     // Every accepted hostile article goes through the real queue; none may make the extractor fail.
-    await vi.waitFor(
-      async () => {
-        const left = await env.DB.prepare("SELECT count(*) AS n FROM articles WHERE status = 'received'").first<{ n: number }>();
-        expect(left!.n).toBe(0);
-      },
-      { timeout: 60_000, interval: 200 },
-    );
+    await eventually(async () => {
+      const left = await env.DB.prepare("SELECT count(*) AS n FROM articles WHERE status = 'received'").first<{ n: number }>();
+      expect(left!.n).toBe(0);
+    });
     const failed = await env.DB.prepare("SELECT id, error, substr(text, 1, 200) AS text FROM articles WHERE status != 'extracted'").all();
     expect(failed.results).toEqual([]);
   });

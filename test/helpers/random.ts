@@ -1,14 +1,13 @@
 /**
- * Seeds of the random tests. `VITE_SEED=<n>` (vitest passes VITE_* variables into workerd as
- * import.meta.env; process.env there is not the shell's) fixes every fast-check property's seed
- * (test/setup.ts) and the faults' PRNG, so a failing run printed with its seed can be replayed:
- * `VITE_SEED=<seed> npx vitest run <file>`.
+ * Seeds of the random tests. `TEST_SEED=<n>` in the shell (passed in as a binding,
+ * vitest.config.ts) fixes every fast-check property's seed (test/setup.ts) and the faults' PRNG,
+ * so a failing run printed with its seed can be replayed: `TEST_SEED=<seed> npx vitest run <file>`.
  */
-const raw = (import.meta as { env?: Record<string, string | undefined> }).env?.VITE_SEED;
+import { env } from "cloudflare:workers";
 
 /** The seed from the environment, or undefined (fast-check then draws one and prints it on failure). */
-export const SEED: number | undefined = raw === undefined || raw === "" ? undefined : Number(raw);
-if (SEED !== undefined && !Number.isSafeInteger(SEED)) throw new Error(`VITE_SEED must be an integer, got ${JSON.stringify(raw)}`);
+export const SEED: number | undefined = env.TEST_SEED === "" ? undefined : Number(env.TEST_SEED);
+if (SEED !== undefined && !Number.isSafeInteger(SEED)) throw new Error(`TEST_SEED must be an integer, got ${JSON.stringify(env.TEST_SEED)}`);
 
 /** Deterministic PRNG (mulberry32): the same seed gives the same sequence. */
 export function rng(seed: number): () => number {

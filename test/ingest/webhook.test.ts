@@ -1,6 +1,7 @@
 import { env, exports } from "cloudflare:workers";
 import iconv from "iconv-lite";
 import { beforeEach, describe, expect, it } from "vitest";
+import { advanceClock, BEFORE_MIDNIGHT, nowSeconds, setClock } from "../helpers/clock";
 import { CORPUS } from "../helpers/corpus";
 import { OLD_SECRET, post, postJson, signatureHeaders, WRONG_SECRET } from "../helpers/webhook";
 
@@ -50,7 +51,7 @@ describe("POST /v1/articles: signatures", () => {
   it("accepts several space-separated signatures when one verifies", async () => {
     const body = JSON.stringify({ text: TEXT });
     const good = (await signatureHeaders(body, { id: "msg_multi", timestamp: 1_900_000_000 }))["webhook-signature"];
-    const ts = Math.floor(Date.now() / 1000);
+    const ts = nowSeconds();
     const real = (await signatureHeaders(body, { id: "msg_multi", timestamp: ts }))["webhook-signature"];
     const res = await post(body, { id: "msg_multi", timestamp: ts, signature: `v1,AAAA ${good} ${real}` });
     expect(res.status).toBe(201);
@@ -69,11 +70,31 @@ describe("POST /v1/articles: signatures", () => {
     expect(await rows()).toHaveLength(0);
   });
 
-  it("refuses an expired and a future timestamp", async () => {
-    const now = Math.floor(Date.now() / 1000);
-    await problem(await postJson({ text: TEXT }, { timestamp: now - 301 }), 401, "stale_timestamp");
-    await problem(await postJson({ text: TEXT }, { timestamp: now + 301 }), 401, "stale_timestamp");
-    expect((await postJson({ text: TEXT }, { timestamp: now - 250 })).status).toBe(201);
+  it("accepts timestamps within 300 s of its clock and refuses one second more, on either side of a second boundary", async () => {
+    // The Worker reads the test's clock (helpers/clock.ts): each timestamp is computed from the
+    // clock when the request is sent, so a second ticking between two posts cannot move a case
+    // across the window's edge. At x.999 and at the next x.000 the answers are the same.
+    setClock(BEFORE_MIDNIGHT);
+    for (const step of [0, 1]) {
+      advanceClock(step);
+      for (const [offset, accepted] of [[-301, false], [301, false], [-300, true], [300, true], [-250, true]] as const) {
+        const res = await postJson({ text: `${TEXT}\n${step}:${offset}` }, { timestamp: nowSeconds() + offset });
+        if (accepted) expect(res.status, `offset ${offset} s at ${new Date(Date.now()).toISOString()}`).toBe(201);
+        else await problem(res, 401, "stale_timestamp");
+      }
+    }
+    expect(await rows()).toHaveLength(6);
+  });
+
+  it("judges a signature by the clock when the request arrives, not when it was made", async () => {
+    setClock(BEFORE_MIDNIGHT);
+    const headers = await signatureHeaders(JSON.stringify({ text: TEXT }));
+    const send = () =>
+      exports.default.fetch("http://jiyao.test/v1/articles", { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ text: TEXT }) });
+    advanceClock(300_000); // still within the window, to the millisecond (300.000 s after signing)
+    expect((await send()).status).toBe(201);
+    advanceClock(1_000); // a delivery retried a second later is past it, even as a replay
+    await problem(await send(), 401, "stale_timestamp");
   });
 
   it("refuses missing headers", async () => {
