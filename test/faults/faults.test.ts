@@ -1,34 +1,28 @@
 /**
  * Faults inside workerd, with real D1 failures and no change to src/: SQLite triggers that
  * RAISE(ABORT) make chosen D1 writes fail (a random ~10% of deliveries, or every write for a
- * window), a queue binding that throws stands in for a lost send, and the queue/cron handlers are
- * driven directly. After each fault: nothing lost (every article extracted, raw text intact),
+ * window), a queue binding that throws stands in for a lost send (one that records stands in for
+ * two sweeps' overlapping sends, so both copies are delivered and awaited), and the queue/cron
+ * handlers are driven directly, on the test's clock. After each fault: nothing lost (every article extracted, raw text intact),
  * nothing duplicated (one row per delivery, figures unique per article and equal to a clean
  * extraction, one search row per article).
  */
 import { createExecutionContext, createMessageBatch, createScheduledController, getQueueResult, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { extract } from "../../src/extract";
 import worker from "../../src/index";
 import { backoffSeconds } from "../../src/pipeline/consumer";
 import type { ExtractMessage } from "../../src/pipeline/messages";
 import { STUCK_AFTER_MS } from "../../src/pipeline/sweep";
+import { advanceClock, BEFORE_MIDNIGHT, setClock } from "../helpers/clock";
 import { CORPUS } from "../helpers/corpus";
+import { rng, SEED } from "../helpers/random";
+import { eventually } from "../helpers/wait";
 import { signatureHeaders } from "../helpers/webhook";
 
 const TEXTS = CORPUS.map((a) => a.text).filter((t) => t.trim());
 const QUEUE = "jiyao-extract";
-
-/** Deterministic PRNG (mulberry32) so a failing run can be replayed from its seed. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Unique article text n: a corpus article with a distinct dateline. */
 const articleText = (n: number) => `第${n}号 ${2000 + (n % 25)}年${(n % 12) + 1}月${(n % 28) + 1}日讯\n\n${TEXTS[n % TEXTS.length]}`;
@@ -90,9 +84,9 @@ async function deliver(messages: { articleId: number; attempts: number }[]) {
   };
 }
 
-async function runCron() {
+async function runCron(cronEnv: Env = env) {
   const ctx = createExecutionContext();
-  await worker.scheduled(createScheduledController({ cron: "*/5 * * * *" }), env, ctx);
+  await worker.scheduled(createScheduledController({ cron: "*/5 * * * *" }), cronEnv, ctx);
   await waitOnExecutionContext(ctx);
 }
 
@@ -140,13 +134,11 @@ beforeEach(async () => {
   await env.DB.exec("DELETE FROM article_metric_fts");
 });
 
-afterEach(() => {
-  vi.useRealTimers();
-});
-
-describe("faults", { timeout: 60_000 }, () => {
-  it("the consumer fails for a random ~10% of deliveries; retries with backoff recover every article", async () => {
-    const seed = Number(process.env.FAULT_SEED ?? 20261125);
+describe("faults", () => {
+  it("the consumer fails for a random ~10% of deliveries; retries with backoff recover every article", async ({ onTestFailed }) => {
+    // A fixed seed unless TEST_SEED gives one (test/helpers/random.ts); printed when the test fails.
+    const seed = SEED ?? 20261125;
+    onTestFailed(() => console.error(`faults: this run used seed ${seed}; replay with TEST_SEED=${seed}`));
     const random = rng(seed);
     const ids = await insertReceived(80);
     // A real D1 error in the summary write batch for the articles listed in fault_ids: the
@@ -273,6 +265,8 @@ describe("faults", { timeout: 60_000 }, () => {
   });
 
   it("articles stuck in `received` (their queue send was lost) are caught up by the cron, once", async () => {
+    // The Worker's clock is the test's (helpers/clock.ts): "fresh" and "five minutes later" are exact.
+    setClock(BEFORE_MIDNIGHT);
     // A lost send through the real ingest route: the queue binding throws, the article stays stored.
     const lostQueue = { send: async () => { throw new Error("queue unavailable"); }, sendBatch: async () => { throw new Error("queue unavailable"); } };
     const lostEnv = { ...env, EXTRACT_QUEUE: lostQueue as unknown as Queue };
@@ -290,21 +284,23 @@ describe("faults", { timeout: 60_000 }, () => {
 
     // The cron right away: only the old ones are due; fresh ones may still be on their way.
     await runCron();
-    await vi.waitFor(async () => {
+    await eventually(async () => {
       const r = await all<{ id: number }>("SELECT id FROM articles WHERE status = 'extracted'");
       expect(r.map((x) => x.id).sort((a, b) => a - b)).toEqual(old);
-    }, { timeout: 20_000, interval: 100 });
+    });
 
-    // Five minutes later the cron catches up the lost sends too (two overlapping sweeps: still one copy).
-    vi.useFakeTimers({ toFake: ["Date"] });
-    vi.setSystemTime(Date.now() + STUCK_AFTER_MS + 60_000);
-    await Promise.all([runCron(), runCron()]);
-    vi.useRealTimers();
-    await vi.waitFor(async () => {
-      expect(await all("SELECT id FROM articles WHERE status != 'extracted'")).toEqual([]);
-    }, { timeout: 20_000, interval: 100 });
-    // Let the second copies of the messages land before counting.
-    await new Promise((r) => setTimeout(r, 1500));
+    // Five minutes later the cron catches up the lost sends too. Two overlapping sweeps each queue
+    // every lost article; both copies are delivered at once and awaited (no waiting for a queue
+    // to drain): still one copy of everything.
+    advanceClock(STUCK_AFTER_MS + 60_000);
+    const copies: ExtractMessage[][] = [[], []];
+    const recording = (into: ExtractMessage[]) =>
+      ({ ...env, EXTRACT_QUEUE: { send: async (m: ExtractMessage) => void into.push(m), sendBatch: async (ms: { body: ExtractMessage }[]) => void into.push(...ms.map((m) => m.body)) } }) as unknown as Env;
+    await Promise.all(copies.map((into) => runCron(recording(into))));
+    for (const into of copies) expect(into.map((m) => m.articleId).sort((a, b) => a - b)).toEqual([...posted].sort((a, b) => a - b));
+    const batches = copies.flatMap((into) => Array.from({ length: Math.ceil(into.length / 10) }, (_, i) => into.slice(i * 10, i * 10 + 10)));
+    const results = await Promise.all(batches.map((b) => deliver(b.map((m) => ({ articleId: m.articleId, attempts: 1 })))));
+    expect(results.flatMap((r) => r.retried)).toEqual([]);
     await expectIntact([...posted, ...old]);
   });
 });

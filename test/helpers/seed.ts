@@ -6,11 +6,11 @@
  */
 import { env } from "cloudflare:workers";
 import { drizzle } from "drizzle-orm/d1";
-import { vi } from "vitest";
 import { articles } from "../../src/db/schema";
 import type { Summary } from "../../src/extract/types";
 import { storeSummary } from "../../src/pipeline/store";
 import { CORPUS, type Gold, type SeedArticle } from "./corpus";
+import { eventually } from "./wait";
 import { postJson } from "./webhook";
 
 export interface Seeded extends SeedArticle {
@@ -30,13 +30,10 @@ export async function seedCorpus(base = Date.UTC(2026, 10, 20, 2, 0)): Promise<S
     await env.DB.prepare("UPDATE articles SET received_at = ? WHERE id = ?").bind(base + i * 60_000, id).run();
     out.push({ ...a, id });
   }
-  await vi.waitFor(
-    async () => {
-      const r = await env.DB.prepare("SELECT count(*) AS n FROM articles WHERE status = 'extracted'").first<{ n: number }>();
-      if ((r?.n ?? 0) < out.length) throw new Error("extraction still running");
-    },
-    { timeout: 30_000, interval: 100 },
-  );
+  await eventually(async () => {
+    const r = await env.DB.prepare("SELECT count(*) AS n FROM articles WHERE status = 'extracted'").first<{ n: number }>();
+    if ((r?.n ?? 0) < out.length) throw new Error(`extraction still running: ${r?.n ?? 0} of ${out.length} extracted`);
+  });
   return out;
 }
 

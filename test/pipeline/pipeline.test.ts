@@ -1,11 +1,14 @@
 import { createExecutionContext, createMessageBatch, createScheduledController, getQueueResult, waitOnExecutionContext } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { EXTRACTOR_VERSION } from "../../src/extract";
 import worker from "../../src/index";
 import { backoffSeconds } from "../../src/pipeline/consumer";
 import type { ExtractMessage } from "../../src/pipeline/messages";
+import { STUCK_AFTER_MS } from "../../src/pipeline/sweep";
+import { BEFORE_MIDNIGHT, setClock } from "../helpers/clock";
 import { CORPUS } from "../helpers/corpus";
+import { eventually } from "../helpers/wait";
 import { postJson } from "../helpers/webhook";
 
 const A001 = CORPUS.find((a) => a.name.startsWith("001"))!;
@@ -23,7 +26,7 @@ async function postAndWait(text: string, meta: Record<string, string> = {}): Pro
   const res = await postJson({ text, ...meta });
   expect(res.status).toBe(201);
   const { id } = (await res.json()) as { id: number };
-  await vi.waitFor(async () => expect((await article(id))!.status).toBe("extracted"), { timeout: 10_000, interval: 100 });
+  await eventually(async () => expect((await article(id))!.status).toBe("extracted"));
   return id;
 }
 
@@ -37,9 +40,9 @@ async function deliver(queue: string, ...bodies: ExtractMessage[]) {
   return getQueueResult(batch, ctx);
 }
 
-async function runCron() {
+async function runCron(cronEnv: Env = env) {
   const ctx = createExecutionContext();
-  await worker.scheduled(createScheduledController({ cron: "*/5 * * * *" }), env, ctx);
+  await worker.scheduled(createScheduledController({ cron: "*/5 * * * *" }), cronEnv, ctx);
   await waitOnExecutionContext(ctx);
 }
 
@@ -48,7 +51,7 @@ beforeEach(async () => {
   await env.DB.exec("DELETE FROM articles");
 });
 
-describe("extraction pipeline", { timeout: 30_000 }, () => {
+describe("extraction pipeline", () => {
   it("backs off exponentially between retries, capped at five minutes", () => {
     expect([1, 2, 3, 4, 5, 10].map(backoffSeconds)).toEqual([5, 10, 20, 40, 80, 300]);
   });
@@ -80,7 +83,7 @@ describe("extraction pipeline", { timeout: 30_000 }, () => {
   it("marks a D1 failure `failed`, keeps the raw text, retries with backoff, and recovers", async () => {
     const res = await postJson({ text: A001.text });
     const { id } = (await res.json()) as { id: number };
-    await vi.waitFor(async () => expect((await article(id))!.status).toBe("extracted"), { timeout: 10_000 });
+    await eventually(async () => expect((await article(id))!.status).toBe("extracted"));
     await env.DB.exec("DELETE FROM figures; UPDATE articles SET status = 'received', extractor_version = NULL");
     // A real D1 error inside the write batch.
     await env.DB.exec("CREATE TRIGGER fail_figures BEFORE INSERT ON figures BEGIN SELECT RAISE(ABORT, 'forced failure'); END");
@@ -103,7 +106,7 @@ describe("extraction pipeline", { timeout: 30_000 }, () => {
   it("records a dead-lettered message on the article, which stays visible", async () => {
     const res = await postJson({ text: A001.text });
     const { id } = (await res.json()) as { id: number };
-    await vi.waitFor(async () => expect((await article(id))!.status).toBe("extracted"), { timeout: 10_000 });
+    await eventually(async () => expect((await article(id))!.status).toBe("extracted"));
     await env.DB.exec("UPDATE articles SET status = 'received'");
     const result = await deliver("jiyao-extract-dlq", { articleId: id });
     expect(result.explicitAcks).toHaveLength(1);
@@ -117,25 +120,33 @@ describe("extraction pipeline", { timeout: 30_000 }, () => {
     await env.DB.prepare("UPDATE articles SET extractor_version = ? WHERE id = ?").bind(EXTRACTOR_VERSION - 1, id).run();
     await env.DB.exec("UPDATE figures SET metric = 'stale'");
     await runCron();
-    await vi.waitFor(async () => expect((await article(id))!.extractor_version).toBe(EXTRACTOR_VERSION), { timeout: 10_000 });
+    await eventually(async () => expect((await article(id))!.extractor_version).toBe(EXTRACTOR_VERSION));
     expect(await figureRows(id)).toEqual(before);
   });
 
-  it("queues articles stuck in `received` when the cron runs, but not fresh ones", async () => {
-    const old = Date.now() - 10 * 60 * 1000;
-    await env.DB.prepare(
-      "INSERT INTO articles (webhook_id, content_hash, raw_hash, text, encoding, format, status, received_at) VALUES ('stuck', 'h1', 'r1', ?, 'utf-8', 'plain', 'received', ?), ('fresh', 'h2', 'r2', ?, 'utf-8', 'plain', 'received', ?)",
-    )
-      .bind(A001.text, old, CORPUS[2]!.text, Date.now())
-      .run();
-    await runCron();
-    await vi.waitFor(
-      async () => {
-        const r = await env.DB.prepare("SELECT webhook_id, status FROM articles ORDER BY id").all();
-        expect(r.results).toEqual([{ webhook_id: "stuck", status: "extracted" }, { webhook_id: "fresh", status: "received" }]);
-      },
-      { timeout: 10_000 },
-    );
+  it("queues articles stuck in `received` for more than STUCK_AFTER_MS when the cron runs, but not younger ones", async () => {
+    // The sweep reads the test's clock (helpers/clock.ts), so the threshold is exact to the millisecond.
+    setClock(BEFORE_MIDNIGHT);
+    const now = Date.now();
+    const rows: [string, string, number][] = [
+      ["stuck", A001.text, now - STUCK_AFTER_MS - 1],
+      ["at-threshold", CORPUS[2]!.text, now - STUCK_AFTER_MS],
+      ["fresh", CORPUS[3]!.text, now],
+    ];
+    const insert = env.DB.prepare("INSERT INTO articles (webhook_id, content_hash, raw_hash, text, encoding, format, status, received_at) VALUES (?1, ?1, ?1, ?2, 'utf-8', 'plain', 'received', ?3)");
+    const ids = (await env.DB.batch(rows.map((r) => insert.bind(...r)))).map((r) => r.meta.last_row_id);
+    // The real queue, recording what the sweep sends.
+    const sent: number[] = [];
+    const queue = {
+      send: (m: ExtractMessage) => (sent.push(m.articleId), env.EXTRACT_QUEUE.send(m)),
+      sendBatch: (ms: { body: ExtractMessage }[]) => (sent.push(...ms.map((m) => m.body.articleId)), env.EXTRACT_QUEUE.sendBatch(ms)),
+    };
+    await runCron({ ...env, EXTRACT_QUEUE: queue as unknown as Queue });
+    expect(sent).toEqual([ids[0]]);
+    await eventually(async () => {
+      const r = await env.DB.prepare("SELECT webhook_id, status FROM articles ORDER BY id").all();
+      expect(r.results).toEqual([{ webhook_id: "stuck", status: "extracted" }, { webhook_id: "at-threshold", status: "received" }, { webhook_id: "fresh", status: "received" }]);
+    });
   });
 
   it("re-extracts on demand through the authenticated admin endpoint", async () => {
@@ -150,7 +161,7 @@ describe("extraction pipeline", { timeout: 30_000 }, () => {
     const ok = await exports.default.fetch(url, { method: "POST", headers: { authorization: `Bearer ${env.ADMIN_TOKEN}` } });
     expect(ok.status).toBe(202);
     expect(await ok.json()).toEqual({ queued: 1 });
-    await vi.waitFor(async () => expect((await figureRows(id)).some((r) => r.metric === "stale")).toBe(false), { timeout: 10_000 });
+    await eventually(async () => expect((await figureRows(id)).some((r) => r.metric === "stale")).toBe(false));
     const bad = await exports.default.fetch("http://jiyao.test/v1/admin/reextract?scope=everything", { method: "POST", headers: { authorization: `Bearer ${env.ADMIN_TOKEN}` } });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ code: "invalid_parameter", parameter: "scope" });
@@ -159,7 +170,7 @@ describe("extraction pipeline", { timeout: 30_000 }, () => {
   it("retries failed (dead-lettered) articles on demand, which the version sweep leaves alone", async () => {
     const res = await postJson({ text: A001.text });
     const { id } = (await res.json()) as { id: number };
-    await vi.waitFor(async () => expect((await article(id))!.status).toBe("extracted"), { timeout: 10_000 });
+    await eventually(async () => expect((await article(id))!.status).toBe("extracted"));
     await env.DB.exec("UPDATE articles SET status = 'received'");
     await deliver("jiyao-extract-dlq", { articleId: id });
     expect(await article(id)).toMatchObject({ status: "failed", extractor_version: EXTRACTOR_VERSION });
@@ -167,6 +178,6 @@ describe("extraction pipeline", { timeout: 30_000 }, () => {
       exports.default.fetch(`http://jiyao.test/v1/admin/reextract?scope=${scope}`, { method: "POST", headers: { authorization: `Bearer ${env.ADMIN_TOKEN}` } });
     expect(await (await admin("stale")).json()).toEqual({ queued: 0 });
     expect(await (await admin("failed")).json()).toEqual({ queued: 1 });
-    await vi.waitFor(async () => expect(await article(id)).toMatchObject({ status: "extracted", error: null }), { timeout: 10_000 });
+    await eventually(async () => expect(await article(id)).toMatchObject({ status: "extracted", error: null }));
   });
 });

@@ -1,7 +1,8 @@
 /** Place keys: one key per locality however the article or the poster writes it. */
 import { env } from "cloudflare:workers";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { placeKey, placeName } from "../../src/places";
+import { eventually } from "../helpers/wait";
 import { postJson } from "../helpers/webhook";
 
 describe("placeKey", () => {
@@ -36,13 +37,10 @@ describe("the places table", () => {
       expect(res.status).toBe(201);
       ids.push(((await res.json()) as { id: number }).id);
     }
-    await vi.waitFor(
-      async () => {
-        const r = await env.DB.prepare("SELECT count(*) AS n FROM articles WHERE status = 'extracted'").first<{ n: number }>();
-        expect(r!.n).toBe(ids.length);
-      },
-      { timeout: 10_000 },
-    );
+    await eventually(async () => {
+      const r = await env.DB.prepare("SELECT count(*) AS n FROM articles WHERE status = 'extracted'").first<{ n: number }>();
+      expect(r!.n).toBe(ids.length);
+    });
     const { results } = await env.DB.prepare("SELECT key, name FROM places ORDER BY key").all();
     expect(results).toEqual([
       { key: "杜集", name: "杜集区" }, // the fullest form seen, though 杜集 came first
