@@ -1,11 +1,15 @@
 /**
  * Extractor bench: throughput over the corpus (chars/ms, median of passes) and linear time on
- * hostile input (1 MB vs 10 MB). Run by scripts/bench.ts, or standalone:
- *   npx tsx scripts/bench/extract.ts
+ * hostile input: fixed shapes at 1 MB vs 10 MB, and random mixes of rule tokens at 32k vs 256k
+ * (the mixes of test/fuzz/extract-bounds.test.ts, whose test asserts bounded output and leaves
+ * the timing here). Run by scripts/bench.ts, or standalone:
+ *   npx tsx scripts/bench/extract.ts          (BENCH_SEED=<n> replays one set of random mixes)
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { extract, EXTRACTOR_VERSION } from "../../src/extract/index";
+import { repeatUnit, ruleMix } from "../../test/fuzz/tokens.ts";
 
 const CORPUS = join(import.meta.dirname, "../../test/fixtures/corpus");
 
@@ -44,6 +48,27 @@ const HOSTILE: Record<string, string> = {
   "figure soup": "新增企业12家,增长5.5%、",
 };
 
+/** 8x the text should take ~8x the time; a quadratic rule takes ~64x. Above this a mix is flagged. */
+const LINEAR_LIMIT = 24;
+
+/** Random rule-token mixes: time at 32k and 256k (best of 3 each), the worst ratios printed. */
+function randomMixes(): void {
+  const seed = Number(process.env.BENCH_SEED ?? Date.now() % 2 ** 31);
+  const units = fc.sample(ruleMix, { numRuns: 40, seed });
+  const rows = units.map((unit) => {
+    const small = repeatUnit(unit, 32_000);
+    const large = repeatUnit(unit, 256_000);
+    extract(small); // warm this shape
+    const ts = best(() => extract(small), 3);
+    const tl = best(() => extract(large), 3);
+    return { unit, ts, tl, ratio: tl / Math.max(ts, 0.01) };
+  });
+  rows.sort((a, b) => b.ratio - a.ratio);
+  const flagged = rows.filter((r) => r.ratio > LINEAR_LIMIT);
+  console.log(`extract hostile random mixes: ${rows.length} units (BENCH_SEED=${seed}), 256k/32k time ratio median ${median(rows.map((r) => r.ratio)).toFixed(2)}, worst ${rows[0]!.ratio.toFixed(2)}; ${flagged.length} over ${LINEAR_LIMIT}x`);
+  for (const r of rows.slice(0, 3)) console.log(`  ${JSON.stringify(r.unit)}: 32k ${r.ts.toFixed(1)} ms, 256k ${r.tl.toFixed(1)} ms, ratio ${r.ratio.toFixed(2)}${r.ratio > LINEAR_LIMIT ? "  <- not linear" : ""}`);
+}
+
 export default async function run(): Promise<void> {
   const texts = readdirSync(CORPUS).filter((f) => f.endsWith(".txt")).map((f) => readFileSync(join(CORPUS, f), "utf8"));
   const chars = texts.reduce((a, t) => a + t.length, 0);
@@ -65,6 +90,7 @@ export default async function run(): Promise<void> {
     const b10 = best(() => extract(ten), 2);
     console.log(`extract hostile ${name}: 1 MB ${t1.toFixed(1)} ms, 10 MB ${t10.toFixed(1)} ms, ratio ${(t10 / t1).toFixed(2)} (median; best-run ratio ${(b10 / b1).toFixed(2)})`);
   }
+  randomMixes();
   const mem = process.memoryUsage();
   console.log(`extract: peak-ish rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);
 }
