@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { parseRssFeed } from "feedsmith";
 import { app } from "../../src/app";
 import { beforeAll, describe, expect, it } from "vitest";
+import { setClock } from "../helpers/clock";
 import { type Seeded, seedCorpus } from "../helpers/seed";
 import { BASE, fetchFeed, get, parseOpml, RFC822, VARIANTS } from "./helpers";
 
@@ -246,6 +247,14 @@ describe("HTTP", () => {
     const a = (await get("/feed.xml")).headers.get("etag");
     const b = (await get("/feed.xml?kind=target")).headers.get("etag");
     expect(a).not.toBe(b);
+    // A day and a second later on the Worker's clock (helpers/clock.ts): the same validators.
+    const before = await Promise.all(["/feed.xml", "/digest.xml", "/opml.xml"].map((p) => get(p)));
+    setClock(Date.now() + 24 * 3600 * 1000 + 1000);
+    const after = await Promise.all(["/feed.xml", "/digest.xml", "/opml.xml"].map((p) => get(p)));
+    for (const [i, res] of after.entries()) {
+      expect(res.headers.get("etag")).toBe(before[i]!.headers.get("etag"));
+      expect(res.headers.get("last-modified")).toBe(before[i]!.headers.get("last-modified"));
+    }
   });
 });
 
