@@ -4,11 +4,12 @@
  */
 import { env, exports } from "cloudflare:workers";
 import iconv from "iconv-lite";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { htmlToText } from "../../src/ingest/html";
 import { MAX_SIGNATURES, MAX_WEBHOOK_ID, parseSecrets, verifySignature, type MacFunction } from "../../src/ingest/signature";
 import { MAX_STORED_BYTES, storedBytes } from "../../src/ingest/store";
 import { CORPUS } from "../helpers/corpus";
+import { eventually } from "../helpers/wait";
 import { post, postJson, signatureHeaders } from "../helpers/webhook";
 
 const TEXT = CORPUS[1]!.text;
@@ -160,11 +161,11 @@ describe("finding 3: HTML → text is linear and cheap per element", () => {
     ["raw line breaks", `<p>财政收入12亿元${fill("\n \n\t")}增长5%</p>`, (t) => expect(t).toBe("财政收入12亿元\n\n增长5%")],
   ];
   for (const [what, page, check] of hostile) {
-    it(`2 MB of ${what} is stored and its text shows in GET /v1/articles/:id once extracted`, { timeout: 120_000 }, async () => {
+    it(`2 MB of ${what} is stored and its text shows in GET /v1/articles/:id once extracted`, async () => {
       const res = await post(page, { contentType: "text/html; charset=utf-8" });
       expect(res.status).toBe(201);
       const { id } = (await res.json()) as { id: number };
-      await vi.waitFor(async () => expect((await rows())[0]!.status).not.toBe("received"), { timeout: 60_000, interval: 200 });
+      await eventually(async () => expect((await rows())[0]!.status).not.toBe("received"));
       const article = (await (await exports.default.fetch(`http://jiyao.test/v1/articles/${id}`)).json()) as { text: string; status: string };
       expect(article.status).toBe("extracted");
       check(article.text);
@@ -196,7 +197,7 @@ describe("finding 3: HTML → text is linear and cheap per element", () => {
 });
 
 describe("finding 6: every stored row fits D1's 2,000,000-byte limit", () => {
-  it("stores a row of exactly the limit and refuses one byte more with 413 text_too_large", { timeout: 60_000 }, async () => {
+  it("stores a row of exactly the limit and refuses one byte more with 413 text_too_large", async () => {
     const probe = { text: "", encoding: "utf-8", declaredCharset: null, format: "json" as const, meta: { url: null, title: null, source: null, published: null, place: null } };
     const id = "msg_row_limit";
     const room = MAX_STORED_BYTES - storedBytes(id, probe);
@@ -210,7 +211,7 @@ describe("finding 6: every stored row fits D1's 2,000,000-byte limit", () => {
     expect(MAX_STORED_BYTES).toBeLessThan(2_000_000);
   });
 
-  it("refuses a GBK body under the body limit whose UTF-8 text would pass D1's", { timeout: 60_000 }, async () => {
+  it("refuses a GBK body under the body limit whose UTF-8 text would pass D1's", async () => {
     const gbk = new Uint8Array(iconv.encode("财政收入".repeat(1_400_000 / 8), "gbk"));
     expect(gbk.length).toBeLessThan(2_097_152);
     await problem(await post(gbk, { contentType: "text/plain; charset=gbk" }), 413, "text_too_large");
