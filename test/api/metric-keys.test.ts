@@ -4,7 +4,8 @@
  * and the API, the metrics facet and the feeds find them under one key.
  */
 import { env, exports } from "cloudflare:workers";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { eventually } from "../helpers/wait";
 import { postJson } from "../helpers/webhook";
 
 const ARTICLES = [
@@ -22,13 +23,10 @@ beforeAll(async () => {
     const res = await postJson({ text }, { id: `metric-key-${i}` });
     expect(res.status).toBe(201);
   }
-  await vi.waitFor(
-    async () => {
-      const r = await env.DB.prepare("SELECT count(*) AS n FROM articles WHERE status = 'extracted'").first<{ n: number }>();
-      if ((r?.n ?? 0) < ARTICLES.length) throw new Error("extraction still running");
-    },
-    { timeout: 30_000, interval: 100 },
-  );
+  await eventually(async () => {
+    const r = await env.DB.prepare("SELECT count(*) AS n FROM articles WHERE status = 'extracted'").first<{ n: number }>();
+    if ((r?.n ?? 0) < ARTICLES.length) throw new Error("extraction still running");
+  });
 });
 
 describe("metric keys", () => {
