@@ -101,7 +101,7 @@ beforeAll(async () => {
   await buildOldIndex();
 });
 
-describe("keyword search answers as the positional index did", { timeout: 60_000 }, () => {
+describe("keyword search answers as the positional index did", () => {
   it("random substrings of the stored texts, some traditional, some in pairs (fast-check prints the seed of a failure)", async () => {
     const substring = fc
       .record({ text: fc.nat(), at: fc.nat(), len: fc.integer({ min: 1, max: 8 }) })

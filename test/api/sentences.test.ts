@@ -5,10 +5,11 @@
  * to SQLite).
  */
 import { env } from "cloudflare:workers";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { getArticleSummary, listFigures, listGoals } from "../../src/db/queries";
 import { extract } from "../../src/extract";
 import { type Seeded, seedCorpus } from "../helpers/seed";
+import { eventually } from "../helpers/wait";
 import { postJson } from "../helpers/webhook";
 
 /** Outside the BMP (CJK Extension B), before and inside the figure's sentence. */
@@ -20,13 +21,10 @@ beforeAll(async () => {
   const corpus = await seedCorpus();
   const res = await postJson({ text: ASTRAL }, { id: "astral" });
   const { id } = (await res.json()) as { id: number };
-  await vi.waitFor(
-    async () => {
-      const r = await env.DB.prepare("SELECT status FROM articles WHERE id = ?").bind(id).first<{ status: string }>();
-      if (r?.status !== "extracted") throw new Error("extraction still running");
-    },
-    { timeout: 30_000, interval: 100 },
-  );
+  await eventually(async () => {
+    const r = await env.DB.prepare("SELECT status FROM articles WHERE id = ?").bind(id).first<{ status: string }>();
+    if (r?.status !== "extracted") throw new Error("extraction still running");
+  });
   seeded = [...corpus, { id, text: ASTRAL }];
 });
 
