@@ -44,6 +44,11 @@ function main(argv: string[]): number {
       continue;
     }
     const summary = extract(dec.text);
+    // A stage that threw is a failure, not a result: say so and exit 1 (the summary is still written).
+    if (summary.errors.length) {
+      console.error(`extract: ${file}: ${summary.errors.map((e) => `${e.stage} failed: ${e.message}`).join("; ")}`);
+      failed++;
+    }
     const json = JSON.stringify(summary, null, 2);
     if (outDir) {
       const name = basename(file).replace(/\.txt$/i, "");

@@ -100,7 +100,8 @@ export default async function run(): Promise<void> {
 
     const t0 = performance.now();
     for (const id of ids.slice(0, CONSUMED)) {
-      await extractArticle(platform.env.DB, id);
+      const result = await extractArticle(platform.env.DB, id);
+      if (result.status === "failed") throw new Error(`article ${id}: ${result.failure.code}\n${result.failure.detail}`);
     }
     const seconds = (performance.now() - t0) / 1000;
     const count = await platform.env.DB.prepare(

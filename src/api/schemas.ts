@@ -4,7 +4,7 @@
  */
 import { z } from "@hono/zod-openapi";
 import { decodeCursor, DEFAULT_LIMIT, MAX_LIMIT } from "../db/queries";
-import { ARTICLE_STATUSES } from "../db/schema";
+import { ARTICLE_ERROR_CODES, ARTICLE_STATUSES } from "../db/schema";
 import { placeKey } from "../places";
 
 // ---- request parameters ----------------------------------------------------------------------
@@ -152,7 +152,9 @@ export const Article = z
   .object({
     id: z.number().int(),
     status: z.enum(ARTICLE_STATUSES),
-    error: z.string().nullable(),
+    error: z.string().nullable().openapi({ description: "Why the last extraction attempt failed (short message)" }),
+    error_code: z.enum(ARTICLE_ERROR_CODES).nullable().openapi({ description: "Stable code of `error`" }),
+    attempts: z.number().int().openapi({ description: "Failed extraction attempts so far" }),
     title: z.string().nullable(),
     published: z.string().nullable(),
     source: z.string().nullable(),
@@ -170,6 +172,7 @@ export const ArticleSummary = Article.extend({
   declared_charset: z.string().nullable().openapi({ description: "Charset the sender declared; differs from encoding when the declared one decoded to mojibake; null when detected" }),
   format: z.string(),
   extractor_version: z.number().int().nullable(),
+  warnings: z.array(z.string()).openapi({ description: "What the extractor capped or skipped" }),
   meta: z.object({ title: z.string().nullable(), source: z.string().nullable(), published: z.string().nullable(), place: z.string().nullable() }),
   text: z.string(),
   figures: z.array(FigureRef),

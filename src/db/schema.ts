@@ -11,6 +11,9 @@ import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from
 
 export const ARTICLE_STATUSES = ["received", "extracted", "failed"] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+/** Why an extraction attempt failed (src/pipeline/failure.ts builds them). */
+export const ARTICLE_ERROR_CODES = ["extraction_failed", "storage_failed", "internal"] as const;
+export type ArticleErrorCode = (typeof ARTICLE_ERROR_CODES)[number];
 
 export const articles = sqliteTable(
   "articles",
@@ -40,8 +43,16 @@ export const articles = sqliteTable(
     metaPublished: text("meta_published"),
     metaPlace: text("meta_place"),
     status: text("status", { enum: ARTICLE_STATUSES }).notNull().default("received"),
+    /** Why the last extraction attempt failed, for readers: a short message (no D1 internals). */
     error: text("error"),
+    /** Stable machine-readable cause of `error`. */
+    errorCode: text("error_code", { enum: ARTICLE_ERROR_CODES }),
+    /** The raw cause (D1 message, stage exception) for operators; never served. */
+    errorDetail: text("error_detail"),
+    /** Failed extraction attempts so far (the queue retries; the dead-letter consumer keeps it). */
     attempts: integer("attempts").notNull().default(0),
+    /** JSON array of the extractor's warnings (capped or skipped input); null when none. */
+    warnings: text("warnings"),
     extractorVersion: integer("extractor_version"),
     /** Resolved article facts: poster metadata wins, the extractor fills what it did not send. */
     title: text("title"),

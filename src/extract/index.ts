@@ -1,7 +1,8 @@
 /**
  * @module extract
  * The rule-based extractor: one article's decoded text in, its Summary out. Pure, deterministic,
- * no I/O; never throws (what it cannot read goes to `warnings`).
+ * no I/O; never throws: what it capped or skipped goes to `warnings`, and a stage that threw goes
+ * to `errors` (the pipeline then fails the article rather than store a partial summary).
  *
  * Stages: normalise -> numbers/figures -> attribution (metric, change, kind) -> goals -> facts.
  */
@@ -12,7 +13,11 @@ import { attribute, type Attributed } from "./attribution";
 import { buildGoals } from "./goals";
 import { readFacts } from "./facts";
 
-export type { Summary, Figure, Goal, Approx, Kind } from "./types";
+export type { Summary, Figure, Goal, Approx, Kind, StageError } from "./types";
+
+/** The stages extract() runs, as one value so a test can replace one with a failing stage. */
+export const STAGES = { normalise, readFacts, findFigures, attribute, buildGoals };
+export type Stages = typeof STAGES;
 
 /** Bump when rule changes alter output, so stored summaries can be recomputed. */
 export const EXTRACTOR_VERSION = 15;
@@ -81,43 +86,43 @@ function attachPlaces(n: Normalised, places: string[], figures: Attributed[], fi
 }
 
 function empty(): Summary {
-  return { title: null, published: null, source: null, places: [], figures: [], goals: [], warnings: [] };
+  return { title: null, published: null, source: null, places: [], figures: [], goals: [], warnings: [], errors: [] };
 }
 
-export function extract(text: string): Summary {
+export function extract(text: string, stages: Stages = STAGES): Summary {
   const out = empty();
   if (typeof text !== "string") {
-    out.warnings.push("input is not a string");
+    out.errors.push({ stage: "input", message: "input is not a string" });
     return out;
   }
   let n: Normalised;
   let titleRange: [number, number] | undefined;
   try {
-    n = normalise(text);
+    n = stages.normalise(text);
     out.warnings.push(...n.warnings);
   } catch (e) {
-    out.warnings.push(`normalise failed: ${String(e)}`);
+    out.errors.push({ stage: "normalise", message: String(e) });
     return out;
   }
   try {
-    const facts = readFacts(n);
+    const facts = stages.readFacts(n);
     out.title = facts.title;
     out.published = facts.published;
     out.source = facts.source;
     out.places = facts.places;
     titleRange = facts.titleRange;
   } catch (e) {
-    out.warnings.push(`facts failed: ${String(e)}`);
+    out.errors.push({ stage: "facts", message: String(e) });
   }
   try {
-    let raws = findFigures(n.body, n.clean);
+    let raws = stages.findFigures(n.body, n.clean);
     // A headline restating a body figure (一季度签约项目12个 … 签约项目12个) is not counted twice.
     if (titleRange) {
       const [a, b] = titleRange;
       raws = raws.filter((r) => !(r.start >= a && r.end <= b && raws.some((o) => o.start >= b && o.value === r.value && o.unitSimp === r.unitSimp)));
     }
     if (raws.length >= MAX_FIGURES) out.warnings.push(`stopped after ${MAX_FIGURES} figures`);
-    const { figures, markers } = attribute(n, raws);
+    const { figures, markers } = stages.attribute(n, raws);
     const figs = figures.map((f) => toFigure(n, f));
     figures.forEach((f, i) => {
       if (n.lines[f.paragraph]?.repeated) (figs[i] as Figure).dup = true;
@@ -125,10 +130,10 @@ export function extract(text: string): Summary {
     out.figures = figs;
     const byStart = new Map<number, Figure>();
     figures.forEach((f, i) => byStart.set(f.start, figs[i] as Figure));
-    out.goals = buildGoals(n, figures, markers, (f) => byStart.get(f.start)?.text ?? "");
+    out.goals = stages.buildGoals(n, figures, markers, (f) => byStart.get(f.start)?.text ?? "");
     attachPlaces(n, out.places, figures, figs);
   } catch (e) {
-    out.warnings.push(`figures failed: ${String(e)}`);
+    out.errors.push({ stage: "figures", message: String(e) });
   }
   return out;
 }

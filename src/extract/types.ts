@@ -77,6 +77,15 @@ export interface Summary {
   places: string[];
   figures: Figure[];
   goals: Goal[];
-  /** What the extractor could not read (never an exception). */
+  /** What the extractor capped or skipped (the summary is still complete for what it read). */
   warnings: string[];
+  /** Stages that threw: the summary is partial and must not be stored as a success. Empty on
+   * every good extraction. */
+  errors: StageError[];
+}
+
+/** A stage of extract() that threw, and what it threw (`TypeError: …`). */
+export interface StageError {
+  stage: "input" | "normalise" | "facts" | "figures";
+  message: string;
 }

@@ -237,7 +237,16 @@ export function ArticlePage(props: { a: ArticleSummary; feeds: FeedLinks[] }) {
             <dt>收到时间</dt>
             <dd class="num">{beijingDateTime(Date.parse(a.received_at))}（北京时间）</dd>
             <dt>状态</dt>
-            <dd>{STATUS_LABEL[a.status]}</dd>
+            <dd>
+              {STATUS_LABEL[a.status]}
+              {a.attempts ? `（失败 ${a.attempts} 次）` : ""}
+            </dd>
+            {a.warnings.length ? (
+              <>
+                <dt>提取提示</dt>
+                <dd>{a.warnings.map((w) => clean(w)).join("；")}</dd>
+              </>
+            ) : null}
             {safeUrl ? (
               <>
                 <dt>原文链接</dt>

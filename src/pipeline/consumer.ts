@@ -1,12 +1,15 @@
 /**
- * Queue consumer. Main queue: extract each article; on any error the raw article stays, its
- * status/error record the failure, and the message is retried with exponential backoff. After
- * the last retry (wrangler.toml `max_retries`) Cloudflare moves it to the dead-letter queue,
- * whose consumer (below) records that it gave up; the article stays visible as `failed` through
- * the API, and a later extractor version (cron) or the admin endpoint can try it again.
- * A CPU-limit kill (a "timing-out" extraction) never acks, so it takes the same retry path.
+ * Queue consumer. Main queue: extract each article; when an attempt fails (a stage of the
+ * extractor threw, D1 refused the write) the raw article stays, its status/error record the
+ * failure, and the message is retried with exponential backoff. After the last retry (wrangler.toml
+ * `max_retries`) Cloudflare moves it to the dead-letter queue, whose consumer (below) records
+ * that it gave up, keeping the last real error and the article's attempt count; the article stays
+ * visible as `failed` through the API, and a later extractor version (cron) or the admin endpoint
+ * can try it again. A CPU-limit kill (a "timing-out" extraction) never acks, so it takes the same
+ * retry path.
  */
-import { extractArticle, markFailed } from "./extract-article";
+import { extractArticle, markFailed, markGaveUp, type Extractor } from "./extract-article";
+import { internalFailure, type ArticleFailure } from "./failure";
 import type { ExtractMessage } from "./messages";
 
 /** Seconds before retry n (1-based): 5, 10, 20, 40 … capped at 5 minutes. */
@@ -16,33 +19,38 @@ export function backoffSeconds(attempts: number): number {
 
 const isDeadLetterQueue = (name: string) => name.endsWith("-dlq");
 
-function errorText(e: unknown): string {
-  return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-}
-
-export async function handleQueue(batch: MessageBatch<ExtractMessage>, env: Env, _ctx: ExecutionContext): Promise<void> {
+/** `extractor` is for tests that inject a failing stage; the Worker runs the real one. */
+export async function handleQueue(batch: MessageBatch<ExtractMessage>, env: Env, _ctx: ExecutionContext, extractor?: Extractor): Promise<void> {
   for (const msg of batch.messages) {
     const { articleId, force } = msg.body;
     if (isDeadLetterQueue(batch.queue)) {
       try {
-        await markFailed(env.DB, articleId, `gave up after ${msg.attempts} deliveries; see earlier error`);
+        await markGaveUp(env.DB, articleId);
         msg.ack();
-      } catch {
+      } catch (e) {
+        console.error(`dead-letter: article ${articleId} could not be recorded`, e);
         msg.retry({ delaySeconds: 60 });
       }
       continue;
     }
+    let failure: ArticleFailure;
     try {
-      await extractArticle(env.DB, articleId, { force });
-      msg.ack();
-    } catch (e) {
-      console.error(`extract: article ${articleId} attempt ${msg.attempts} failed`, e);
-      try {
-        await markFailed(env.DB, articleId, errorText(e));
-      } catch {
-        // D1 itself is failing: the retry below still keeps the message.
+      const result = await extractArticle(env.DB, articleId, { force, extractor });
+      if (result.status !== "failed") {
+        msg.ack();
+        continue;
       }
-      msg.retry({ delaySeconds: backoffSeconds(msg.attempts) });
+      failure = result.failure;
+    } catch (e) {
+      failure = internalFailure(e);
     }
+    console.error(`extract: article ${articleId} attempt ${msg.attempts} failed: ${failure.code}\n${failure.detail}`);
+    try {
+      await markFailed(env.DB, articleId, failure);
+    } catch (e) {
+      // D1 itself is failing: the retry below still keeps the message.
+      console.error(`extract: article ${articleId}: the failure could not be recorded`, e);
+    }
+    msg.retry({ delaySeconds: backoffSeconds(msg.attempts) });
   }
 }

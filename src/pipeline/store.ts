@@ -168,7 +168,18 @@ export async function storeSummary(d1: D1Database, meta: ArticleMeta, summary: S
   statements.push(
     db
       .update(articles)
-      .set({ status: "extracted", error: null, extractorVersion, title, source, published, extractedAt: Date.now() })
+      .set({
+        status: "extracted",
+        error: null,
+        errorCode: null,
+        errorDetail: null,
+        warnings: summary.warnings.length ? JSON.stringify(summary.warnings) : null,
+        extractorVersion,
+        title,
+        source,
+        published,
+        extractedAt: Date.now(),
+      })
       .where(eq(articles.id, id)),
   );
   await d1.batch(statements.map((q) => statement(d1, q)));

@@ -38,7 +38,7 @@ describe("metric counts", () => {
   });
 
   it("stay exact through re-extraction, edits and deletion", async () => {
-    for (const a of seeded) await extractArticle(env.DB, a.id, { force: true });
+    for (const a of seeded) expect(await extractArticle(env.DB, a.id, { force: true })).toEqual({ status: "extracted" });
     await expectExact();
     await env.DB.exec("UPDATE figures SET metric = 'edited' WHERE seq % 3 = 0");
     await env.DB.exec("UPDATE figures SET kind = 'target' WHERE seq % 5 = 0");

@@ -21,6 +21,7 @@ beforeAll(async () => {
       figures: [{ text: "3億元", start: 0, end: 3, value: 300000000, unit: "元", metric: "財政收入", kind: "reported" }],
       goals: [],
       warnings: [],
+      errors: [],
     },
     1,
   );

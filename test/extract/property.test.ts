@@ -1,5 +1,5 @@
 /**
- * Properties over random and mutated corpus text: extract never throws, every figure and goal
+ * Properties over random and mutated corpus text: extract never throws and no stage fails, every figure and goal
  * text is the original substring at its offsets, every value is finite, value <= value_max.
  */
 import { describe, expect, it } from "vitest";
@@ -19,6 +19,8 @@ function check(text: string, s: Summary): void {
     if (text.slice(g.start, g.end) !== g.text) throw new Error(`goal text ${JSON.stringify(g.text)} != slice`);
   }
   if (!Array.isArray(s.warnings) || !Array.isArray(s.places)) throw new Error("shape");
+  // No stage may fail on any input (a failure is not a warning: the pipeline fails the article).
+  if (s.errors.length) throw new Error(`stage failed: ${JSON.stringify(s.errors)}`);
 }
 
 /** Pieces that exercise the rules: numerals, units, markers, brackets, quotes, noise. */
@@ -33,7 +35,7 @@ const PIECES = [
 
 const pieceText = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((xs) => xs.join(""));
 
-describe("extract properties", () => {
+describe("extract properties", { timeout: 60_000 }, () => {
   it("holds on arbitrary strings", () => {
     fc.assert(fc.property(fc.string({ maxLength: 300, unit: "grapheme" }), (s) => check(s, extract(s))), { numRuns: 300 });
     fc.assert(fc.property(fc.string({ maxLength: 200, unit: "binary" }), (s) => check(s, extract(s))), { numRuns: 300 });
@@ -64,6 +66,7 @@ describe("extract properties", () => {
   it("never throws on odd input", () => {
     const odd: unknown[] = ["", " ", "\n".repeat(1000), "9".repeat(5000), "万亿".repeat(3000), "經(".repeat(2000), null, undefined, 42];
     for (const x of odd) expect(() => extract(x as string)).not.toThrow();
-    expect(extract(null as unknown as string).warnings.length).toBeGreaterThan(0);
+    for (const x of odd.filter((o) => typeof o === "string")) expect(extract(x as string).errors).toEqual([]);
+    expect(extract(null as unknown as string).errors).toEqual([{ stage: "input", message: "input is not a string" }]);
   });
 });

@@ -167,9 +167,10 @@ describe("faults", () => {
         for (const r of retried) {
           expect(r.delaySeconds).toBe(backoffSeconds(r.attempts));
           failures.set(r.articleId, (failures.get(r.articleId) ?? 0) + 1);
-          const row = await env.DB.prepare("SELECT status, error, text FROM articles WHERE id = ?").bind(r.articleId).first<{ status: string; error: string; text: string }>();
+          const row = await env.DB.prepare("SELECT status, error_code, error_detail FROM articles WHERE id = ?").bind(r.articleId).first<{ status: string; error_code: string; error_detail: string }>();
           expect(row!.status).toBe("failed");
-          expect(row!.error).toContain("injected fault");
+          expect(row!.error_code).toBe("storage_failed");
+          expect(row!.error_detail).toContain("injected fault");
           next.push({ articleId: r.articleId, attempts: r.attempts + 1 });
         }
       }

@@ -27,6 +27,7 @@ export async function storeHostile(receivedAt: number): Promise<number> {
     ],
     goals: [{ text: goalText, start: goal, end: goal + goalText.length, figures: [], deadline: "年内<script>", actor: "]]>\u0001<a href=javascript:alert(4)>" }],
     warnings: [],
+    errors: [],
   };
   await storeSummary(env.DB, { id: row!.id, text: HOSTILE_TEXT, metaTitle: null, metaSource: null, metaPublished: null, metaPlace: null }, summary, 1);
   return row!.id;

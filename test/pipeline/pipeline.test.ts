@@ -14,7 +14,7 @@ import { postJson } from "../helpers/webhook";
 const A001 = CORPUS.find((a) => a.name.startsWith("001"))!;
 
 async function article(id: number) {
-  return env.DB.prepare("SELECT status, error, attempts, extractor_version, title, source, published FROM articles WHERE id = ?").bind(id).first<Record<string, unknown>>();
+  return env.DB.prepare("SELECT status, error, error_code, error_detail, attempts, extractor_version, title, source, published FROM articles WHERE id = ?").bind(id).first<Record<string, unknown>>();
 }
 
 async function figureRows(id: number) {
@@ -90,8 +90,12 @@ describe("extraction pipeline", () => {
     const failed = await deliver("jiyao-extract", { articleId: id });
     expect(failed.explicitAcks).toHaveLength(0);
     expect(failed.retryMessages).toHaveLength(1);
-    expect(await article(id)).toMatchObject({ status: "failed", attempts: 1 });
-    expect(String((await article(id))!.error)).toContain("forced failure");
+    // Readers see a stable code and a short message; the D1 message is kept for operators only.
+    expect(await article(id)).toMatchObject({ status: "failed", attempts: 1, error_code: "storage_failed", error: "The summary could not be written to the database." });
+    expect(String((await article(id))!.error_detail)).toContain("forced failure");
+    const served = await (await exports.default.fetch(`http://jiyao.test/v1/articles/${id}`)).text();
+    expect(served).not.toMatch(/D1_ERROR|SQLITE|forced failure/);
+    expect(JSON.parse(served)).toMatchObject({ status: "failed", error_code: "storage_failed", attempts: 1 });
     expect(await figureRows(id)).toHaveLength(0);
     const raw = await env.DB.prepare("SELECT text FROM articles WHERE id = ?").bind(id).first<{ text: string }>();
     expect(raw!.text).toBe(A001.text);
@@ -99,7 +103,7 @@ describe("extraction pipeline", () => {
     await env.DB.exec("DROP TRIGGER fail_figures");
     const ok = await deliver("jiyao-extract", { articleId: id });
     expect(ok.explicitAcks).toHaveLength(1);
-    expect(await article(id)).toMatchObject({ status: "extracted", error: null });
+    expect(await article(id)).toMatchObject({ status: "extracted", error: null, error_code: null, error_detail: null });
     expect((await figureRows(id)).length).toBeGreaterThan(40);
   });
 
@@ -111,7 +115,7 @@ describe("extraction pipeline", () => {
     const result = await deliver("jiyao-extract-dlq", { articleId: id });
     expect(result.explicitAcks).toHaveLength(1);
     expect(await article(id)).toMatchObject({ status: "failed" });
-    expect(String((await article(id))!.error)).toMatch(/gave up/);
+    expect(String((await article(id))!.error)).toMatch(/^Gave up/);
   });
 
   it("re-extracts summaries of an older extractor version when the cron runs", async () => {
@@ -160,7 +164,7 @@ describe("extraction pipeline", () => {
     await env.DB.exec("UPDATE figures SET metric = 'stale'");
     const ok = await exports.default.fetch(url, { method: "POST", headers: { authorization: `Bearer ${env.ADMIN_TOKEN}` } });
     expect(ok.status).toBe(202);
-    expect(await ok.json()).toEqual({ queued: 1 });
+    expect(await ok.json()).toEqual({ queued: 1, next_cursor: null, done: true });
     await eventually(async () => expect((await figureRows(id)).some((r) => r.metric === "stale")).toBe(false));
     const bad = await exports.default.fetch("http://jiyao.test/v1/admin/reextract?scope=everything", { method: "POST", headers: { authorization: `Bearer ${env.ADMIN_TOKEN}` } });
     expect(bad.status).toBe(400);
@@ -176,8 +180,8 @@ describe("extraction pipeline", () => {
     expect(await article(id)).toMatchObject({ status: "failed", extractor_version: EXTRACTOR_VERSION });
     const admin = (scope: string) =>
       exports.default.fetch(`http://jiyao.test/v1/admin/reextract?scope=${scope}`, { method: "POST", headers: { authorization: `Bearer ${env.ADMIN_TOKEN}` } });
-    expect(await (await admin("stale")).json()).toEqual({ queued: 0 });
-    expect(await (await admin("failed")).json()).toEqual({ queued: 1 });
+    expect(await (await admin("stale")).json()).toEqual({ queued: 0, next_cursor: null, done: true });
+    expect(await (await admin("failed")).json()).toEqual({ queued: 1, next_cursor: null, done: true });
     await eventually(async () => expect(await article(id)).toMatchObject({ status: "extracted", error: null }));
   });
 });

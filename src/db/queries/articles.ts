@@ -1,7 +1,7 @@
 /** Articles list and one article's full summary. `place` = articles that name the place. */
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
-import { articlePlaces, articles, figures, goals, places } from "../schema";
+import { type ArticleErrorCode, articlePlaces, articles, figures, goals, places } from "../schema";
 import { iso, listConditions, placeFilterKey, planList } from "./common";
 import { idsIn, type Plan, placeRowCheck } from "./plan";
 import { figureFields, figureRef } from "./figures";
@@ -22,6 +22,8 @@ const articleFields = {
   id: articles.id,
   status: articles.status,
   error: articles.error,
+  errorCode: articles.errorCode,
+  attempts: articles.attempts,
   title: articles.title,
   published: articles.published,
   source: articles.source,
@@ -60,6 +62,8 @@ type ArticleRow = {
   id: number;
   status: ArticleItem["status"];
   error: string | null;
+  errorCode: ArticleErrorCode | null;
+  attempts: number;
   title: string | null;
   published: string | null;
   source: string | null;
@@ -75,6 +79,8 @@ function articleItem(r: ArticleRow, placeList: PlaceRef[]): ArticleItem {
     id: r.id,
     status: r.status,
     error: r.error,
+    error_code: r.errorCode,
+    attempts: r.attempts,
     title: r.title,
     published: r.published,
     source: r.source,
@@ -110,6 +116,7 @@ export async function getArticleSummary(d1: D1Database, id: number): Promise<Art
       metaPublished: articles.metaPublished,
       metaPlace: articles.metaPlace,
       text: articles.text,
+      warnings: articles.warnings,
     })
     .from(articles)
     .where(eq(articles.id, id));
@@ -126,6 +133,7 @@ export async function getArticleSummary(d1: D1Database, id: number): Promise<Art
     declared_charset: row.declaredCharset,
     format: row.format,
     extractor_version: row.extractorVersion,
+    warnings: row.warnings ? (JSON.parse(row.warnings) as string[]) : [],
     meta: { title: row.metaTitle, source: row.metaSource, published: row.metaPublished, place: row.metaPlace },
     text: row.text,
     figures: figRows.map(figureRef),

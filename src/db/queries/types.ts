@@ -2,7 +2,7 @@
  * Types of the query layer. Filters use the API's query-parameter names; results are exactly the
  * API's JSON shape (snake_case), so the API, feeds and pages can pass them through unchanged.
  */
-import type { ArticleStatus } from "../schema";
+import type { ArticleErrorCode, ArticleStatus } from "../schema";
 
 export type FigureKind = "reported" | "target";
 
@@ -106,7 +106,11 @@ export interface PlaceRef {
 export interface ArticleItem {
   id: number;
   status: ArticleStatus;
+  /** Why the last attempt failed (short, for readers) and its stable code; null when it did not. */
   error: string | null;
+  error_code: ArticleErrorCode | null;
+  /** Failed extraction attempts so far. */
+  attempts: number;
   title: string | null;
   published: string | null;
   source: string | null;
@@ -125,6 +129,8 @@ export interface ArticleSummary extends ArticleItem {
   declared_charset: string | null;
   format: string;
   extractor_version: number | null;
+  /** What the extractor capped or skipped in this article. */
+  warnings: string[];
   /** Metadata as the poster sent it. */
   meta: { title: string | null; source: string | null; published: string | null; place: string | null };
   /** The stored article text (as received, decoded). */
