@@ -1,6 +1,8 @@
 /**
  * POST /v1/admin/reextract — the cron sweep on demand: `?scope=stale` (default: older versions
  * and stuck articles), `failed` (retry every failed article) or `all` (re-extract everything).
+ * One call queues at most SWEEP_PAGES pages of ids and answers `{queued, next_cursor, done}`;
+ * call again with `&cursor=<next_cursor>` until `done`.
  * Bearer token from the ADMIN_TOKEN secret, compared in constant time; no token configured = closed.
  */
 import { Hono } from "hono";
@@ -27,6 +29,10 @@ adminRoutes.post("/reextract", async (c) => {
   if (!(SWEEP_SCOPES as readonly string[]).includes(scope)) {
     throw new Problem("invalid_parameter", `"scope" must be one of ${SWEEP_SCOPES.join(", ")}.`, { parameter: "scope" });
   }
-  const { queued } = await sweep(c.env, { scope: scope as SweepScope });
-  return c.json({ queued }, 202);
+  const cursor = c.req.query("cursor");
+  if (cursor !== undefined && !/^[1-9]\d{0,14}$/.test(cursor)) {
+    throw new Problem("invalid_parameter", '"cursor" must be the next_cursor of an earlier answer.', { parameter: "cursor" });
+  }
+  const result = await sweep(c.env, { scope: scope as SweepScope, after: cursor === undefined ? 0 : Number(cursor) });
+  return c.json({ ...result, done: result.next_cursor === null }, 202);
 });

@@ -2,19 +2,24 @@
  * Finds the articles that need (re-)extraction and queues them: summaries from an older
  * extractor version (so a rule improvement reaches every stored article without re-posting),
  * and articles still `received` after STUCK_AFTER_MS (their queue message was lost or failed to
- * send). Used by the cron trigger and the admin endpoint.
+ * send). Used by the cron trigger and the admin endpoint. The table is walked in pages of ids,
+ * never more per invocation than the platform allows; the answer says how far it got.
  */
-import { and, eq, isNull, lt, ne, or } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, ne, or } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { articles } from "../db/schema";
 import { EXTRACTOR_VERSION } from "../extract";
 import type { ExtractMessage } from "./messages";
 
 export const STUCK_AFTER_MS = 5 * 60 * 1000;
-/** Articles queued per sweep; the next sweep takes the rest. */
-export const SWEEP_LIMIT = 1000;
-/** Queues accept at most 100 messages per sendBatch. */
-const SEND_BATCH = 100;
+/** Ids read per page: one sendBatch each (Queues accept at most 100 messages per sendBatch). */
+export const SWEEP_PAGE = 100;
+/**
+ * Pages per invocation: each is one D1 query and one queue send, so 20 pages stay well inside the
+ * free plan's 50 D1 queries (and 50 subrequests) per invocation. The rest is reached by calling
+ * again with `after` (the admin endpoint's `cursor`), or by the next cron run for `stale`.
+ */
+export const SWEEP_PAGES = 20;
 
 /**
  * What a sweep queues: `stale` (older extractor version, or stuck `received`; the cron's),
@@ -24,7 +29,14 @@ const SEND_BATCH = 100;
 export const SWEEP_SCOPES = ["stale", "failed", "all"] as const;
 export type SweepScope = (typeof SWEEP_SCOPES)[number];
 
-export async function sweep(env: Env, options: { scope?: SweepScope } = {}): Promise<{ queued: number }> {
+export interface SweepResult {
+  queued: number;
+  /** The last id queued when the page budget ran out (pass it back as `after`); null when done. */
+  next_cursor: string | null;
+}
+
+/** Walks the matching articles in id order (keyset: `id > after`), queueing each page. */
+export async function sweep(env: Env, options: { scope?: SweepScope; after?: number } = {}): Promise<SweepResult> {
   const now = Date.now();
   const db = drizzle(env.DB);
   const scope = options.scope ?? "stale";
@@ -36,10 +48,16 @@ export async function sweep(env: Env, options: { scope?: SweepScope } = {}): Pro
     failed: eq(articles.status, "failed"),
     all: undefined,
   }[scope];
-  const rows = await db.select({ id: articles.id }).from(articles).where(due).orderBy(articles.id).limit(SWEEP_LIMIT);
-  for (let i = 0; i < rows.length; i += SEND_BATCH) {
-    const batch = rows.slice(i, i + SEND_BATCH).map((r) => ({ body: { articleId: r.id, force: scope !== "stale" } satisfies ExtractMessage }));
-    await env.EXTRACT_QUEUE.sendBatch(batch);
+  let after = options.after ?? 0;
+  let queued = 0;
+  for (let page = 0; page < SWEEP_PAGES; page++) {
+    const rows = await db.select({ id: articles.id }).from(articles).where(and(gt(articles.id, after), due)).orderBy(articles.id).limit(SWEEP_PAGE);
+    if (rows.length) {
+      await env.EXTRACT_QUEUE.sendBatch(rows.map((r) => ({ body: { articleId: r.id, force: scope !== "stale" } satisfies ExtractMessage })));
+    }
+    queued += rows.length;
+    if (rows.length < SWEEP_PAGE) return { queued, next_cursor: null };
+    after = rows[rows.length - 1]!.id;
   }
-  return { queued: rows.length };
+  return { queued, next_cursor: String(after) };
 }
