@@ -3,7 +3,7 @@
  * cannot drift. Response schemas mirror the query layer's JSON types (src/db/queries/types.ts).
  */
 import { z } from "@hono/zod-openapi";
-import { decodeCursor, DEFAULT_LIMIT, MAX_LIMIT } from "../db/queries";
+import { decodeCursor, DEFAULT_LIMIT, hasControlChars, keywordTerms, MAX_LIMIT, MAX_TERMS } from "../db/queries";
 import { ARTICLE_ERROR_CODES, ARTICLE_STATUSES } from "../db/schema";
 import { placeKey } from "../places";
 
@@ -17,19 +17,37 @@ const isoDay = (name: "from" | "to") =>
     .optional()
     .openapi({ description: `Article published date ${name === "from" ? "on or after" : "on or before"} (YYYY-MM-DD)`, example: name === "from" ? "2020-01-01" : "2021-12-31" });
 
-const text = (max: number, description: string, example: string) =>
-  z.string().trim().min(1).max(max).optional().openapi({ description, example });
+/** Text: no control characters (NUL would reach D1), trimmed, 1..max characters. */
+const plain = (max: number) =>
+  z.string().refine((s) => !hasControlChars(s), "must not contain control characters").pipe(z.string().trim().min(1).max(max));
+
+const text = (max: number, description: string, example: string) => plain(max).optional().openapi({ description, example });
+
+/** Whole numbers in plain decimal only: 0x10, 1e2, +5 and 5.0 are refused, not coerced. */
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,16}$/, "expected a whole number in decimal digits")
+    .pipe(z.coerce.number<string>().int().min(min).max(max));
+
+/** A decimal number (-1.5, 1200000000); no hex, exponent or Infinity. */
+const decimal = z
+  .string()
+  .regex(/^-?\d{1,20}(\.\d{1,20})?$/, "expected a decimal number")
+  .pipe(z.coerce.number<string>());
 
 const common = {
-  place: z
-    .string()
-    .trim()
-    .min(1)
-    .max(50)
+  place: plain(50)
     .refine((s) => placeKey(s) !== "", "not a place name")
     .optional()
     .openapi({ description: "Place as written or its key (杜集区, 杜集, 經開區 all work)", example: "高邮" }),
-  q: text(100, "Keywords in the article title, text or metrics; spaces separate terms (all must match). Terms under 3 characters also work", "专精特新"),
+  q: plain(100)
+    .refine((s) => keywordTerms(s).length <= MAX_TERMS, `at most ${MAX_TERMS} space-separated terms`)
+    .optional()
+    .openapi({
+      description: `Keywords in the article title, text or metrics; spaces separate terms (all must match, at most ${MAX_TERMS}). Terms under 3 characters also work`,
+      example: "专精特新",
+    }),
   from: isoDay("from"),
   to: isoDay("to"),
   cursor: z
@@ -37,11 +55,7 @@ const common = {
     .refine((s) => decodeCursor(s) !== null, "not a cursor this API issued")
     .optional()
     .openapi({ description: "Opaque cursor from a previous page's `next_cursor`" }),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(MAX_LIMIT)
+  limit: wholeNumber(1, MAX_LIMIT)
     .default(DEFAULT_LIMIT)
     .openapi({ description: `Page size (1–${MAX_LIMIT})`, example: DEFAULT_LIMIT }),
 };
@@ -61,8 +75,8 @@ export const FigureQuery = z
     kind,
     unit: text(20, "Exact unit: 元, %, 个, 家 …", "元"),
     change: z.enum(["true", "false"]).optional().openapi({ description: "true = changes (增长, 下降); false = levels" }),
-    min: z.coerce.number().optional().openapi({ description: "value ≥ min (base units: 12亿元 = 1200000000)" }),
-    max: z.coerce.number().optional().openapi({ description: "value ≤ max" }),
+    min: decimal.optional().openapi({ description: "value ≥ min (base units: 12亿元 = 1200000000)" }),
+    max: decimal.optional().openapi({ description: "value ≤ max" }),
   })
   .superRefine(rangeOk);
 
@@ -86,7 +100,11 @@ export const FacetQuery = z.object({ limit: common.limit });
 export const MetricFacetQuery = z.object({ place: common.place, kind, limit: common.limit });
 
 export const ArticleParams = z.object({
-  id: z.coerce.number().int().min(1).openapi({ param: { name: "id", in: "path" }, example: 1, description: "Article id" }),
+  id: z
+    .string()
+    .regex(/^[1-9]\d{0,15}$/, "expected a positive whole number in decimal digits")
+    .pipe(z.coerce.number<string>().int().max(Number.MAX_SAFE_INTEGER))
+    .openapi({ param: { name: "id", in: "path" }, example: 1, description: "Article id" }),
 });
 
 // ---- responses ---------------------------------------------------------------------------------

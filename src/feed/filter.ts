@@ -4,7 +4,7 @@
  */
 import { placeKey, placeName } from "../places";
 import { Problem } from "../problems";
-import type { FigureKind } from "../db/queries";
+import { type FigureKind, hasControlChars, keywordTerms, MAX_TERMS } from "../db/queries";
 
 export const FEED_DEFAULT_LIMIT = 50;
 export const FEED_MAX_LIMIT = 200;
@@ -28,10 +28,10 @@ function bad(parameter: string, detail: string): never {
 function text(get: (k: string) => string | undefined, name: keyof typeof MAX_TEXT): string | undefined {
   const raw = get(name);
   if (raw === undefined) return undefined;
+  if (hasControlChars(raw)) bad(name, `${name} must not contain control characters`);
   const v = raw.trim();
   if (!v) return undefined;
   if ([...v].length > MAX_TEXT[name]) bad(name, `${name} must be at most ${MAX_TEXT[name]} characters`);
-  if (/[\u0000-\u001F\u007F]/.test(v)) bad(name, `${name} must not contain control characters`);
   return v;
 }
 
@@ -47,14 +47,21 @@ export function parseFeedFilter(get: (k: string) => string | undefined): FeedFil
   }
   const metric = text(get, "metric");
   if (metric !== undefined) f.metric = metric;
-  const kind = get("kind")?.trim();
+  const rawKind = get("kind");
+  if (rawKind !== undefined && hasControlChars(rawKind)) bad("kind", "kind must be target or reported");
+  const kind = rawKind?.trim();
   if (kind) {
     if (kind !== "target" && kind !== "reported") bad("kind", "kind must be target or reported");
     f.kind = kind;
   }
   const q = text(get, "q");
-  if (q !== undefined) f.q = q;
-  const limit = get("limit")?.trim();
+  if (q !== undefined) {
+    if (keywordTerms(q).length > MAX_TERMS) bad("q", `q must have at most ${MAX_TERMS} space-separated terms`);
+    f.q = q;
+  }
+  const rawLimit = get("limit");
+  if (rawLimit !== undefined && hasControlChars(rawLimit)) bad("limit", `limit must be an integer from 1 to ${FEED_MAX_LIMIT}`);
+  const limit = rawLimit?.trim();
   if (limit) {
     if (!/^\d{1,4}$/.test(limit) || +limit < 1 || +limit > FEED_MAX_LIMIT) {
       bad("limit", `limit must be an integer from 1 to ${FEED_MAX_LIMIT}`);

@@ -8,7 +8,7 @@ import { html } from "hono/html";
 import { secureHeaders } from "hono/secure-headers";
 import type { Child } from "hono/jsx";
 import type { AppEnv } from "../app";
-import { getArticleSummary, listFigures, listPlaces } from "../db/queries";
+import { getArticleSummary, hasControlChars, listFigures, listPlaces } from "../db/queries";
 import { digestData } from "../feed/data";
 import { filterQuery, parseFeedFilter, type FeedFilter } from "../feed/filter";
 import { filterLabel } from "../feed/routes";
@@ -59,9 +59,10 @@ pageRoutes.get("/", async (c) => {
   const parsed = parseFeedFilter((k) => c.req.query(k));
   const f: FeedFilter = { ...parsed, limit: c.req.query("limit") ? parsed.limit : PAGE_DAYS };
   const q = filterQuery({ ...f, limit: 50 });
-  const day = c.req.query("day")?.trim() || undefined;
-  if (day !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(Date.parse(day)))) {
-    throw new Problem("invalid_parameter", "day must be a date, YYYY-MM-DD", { parameter: "day" });
+  const rawDay = c.req.query("day");
+  const day = rawDay?.trim() || undefined;
+  if ((rawDay !== undefined && hasControlChars(rawDay)) || (day !== undefined && !isCalendarDay(day))) {
+    throw new Problem("invalid_parameter", "day must be a date that exists, YYYY-MM-DD", { parameter: "day" });
   }
   const [label, days, places] = await Promise.all([
     filterLabel(c.env.DB, f),
@@ -72,6 +73,13 @@ pageRoutes.get("/", async (c) => {
   c.header("cache-control", PAGE_CACHE);
   return render(c, <DigestPage filter={f} label={label} days={days} places={places} feeds={feeds} pageDays={f.limit} day={day} />);
 });
+
+/** YYYY-MM-DD naming a day that exists (2024-02-29 yes, 2024-02-30 no). */
+function isCalendarDay(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const t = Date.parse(`${s}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().startsWith(s);
+}
 
 pageRoutes.get("/articles/:id", async (c) => {
   const raw = c.req.param("id");

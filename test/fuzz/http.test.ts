@@ -4,6 +4,8 @@
  * headers on every endpoint. Never a 5xx; every 4xx of the API, feeds and other machine endpoints
  * is an application/problem+json document with a known `code`; HTML pages may answer an HTML
  * error page; success bodies parse as their type. Reads never write (row counts unchanged).
+ * Values and path segments carry control, NUL, bidi and zero-width characters too; a control
+ * character in any parameter of any endpoint is a 400 naming it.
  */
 import { env } from "cloudflare:workers";
 import fc from "fast-check";
@@ -54,13 +56,27 @@ beforeAll(async () => {
   expect(cursors.length).toBeGreaterThan(0);
 });
 
+/**
+ * Characters that must never reach D1 unrefused or fool a reader: C0/C1 controls (NUL included),
+ * bidi embeddings, overrides and isolates, zero-width and other format characters, separators.
+ */
+const CONTROLS = ["\u0000", "\u0001", "\u0008", "\t", "\u000b", "\u001b", "\u001f", "\u007f", "\u0085", "\u009b", "\u009f"];
+const INVISIBLE = ["\u202a", "\u202b", "\u202d", "\u202e", "\u2066", "\u2067", "\u2069", "\u061c", "\u200e", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u2028", "\u2029"];
+const inserted = (base: fc.Arbitrary<string>, chars: string[]) =>
+  fc.tuple(base, fc.nat(), fc.array(fc.constantFrom(...chars), { minLength: 1, maxLength: 3 })).map(([v, at, cs]) => {
+    const i = at % (v.length + 1);
+    return v.slice(0, i) + cs.join("") + v.slice(i);
+  });
+const special = inserted(fc.oneof(hostileValue, fc.constantFrom("杜集区", "财政收入", "2020-01-01", "5", "target", "元", "2025")), [...CONTROLS, ...INVISIBLE]);
+
 const segment = fc.oneof(
+  inserted(fc.constantFrom("1", "财政收入", ""), [...CONTROLS, ...INVISIBLE]).map(encodeURIComponent),
   fc.constantFrom("1", "2", "0", "-1", "1.5", "1e3", "99999999999999999999", "abc", "%E8%B4%A2%E6%94%BF", "%zz", "%00", "..", "%2e%2e", "财政收入", "' OR 1=1", "<x>"),
   fc.nat().map(String),
   fc.string({ unit: "grapheme", minLength: 1, maxLength: 20 }).map(encodeURIComponent),
 );
 
-const value = fc.oneof({ weight: 5, arbitrary: hostileValue }, { weight: 1, arbitrary: fc.constant("CURSOR") });
+const value = fc.oneof({ weight: 5, arbitrary: hostileValue }, { weight: 2, arbitrary: special }, { weight: 1, arbitrary: fc.constant("CURSOR") });
 
 const request = fc.record({
   endpoint: fc.constantFrom(...ENDPOINTS),
@@ -121,5 +137,53 @@ describe("hostile input: every read endpoint", () => {
     );
     expect(await articleCount()).toBe(rows);
     expect((await env.DB.prepare("SELECT count(*) AS n FROM figures").first<{ n: number }>())!.n).toBe(figureRows);
+  });
+});
+
+/** Each endpoint's parameters with a value valid on its own (the admin endpoint is POSTed with the token). */
+const VALID: { path: string; params: Record<string, string>; page?: boolean; admin?: boolean }[] = [
+  { path: "/v1/figures", params: { place: "杜集区", q: "财政收入", metric: "财政收入", unit: "元", kind: "reported", change: "true", from: "2020-01-01", to: "2021-01-01", min: "1", max: "2", limit: "5", cursor: "CURSOR" } },
+  { path: "/v1/goals", params: { place: "杜集区", q: "财政收入", metric: "财政收入", actor: "高邮", deadline: "2025", from: "2020-01-01", to: "2021-01-01", limit: "5" } },
+  { path: "/v1/articles", params: { place: "杜集区", q: "财政收入", status: "extracted", from: "2020-01-01", to: "2021-01-01", limit: "5" } },
+  { path: "/v1/places", params: { limit: "5" } },
+  { path: "/v1/metrics", params: { place: "杜集区", kind: "target", limit: "5" } },
+  ...["feed", "digest"].flatMap((n) => ["xml", "atom", "json"].map((e) => ({ path: `/${n}.${e}`, params: { place: "杜集区", metric: "财政收入", kind: "target", q: "财政收入", limit: "5" } }))),
+  { path: "/", params: { place: "杜集区", metric: "财政收入", kind: "target", q: "财政收入", limit: "5", day: "2026-11-20" }, page: true },
+  { path: "/v1/admin/reextract", params: { scope: "stale", cursor: "1" }, admin: true },
+];
+
+describe("control characters in any parameter", () => {
+  it("are a 400 naming the parameter, wherever they sit in the value", { timeout: timeout(400) }, async () => {
+    const cases = fc.record({
+      endpoint: fc.constantFrom(...VALID),
+      pick: fc.nat(),
+      others: fc.boolean(),
+      value: inserted(fc.constantFrom("", "x"), CONTROLS),
+      at: fc.nat(),
+    });
+    await fc.assert(
+      fc.asyncProperty(cases, async (c) => {
+        const names = Object.keys(c.endpoint.params);
+        const name = names[c.pick % names.length]!;
+        const valid = c.endpoint.params[name] === "CURSOR" ? cursors[0]! : c.endpoint.params[name]!;
+        const i = c.at % (valid.length + 1);
+        // The control characters land inside a value that is otherwise valid (and the other parameters are valid too).
+        const bad = valid.slice(0, i) + c.value.replace("x", "") + valid.slice(i);
+        const params: Record<string, string> = c.others ? Object.fromEntries(names.filter((n) => n !== "cursor").map((n) => [n, c.endpoint.params[n]!])) : {};
+        params[name] = bad;
+        const url = `${BASE}${c.endpoint.path}?${new URLSearchParams(params)}`;
+        const res = await send(new Request(url, c.endpoint.admin ? { method: "POST", headers: { authorization: `Bearer ${env.ADMIN_TOKEN}` } } : {}));
+        const what = `${url} (${name}=${JSON.stringify(bad)})`;
+        expect(res.status, what).toBe(400);
+        if (c.endpoint.page) {
+          expect(await res.text(), what).toContain(name);
+          return;
+        }
+        const doc = await expectProblem(res, what);
+        expect(doc, what).toMatchObject({ code: "invalid_parameter", parameter: name });
+      }),
+      { numRuns: runs(400) },
+    );
+    expect(await articleCount()).toBe(rows);
   });
 });

@@ -25,5 +25,5 @@ export { figureConditions, figureFields, figureRef, figuresQuery, listFigures, m
 export { figuresOfGoals, goalConditions, goalFields, goalsQuery, listGoals } from "./goals";
 export { type CursorKey, DEFAULT_LIMIT, decodeCursor, encodeCursor, MAX_LIMIT, type Page, type Phase, phases } from "./page";
 export { type Plan, planFor, SET_CAP } from "./plan";
-export { ftsPhrase, likeContains, scriptVariants } from "./text";
+export { ftsPhrase, hasControlChars, keywordTerms, likeContains, MAX_TERMS, scriptVariants } from "./text";
 export type * from "./types";

@@ -23,8 +23,15 @@ export function metricFilterKey(metric: string): string | undefined {
 export const FTS_MIN_CHARS = 3;
 /** D1 rejects LIKE/GLOB patterns longer than 50 bytes. */
 export const LIKE_MAX_BYTES = 50;
-/** Whitespace-separated keyword terms are ANDed; at most this many. */
+/** Whitespace-separated keyword terms are ANDed; more than this many is refused (400), never cut. */
 export const MAX_TERMS = 5;
+
+/** C0 and C1 control characters (NUL included, which D1 cannot bind): never part of a filter. */
+const CONTROL_CHARS = /[\u0000-\u001F\u007F-\u009F]/;
+
+export function hasControlChars(s: string): boolean {
+  return CONTROL_CHARS.test(s);
+}
 
 export function charLength(s: string): number {
   return [...s].length;
@@ -60,7 +67,7 @@ export function containsAny(column: SQLWrapper, variants: string[]): SQL {
   return sql`(${sql.join(parts, sql` OR `)})`;
 }
 
-/** Splits a keyword query into terms (whitespace-separated, at most MAX_TERMS). */
+/** Splits a keyword query into terms (whitespace-separated; the API and feeds refuse more than MAX_TERMS). */
 export function keywordTerms(q: string): string[] {
-  return q.trim().split(/\s+/).filter(Boolean).slice(0, MAX_TERMS);
+  return q.trim().split(/\s+/).filter(Boolean);
 }
