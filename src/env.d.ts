@@ -9,8 +9,10 @@ declare namespace Cloudflare {
     ADMIN_TOKEN: string;
     /** Largest accepted body in bytes (string var). */
     MAX_BODY_BYTES: string;
-    /** Base URL for links in feeds; empty = the request's own origin. */
+    /** Base URL for links in feeds and Link headers; empty = the request's own origin (dev, tests). */
     PUBLIC_BASE_URL: string;
+    /** "true" in a deployment (wrangler.toml [env.production]): links need PUBLIC_BASE_URL. */
+    REQUIRE_PUBLIC_BASE_URL?: string;
   }
   interface GlobalProps {
     mainModule: typeof import("./index");

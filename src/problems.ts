@@ -14,6 +14,7 @@ export const PROBLEM_CODES = {
   too_many_signatures: { status: 400, title: "Too many webhook signatures" },
   invalid_webhook_id: { status: 400, title: "Invalid webhook-id" },
   unauthorized: { status: 401, title: "Missing or wrong bearer token" },
+  unsupported_auth_scheme: { status: 401, title: "Only the Bearer authorization scheme is accepted" },
   not_found: { status: 404, title: "Not found" },
   method_not_allowed: { status: 405, title: "Method not allowed" },
   payload_too_large: { status: 413, title: "Request body too large" },
@@ -24,6 +25,7 @@ export const PROBLEM_CODES = {
   undecodable_text: { status: 422, title: "Body cannot be decoded as text" },
   storage_unavailable: { status: 503, title: "Storage unavailable, retry later" },
   internal: { status: 500, title: "Internal error" },
+  misconfigured: { status: 500, title: "The deployment is misconfigured" },
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;
@@ -58,5 +60,6 @@ export function problemResponse(
   const body = { type: `/problems/${code}`, title, status, code, detail, ...extra };
   const h = new Headers(headers);
   h.set("content-type", "application/problem+json; charset=utf-8");
+  h.set("x-content-type-options", "nosniff");
   return new Response(JSON.stringify(body), { status, headers: h });
 }

@@ -3,6 +3,7 @@
  * from the newest item, conditional requests answered 304 without a body (RFC 9110 §13: an
  * If-None-Match present means If-Modified-Since is ignored), a short shared max-age.
  */
+import { Problem } from "../problems";
 
 export const CACHE_CONTROL = "public, max-age=300";
 
@@ -41,8 +42,17 @@ export async function cachedResponse(req: Request, body: string, contentType: st
   return new Response(body, { status: 200, headers });
 }
 
-/** Absolute base URL for links: PUBLIC_BASE_URL when set, else the request's origin. */
+/**
+ * Absolute base URL for links (feeds, `Link` headers, `next`): PUBLIC_BASE_URL when set. A
+ * deployment sets REQUIRE_PUBLIC_BASE_URL (wrangler.toml `[env.production]`), so its links never
+ * come from the request's Host (a cached feed would hand them to every reader); only `wrangler
+ * dev` and the tests fall back to the request's origin.
+ */
 export function baseUrl(env: Env, req: Request): string {
   const configured = (env.PUBLIC_BASE_URL ?? "").trim().replace(/\/+$/, "");
-  return configured || new URL(req.url).origin;
+  if (configured && /^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(configured)) return configured;
+  if (configured || env.REQUIRE_PUBLIC_BASE_URL === "true") {
+    throw new Problem("misconfigured", "PUBLIC_BASE_URL must be set to the deployment's http(s) URL (wrangler.toml [env.production] vars).");
+  }
+  return new URL(req.url).origin;
 }

@@ -115,9 +115,10 @@ export function digestEntry(d: DigestDay, base: string, filterQuery: string, pag
 export function toRss(doc: FeedDoc): string {
   return xmlSafe(
     generateRssFeed({
-      title: doc.title,
+      // Readers render RSS channel text as HTML: the filter echoed in it is escaped as text.
+      title: esc(doc.title),
       link: doc.homeUrl,
-      description: doc.description,
+      description: esc(doc.description),
       language: "zh-CN",
       generator: GENERATOR,
       lastBuildDate: doc.updated ? new Date(doc.updated) : undefined,

@@ -6,23 +6,29 @@
  * Bearer token from the ADMIN_TOKEN secret, compared in constant time; no token configured = closed.
  */
 import { Hono } from "hono";
-import { bearerAuth } from "hono/bearer-auth";
 import { timingSafeEqual } from "hono/utils/buffer";
 import type { AppEnv } from "../app";
-import { Problem } from "../problems";
+import { Problem, problemResponse } from "../problems";
 import { sweep, SWEEP_SCOPES, type SweepScope } from "./sweep";
 
 export const adminRoutes = new Hono<AppEnv>();
 
-adminRoutes.use(
-  "*",
-  bearerAuth({
-    verifyToken: async (token, c) => {
-      const expected = (c.env as Env).ADMIN_TOKEN;
-      return Boolean(expected) && (await timingSafeEqual(token, expected));
-    },
-  }),
-);
+const CHALLENGE = { "www-authenticate": 'Bearer realm="jiyao admin"' };
+
+/** `Authorization: Bearer <ADMIN_TOKEN>`; another scheme (Basic, Digest) gets its own 401 code. */
+adminRoutes.use("*", async (c, next) => {
+  const instance = c.req.path;
+  const header = c.req.header("authorization")?.trim() ?? "";
+  const [scheme = "", token = "", ...rest] = header.split(/\s+/);
+  if (header && scheme.toLowerCase() !== "bearer") {
+    return problemResponse("unsupported_auth_scheme", `Authorization uses ${scheme.slice(0, 20)}; send Authorization: Bearer <ADMIN_TOKEN>.`, { instance }, CHALLENGE);
+  }
+  const expected = c.env.ADMIN_TOKEN;
+  if (!token || rest.length || !expected || !(await timingSafeEqual(token, expected))) {
+    return problemResponse("unauthorized", "Send Authorization: Bearer <ADMIN_TOKEN>; the token was missing or wrong.", { instance }, CHALLENGE);
+  }
+  await next();
+});
 
 adminRoutes.post("/reextract", async (c) => {
   const scope = c.req.query("scope") ?? "stale";
