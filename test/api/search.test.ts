@@ -31,6 +31,7 @@ async function storeCrafted(name: string, text: string, metrics: string[], title
     figures: metrics.map((metric, i) => ({ text: "1", start: i, end: i + 1, value: 1, unit: "个", metric, kind: "reported" as const })),
     goals: [],
     warnings: [],
+    errors: [],
   };
   await storeSummary(env.DB, { id: row!.id, text, metaTitle: null, metaSource: null, metaPublished: null, metaPlace: null }, summary, 1);
   return row!.id;
