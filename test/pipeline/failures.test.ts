@@ -11,6 +11,7 @@ import { handleQueue } from "../../src/pipeline/consumer";
 import type { Extractor } from "../../src/pipeline/extract-article";
 import type { ExtractMessage } from "../../src/pipeline/messages";
 import { CORPUS } from "../helpers/corpus";
+import { SETTLE_MS } from "../helpers/wait";
 
 const A001 = CORPUS.find((a) => a.name.startsWith("001"))!;
 
@@ -50,7 +51,7 @@ beforeEach(async () => {
   await env.DB.exec("DELETE FROM articles");
 });
 
-describe("a failing extractor stage", { timeout: 30_000 }, () => {
+describe("a failing extractor stage", { timeout: SETTLE_MS }, () => {
   it("is reported by extract() as an error, not a warning", () => {
     const s = throwsOnYi(A001.text);
     expect(s.errors).toEqual([{ stage: "figures", message: "TypeError: injected: cannot read 亿" }]);
@@ -89,7 +90,7 @@ describe("a failing extractor stage", { timeout: 30_000 }, () => {
   });
 });
 
-describe("the dead-letter consumer", { timeout: 30_000 }, () => {
+describe("the dead-letter consumer", { timeout: SETTLE_MS }, () => {
   it("keeps the last real error and the article's own attempt count after the retries", async () => {
     const id = await insert(A001.text);
     // The main queue's six deliveries (first try + max_retries = 5), all failing.
@@ -115,7 +116,7 @@ describe("the dead-letter consumer", { timeout: 30_000 }, () => {
   });
 });
 
-describe("warnings", { timeout: 30_000 }, () => {
+describe("warnings", { timeout: SETTLE_MS }, () => {
   it("are stored with the summary and shown on the article", async () => {
     const para = "杜集区财政收入12亿元，同比增长8.5%，力争到2025年新增企业20家。";
     const id = await insert(`${para}\n其他内容。\n${para}`);

@@ -3,8 +3,9 @@
  * says how far it got: 2,500 articles are all reached, each queued once, through the real queue.
  */
 import { env, exports } from "cloudflare:workers";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { SWEEP_PAGE, SWEEP_PAGES } from "../../src/pipeline/sweep";
+import { eventually, SETTLE_MS } from "../helpers/wait";
 
 const N = 2500;
 
@@ -45,7 +46,7 @@ async function walk(scope: string) {
 
 beforeEach(insertMany);
 
-describe("POST /v1/admin/reextract over 2,500 articles", { timeout: 180_000 }, () => {
+describe("POST /v1/admin/reextract over 2,500 articles", { timeout: 3 * SETTLE_MS }, () => {
   it("scope=all reaches every article, a bounded page budget per call", async () => {
     const answers = await walk("all");
     const perCall = SWEEP_PAGE * SWEEP_PAGES;
@@ -54,7 +55,7 @@ describe("POST /v1/admin/reextract over 2,500 articles", { timeout: 180_000 }, (
       { queued: N - perCall, next_cursor: null, done: true },
     ]);
     // N queued in total and every one of the N extracted: each was queued exactly once.
-    await vi.waitFor(async () => expect(await count("extracted_at IS NOT NULL")).toBe(N), { timeout: 170_000, interval: 500 });
+    await eventually(async () => expect(await count("extracted_at IS NOT NULL")).toBe(N), 2 * SETTLE_MS);
     expect(await count("status = 'extracted'")).toBe(N);
   });
 
@@ -64,7 +65,7 @@ describe("POST /v1/admin/reextract over 2,500 articles", { timeout: 180_000 }, (
     const answers = await walk("failed");
     expect(answers.reduce((n, a) => n + a.queued, 0)).toBe(failed);
     expect(answers.at(-1)).toMatchObject({ done: true, next_cursor: null });
-    await vi.waitFor(async () => expect(await count("status = 'extracted'")).toBe(failed), { timeout: 170_000, interval: 500 });
+    await eventually(async () => expect(await count("status = 'extracted'")).toBe(failed));
     expect(await count("status = 'received' AND extracted_at IS NULL")).toBe(N - failed);
   });
 
