@@ -117,13 +117,13 @@ export const figures = sqliteTable(
     placeKey: text("place_key"),
     published: text("published"),
   },
-  // No index on metric (nor on goals.deadline): those filters are substring matches, LIKE '%…%',
-  // which no b-tree serves; the metric filter's small sets come from article_metric_fts. None on
+  // No index on metric or metric_key (nor on goals.deadline): those filters are substring
+  // matches, LIKE '%…%' (the key's equality is ORed with one), which no b-tree serves; the metric
+  // filter's small sets come from article_metric_fts. None on
   // kind: each kind is about half the figures, so walking figures_published and checking kind
   // finds a page as soon.
   (t) => [
     uniqueIndex("figures_article_seq").on(t.articleId, t.seq),
-    index("figures_metric_key").on(t.metricKey),
     index("figures_place").on(t.placeKey, t.published),
     index("figures_published").on(t.published, t.id),
   ],

@@ -10,7 +10,7 @@ import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { drizzle } from "drizzle-orm/d1";
-import { listArticles, listFigures, listGoals } from "../../src/db/queries";
+import { articlesQuery, listArticles, listFigures, listGoals, phases } from "../../src/db/queries";
 import { articles } from "../../src/db/schema";
 import type { Summary } from "../../src/extract/types";
 import { storeSummary } from "../../src/pipeline/store";
@@ -69,6 +69,13 @@ async function oldAnswer(q: string): Promise<number[]> {
   return rows.results.map((r) => r.id).sort((a, b) => a - b);
 }
 
+/** The article ids of the walk plan (no probe: every row checked, as for a large set), both phases. */
+async function walkAnswer(q: string): Promise<number[]> {
+  const ids: number[] = [];
+  for (const phase of phases(articles.published, articles.id)) ids.push(...(await articlesQuery(env.DB, { q }, phase, 1000, {})).map((a) => a.id));
+  return ids.sort((a, b) => a - b);
+}
+
 /** Every article id the API's read layer answers for `q` (all pages). */
 async function newAnswer(q: string): Promise<number[]> {
   const ids: number[] = [];
@@ -122,6 +129,7 @@ describe("keyword search answers as the positional index did", () => {
         runs++;
         if (want.length) hits++;
         expect(await newAnswer(q), `q=${JSON.stringify(q)}`).toEqual(want);
+        expect(await walkAnswer(q), `walk q=${JSON.stringify(q)}`).toEqual(want);
       }),
       { numRuns: 120 },
     );
@@ -134,7 +142,11 @@ describe("keyword search answers as the positional index did", () => {
       "专精特新", "專精特新", "精特新", "专精特", "财政收支", "財政收支", "一般财政", "财政收入", "gdp增速", "GDP增速", "gdp", "Gdp",
       "r&d", "report", "ＧＤＰ", '"专精特新"', "AND", "OR NEAR", "专精 特新", "财政", "财", "收支", "新 企业", "专精特新 gdp", "*", "-", ")",
     ];
-    for (const q of cases) expect(await newAnswer(q), `q=${JSON.stringify(q)}`).toEqual(await oldAnswer(q));
+    for (const q of cases) {
+      const want = await oldAnswer(q);
+      expect(await newAnswer(q), `q=${JSON.stringify(q)}`).toEqual(want);
+      expect(await walkAnswer(q), `walk q=${JSON.stringify(q)}`).toEqual(want);
+    }
     expect(await newAnswer("专精特新")).not.toContain(crafted.apart);
     expect(await newAnswer("精特新")).toContain(crafted.apart);
     expect(await newAnswer("财政收支")).toEqual([crafted.metricOnly]);

@@ -50,11 +50,14 @@ export async function planFor(d1: D1Database, f: { placeKey?: string; q?: string
     probes.push({ set, stmt: d1.prepare(dialectSql).bind(...params) });
   }
   if (!probes.length) return {};
-  const results = await d1.batch<{ id: number }>(probes.map((p) => p.stmt));
+  // A probe's rows past SET_CAP mean a large set; a row with keep = 0 was a hit the keyword
+  // check turned down (search.ts), so it counts toward that size but is not in the set.
+  const results = await d1.batch<{ id: number; keep?: number }>(probes.map((p) => p.stmt));
   let best: Plan["driver"];
   results.forEach((r, i) => {
-    const ids = r.results.map((row) => row.id);
-    if (ids.length <= SET_CAP && (!best || ids.length < best.ids.length)) best = { set: probes[i]!.set, ids };
+    if (r.results.length > SET_CAP) return;
+    const ids = r.results.filter((row) => row.keep !== 0).map((row) => row.id);
+    if (!best || ids.length < best.ids.length) best = { set: probes[i]!.set, ids };
   });
   return best ? { driver: best } : {};
 }
