@@ -178,3 +178,82 @@ export const goalFigures = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.goalId, t.figureId] }), index("goal_figures_figure").on(t.figureId)],
 );
+
+/**
+ * Promise tracking (src/promises). `promise_figures` is the linker's view of every figure that
+ * can take part (it has a place and a period): the facets read from its clause when its article
+ * was extracted, indexed by (place, period) so relinking a group reads only that group.
+ * `place` is the linker's place identity (a GB/T 2260 code, else the place key).
+ */
+export const promiseFigures = sqliteTable(
+  "promise_figures",
+  {
+    articleId: integer("article_id").notNull().references(() => articles.id, { onDelete: "cascade" }),
+    /** The figure's `figures.seq` in its article. */
+    seq: integer("seq").notNull(),
+    place: text("place").notNull(),
+    period: text("period").notNull(),
+    metricKey: text("metric_key"),
+    direction: text("direction", { enum: ["at_least", "at_most"] }),
+    flow: integer("flow", { mode: "boolean" }).notNull(),
+    stock: integer("stock", { mode: "boolean" }).notNull(),
+    multiYear: integer("multi_year", { mode: "boolean" }).notNull(),
+    listPos: integer("list_pos"),
+    listSize: integer("list_size"),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.seq] }), index("promise_figures_group").on(t.place, t.period)],
+);
+
+/** Per place, how far each article's review reaches (YYYY-MM): a later review without the metric is `no_report`. */
+export const promiseCoverage = sqliteTable(
+  "promise_coverage",
+  {
+    place: text("place").notNull(),
+    articleId: integer("article_id").notNull().references(() => articles.id, { onDelete: "cascade" }),
+    reviewedEnd: text("reviewed_end").notNull(),
+    published: text("published"),
+  },
+  (t) => [primaryKey({ columns: [t.place, t.articleId] }), index("promise_coverage_reach").on(t.place, t.reviewedEnd)],
+);
+
+export const PROMISE_VERDICTS = ["met", "missed", "pending", "no_report"] as const;
+
+/**
+ * One promise per target figure, with its outcome figure and verdict. Figures are addressed by
+ * (article, seq) because an article's figure rows are replaced on re-extraction; the row itself
+ * is upserted on its target, so its id stays while the target does.
+ */
+export const promises = sqliteTable(
+  "promises",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    targetArticleId: integer("target_article_id").notNull().references(() => articles.id, { onDelete: "cascade" }),
+    targetSeq: integer("target_seq").notNull(),
+    place: text("place").notNull(),
+    period: text("period").notNull(),
+    /** YYYY-MM the period ends in (src/promises/period.ts), for coverage and open-promise lookups. */
+    periodEnd: text("period_end"),
+    metric: text("metric").notNull(),
+    metricKey: text("metric_key"),
+    direction: text("direction", { enum: ["at_least", "at_most"] }).notNull(),
+    verdict: text("verdict", { enum: PROMISE_VERDICTS }).notNull(),
+    outcomeArticleId: integer("outcome_article_id").references(() => articles.id, { onDelete: "set null" }),
+    outcomeSeq: integer("outcome_seq"),
+    /** Other candidate outcomes, JSON [[article_id, seq], …]. */
+    evidence: text("evidence").notNull().default("[]"),
+    /** The target article's published date (YYYY-MM-DD) or null. */
+    published: text("published"),
+    /** When the current verdict was first reached (ms); kept while relinking gives the same verdict. */
+    reachedAt: integer("reached_at").notNull(),
+    /** Token of the link run that last wrote the row: rows a run did not rewrite are gone from its groups. */
+    linkRun: text("link_run").notNull(),
+  },
+  (t) => [
+    uniqueIndex("promises_target").on(t.targetArticleId, t.targetSeq),
+    index("promises_group").on(t.place, t.period),
+    index("promises_metric_key").on(t.metricKey),
+    index("promises_verdict").on(t.verdict, t.reachedAt),
+    index("promises_outcome").on(t.outcomeArticleId),
+    index("promises_period").on(t.period, t.id),
+  ],
+);

@@ -1,6 +1,7 @@
 /**
- * One article through the extractor: load the raw text, run the pure `extract()`, write the
- * summary rows (store.ts, one batch). Safe to repeat: rows are replaced, never duplicated.
+ * One article through the extractor: load the raw text, run the pure `extract()`, plan its
+ * promise links (src/promises/store.ts), write the summary rows and the links (store.ts, one
+ * batch). Safe to repeat: rows are replaced, never duplicated.
  * A summary with stage errors is never stored: the attempt fails, so the article turns `failed`
  * and the queue retries it.
  */
@@ -9,7 +10,8 @@ import { drizzle } from "drizzle-orm/d1";
 import { articles } from "../db/schema";
 import { extract, EXTRACTOR_VERSION, type Summary } from "../extract";
 import { stageFailure, storageFailure, type ArticleFailure } from "./failure";
-import { storeSummary } from "./store";
+import { promiseStatements } from "../promises/store";
+import { filedAs, storeSummary } from "./store";
 
 /** The extractor the pipeline runs; tests pass one with a failing stage. */
 export type Extractor = (text: string) => Summary;
@@ -32,7 +34,9 @@ export async function extractArticle(
   const summary = (options.extractor ?? extract)(row.text);
   if (summary.errors.length) return { status: "failed", failure: stageFailure(summary.errors) };
   try {
-    await storeSummary(d1, row, summary, EXTRACTOR_VERSION);
+    const article = { id: row.id, text: row.text, ...filedAs(row, summary) };
+    const links = await promiseStatements(d1, article, summary, Date.now());
+    await storeSummary(d1, row, summary, EXTRACTOR_VERSION, links.statements);
   } catch (e) {
     return { status: "failed", failure: storageFailure(e) };
   }

@@ -63,6 +63,11 @@ function articlePlaceList(meta: ArticleMeta, summary: Summary): { key: string; n
   return out;
 }
 
+/** The article's resolved date and primary place key, as its rows are filed (for the promise linker). */
+export function filedAs(meta: ArticleMeta, summary: Summary): { published: string | null; mainPlace: string | null } {
+  return { published: dayOf(meta.metaPublished) ?? summary.published, mainPlace: articlePlaceList(meta, summary)[0]?.key ?? null };
+}
+
 /** Figure indexes (seq) that a goal lists: figures inside the goal's span whose text it names. */
 function goalFigureSeqs(goal: Summary["goals"][number], all: Figure[]): number[] {
   const wanted = new Set(goal.figures);
@@ -87,7 +92,8 @@ function sentenceSpan(text: string, chars: (utf16: number) => number, f: Figure)
   return { sentenceAt: from, sentenceChars: chars(at + f.sentence.length) - from };
 }
 
-export async function storeSummary(d1: D1Database, meta: ArticleMeta, summary: Summary, extractorVersion: number): Promise<void> {
+/** `extra`: statements run in the same batch before the article leaves `received` (promise links). */
+export async function storeSummary(d1: D1Database, meta: ArticleMeta, summary: Summary, extractorVersion: number, extra: SQL[] = []): Promise<void> {
   const db = drizzle(d1);
   const id = meta.id;
   const title = meta.metaTitle ?? summary.title;
@@ -165,6 +171,7 @@ export async function storeSummary(d1: D1Database, meta: ArticleMeta, summary: S
   statements.push(sql`INSERT INTO article_text_fts (rowid, title, body) SELECT id, ${title ?? ""}, text FROM articles WHERE id = ${id}`);
   const metrics = [...new Set(summary.figures.flatMap((f) => [f.metric, f.metric_key]).filter(Boolean))].join(" ");
   if (metrics) statements.push(sql`INSERT INTO article_metric_fts (rowid, metrics) VALUES (${id}, ${metrics})`);
+  statements.push(...extra);
   statements.push(
     db
       .update(articles)
