@@ -11,12 +11,13 @@ import { addFacetRoutes } from "./facets";
 import { addFigureRoutes } from "./figures";
 import { addGoalRoutes } from "./goals";
 import { problemHook } from "./hook";
+import { addPromiseRoutes } from "./promises";
 
 export const apiRoutes = new OpenAPIHono<AppEnv>({ defaultHook: problemHook });
 
 // Read-only CORS so a browser notebook can query; preflights only ever allow GET/HEAD.
 const readCors = cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["Link"], maxAge: 86400 });
-for (const path of ["/v1/figures", "/v1/goals", "/v1/articles", "/v1/articles/*", "/v1/places", "/v1/metrics", "/openapi.json"]) {
+for (const path of ["/v1/figures", "/v1/goals", "/v1/articles", "/v1/articles/*", "/v1/places", "/v1/metrics", "/v1/promises", "/v1/promises/*", "/openapi.json"]) {
   apiRoutes.on(["GET", "HEAD", "OPTIONS"], path, readCors);
 }
 
@@ -24,6 +25,7 @@ addFigureRoutes(apiRoutes);
 addGoalRoutes(apiRoutes);
 addArticleRoutes(apiRoutes);
 addFacetRoutes(apiRoutes);
+addPromiseRoutes(apiRoutes);
 
 apiRoutes.doc31("/openapi.json", {
   openapi: "3.1.0",

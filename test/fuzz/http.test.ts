@@ -22,6 +22,8 @@ const ENDPOINTS: { path: string; params: string[]; page?: boolean }[] = [
   { path: "/v1/articles/:id", params: [] },
   { path: "/v1/places", params: ["limit"] },
   { path: "/v1/metrics", params: ["place", "kind", "limit"] },
+  { path: "/v1/promises", params: ["place", "metric", "period", "verdict", "q", "cursor", "limit"] },
+  { path: "/v1/promises/:id", params: [] },
   ...["feed", "digest"].flatMap((n) => ["xml", "atom", "json"].map((e) => ({ path: `/${n}.${e}`, params: FEED }))),
   { path: "/opml.xml", params: [] },
   { path: "/healthz", params: [] },

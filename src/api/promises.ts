@@ -1,0 +1,109 @@
+/** GET /v1/promises and GET /v1/promises/{id}: targets linked to what the place later reported. */
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../app";
+import { decodeCursor, DEFAULT_LIMIT, MAX_LIMIT } from "../db/queries";
+import { getPromise, listPromises } from "../db/queries/promises";
+import { PROMISE_VERDICTS } from "../db/schema";
+import { placeKey } from "../places";
+import { Problem as ProblemError } from "../problems";
+import { pageBody } from "./page";
+import { pageOf, Problem, problemResponses } from "./schemas";
+
+/** Periods as figures carry them: 2016, 2024-H1, 2024-Q3, 2024-05, 2024-01..10, 2021..2025. */
+const PERIOD = /^\d{4}(?:-(?:H[12]|Q[1-4]|(?:0[1-9]|1[0-2])(?:\.\.(?:0[1-9]|1[0-2]))?)|\.\.\d{4})?$/;
+
+export const PromiseQuery = z.object({
+  place: z
+    .string()
+    .trim()
+    .min(1)
+    .max(50)
+    .refine((s) => placeKey(s) !== "", "not a place name or code")
+    .optional()
+    .openapi({ description: "Place name or key (保定市, 保定), or GB/T 2260 code (130600: the city and every place under it)", example: "保定市" }),
+  metric: z.string().trim().min(1).max(100).optional().openapi({ description: "Canonical metric key, or a substring of the metric as written", example: "生产总值" }),
+  period: z.string().trim().regex(PERIOD, "expected a period: 2016, 2024-H1, 2024-Q3, 2021..2025").optional().openapi({ description: "The promise's period exactly: a year (2016) or a span (2021..2025)", example: "2016" }),
+  verdict: z.enum(PROMISE_VERDICTS).optional().openapi({ description: "met, missed, pending or no_report" }),
+  q: z.string().trim().min(1).max(100).optional().openapi({ description: "Keywords in the target article (as /v1/figures)", example: "政府工作报告" }),
+  cursor: z
+    .string()
+    .refine((s) => decodeCursor(s) !== null, "not a cursor this API issued")
+    .optional()
+    .openapi({ description: "Opaque cursor from a previous page's `next_cursor`" }),
+  limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT).openapi({ description: `Page size (1–${MAX_LIMIT})`, example: DEFAULT_LIMIT }),
+});
+
+const PromiseParams = z.object({
+  id: z.coerce.number().int().min(1).openapi({ param: { name: "id", in: "path" }, example: 1, description: "Promise id" }),
+});
+
+const PromiseFigure = z
+  .object({
+    figure_id: z.number().int(),
+    article_id: z.number().int(),
+    text: z.string().openapi({ example: "7.5%" }),
+    value: z.number().openapi({ example: 7.5 }),
+    value_max: z.number().nullable(),
+    unit: z.string().openapi({ example: "%" }),
+    approx: z.enum(["more_than", "less_than", "about"]).nullable(),
+    change: z.boolean(),
+    metric: z.string().nullable().openapi({ example: "生产总值" }),
+    sentence: z.string().nullable(),
+    published: z.string().nullable().openapi({ example: "2015-01-24" }),
+  })
+  .openapi("PromiseFigure");
+
+export const PromiseItem = z
+  .object({
+    id: z.number().int(),
+    place: z.string().openapi({ example: "保定市" }),
+    place_code: z.string().nullable().openapi({ example: "130600" }),
+    metric: z.string().openapi({ example: "生产总值" }),
+    metric_key: z.string().nullable(),
+    period: z.string().openapi({ example: "2015" }),
+    direction: z.enum(["at_least", "at_most"]).openapi({ description: "at_least: more is better; at_most: a ceiling (prices, unemployment, 控制在…以内)" }),
+    verdict: z.enum(PROMISE_VERDICTS),
+    target: PromiseFigure,
+    outcome: PromiseFigure.nullable().openapi({ description: "What a later article's review reported for the same place, metric and period" }),
+    evidence: z.array(PromiseFigure).openapi({ description: "Other candidate outcomes (earlier revisions, repeats)" }),
+  })
+  .openapi("Promise");
+
+export const promisesRoute = createRoute({
+  method: "get",
+  path: "/v1/promises",
+  tags: ["promises"],
+  summary: "Promises: each target with what the same place later reported, and a verdict",
+  description:
+    "A promise is a target figure with its place, metric and period; its outcome is the reported figure of the same place, metric, " +
+    "kind of quantity and period from a later article's review. Verdicts: met, missed (the rule in README \"Promises\"), " +
+    "no_report (a later review of the period has no figure for the metric), pending (none yet).",
+  request: { query: PromiseQuery },
+  responses: {
+    200: { description: "A page of promises", content: { "application/json": { schema: pageOf(PromiseItem, "PromisePage") } } },
+    ...problemResponses,
+  },
+});
+
+export const promiseRoute = createRoute({
+  method: "get",
+  path: "/v1/promises/{id}",
+  tags: ["promises"],
+  summary: "One promise with its target, outcome and evidence",
+  request: { params: PromiseParams },
+  responses: {
+    200: { description: "The promise", content: { "application/json": { schema: PromiseItem } } },
+    ...problemResponses,
+    404: { description: "No such promise", content: { "application/problem+json": { schema: Problem } } },
+  },
+});
+
+export function addPromiseRoutes(app: OpenAPIHono<AppEnv>) {
+  app.openapi(promisesRoute, async (c) => c.json(pageBody(c, await listPromises(c.env.DB, c.req.valid("query"))), 200));
+  app.openapi(promiseRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const p = await getPromise(c.env.DB, id);
+    if (!p) throw new ProblemError("not_found", `No promise ${id}`);
+    return c.json(p, 200);
+  });
+}

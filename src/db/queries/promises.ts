@@ -1,0 +1,187 @@
+/**
+ * Promises list and one promise (src/promises links them; see the `promises` table). Each item
+ * carries its target figure, its outcome figure (or null) and the other candidate outcomes as
+ * evidence. Paged like the other lists: published (of the target article) DESC, id DESC.
+ */
+import { and, eq, or, type SQL, sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/d1";
+import { alias } from "drizzle-orm/sqlite-core";
+import { placeKey } from "../../places";
+import { figures, places, promises } from "../schema";
+import { paginate, type Page, type Phase } from "./page";
+import { keywordRowCheck } from "./plan";
+import { containsAny, scriptVariants } from "./text";
+
+export interface PromiseFilter {
+  place?: string;
+  metric?: string;
+  period?: string;
+  verdict?: (typeof promises.$inferSelect)["verdict"];
+  q?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+export interface PromiseFigure {
+  figure_id: number;
+  article_id: number;
+  text: string;
+  value: number;
+  value_max: number | null;
+  unit: string;
+  approx: "more_than" | "less_than" | "about" | null;
+  change: boolean;
+  metric: string | null;
+  sentence: string | null;
+  published: string | null;
+}
+
+export interface PromiseItem {
+  id: number;
+  place: string;
+  place_code: string | null;
+  metric: string;
+  metric_key: string | null;
+  period: string;
+  direction: "at_least" | "at_most";
+  verdict: "met" | "missed" | "pending" | "no_report";
+  target: PromiseFigure;
+  outcome: PromiseFigure | null;
+  evidence: PromiseFigure[];
+}
+
+/** A GB/T 2260 code (6 digits, or 9 for towns and streets). */
+const isCode = (s: string) => /^\d{6}(\d{3})?$/.test(s);
+
+/** Codes of the place and everything under it share the code without its trailing zero pairs (130600 → 1306…). */
+function codePrefix(code: string): string {
+  let p = code;
+  while (p.length > 2 && p.endsWith("00")) p = p.slice(0, -2);
+  return p;
+}
+
+function conditions(f: PromiseFilter): SQL[] {
+  const out: SQL[] = [];
+  if (f.place !== undefined) {
+    const p = f.place.trim();
+    out.push(isCode(p) ? sql`(${promises.place} = ${p} OR ${promises.place} LIKE ${`${codePrefix(p)}%`})` : eq(promises.place, placeKey(p)));
+  }
+  if (f.metric) out.push(or(eq(promises.metricKey, f.metric), containsAny(promises.metric, scriptVariants(f.metric)))!);
+  if (f.period) out.push(eq(promises.period, f.period));
+  if (f.verdict) out.push(eq(promises.verdict, f.verdict));
+  if (f.q) {
+    const k = keywordRowCheck(promises.targetArticleId, f.q);
+    if (k) out.push(k);
+  }
+  return out;
+}
+
+const target = alias(figures, "t");
+const outcome = alias(figures, "o");
+
+const figureColumns = (t: typeof target | typeof outcome) => ({
+  id: t.id,
+  articleId: t.articleId,
+  text: t.text,
+  value: t.value,
+  valueMax: t.valueMax,
+  unit: t.unit,
+  approx: t.approx,
+  change: t.change,
+  metric: t.metric,
+  sentence: t.sentence,
+  published: t.published,
+});
+
+type FigureRow = { [K in keyof ReturnType<typeof figureColumns>]: (typeof figures.$inferSelect)[K] };
+type NullableFigureRow = { [K in keyof FigureRow]: FigureRow[K] | null };
+
+function promiseFigure(r: FigureRow): PromiseFigure {
+  return {
+    figure_id: r.id,
+    article_id: r.articleId,
+    text: r.text,
+    value: r.value,
+    value_max: r.valueMax,
+    unit: r.unit,
+    approx: r.approx,
+    change: r.change,
+    metric: r.metric,
+    sentence: r.sentence,
+    published: r.published,
+  };
+}
+
+function select(d1: D1Database) {
+  return drizzle(d1)
+    .select({
+      id: promises.id,
+      place: promises.place,
+      placeName: places.name,
+      metric: promises.metric,
+      metricKey: promises.metricKey,
+      period: promises.period,
+      direction: promises.direction,
+      verdict: promises.verdict,
+      evidence: promises.evidence,
+      published: promises.published,
+      target: figureColumns(target),
+      outcome: figureColumns(outcome),
+    })
+    .from(promises)
+    .innerJoin(target, and(eq(target.articleId, promises.targetArticleId), eq(target.seq, promises.targetSeq)))
+    .leftJoin(outcome, and(eq(outcome.articleId, promises.outcomeArticleId), eq(outcome.seq, promises.outcomeSeq)))
+    .leftJoin(places, eq(places.key, promises.place));
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof select>["where"]>>[number];
+
+/** The evidence figures of the rows, keyed "article:seq". */
+async function evidenceFigures(d1: D1Database, rows: Row[]): Promise<Map<string, PromiseFigure>> {
+  const refs = rows.flatMap((r) => JSON.parse(r.evidence) as [number, number][]);
+  const out = new Map<string, PromiseFigure>();
+  if (!refs.length) return out;
+  const found = await drizzle(d1)
+    .select({ ...figureColumns(target), seq: target.seq })
+    .from(target)
+    .where(sql`(${target.articleId}, ${target.seq}) IN (SELECT value ->> 0, value ->> 1 FROM json_each(${JSON.stringify(refs)}))`);
+  for (const f of found) out.set(`${f.articleId}:${f.seq}`, promiseFigure(f));
+  return out;
+}
+
+function item(r: Row, evidence: Map<string, PromiseFigure>): PromiseItem {
+  // drizzle gives a left-joined object with no match as null.
+  const o = r.outcome as NullableFigureRow | null;
+  return {
+    id: r.id,
+    place: r.placeName ?? r.place,
+    place_code: isCode(r.place) ? r.place : null,
+    metric: r.metric,
+    metric_key: r.metricKey,
+    period: r.period,
+    direction: r.direction,
+    verdict: r.verdict,
+    target: promiseFigure(r.target as FigureRow),
+    outcome: o === null || o.id === null ? null : promiseFigure(o as FigureRow),
+    evidence: (JSON.parse(r.evidence) as [number, number][]).flatMap(([a, s]) => evidence.get(`${a}:${s}`) ?? []),
+  };
+}
+
+/** One page of promises, newest target article first (undated last). */
+export async function listPromises(d1: D1Database, f: PromiseFilter = {}): Promise<Page<PromiseItem>> {
+  const where = conditions(f);
+  const page = await paginate(promises.published, promises.id, f, async (phase: Phase, take: number) =>
+    select(d1)
+      .where(and(...where, phase.where))
+      .orderBy(...phase.orderBy)
+      .limit(take),
+  );
+  const evidence = await evidenceFigures(d1, page.items);
+  return { next_cursor: page.next_cursor, items: page.items.map((r) => item(r, evidence)) };
+}
+
+export async function getPromise(d1: D1Database, id: number): Promise<PromiseItem | null> {
+  const [row] = await select(d1).where(eq(promises.id, id)).limit(1);
+  if (!row) return null;
+  return item(row, await evidenceFigures(d1, [row]));
+}
