@@ -11,6 +11,7 @@ import { feedRoutes } from "./feed/routes";
 import { ingestRoutes } from "./ingest/route";
 import { pageRoutes } from "./pages/routes";
 import { adminRoutes } from "./pipeline/admin";
+import { promiseFeedRoutes } from "./promises/feed";
 import { Problem, problemResponse } from "./problems";
 
 export type AppEnv = { Bindings: Env };
@@ -59,6 +60,7 @@ app.route("/v1", ingestRoutes);
 app.route("/v1/admin", adminRoutes);
 app.route("/", apiRoutes);
 app.route("/", feedRoutes);
+app.route("/", promiseFeedRoutes);
 app.route("/", pageRoutes);
 
 app.notFound((c) => problemResponse("not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}`));

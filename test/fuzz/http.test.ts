@@ -25,6 +25,7 @@ const ENDPOINTS: { path: string; params: string[]; page?: boolean }[] = [
   { path: "/v1/promises", params: ["place", "metric", "period", "verdict", "q", "cursor", "limit"] },
   { path: "/v1/promises/:id", params: [] },
   ...["feed", "digest"].flatMap((n) => ["xml", "atom", "json"].map((e) => ({ path: `/${n}.${e}`, params: FEED }))),
+  ...["xml", "atom", "json"].map((e) => ({ path: `/promises.${e}`, params: ["place", "metric", "verdict", "limit"] })),
   { path: "/opml.xml", params: [] },
   { path: "/healthz", params: [] },
   { path: "/openapi.json", params: [] },

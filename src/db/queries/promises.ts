@@ -185,3 +185,28 @@ export async function getPromise(d1: D1Database, id: number): Promise<PromiseIte
   if (!row) return null;
   return item(row, await evidenceFigures(d1, [row]));
 }
+
+/** Verdicts a feed announces: the ones reached (pending is not news). */
+export const REACHED_VERDICTS = ["met", "missed", "no_report"] as const;
+
+/** Promises whose verdict was reached, latest first (the promise feeds), with when it was reached. */
+export async function reachedPromises(
+  d1: D1Database,
+  f: Pick<PromiseFilter, "place" | "metric"> & { verdict?: (typeof REACHED_VERDICTS)[number]; limit: number },
+): Promise<(PromiseItem & { reached_at: number })[]> {
+  const verdicts = f.verdict ? [f.verdict] : [...REACHED_VERDICTS];
+  const rows = await drizzle(d1)
+    .select({ reachedAt: promises.reachedAt, id: promises.id })
+    .from(promises)
+    .where(and(...conditions({ place: f.place, metric: f.metric }), sql`${promises.verdict} IN (SELECT value FROM json_each(${JSON.stringify(verdicts)}))`))
+    .orderBy(sql`${promises.reachedAt} DESC`, sql`${promises.id} DESC`)
+    .limit(f.limit);
+  if (!rows.length) return [];
+  const full = await select(d1).where(sql`${promises.id} IN (SELECT value FROM json_each(${JSON.stringify(rows.map((r) => r.id))}))`);
+  const evidence = await evidenceFigures(d1, full);
+  const byId = new Map(full.map((r) => [r.id, r]));
+  return rows.flatMap((r) => {
+    const row = byId.get(r.id);
+    return row ? [{ ...item(row, evidence), reached_at: r.reachedAt }] : [];
+  });
+}
