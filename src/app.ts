@@ -12,6 +12,7 @@ import { ingestRoutes } from "./ingest/route";
 import { pageRoutes } from "./pages/routes";
 import { adminRoutes } from "./pipeline/admin";
 import { promiseFeedRoutes } from "./promises/feed";
+import { scorecardRoutes } from "./promises/page";
 import { Problem, problemResponse } from "./problems";
 
 export type AppEnv = { Bindings: Env };
@@ -61,6 +62,7 @@ app.route("/v1/admin", adminRoutes);
 app.route("/", apiRoutes);
 app.route("/", feedRoutes);
 app.route("/", promiseFeedRoutes);
+app.route("/", scorecardRoutes);
 app.route("/", pageRoutes);
 
 app.notFound((c) => problemResponse("not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}`));

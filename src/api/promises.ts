@@ -41,6 +41,7 @@ const PromiseFigure = z
   .object({
     figure_id: z.number().int(),
     article_id: z.number().int(),
+    seq: z.number().int().openapi({ description: "Position among the article's figures (the article page's anchor #f-<seq>)" }),
     text: z.string().openapi({ example: "7.5%" }),
     value: z.number().openapi({ example: 7.5 }),
     value_max: z.number().nullable(),

@@ -27,7 +27,7 @@ function feedLinks(title: string, name: "feed" | "digest", query: string): FeedL
 }
 
 /** An HTML response with the doctype (standards mode). */
-function render(c: Context<AppEnv>, node: Child, status: 200 | 400 | 404 = 200) {
+export function render(c: Context<AppEnv>, node: Child, status: 200 | 400 | 404 = 200) {
   return c.html(html`<!DOCTYPE html>${node}`, status);
 }
 
@@ -35,7 +35,7 @@ function render(c: Context<AppEnv>, node: Child, status: 200 | 400 | 404 = 200) 
  * The pages run no script and load nothing from elsewhere: a strict Content-Security-Policy makes
  * any markup that slipped through escaping inert, and framing is refused.
  */
-const pageSecurity = secureHeaders({
+export const pageSecurity = secureHeaders({
   contentSecurityPolicy: {
     defaultSrc: ["'none'"],
     styleSrc: ["'unsafe-inline'"],

@@ -25,6 +25,8 @@ export interface PromiseFilter {
 export interface PromiseFigure {
   figure_id: number;
   article_id: number;
+  /** Position in the article's figures (the article page's anchor #f-<seq>). */
+  seq: number;
   text: string;
   value: number;
   value_max: number | null;
@@ -82,6 +84,7 @@ const outcome = alias(figures, "o");
 const figureColumns = (t: typeof target | typeof outcome) => ({
   id: t.id,
   articleId: t.articleId,
+  seq: t.seq,
   text: t.text,
   value: t.value,
   valueMax: t.valueMax,
@@ -100,6 +103,7 @@ function promiseFigure(r: FigureRow): PromiseFigure {
   return {
     figure_id: r.id,
     article_id: r.articleId,
+    seq: r.seq,
     text: r.text,
     value: r.value,
     value_max: r.valueMax,
@@ -142,7 +146,7 @@ async function evidenceFigures(d1: D1Database, rows: Row[]): Promise<Map<string,
   const out = new Map<string, PromiseFigure>();
   if (!refs.length) return out;
   const found = await drizzle(d1)
-    .select({ ...figureColumns(target), seq: target.seq })
+    .select(figureColumns(target))
     .from(target)
     .where(sql`(${target.articleId}, ${target.seq}) IN (SELECT value ->> 0, value ->> 1 FROM json_each(${JSON.stringify(refs)}))`);
   for (const f of found) out.set(`${f.articleId}:${f.seq}`, promiseFigure(f));
