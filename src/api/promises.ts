@@ -6,6 +6,7 @@ import { getPromise, listPromises } from "../db/queries/promises";
 import { PROMISE_VERDICTS } from "../db/schema";
 import { placeKey } from "../places";
 import { Problem as ProblemError } from "../problems";
+import { promisesCsv } from "../promises/csv";
 import { pageBody } from "./page";
 import { pageOf, Problem, problemResponses } from "./schemas";
 
@@ -81,7 +82,10 @@ export const promisesRoute = createRoute({
     "no_report (a later review of the period has no figure for the metric), pending (none yet).",
   request: { query: PromiseQuery },
   responses: {
-    200: { description: "A page of promises", content: { "application/json": { schema: pageOf(PromiseItem, "PromisePage") } } },
+    200: {
+      description: "A page of promises; with `Accept: text/csv` (or at /v1/promises.csv) every matching promise as CSV, UTF-8 with a byte-order mark",
+      content: { "application/json": { schema: pageOf(PromiseItem, "PromisePage") }, "text/csv": { schema: z.string() } },
+    },
     ...problemResponses,
   },
 });
@@ -99,8 +103,27 @@ export const promiseRoute = createRoute({
   },
 });
 
+const CSV_TYPE = "text/csv; charset=utf-8; header=present";
+
+const CSV_HEADERS = { "content-type": CSV_TYPE, "content-disposition": 'attachment; filename="promises.csv"' };
+
+/** The client asks for CSV (`Accept: text/csv`, not merely accepting anything). */
+const wantsCsv = (accept: string | undefined) => /(^|,)\s*text\/csv\b/i.test(accept ?? "");
+
 export function addPromiseRoutes(app: OpenAPIHono<AppEnv>) {
-  app.openapi(promisesRoute, async (c) => c.json(pageBody(c, await listPromises(c.env.DB, c.req.valid("query"))), 200));
+  // The same list as CSV, streamed (src/promises/csv.ts); before the {id} route.
+  app.get("/v1/promises.csv", (c) => {
+    const parsed = PromiseQuery.safeParse(c.req.query());
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new ProblemError("invalid_parameter", `${String(issue.path[0] ?? "query")}: ${issue.message}`, { parameter: String(issue.path[0] ?? "") });
+    }
+    return c.body(promisesCsv(c.env.DB, parsed.data), 200, CSV_HEADERS);
+  });
+  app.openapi(promisesRoute, async (c) => {
+    if (wantsCsv(c.req.header("accept"))) return c.body(promisesCsv(c.env.DB, c.req.valid("query")), 200, CSV_HEADERS);
+    return c.json(pageBody(c, await listPromises(c.env.DB, c.req.valid("query"))), 200);
+  });
   app.openapi(promiseRoute, async (c) => {
     const { id } = c.req.valid("param");
     const p = await getPromise(c.env.DB, id);

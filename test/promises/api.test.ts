@@ -12,6 +12,27 @@ import { get, getJson, walk } from "../api/http";
 import { postJson } from "../helpers/webhook";
 import { GOLD_PAIRS } from "./gold";
 
+/** RFC 4180 CSV: quoted fields with doubled quotes, CRLF rows. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") row.push(cell), (cell = "");
+    else if (ch === "\r" && text[i + 1] === "\n") row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
+    else cell += ch;
+  }
+  if (cell || row.length) rows.push([...row, cell]);
+  return rows;
+}
+
 const BAODING = GOLD_PAIRS.find((g) => g.file === "保定市_2015_2016")!;
 const HEBEI = GOLD_PAIRS.find((g) => g.file === "河北省_2019_2020")!;
 
@@ -92,6 +113,30 @@ describe("GET /v1/promises", () => {
       expect(res.headers.get("content-type")).toContain("application/problem+json");
       expect(await res.json()).toMatchObject({ code: "invalid_parameter", parameter });
     }
+  });
+
+  it("answers CSV (Accept: text/csv or .csv) with a byte-order mark, one flattened row per promise", async () => {
+    const json = await walk("/v1/promises?place=保定市&limit=2");
+    for (const res of [await get("/v1/promises.csv?place=保定市"), await get("/v1/promises?place=保定市&limit=2", { headers: { accept: "text/csv" } })]) {
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toMatch(/^text\/csv; charset=utf-8/);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const [header, ...rows] = parseCsv(new TextDecoder().decode(bytes.slice(3)));
+      expect(header!.slice(0, 8)).toEqual(["id", "place", "place_code", "metric", "metric_key", "period", "direction", "verdict"]);
+      // Every page, not just the first: the cursor walk of the JSON list gives the same promises.
+      expect(rows.map((r) => Number(r[0]))).toEqual(json.items.map((p: any) => p.id));
+      const col = (name: string) => header!.indexOf(name);
+      for (const r of rows) {
+        const p = json.items.find((i: any) => i.id === Number(r[0]));
+        expect(r[col("target_sentence")]).toBe(p.target.sentence);
+        expect(Number(r[col("target_value")])).toBe(p.target.value);
+        expect(r[col("outcome_value")]).toBe(p.outcome ? String(p.outcome.value) : "");
+      }
+    }
+    const bad = await get("/v1/promises.csv?verdict=maybe");
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ code: "invalid_parameter", parameter: "verdict" });
   });
 
   it("is in the OpenAPI document", async () => {
