@@ -1,7 +1,8 @@
 /**
  * One article through the extractor: load the raw text, run the pure `extract()`, plan its
  * promise links (src/promises/store.ts), write the summary rows and the links (store.ts, one
- * batch). Safe to repeat: rows are replaced, never duplicated.
+ * batch), relink once more if a concurrent extraction wrote into the same groups meanwhile.
+ * Safe to repeat: rows are replaced, never duplicated.
  * A summary with stage errors is never stored: the attempt fails, so the article turns `failed`
  * and the queue retries it.
  */
@@ -10,7 +11,7 @@ import { drizzle } from "drizzle-orm/d1";
 import { articles } from "../db/schema";
 import { extract, EXTRACTOR_VERSION, type Summary } from "../extract";
 import { stageFailure, storageFailure, type ArticleFailure } from "./failure";
-import { promiseStatements } from "../promises/store";
+import { promiseStatements, settleLinks } from "../promises/store";
 import { filedAs, storeSummary } from "./store";
 
 /** The extractor the pipeline runs; tests pass one with a failing stage. */
@@ -37,6 +38,7 @@ export async function extractArticle(
     const article = { id: row.id, text: row.text, ...filedAs(row, summary) };
     const links = await promiseStatements(d1, article, summary, Date.now());
     await storeSummary(d1, row, summary, EXTRACTOR_VERSION, links.statements);
+    await settleLinks(d1, article, summary, links, Date.now());
   } catch (e) {
     return { status: "failed", failure: storageFailure(e) };
   }

@@ -11,10 +11,13 @@
  * target, keeping their ids.
  */
 import { sql, type SQL } from "drizzle-orm";
+import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import type { Summary } from "../extract/types";
 import { linkFiguresOf } from "./inputs";
 import { coverageOf, linkPromises, type Coverage, type LinkArticle, type LinkFigure, type PromiseLink } from "./link";
 import { periodEnd } from "./period";
+
+const dialect = new SQLiteAsyncDialect();
 
 /** What the pipeline resolved for the article (store.ts: poster metadata first). */
 export interface LinkedArticle {
@@ -58,51 +61,78 @@ interface StoredFigureRow {
 
 const groupKey = (place: string, period: string) => `${place}\u0000${period}`;
 
-/** Reads what relinking needs; counts the rows read (for the bench). */
+/** D1's own count of rows its statements scanned. */
+const rowsReadOf = (results: D1Result[]) => results.reduce((n, r) => n + Number(r.meta?.rows_read ?? 0), 0);
+
+/** Figures of each group other than the article's: count and newest rowid (a later write changes it). */
+function fingerprintReads(d1: D1Database, groups: [string, string][], articleId: number): D1PreparedStatement[] {
+  return groups.map(([place, period]) =>
+    d1.prepare("SELECT count(*) AS n, max(rowid) AS m FROM promise_figures WHERE place = ? AND period = ? AND article_id != ?").bind(place, period, articleId),
+  );
+}
+
+/** Reads what relinking needs. */
 async function readGroups(d1: D1Database, articleId: number, newCoverage: Coverage[], newGroups: Set<string>) {
-  const [oldGroups, oldCoverage] = await d1.batch<{ place: string; period: string; reviewed_end?: string }>([
+  const first = await d1.batch<{ place: string; period?: string; reviewed_end?: string }>([
     d1.prepare("SELECT DISTINCT place, period FROM promise_figures WHERE article_id = ?").bind(articleId),
     d1.prepare("SELECT place, reviewed_end FROM promise_coverage WHERE article_id = ?").bind(articleId),
   ]);
+  let rowsRead = rowsReadOf(first);
   const groups = new Set(newGroups);
-  for (const g of oldGroups!.results) groups.add(groupKey(g.place, g.period));
-  // Coverage this article gains or loses can turn earlier promises of its places from pending
-  // to no_report or back: their groups are relinked too.
-  const reach = new Map<string, string>();
-  for (const c of [...newCoverage.map((c) => ({ place: c.place, end: c.reviewedEnd })), ...oldCoverage!.results.map((c) => ({ place: c.place, end: c.reviewed_end! }))]) {
-    if (!reach.has(c.place) || c.end > reach.get(c.place)!) reach.set(c.place, c.end);
+  for (const g of first[0]!.results) groups.add(groupKey(g.place, g.period!));
+  // Coverage this article gains can turn earlier pending promises of its places into no_report;
+  // coverage it loses (a re-extraction) can turn no_report back into pending. Those groups are
+  // relinked too.
+  const reachOf = (list: { place: string; end: string }[]) => {
+    const m = new Map<string, string>();
+    for (const c of list) if (!m.has(c.place) || c.end > m.get(c.place)!) m.set(c.place, c.end);
+    return m;
+  };
+  const newReach = reachOf(newCoverage.map((c) => ({ place: c.place, end: c.reviewedEnd })));
+  const oldReach = reachOf(first[1]!.results.map((c) => ({ place: c.place, end: c.reviewed_end! })));
+  const reads: D1PreparedStatement[] = [];
+  for (const [place, end] of newReach) {
+    reads.push(d1.prepare("SELECT DISTINCT place, period FROM promises WHERE place = ? AND verdict = 'pending' AND period_end <= ?").bind(place, end));
   }
-  const reads: D1PreparedStatement[] = [...reach].map(([place, end]) =>
-    d1.prepare("SELECT DISTINCT place, period FROM promises WHERE place = ? AND period_end <= ? AND verdict IN ('pending', 'no_report')").bind(place, end),
-  );
-  let rowsRead = oldGroups!.results.length + oldCoverage!.results.length;
-  if (reads.length) {
-    for (const r of await d1.batch<{ place: string; period: string }>(reads)) {
-      rowsRead += r.results.length;
-      for (const g of r.results) groups.add(groupKey(g.place, g.period));
+  for (const [place, end] of oldReach) {
+    const now = newReach.get(place);
+    if (now === undefined || end > now) {
+      reads.push(d1.prepare("SELECT DISTINCT place, period FROM promises WHERE place = ? AND verdict = 'no_report' AND period_end <= ?").bind(place, end));
     }
   }
+  if (reads.length) {
+    const found = await d1.batch<{ place: string; period: string }>(reads);
+    rowsRead += rowsReadOf(found);
+    for (const r of found) for (const g of r.results) groups.add(groupKey(g.place, g.period));
+  }
 
-  const list = [...groups].map((k) => k.split("\u0000") as [string, string]);
+  const list = [...groups].sort().map((k) => k.split("\u0000") as [string, string]);
+  // Coverage matters from the earliest period end among a place's groups on.
+  const earliest = new Map<string, string>();
+  for (const [place, period] of list) {
+    const end = periodEnd(period) ?? "";
+    if (!earliest.has(place) || end < earliest.get(place)!) earliest.set(place, end);
+  }
   const figureReads = list.map(([place, period]) =>
     d1
       .prepare(
-        `SELECT pf.article_id, pf.seq, pf.place, pf.period, pf.metric_key, pf.direction, pf.flow, pf.stock, pf.multi_year, pf.list_pos, pf.list_size,
+        `SELECT pf.rowid AS rid, pf.article_id, pf.seq, pf.place, pf.period, pf.metric_key, pf.direction, pf.flow, pf.stock, pf.multi_year, pf.list_pos, pf.list_size,
                 f.kind, f.text, f.value, f.value_max, f.unit, f.approx, f.metric, f.change, f.published
            FROM promise_figures pf JOIN figures f ON f.article_id = pf.article_id AND f.seq = pf.seq
           WHERE pf.place = ? AND pf.period = ? AND pf.article_id != ?`,
       )
       .bind(place, period, articleId),
   );
-  const places = [...new Set(list.map(([place]) => place))];
-  const coverageReads = places.map((place) =>
-    d1.prepare("SELECT place, article_id, reviewed_end, published FROM promise_coverage WHERE place = ? AND article_id != ?").bind(place, articleId),
+  const coverageReads = [...earliest].map(([place, end]) =>
+    d1.prepare("SELECT place, article_id, reviewed_end, published FROM promise_coverage WHERE place = ? AND reviewed_end >= ? AND article_id != ?").bind(place, end, articleId),
   );
   const results = figureReads.length || coverageReads.length ? await d1.batch<Record<string, unknown>>([...figureReads, ...coverageReads]) : [];
-  const figures = results.slice(0, figureReads.length).flatMap((r) => r.results as unknown as StoredFigureRow[]);
+  rowsRead += rowsReadOf(results);
+  const perGroup = results.slice(0, figureReads.length).map((r) => r.results as unknown as (StoredFigureRow & { rid: number })[]);
+  const figures = perGroup.flat();
   const coverage = results.slice(figureReads.length).flatMap((r) => r.results as unknown as { place: string; article_id: number; reviewed_end: string; published: string | null }[]);
-  rowsRead += figures.length + coverage.length;
-  return { groups: list, figures, coverage, rowsRead };
+  const fingerprint = perGroup.map((rows) => `${rows.length}:${rows.reduce((m, r) => Math.max(m, r.rid), 0)}`).join(" ");
+  return { groups: list, figures, coverage, rowsRead, fingerprint };
 }
 
 function fromRow(r: StoredFigureRow): LinkFigure {
@@ -134,7 +164,10 @@ const refParts = (ref: string) => ref.split(":").map(Number) as [number, number]
 
 export interface PromisePlan {
   statements: SQL[];
-  /** Rows read from D1 to plan them, and the promises written (for the bench and tests). */
+  /** The (place, period) groups relinked, and what their other articles' figures were when read. */
+  groups: [string, string][];
+  fingerprint: string;
+  /** D1 rows scanned to plan them, and the promises written (for the bench and tests). */
   rowsRead: number;
   links: PromiseLink[];
 }
@@ -145,7 +178,7 @@ export async function promiseStatements(d1: D1Database, article: LinkedArticle, 
     (f): f is LinkFigure & { place: string; period: string } => f.place !== null && f.period !== null,
   );
   const myCoverage = coverageOf(mine);
-  const { groups, figures, coverage, rowsRead } = await readGroups(d1, article.id, myCoverage, new Set(mine.map((f) => groupKey(f.place, f.period))));
+  const { groups, figures, coverage, rowsRead, fingerprint } = await readGroups(d1, article.id, myCoverage, new Set(mine.map((f) => groupKey(f.place, f.period))));
 
   const articles = new Map<number, LinkArticle>([[article.id, { id: article.id, published: article.published }]]);
   for (const f of figures) articles.set(f.article_id, { id: f.article_id, published: f.published });
@@ -197,5 +230,25 @@ export async function promiseStatements(d1: D1Database, article: LinkedArticle, 
   // figure left the group), and this article's old targets elsewhere are gone with it.
   for (const [place, period] of groups) statements.push(sql`DELETE FROM promises WHERE place = ${place} AND period = ${period} AND link_run != ${run}`);
   statements.push(sql`DELETE FROM promises WHERE target_article_id = ${article.id} AND link_run != ${run}`);
-  return { statements, rowsRead, links };
+  return { statements, groups, fingerprint, rowsRead, links };
+}
+
+/**
+ * After the article's batch: if another article wrote figures into one of its groups between
+ * this plan's reads and its batch (concurrent consumers), neither may have seen the other, so the
+ * groups are relinked once more from what is now stored. Returns whether it relinked.
+ */
+export async function settleLinks(d1: D1Database, article: LinkedArticle, summary: Summary, plan: PromisePlan, now: number): Promise<boolean> {
+  if (!plan.groups.length) return false;
+  const counts = await d1.batch<{ n: number; m: number | null }>(fingerprintReads(d1, plan.groups, article.id));
+  const fingerprint = counts.map((r) => `${r.results[0]?.n ?? 0}:${r.results[0]?.m ?? 0}`).join(" ");
+  if (fingerprint === plan.fingerprint) return false;
+  const again = await promiseStatements(d1, article, summary, now);
+  await d1.batch(
+    again.statements.map((q) => {
+      const built = dialect.sqlToQuery(q);
+      return d1.prepare(built.sql).bind(...built.params);
+    }),
+  );
+  return true;
 }

@@ -7,7 +7,10 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { EXTRACTOR_VERSION, extract } from "../../src/extract";
 import worker from "../../src/index";
+import { storeSummary } from "../../src/pipeline/store";
+import { promiseStatements, settleLinks } from "../../src/promises/store";
 import type { ExtractMessage } from "../../src/pipeline/messages";
 import t2015 from "../fixtures/promises/保定市_2015.txt?raw";
 import t2016 from "../fixtures/promises/保定市_2016.txt?raw";
@@ -97,5 +100,31 @@ describe("promise links in the pipeline", { timeout: 60_000 }, () => {
     const counts = await env.DB.prepare("SELECT (SELECT count(*) FROM promises) AS p, (SELECT count(*) FROM promise_figures) AS f, (SELECT count(*) FROM promise_coverage) AS c").first();
     await deliver({ articleId: a, force: true });
     expect(await env.DB.prepare("SELECT (SELECT count(*) FROM promises) AS p, (SELECT count(*) FROM promise_figures) AS f, (SELECT count(*) FROM promise_coverage) AS c").first()).toEqual(counts);
+  });
+
+  it("relinks when another article wrote into its groups between its reads and its batch", async () => {
+    await postAndWait(t2015, "r-2015");
+    await postAndWait(t2016, "r-2016");
+    const sequential = withoutIds(await promiseRows());
+    await env.DB.exec("DELETE FROM articles");
+
+    // Two consumers at once: the 2015 report plans its links, the 2016 report is extracted
+    // meanwhile (before it can see the 2015 figures), then the 2015 report's batch runs.
+    const row = await env.DB.prepare(
+      "INSERT INTO articles (webhook_id, content_hash, raw_hash, text, encoding, format, received_at) VALUES ('race', 'race', 'race', ?, 'utf-8', 'plain', 0) RETURNING id",
+    )
+      .bind(t2015)
+      .first<{ id: number }>();
+    const summary = extract(t2015);
+    const article = { id: row!.id, text: t2015, published: summary.published, mainPlace: null };
+    const plan = await promiseStatements(env.DB, article, summary, 0);
+    await postAndWait(t2016, "race-2016");
+    await storeSummary(env.DB, { id: row!.id, metaTitle: null, metaSource: null, metaPublished: null, metaPlace: null }, summary, EXTRACTOR_VERSION, plan.statements);
+    const stale = withoutIds(await promiseRows());
+    expect(stale).not.toEqual(sequential);
+    expect(await settleLinks(env.DB, article, summary, plan, 0)).toBe(true);
+    expect(withoutIds(await promiseRows())).toEqual(sequential);
+    // Settled: a second check finds nothing new.
+    expect(await settleLinks(env.DB, article, summary, await promiseStatements(env.DB, article, summary, 0), 0)).toBe(false);
   });
 });
