@@ -13,7 +13,6 @@ CREATE TABLE `promise_figures` (
 	`seq` integer NOT NULL,
 	`place` text NOT NULL,
 	`period` text NOT NULL,
-	`metric_key` text,
 	`direction` text,
 	`flow` integer NOT NULL,
 	`stock` integer NOT NULL,

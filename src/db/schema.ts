@@ -193,7 +193,6 @@ export const promiseFigures = sqliteTable(
     seq: integer("seq").notNull(),
     place: text("place").notNull(),
     period: text("period").notNull(),
-    metricKey: text("metric_key"),
     direction: text("direction", { enum: ["at_least", "at_most"] }),
     flow: integer("flow", { mode: "boolean" }).notNull(),
     stock: integer("stock", { mode: "boolean" }).notNull(),

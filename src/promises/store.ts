@@ -28,7 +28,7 @@ export interface LinkedArticle {
 }
 
 /** D1 binds at most 100 parameters per statement. */
-const ROWS_PER_INSERT = { figures: 9, coverage: 20, promises: 6 };
+const ROWS_PER_INSERT = { figures: 10, coverage: 20, promises: 6 };
 
 function chunk<T>(rows: T[], size: number): T[][] {
   const out: T[][] = [];
@@ -116,7 +116,7 @@ async function readGroups(d1: D1Database, articleId: number, newCoverage: Covera
   const figureReads = list.map(([place, period]) =>
     d1
       .prepare(
-        `SELECT pf.rowid AS rid, pf.article_id, pf.seq, pf.place, pf.period, pf.metric_key, pf.direction, pf.flow, pf.stock, pf.multi_year, pf.list_pos, pf.list_size,
+        `SELECT pf.rowid AS rid, pf.article_id, pf.seq, pf.place, pf.period, f.metric_key, pf.direction, pf.flow, pf.stock, pf.multi_year, pf.list_pos, pf.list_size,
                 f.kind, f.text, f.value, f.value_max, f.unit, f.approx, f.metric, f.change, f.published
            FROM promise_figures pf JOIN figures f ON f.article_id = pf.article_id AND f.seq = pf.seq
           WHERE pf.place = ? AND pf.period = ? AND pf.article_id != ?`,
@@ -193,8 +193,8 @@ export async function promiseStatements(d1: D1Database, article: LinkedArticle, 
   ];
   for (const rows of chunk(mine, ROWS_PER_INSERT.figures)) {
     statements.push(
-      sql`INSERT INTO promise_figures (article_id, seq, place, period, metric_key, direction, flow, stock, multi_year, list_pos, list_size) VALUES ${sql.join(
-        rows.map((f) => sql`(${f.article}, ${f.seq}, ${f.place}, ${f.period}, ${f.metric_key ?? null}, ${f.direction}, ${f.flow ? 1 : 0}, ${f.stock ? 1 : 0}, ${f.multiYear ? 1 : 0}, ${f.listPos}, ${f.listSize})`),
+      sql`INSERT INTO promise_figures (article_id, seq, place, period, direction, flow, stock, multi_year, list_pos, list_size) VALUES ${sql.join(
+        rows.map((f) => sql`(${f.article}, ${f.seq}, ${f.place}, ${f.period}, ${f.direction}, ${f.flow ? 1 : 0}, ${f.stock ? 1 : 0}, ${f.multiYear ? 1 : 0}, ${f.listPos}, ${f.listSize})`),
         sql`, `,
       )}`,
     );

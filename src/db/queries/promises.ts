@@ -10,7 +10,7 @@ import { placeKey } from "../../places";
 import { figures, places, promises } from "../schema";
 import { paginate, type Page, type Phase } from "./page";
 import { keywordRowCheck } from "./plan";
-import { containsAny, scriptVariants } from "./text";
+import { metricCondition } from "./figures";
 
 export interface PromiseFilter {
   place?: string;
@@ -68,7 +68,7 @@ function conditions(f: PromiseFilter): SQL[] {
     const p = f.place.trim();
     out.push(isCode(p) ? sql`(${promises.place} = ${p} OR ${promises.place} LIKE ${`${codePrefix(p)}%`})` : eq(promises.place, placeKey(p)));
   }
-  if (f.metric) out.push(or(eq(promises.metricKey, f.metric), containsAny(promises.metric, scriptVariants(f.metric)))!);
+  if (f.metric) out.push(or(eq(promises.metricKey, f.metric), metricCondition(f.metric, { metric: promises.metric, key: promises.metricKey }))!);
   if (f.period) out.push(eq(promises.period, f.period));
   if (f.verdict) out.push(eq(promises.verdict, f.verdict));
   if (f.q) {
