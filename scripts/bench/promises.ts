@@ -41,8 +41,8 @@ async function seed(file: string): Promise<{ figures: number; promises: number }
        VALUES (?, ?, ?, ?, '', 'utf-8', 'plain', 'extracted', 1, ?, ?, ?, ?)`,
     ),
     figure: db.prepare(
-      `INSERT INTO figures (article_id, seq, text, start, "end", value, unit, approx, metric, change, kind, sentence, place_key, published)
-       VALUES (?, ?, ?, ?, ?, ?, '%', ?, ?, 1, ?, ?, ?, ?)`,
+      `INSERT INTO figures (article_id, seq, text, start, "end", value, unit, approx, metric, change, kind, place_key, published)
+       VALUES (?, ?, ?, ?, ?, ?, '%', ?, ?, 1, ?, ?, ?)`,
     ),
     link: db.prepare("INSERT INTO promise_figures (article_id, seq, place, period, direction, flow, stock, multi_year) VALUES (?, ?, ?, ?, ?, 0, 0, 0)"),
     coverage: db.prepare("INSERT INTO promise_coverage (place, article_id, reviewed_end, published) VALUES (?, ?, ?, ?)"),
@@ -65,7 +65,7 @@ async function seed(file: string): Promise<{ figures: number; promises: number }
       for (const metric of METRICS) {
         const value = Math.round(rand() * 100) / 10;
         const text = `${value}%`;
-        ins.figure.run(id, seq, text, seq * 20, seq * 20 + text.length, value, kind === "target" ? "about" : null, metric, kind, `${metric}增长${text}`, place, published);
+        ins.figure.run(id, seq, text, seq * 20, seq * 20 + text.length, value, kind === "target" ? "about" : null, metric, kind, place, published);
         ins.link.run(id, seq, place, period, kind === "target" ? "at_least" : null);
         if (kind === "target") {
           ins.promise.run(id, seq, place, period, periodEnd(period), metric, year === FIRST_YEAR + YEARS - 1 ? "pending" : "met", published);
@@ -115,7 +115,7 @@ export default async function run(): Promise<void> {
           const p0 = performance.now();
           const links = await promiseStatements(d1, { id: articleId, text, published: summary.published, mainPlace }, summary, 0);
           const p1 = performance.now();
-          await storeSummary(d1, { id: articleId, metaTitle: null, metaSource: null, metaPublished: null, metaPlace: name.split("_")[0]! }, summary, EXTRACTOR_VERSION, links.statements);
+          await storeSummary(d1, { id: articleId, text, metaTitle: null, metaSource: null, metaPublished: null, metaPlace: name.split("_")[0]! }, summary, EXTRACTOR_VERSION, links.statements);
           const p2 = performance.now();
           if (round > 0) {
             plan.push(p1 - p0);

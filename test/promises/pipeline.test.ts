@@ -119,7 +119,7 @@ describe("promise links in the pipeline", { timeout: 60_000 }, () => {
     const article = { id: row!.id, text: t2015, published: summary.published, mainPlace: null };
     const plan = await promiseStatements(env.DB, article, summary, 0);
     await postAndWait(t2016, "race-2016");
-    await storeSummary(env.DB, { id: row!.id, metaTitle: null, metaSource: null, metaPublished: null, metaPlace: null }, summary, EXTRACTOR_VERSION, plan.statements);
+    await storeSummary(env.DB, { id: row!.id, text: t2015, metaTitle: null, metaSource: null, metaPublished: null, metaPlace: null }, summary, EXTRACTOR_VERSION, plan.statements);
     const stale = withoutIds(await promiseRows());
     expect(stale).not.toEqual(sequential);
     expect(await settleLinks(env.DB, article, summary, plan, 0)).toBe(true);

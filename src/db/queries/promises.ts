@@ -9,7 +9,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { placeKey } from "../../places";
 import { figures, places, promises } from "../schema";
 import { paginate, type Page, type Phase } from "./page";
-import { keywordRowCheck } from "./plan";
+import { keywordRowCheck } from "./search";
 import { metricCondition } from "./figures";
 
 export interface PromiseFilter {
@@ -92,11 +92,12 @@ const figureColumns = (t: typeof target | typeof outcome) => ({
   approx: t.approx,
   change: t.change,
   metric: t.metric,
-  sentence: t.sentence,
+  // Figures store their sentence as a span of the article's text (see the schema).
+  sentence: sql<string | null>`(SELECT substr(st.text, ${t.sentenceAt} + 1, ${t.sentenceChars}) FROM articles AS st WHERE st.id = ${t.articleId})`,
   published: t.published,
 });
 
-type FigureRow = { [K in keyof ReturnType<typeof figureColumns>]: (typeof figures.$inferSelect)[K] };
+type FigureRow = { [K in Exclude<keyof ReturnType<typeof figureColumns>, "sentence">]: (typeof figures.$inferSelect)[K] } & { sentence: string | null };
 type NullableFigureRow = { [K in keyof FigureRow]: FigureRow[K] | null };
 
 function promiseFigure(r: FigureRow): PromiseFigure {
