@@ -3,12 +3,13 @@
  * extracted by the real queue consumer. Expected values come from the pair's gold file.
  */
 import { env } from "cloudflare:workers";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import t2015 from "../fixtures/promises/保定市_2015.txt?raw";
 import t2016 from "../fixtures/promises/保定市_2016.txt?raw";
 import h2019 from "../fixtures/promises/河北省_2019.txt?raw";
 import h2020 from "../fixtures/promises/河北省_2020.txt?raw";
 import { get, getJson, walk } from "../api/http";
+import { eventually, SETTLE_MS } from "../helpers/wait";
 import { postJson } from "../helpers/webhook";
 import { GOLD_PAIRS } from "./gold";
 
@@ -46,14 +47,11 @@ beforeAll(async () => {
   ] as const) {
     expect((await postJson({ text, ...meta }, { id })).status).toBe(201);
   }
-  await vi.waitFor(
-    async () => {
+  await eventually(async () => {
       const r = await env.DB.prepare("SELECT count(*) AS n FROM articles WHERE status = 'extracted'").first<{ n: number }>();
       expect(r!.n).toBe(4);
-    },
-    { timeout: 30_000, interval: 200 },
-  );
-}, 60_000);
+    });
+}, 2 * SETTLE_MS);
 
 describe("GET /v1/promises", () => {
   it("answers a place and period with the gold's targets, outcomes and verdicts", async () => {

@@ -1,9 +1,10 @@
 /** /places/:place, the scorecard page, over a report pair posted through the real webhook and queue. */
 import { env } from "cloudflare:workers";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import t2015 from "../fixtures/promises/保定市_2015.txt?raw";
 import t2016 from "../fixtures/promises/保定市_2016.txt?raw";
 import { get } from "../api/http";
+import { eventually, SETTLE_MS } from "../helpers/wait";
 import { postJson } from "../helpers/webhook";
 import { GOLD_PAIRS } from "./gold";
 
@@ -13,11 +14,8 @@ beforeAll(async () => {
   await env.DB.exec("DELETE FROM articles");
   expect((await postJson({ text: t2015 }, { id: "page-2015" })).status).toBe(201);
   expect((await postJson({ text: t2016 }, { id: "page-2016" })).status).toBe(201);
-  await vi.waitFor(
-    async () => expect((await env.DB.prepare("SELECT count(*) AS n FROM articles WHERE status = 'extracted'").first<{ n: number }>())!.n).toBe(2),
-    { timeout: 30_000, interval: 200 },
-  );
-}, 60_000);
+  await eventually(async () => expect((await env.DB.prepare("SELECT count(*) AS n FROM articles WHERE status = 'extracted'").first<{ n: number }>())!.n).toBe(2));
+}, 2 * SETTLE_MS);
 
 describe("/places/:place", () => {
   it("shows each promise with target, outcome, verdict badge and links to both sentences, and a chart per metric", async () => {

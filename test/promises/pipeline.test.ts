@@ -6,7 +6,7 @@
  */
 import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { EXTRACTOR_VERSION, extract } from "../../src/extract";
 import worker from "../../src/index";
 import { storeSummary } from "../../src/pipeline/store";
@@ -14,6 +14,7 @@ import { promiseStatements, settleLinks } from "../../src/promises/store";
 import type { ExtractMessage } from "../../src/pipeline/messages";
 import t2015 from "../fixtures/promises/保定市_2015.txt?raw";
 import t2016 from "../fixtures/promises/保定市_2016.txt?raw";
+import { eventually, SETTLE_MS } from "../helpers/wait";
 import { postJson } from "../helpers/webhook";
 import { GOLD_PAIRS } from "./gold";
 
@@ -23,13 +24,10 @@ async function postAndWait(text: string, id: string): Promise<number> {
   const res = await postJson({ text }, { id });
   expect(res.status).toBe(201);
   const { id: articleId } = (await res.json()) as { id: number };
-  await vi.waitFor(
-    async () => {
+  await eventually(async () => {
       const row = await env.DB.prepare("SELECT status FROM articles WHERE id = ?").bind(articleId).first<{ status: string }>();
       expect(row!.status).toBe("extracted");
-    },
-    { timeout: 15_000, interval: 100 },
-  );
+    });
   return articleId;
 }
 
@@ -61,7 +59,7 @@ beforeEach(async () => {
   await env.DB.exec("DELETE FROM articles");
 });
 
-describe("promise links in the pipeline", { timeout: 60_000 }, () => {
+describe("promise links in the pipeline", { timeout: 4 * SETTLE_MS }, () => {
   it("links the 2015 targets to the 2016 report's review with the gold outcomes and verdicts", async () => {
     await postAndWait(t2015, "bd-2015");
     const pending = await promiseRows();
