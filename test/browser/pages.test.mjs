@@ -5,7 +5,8 @@
  * waits until the queue has extracted them, then drives Debian's Chromium via playwright-core:
  *   - the digest (/) lists the articles,
  *   - the article page shows the 12亿元 mark on the right words (财政收入 … 12亿元),
- *   - the metric page draws one bar per place.
+ *   - the metric page draws one bar per place,
+ *   - a place's promise scorecard (/places/保定市, from a report pair) shows verdicts and charts.
  * Screenshots go to test-results/. wrangler is stopped at the end, pass or fail.
  * Prints `N passed, N failed` last and exits non-zero on any failure.
  */
@@ -21,6 +22,8 @@ const PORT = Number(process.env.BROWSER_TEST_PORT ?? 8793);
 const BASE = `http://127.0.0.1:${PORT}`;
 const RESULTS = join(ROOT, "test-results");
 const CORPUS = join(ROOT, "test/fixtures/corpus");
+/** A report pair (year N with its targets, N+1 reporting them) for the promise scorecard. */
+const PAIR = ["保定市_2015.txt", "保定市_2016.txt"].map((f) => join(ROOT, "test/fixtures/promises", f));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 let passed = 0;
@@ -128,7 +131,7 @@ async function main() {
   log(`# server up on ${BASE} (persist ${persist})`);
 
   // Post the seed articles through the signed webhook.
-  const files = readdirSync(CORPUS).filter((f) => f.endsWith(".txt")).sort().map((f) => join(CORPUS, f));
+  const files = [...readdirSync(CORPUS).filter((f) => f.endsWith(".txt")).sort().map((f) => join(CORPUS, f)), ...PAIR];
   const post = spawnSync("npm", ["run", "--silent", "post", "--", "--url", BASE, ...files], { cwd: ROOT, env, encoding: "utf8" });
   log(post.stdout.trim());
   if (post.status !== 0) throw new Error(`npm run post failed:\n${post.stderr}`);
@@ -136,7 +139,8 @@ async function main() {
   for (const line of post.stdout.trim().split("\n")) {
     const [file, status, id] = line.split("\t");
     if (!/^2\d\d$/.test(status) || !/^\d+$/.test(id)) throw new Error(`post: ${line}`);
-    ids.set(file.split("/").pop().slice(0, 3), Number(id));
+    const name = file.split("/").pop();
+    ids.set(/^\d{3}_/.test(name) ? name.slice(0, 3) : name, Number(id));
   }
   assert(ids.size === files.length, `expected ${files.length} ids, got ${ids.size}`);
 
@@ -242,6 +246,34 @@ async function main() {
     }
     assert(widest >= 2, "no chart compares two or more places");
     await page.screenshot({ path: join(RESULTS, "metric.png"), fullPage: true });
+  });
+
+  await checkScorecard(page);
+}
+
+async function checkScorecard(page) {
+  await check("place scorecard shows each promise's verdict and a target-vs-outcome chart", async () => {
+    const res = await page.goto(`${BASE}/places/${encodeURIComponent("保定市")}`);
+    assert(res.status() === 200, `status ${res.status()}`);
+    const rows = page.locator('section.period[data-period="2015"] tr[data-verdict]');
+    const verdicts = (await rows.evaluateAll((els) => els.map((e) => e.getAttribute("data-verdict")))).sort();
+    assert(JSON.stringify(verdicts) === JSON.stringify(["met", "met", "missed"]), `2015 verdicts ${verdicts}`);
+    for (let i = 0; i < (await rows.count()); i++) {
+      const links = rows.nth(i).locator('a[href^="/articles/"]');
+      assert((await links.count()) === 2, "a promise row does not link its target and its outcome");
+      assert(await rows.nth(i).locator(".badge").isVisible(), "no visible verdict badge");
+    }
+    const charts = page.locator("figure.chart-group svg.chart");
+    assert((await charts.count()) >= 3, `${await charts.count()} charts`);
+    const heights = await page.locator("figure.chart-group svg rect.bar").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+    assert(heights.length >= 6 && heights.every((h) => h > 0), `bars ${heights}`);
+    // The target link lands on the marked figure in the article.
+    const target = rows.first().locator('a[href^="/articles/"]').first();
+    const href = await target.getAttribute("href");
+    await page.goto(`${BASE}${href}`);
+    assert(await page.locator(`mark#${href.split("#")[1]}`).isVisible(), `no mark at ${href}`);
+    await page.goto(`${BASE}/places/${encodeURIComponent("保定市")}`);
+    await page.screenshot({ path: join(RESULTS, "scorecard.png"), fullPage: true });
   });
 }
 
