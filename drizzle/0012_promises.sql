@@ -47,6 +47,7 @@ CREATE TABLE `promises` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `promises_target` ON `promises` (`target_article_id`,`target_seq`);--> statement-breakpoint
 CREATE INDEX `promises_group` ON `promises` (`place`,`period`);--> statement-breakpoint
+CREATE INDEX `promises_open` ON `promises` (`place`,`verdict`,`period_end`);--> statement-breakpoint
 CREATE INDEX `promises_metric_key` ON `promises` (`metric_key`);--> statement-breakpoint
 CREATE INDEX `promises_verdict` ON `promises` (`verdict`,`reached_at`);--> statement-breakpoint
 CREATE INDEX `promises_outcome` ON `promises` (`outcome_article_id`);--> statement-breakpoint

@@ -88,7 +88,7 @@ export default async function run(): Promise<void> {
   try {
     const counts = await seed(w.d1File);
     console.log(`seeded ${ARTICLES} articles, ${counts.figures} figures, ${counts.promises} promises in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    const proxy = await getPlatformProxy<Env>({ configPath: "wrangler.toml", persist: { path: w.dir }, remoteBindings: false });
+    const proxy = await getPlatformProxy<Env>({ configPath: "wrangler.toml", persist: { path: join(w.dir, "v3") }, remoteBindings: false });
     try {
       const d1 = proxy.env.DB;
       const texts = readdirSync(SAMPLES).filter((f) => f.endsWith(".txt")).sort();

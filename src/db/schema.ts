@@ -250,6 +250,8 @@ export const promises = sqliteTable(
   (t) => [
     uniqueIndex("promises_target").on(t.targetArticleId, t.targetSeq),
     index("promises_group").on(t.place, t.period),
+    /** Open promises of a place up to a period end: the groups a new review's coverage can settle. */
+    index("promises_open").on(t.place, t.verdict, t.periodEnd),
     index("promises_metric_key").on(t.metricKey),
     index("promises_verdict").on(t.verdict, t.reachedAt),
     index("promises_outcome").on(t.outcomeArticleId),
