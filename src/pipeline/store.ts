@@ -53,12 +53,12 @@ export function dayOf(value: string | null | undefined): string | null {
 function articlePlaceList(meta: ArticleMeta, summary: Summary): { key: string; name: string; written: string }[] {
   const seen = new Set<string>();
   const out: { key: string; name: string; written: string }[] = [];
-  for (const written of [meta.metaPlace, ...summary.places]) {
-    if (!written) continue;
-    const key = placeKey(written);
+  const given = meta.metaPlace ? [{ name: placeName(meta.metaPlace), written: meta.metaPlace }] : [];
+  for (const p of [...given, ...summary.places]) {
+    const key = placeKey(p.name);
     if (!key || seen.has(key)) continue;
     seen.add(key);
-    out.push({ key, name: placeName(written), written });
+    out.push({ key, name: p.name, written: p.written });
   }
   return out;
 }
