@@ -78,17 +78,20 @@ function articlePlaceList(meta: ArticleMeta, summary: Summary): StoredPlace[] {
     seen.add(p.key);
     out.push(p);
   };
-  if (meta.metaPlace) {
-    const ds = divisionsNamed(meta.metaPlace);
-    const name = placeName(meta.metaPlace);
-    if (ds.length === 1) push(divisionPlace(ds[0] as Division, meta.metaPlace));
-    else if (name) push({ key: placeKey(name), name, written: meta.metaPlace, code: null, parentKey: null, level: null });
-  }
+  // A name alone (the poster's, or a summary place without code or parent) is resolved through
+  // the gazetteer when it means one division, else kept as written.
+  const byName = (name: string, written: string) => {
+    const ds = divisionsNamed(name);
+    if (ds.length === 1) push(divisionPlace(ds[0] as Division, written));
+    else if (placeName(name)) push({ key: placeKey(name), name: placeName(name), written, code: null, parentKey: null, level: null });
+  };
+  if (meta.metaPlace) byName(meta.metaPlace, meta.metaPlace);
   for (const p of summary.places) {
     const id = p.code ? g.byKey.get(p.code) : undefined;
     const d = id === undefined ? undefined : g.divisions[id];
     if (d) push(divisionPlace(d, p.written));
-    else push({ key: subPlaceKey(p.name, p.parent_code), name: placeName(p.name), written: p.written, code: null, parentKey: p.parent_code ?? null, level: null });
+    else if (p.parent_code) push({ key: subPlaceKey(p.name, p.parent_code), name: placeName(p.name), written: p.written, code: null, parentKey: p.parent_code, level: null });
+    else byName(p.name, p.written);
   }
   return out;
 }
