@@ -21,7 +21,7 @@ export const STAGES = { normalise, readFacts, findFigures, attribute, buildGoals
 export type Stages = typeof STAGES;
 
 /** Bump when rule changes alter output, so stored summaries can be recomputed. */
-export const EXTRACTOR_VERSION = 15;
+export const EXTRACTOR_VERSION = 16;
 
 const MAX_SENTENCE = 200;
 
