@@ -55,7 +55,7 @@ const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Ma
 
 function figuresFor(article: number, text: string, summary: Summary, g: GoldPair, role: "target" | "outcome", oracle: Set<string>): LinkFigure[] {
   const published = summary.published;
-  const main = summary.places[0] ? placeKey(summary.places[0]) : null;
+  const main = summary.places[0] ? placeKey(summary.places[0].code ?? summary.places[0].name) : null;
   const year = Number(g.period);
   return linkFiguresOf(article, text, summary, published, main).map((f) => {
     const start = summary.figures[f.seq]!.start;

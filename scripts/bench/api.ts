@@ -8,7 +8,7 @@
  * `npm run bench -- api` or `npx tsx scripts/bench/api.ts`
  * (BENCH_API_KEEP=1 keeps the seeded database directory).
  */
-import { placeName } from "../../src/places.ts";
+import { placeName } from "../../src/places/index.ts";
 import { LocalWorker } from "../lib/dev-server.ts";
 import { figureSentence, golds, picker, PLACES, rng, SyntheticWriter } from "../lib/synthetic.ts";
 

@@ -7,7 +7,7 @@
  * holds the corpus shape, the requests and the table. `wrangler dev` listens on 127.0.0.1:8792.
  * `npm run bench -- feed` or `npx tsx scripts/bench/feed.ts`.
  */
-import { placeName } from "../../src/places.ts";
+import { placeName } from "../../src/places/index.ts";
 import { LocalWorker } from "../lib/dev-server.ts";
 import { figureSentence, golds, picker, PLACES, rng, SyntheticWriter } from "../lib/synthetic.ts";
 

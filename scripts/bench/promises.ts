@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { getPlatformProxy } from "wrangler";
 import { extract } from "../../src/extract/index.ts";
 import { EXTRACTOR_VERSION } from "../../src/extract/index.ts";
-import { placeKey } from "../../src/places.ts";
+import { placeKey } from "../../src/places/index.ts";
 import { periodEnd } from "../../src/promises/period.ts";
 import { promiseStatements } from "../../src/promises/store.ts";
 import { storeSummary } from "../../src/pipeline/store.ts";

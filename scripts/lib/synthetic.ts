@@ -11,7 +11,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { DatabaseSync, StatementSync } from "node:sqlite";
-import { placeKey, placeName } from "../../src/places.ts";
+import { placeKey, placeName } from "../../src/places/index.ts";
 import { codePointOffsets } from "../../src/text/code-points.ts";
 // One definition of the gold files' shape, shared with the tests. Type-only, so tsx never loads
 // that module's Vite `?raw` imports.

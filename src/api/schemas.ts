@@ -5,7 +5,7 @@
 import { z } from "@hono/zod-openapi";
 import { decodeCursor, DEFAULT_LIMIT, hasControlChars, keywordTerms, MAX_LIMIT, MAX_TERMS } from "../db/queries";
 import { ARTICLE_ERROR_CODES, ARTICLE_STATUSES } from "../db/schema";
-import { placeKey } from "../places";
+import { placeName } from "../places";
 
 // ---- request parameters ----------------------------------------------------------------------
 
@@ -38,7 +38,7 @@ const decimal = z
 
 const common = {
   place: plain(50)
-    .refine((s) => placeKey(s) !== "", "not a place name")
+    .refine((s) => placeName(s) !== "", "not a place name")
     .optional()
     .openapi({ description: "Place as written or its key (杜集区, 杜集, 經開區 all work)", example: "高邮" }),
   q: plain(100)

@@ -5,7 +5,8 @@
  * the queue consumer adds the extracted rows (`figures`, `goals`, `goal_figures`,
  * `article_places`, the FTS rows of drizzle/0008) in one batch and marks the article `extracted`.
  * `published` and `place_key` are copied onto figures and goals so the query API can filter
- * them through one index without joining articles.
+ * them through one index without joining articles; a place filter reads a key range (a province
+ * and everything under it).
  */
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
@@ -70,12 +71,26 @@ export const articles = sqliteTable(
   ],
 );
 
-/** One place, keyed by its simplified short form so 杜集区/杜集 and 經開區/经开区 group together. */
-export const places = sqliteTable("places", {
-  key: text("key").primaryKey(),
-  /** The fullest form seen (simplified): 杜集区 over 杜集. Used for display. */
-  name: text("name").notNull(),
-});
+/**
+ * One place, keyed by its GB/T 2260 code (130628), or for a village or zone by its division's key
+ * and its name (220322/八里庙村), or "/" and the name for a place outside the divisions data
+ * (see src/places/index.ts). Codes nest by prefix, so a place's descendants are one key range.
+ */
+export const places = sqliteTable(
+  "places",
+  {
+    key: text("key").primaryKey(),
+    /** The division's simplified full name (高阳县), or the name as written for other places. */
+    name: text("name").notNull(),
+    /** GB/T 2260 code; null for villages, zones and places outside the divisions data. */
+    code: text("code"),
+    /** The key of the division that holds it (130600 for 130628); null for a province or when unknown. */
+    parentKey: text("parent_key"),
+    /** 1 province, 2 prefecture, 3 county, 4 town; null below them or outside the data. */
+    level: integer("level"),
+  },
+  (t) => [index("places_name").on(t.name)],
+);
 
 export const articlePlaces = sqliteTable(
   "article_places",

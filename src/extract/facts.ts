@@ -1,30 +1,18 @@
 /**
- * Stage 6: article facts (title, published, source, places), read from the header lines and the
- * place mentions. Dates in the body (7月13日) never count as the publication date.
+ * Stage 6: article facts (title, published, source), read from the header lines. Dates in the
+ * body (7月13日) never count as the publication date.
  */
 import type { Normalised } from "./normalise";
 import {
   SOURCE_RE,
   SOURCE_SUFFIX_SPLIT_RE,
   FULL_DATE_RE,
-  NOT_PLACE_RE,
   NAV_LINE_RE,
-  NOT_PLACE_END_RE,
-  NOT_PLACE_START_RE,
   SITE_NAME_RE,
   OUTLET_AFTER_DATE_RE,
   FLAT_TITLE_RE,
 } from "./rules/facts";
 
-/** True when the position sits on a short line with no sentence punctuation (a heading). */
-function lineIsHeading(n: Normalised, pos: number): boolean {
-  let a = pos;
-  let b = pos;
-  while (a > 0 && pos - a < 40 && n.clean[a - 1] !== "\n") a--;
-  while (b < n.clean.length && b - pos < 40 && n.clean[b] !== "\n") b++;
-  const t = n.clean.slice(a, b).trim();
-  return t.length <= 30 && !/[。,，;；]/.test(t) && (a === 0 || n.clean[a - 1] === "\n") && (b === n.clean.length || n.clean[b] === "\n");
-}
 import { CHROME_LINE_RES } from "./rules/noise";
 
 export interface Facts {
@@ -33,7 +21,6 @@ export interface Facts {
   title: string | null;
   published: string | null;
   source: string | null;
-  places: string[];
 }
 
 const HEADER_LINES = 12;
@@ -168,66 +155,5 @@ export function readFacts(n: Normalised): Facts {
       }
     }
   }
-  return { title, titleRange, published, source, places: readPlaces(n, title) };
-}
-
-const SKIP_BEFORE = new Set([..."全本该我各辖市县区省委"]);
-
-function readPlaces(n: Normalised, title: string | null): string[] {
-  // Count on the masked simplified body (chrome and repeated paragraphs do not count; 區 and 区
-  // count together); output the clean text at the same place (the article's own script).
-  const s = n.body;
-  const counts = new Map<string, number>();
-  // Count every stem of 1–4 chars before each suffix occurrence, then extend a stem while the
-  // longer one is just as frequent (集区 -> 杜集区, but not 共杜集区).
-  const SUFFIX_RE = /(?:街道|自治州|自治县|区|區|县|縣|市|镇|鎮)(?![场域别分间值面容民])/g;
-  const occ: [number, number][] = [];
-  let m: RegExpExecArray | null;
-  let guard = 0;
-  while ((m = SUFFIX_RE.exec(s)) !== null && guard++ < 20000) {
-    const e = m.index + m[0].length;
-    // 全区, 本市, 该县, 各镇, 城区, 园区…: never a named place; skip cheaply.
-    if (m[0].length === 1 && SKIP_BEFORE.has(s[m.index - 1] as string)) continue;
-    occ.push([m.index, e]);
-    for (let k = 1; k <= 4 && m.index - k >= 0; k++) {
-      const ch = s.charCodeAt(m.index - k);
-      if (ch < 0x4e00 || ch > 0x9fff) break;
-      if (k < 2) continue;
-      const stem = s.slice(m.index - k, e);
-      counts.set(stem, (counts.get(stem) ?? 0) + 1);
-    }
-  }
-  const chosen = new Map<string, number>();
-  const headingPlaces = new Set<string>();
-  const written = new Map<string, string>();
-  const firstAt = new Map<string, number>();
-  for (const [a, e] of occ) {
-    let best: string | null = null as string | null;
-    let bestCount = 0;
-    for (let k = 2; k <= 4 && a - k >= 0; k++) {
-      const stem = s.slice(a - k, e);
-      const cnt = counts.get(stem) ?? 0;
-      if (k === 2) { if (cnt < 1) break; best = stem; bestCount = cnt; continue; }
-      if (cnt === bestCount && cnt > 0) best = stem;
-      else break;
-    }
-    if (!best) continue;
-    const name = best.slice(0, best.length - (e - a));
-    const cut = name.search(/[的和与在了是为将要对把从向、访共任长记书委][^的和与在了是为将要对把从向、访共任长记书委]*$/);
-    if (cut >= 0) best = best.slice(cut + 1);
-    if (best.length - (e - a) < 2) continue;
-    if (NOT_PLACE_RE.test(best) || NOT_PLACE_RE.test(best.slice(0, best.length - (e - a))) || NOT_PLACE_END_RE.test(best) || NOT_PLACE_START_RE.test(best)) continue;
-    if (!chosen.has(best)) {
-      chosen.set(best, bestCount);
-      const b0 = e - best.length;
-      written.set(best, n.written.slice(b0, e));
-      firstAt.set(best, b0);
-    }
-    if (!headingPlaces.has(best) && (bestCount < 3 || !title) && lineIsHeading(n, a)) headingPlaces.add(best);
-  }
-  const ranked = [...chosen.entries()].sort((x, y) => y[1] - x[1]);
-  let out = ranked.filter(([p, c]) => c >= 3 || headingPlaces.has(p) || (title !== null && title.includes(p)));
-  // Short texts and excerpts: the first place named in the lead.
-  if (out.length === 0) out = ranked.filter(([p]) => (firstAt.get(p) ?? Infinity) < 200).slice(0, 1);
-  return out.slice(0, 8).map(([p]) => written.get(p) ?? p);
+  return { title, titleRange, published, source };
 }

@@ -4,7 +4,7 @@
  * no I/O; never throws: what it capped or skipped goes to `warnings`, and a stage that threw goes
  * to `errors` (the pipeline then fails the article rather than store a partial summary).
  *
- * Stages: normalise -> numbers/figures -> attribution (metric, change, kind) -> goals -> facts.
+ * Stages: normalise -> numbers/figures -> attribution (metric, change, kind) -> goals -> facts -> places.
  */
 import type { Figure, Summary } from "./types";
 import { normalise, origStart, origEnd, type Normalised } from "./normalise";
@@ -12,15 +12,16 @@ import { findFigures, MAX_FIGURES } from "./figures";
 import { attribute, type Attributed } from "./attribution";
 import { buildGoals } from "./goals";
 import { readFacts } from "./facts";
+import { readPlaces } from "./places";
 
 export type { Summary, Figure, Goal, Approx, Kind, StageError } from "./types";
 
 /** The stages extract() runs, as one value so a test can replace one with a failing stage. */
-export const STAGES = { normalise, readFacts, findFigures, attribute, buildGoals };
+export const STAGES = { normalise, readFacts, findFigures, attribute, buildGoals, readPlaces };
 export type Stages = typeof STAGES;
 
 /** Bump when rule changes alter output, so stored summaries can be recomputed. */
-export const EXTRACTOR_VERSION = 15;
+export const EXTRACTOR_VERSION = 16;
 
 const MAX_SENTENCE = 200;
 
@@ -45,44 +46,22 @@ function toFigure(n: Normalised, f: Attributed): Figure {
   return fig;
 }
 
-/**
- * A figure's place: the article place named last before it as a section heading or a paragraph
- * or clause subject (大庙街道 / 大庙街道党工委书记…表示 / ,高邮将…), within PLACE_REACH chars.
- * One merge pass over the place mentions.
- */
-const PLACE_REACH = 3000;
-const SUBJECT_AFTER_RE = /^(?:将|要|计划|力争|确保|[將計力確])/;
-
-/** A heading-like line: short, no sentence punctuation (大庙街道 / ——访…邗江区委书记 张耀武). */
-function onShortLine(s: string, pos: number): boolean {
-  let a = pos;
-  while (a > 0 && pos - a < 50 && s[a - 1] !== "\n") a--;
-  let b = pos;
-  while (b < s.length && b - pos < 50 && s[b] !== "\n") b++;
-  if ((a > 0 && s[a - 1] !== "\n") || (b < s.length && s[b] !== "\n")) return false;
-  const t = s.slice(a, b);
-  return t.trim().length <= 40 && !/[。,，;；]/.test(t);
-}
-
-function attachPlaces(n: Normalised, places: string[], figures: Attributed[], figs: Figure[]): void {
-  if (places.length === 0 || figures.length === 0) return;
-  const text = n.clean;
-  const alts = places.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
-  const re = new RegExp(alts, "g");
-  let m: RegExpExecArray | null = re.exec(text);
-  let last: { p: string; at: number } | null = null;
-  let seen = 0;
-  figures.forEach((f, i) => {
-    while (m && m.index < f.start && seen++ < 50000) {
-      const before = text[m.index - 1];
-      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 6);
-      const atStart = m.index === 0 || before === "\n" || before === " " || before === "," || before === "。" || before === "，";
-      if ((atStart && SUBJECT_AFTER_RE.test(after)) || onShortLine(text, m.index)) last = { p: m[0], at: m.index };
-      m = re.exec(text);
-    }
-    const fig = figs[i];
-    if (fig && last && f.start - last.at <= PLACE_REACH) fig.place = last.p;
+/** The article's places, and each figure's and goal's place (a goal's is its first figure's). */
+function placeFigures(n: Normalised, titleRange: [number, number] | undefined, spans: Attributed[], out: Summary, stages: Stages): void {
+  const { places, figurePlaces } = stages.readPlaces(n, titleRange, spans);
+  out.places = places;
+  out.figures.forEach((f, i) => {
+    const p = figurePlaces[i];
+    if (!p) return;
+    f.place = p.name;
+    if (p.code) f.place_code = p.code;
   });
+  for (const g of out.goals) {
+    const f = out.figures.find((x) => x.start >= g.start && x.end <= g.end && x.place);
+    if (!f) continue;
+    g.place = f.place;
+    if (f.place_code) g.place_code = f.place_code;
+  }
 }
 
 function empty(): Summary {
@@ -97,6 +76,7 @@ export function extract(text: string, stages: Stages = STAGES): Summary {
   }
   let n: Normalised;
   let titleRange: [number, number] | undefined;
+  let attributed: Attributed[] = [];
   try {
     n = stages.normalise(text);
     out.warnings.push(...n.warnings);
@@ -109,7 +89,6 @@ export function extract(text: string, stages: Stages = STAGES): Summary {
     out.title = facts.title;
     out.published = facts.published;
     out.source = facts.source;
-    out.places = facts.places;
     titleRange = facts.titleRange;
   } catch (e) {
     out.errors.push({ stage: "facts", message: String(e) });
@@ -124,6 +103,7 @@ export function extract(text: string, stages: Stages = STAGES): Summary {
     if (raws.length >= MAX_FIGURES) out.warnings.push(`stopped after ${MAX_FIGURES} figures`);
     const { figures, markers } = stages.attribute(n, raws);
     const figs = figures.map((f) => toFigure(n, f));
+    attributed = figures;
     figures.forEach((f, i) => {
       if (n.lines[f.paragraph]?.repeated) (figs[i] as Figure).dup = true;
     });
@@ -131,9 +111,13 @@ export function extract(text: string, stages: Stages = STAGES): Summary {
     const byStart = new Map<number, Figure>();
     figures.forEach((f, i) => byStart.set(f.start, figs[i] as Figure));
     out.goals = stages.buildGoals(n, figures, markers, (f) => byStart.get(f.start)?.text ?? "");
-    attachPlaces(n, out.places, figures, figs);
   } catch (e) {
     out.errors.push({ stage: "figures", message: String(e) });
+  }
+  try {
+    placeFigures(n, titleRange, attributed, out, stages);
+  } catch (e) {
+    out.errors.push({ stage: "places", message: String(e) });
   }
   return out;
 }

@@ -65,6 +65,8 @@ export interface PlaceRef {
   name: string;
   code: string | null;
   written: string;
+  /** For a village, community or zone (八里庙村, 经开区): the storage key of the division that holds it. */
+  parent_code?: string | null;
 }
 
 export interface Summary {
@@ -73,8 +75,8 @@ export interface Summary {
   published: string | null;
   /** The outlet (淮北日报); null when absent. */
   source: string | null;
-  /** Localities the article is about, as written (pinyin stripped). */
-  places: string[];
+  /** The places the article is about, its primary place first (see src/extract/places). */
+  places: PlaceRef[];
   figures: Figure[];
   goals: Goal[];
   /** What the extractor capped or skipped (the summary is still complete for what it read). */
@@ -86,6 +88,6 @@ export interface Summary {
 
 /** A stage of extract() that threw, and what it threw (`TypeError: …`). */
 export interface StageError {
-  stage: "input" | "normalise" | "facts" | "figures";
+  stage: "input" | "normalise" | "facts" | "figures" | "places";
   message: string;
 }

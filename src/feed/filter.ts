@@ -10,7 +10,7 @@ export const FEED_DEFAULT_LIMIT = 50;
 export const FEED_MAX_LIMIT = 200;
 
 export interface FeedFilter {
-  /** Place as given (display form, simplified); `placeKey` is its grouping key. */
+  /** Place as given (display form, simplified); `placeKey` is its storage key when it names one division (130628), else the name. */
   place?: string;
   placeKey?: string;
   metric?: string;
@@ -40,10 +40,11 @@ export function parseFeedFilter(get: (k: string) => string | undefined): FeedFil
   const f: FeedFilter = { limit: FEED_DEFAULT_LIMIT };
   const place = text(get, "place");
   if (place !== undefined) {
-    const key = placeKey(place);
-    if (!key) bad("place", "place is not a place name");
-    f.place = placeName(place);
-    f.placeKey = key;
+    const name = placeName(place);
+    if (!name) bad("place", "place is not a place name");
+    f.place = name;
+    // The queries resolve it through the gazetteer (a province finds its counties' rows).
+    f.placeKey = placeKey(name).startsWith("/") ? name : placeKey(name);
   }
   const metric = text(get, "metric");
   if (metric !== undefined) f.metric = metric;

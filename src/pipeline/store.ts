@@ -8,7 +8,8 @@ import { drizzle } from "drizzle-orm/d1";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import { articlePlaces, articles, figures, goals, places } from "../db/schema";
 import type { Figure, Summary } from "../extract/types";
-import { placeKey, placeName } from "../places";
+import { divisionsNamed, placeKey, placeName, subPlaceKey } from "../places";
+import { gazetteer, type Division } from "../places/gazetteer";
 import { codePointOffsets } from "../text/code-points";
 
 const dialect = new SQLiteAsyncDialect();
@@ -49,16 +50,48 @@ export function dayOf(value: string | null | undefined): string | null {
   return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
 }
 
-/** The article's places: the poster's first, then the extractor's; unique by key. */
-function articlePlaceList(meta: ArticleMeta, summary: Summary): { key: string; name: string; written: string }[] {
+interface StoredPlace {
+  key: string;
+  name: string;
+  written: string;
+  code: string | null;
+  parentKey: string | null;
+  level: number | null;
+}
+
+/** A division's row: its key, code, parent and level from the gazetteer. */
+function divisionPlace(d: Division, written: string): StoredPlace {
+  const parent = d.parent >= 0 ? gazetteer().divisions[d.parent] : undefined;
+  return { key: d.key, name: d.name, written, code: d.code, parentKey: parent?.key ?? null, level: d.level };
+}
+
+/**
+ * The article's places: the poster's first (resolved through the gazetteer when it names one
+ * division, else kept as written), then the extractor's; unique by key.
+ */
+function articlePlaceList(meta: ArticleMeta, summary: Summary): StoredPlace[] {
+  const g = gazetteer();
   const seen = new Set<string>();
-  const out: { key: string; name: string; written: string }[] = [];
-  for (const written of [meta.metaPlace, ...summary.places]) {
-    if (!written) continue;
-    const key = placeKey(written);
-    if (!key || seen.has(key)) continue;
-    seen.add(key);
-    out.push({ key, name: placeName(written), written });
+  const out: StoredPlace[] = [];
+  const push = (p: StoredPlace) => {
+    if (!p.key || seen.has(p.key)) return;
+    seen.add(p.key);
+    out.push(p);
+  };
+  // A name alone (the poster's, or a summary place without code or parent) is resolved through
+  // the gazetteer when it means one division, else kept as written.
+  const byName = (name: string, written: string) => {
+    const ds = divisionsNamed(name);
+    if (ds.length === 1) push(divisionPlace(ds[0] as Division, written));
+    else if (placeName(name)) push({ key: placeKey(name), name: placeName(name), written, code: null, parentKey: null, level: null });
+  };
+  if (meta.metaPlace) byName(meta.metaPlace, meta.metaPlace);
+  for (const p of summary.places) {
+    const id = p.code ? g.byKey.get(p.code) : undefined;
+    const d = id === undefined ? undefined : g.divisions[id];
+    if (d) push(divisionPlace(d, p.written));
+    else if (p.parent_code) push({ key: subPlaceKey(p.name, p.parent_code), name: placeName(p.name), written: p.written, code: null, parentKey: p.parent_code, level: null });
+    else byName(p.name, p.written);
   }
   return out;
 }
@@ -118,7 +151,12 @@ export async function storeSummary(d1: D1Database, meta: ArticleMeta, summary: S
     change: f.change ?? false,
     kind: f.kind,
     ...sentenceSpan(meta.text, chars, f),
-    placeKey: (f.place && placeKey(f.place)) || mainPlace,
+    // The figure's place: its division's code, else the listed village or zone of that name.
+    // The poster's place stands for the article's own (primary) place when it was given.
+    placeKey:
+      meta.metaPlace && f.place === summary.places[0]?.name
+        ? mainPlace
+        : (f.place_code ?? placeList.find((p) => p.name === f.place)?.key ?? mainPlace),
     published,
   }));
   const goalFigureLinks = summary.goals.map((g) => goalFigureSeqs(g, summary.figures));
@@ -144,12 +182,11 @@ export async function storeSummary(d1: D1Database, meta: ArticleMeta, summary: S
     sql`DELETE FROM article_metric_fts WHERE rowid = ${id}`,
   ];
   for (const p of placeList) {
-    // The display name is the fullest form seen: 杜集区 over 杜集.
     statements.push(
       db
         .insert(places)
-        .values({ key: p.key, name: p.name })
-        .onConflictDoUpdate({ target: places.key, set: { name: sql`excluded.name` }, setWhere: sql`length(excluded.name) > length(${places.name})` }),
+        .values({ key: p.key, name: p.name, code: p.code, parentKey: p.parentKey, level: p.level })
+        .onConflictDoUpdate({ target: places.key, set: { name: sql`excluded.name`, code: sql`excluded.code`, parentKey: sql`excluded.parent_key`, level: sql`excluded.level` } }),
     );
   }
   if (placeList.length) {

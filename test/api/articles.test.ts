@@ -23,17 +23,23 @@ describe("GET /v1/articles", () => {
     const a003 = all.items.find((a: any) => a.id === article("003").id);
     const counts = await env.DB.prepare("SELECT (SELECT count(*) FROM figures WHERE article_id = ?1) AS f, (SELECT count(*) FROM goals WHERE article_id = ?1) AS g").bind(a003.id).first<{ f: number; g: number }>();
     expect(a003).toMatchObject({ status: "extracted", published: "2021-10-01", figure_count: counts!.f, goal_count: counts!.g });
-    // Places: exactly what the pipeline stored for 003 (the extractor's places), which name 高邮 and 邗江.
+    // Places: exactly what the pipeline stored for 003 (the extractor's places), which name 高邮市 and 邗江区 (by code).
     const stored003 = await storedPlaceKeys(a003.id);
-    expect(stored003).toEqual(expect.arrayContaining(["高邮", "邗江"]));
+    expect(stored003).toEqual(expect.arrayContaining(["321084", "321003"]));
     expect(a003.places.map((p: any) => p.key).sort()).toEqual(stored003);
     expect(a003.received_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
 
     const q = await getJson(`/v1/articles?q=${encodeURIComponent("专精特新")}`);
     expect(q.items.map((a: any) => a.id)).toContain(article("001").id);
+    // 004's 經開區 names no division: it is found by its name. 002's 经开区 is 徐州经济技术开发区 (320371),
+    // found by that name, its code, and its city (徐州市 320300).
     const p = await getJson(`/v1/articles?place=${encodeURIComponent("經開區")}`);
-    expect(p.items.map((a: any) => a.id)).toEqual(expect.arrayContaining([article("002").id, article("004").id]));
-    expect(p.items.every((a: any) => a.places.some((pl: any) => pl.key === "经开"))).toBe(true);
+    expect(p.items.map((a: any) => a.id)).toEqual([article("004").id]);
+    expect(p.items.every((a: any) => a.places.some((pl: any) => pl.key === "/经开区"))).toBe(true);
+    for (const place of ["徐州经济技术开发区", "320371", "徐州市", "江苏省"]) {
+      const z = await getJson(`/v1/articles?place=${encodeURIComponent(place)}`);
+      expect(z.items.map((a: any) => a.id), place).toContain(article("002").id);
+    }
     const d = await getJson(`/v1/articles?from=2021-01-01`);
     expect(d.items.map((a: any) => a.id)).toContain(article("003").id);
     expect(d.items.every((a: any) => a.published >= "2021-01-01")).toBe(true);
@@ -70,7 +76,7 @@ describe("GET /v1/articles/{id}", () => {
     expect(goal2025.figures.map((f: any) => f.text)).toEqual(["90%"]);
     for (const g of body.goals) for (const f of g.figures) expect(body.figures.map((x: any) => x.id)).toContain(f.id);
     const stored = await storedPlaceKeys(a.id);
-    expect(stored).toContain("高邮");
+    expect(stored).toContain("321084");
     expect(body.places.map((p: any) => p.key).sort()).toEqual(stored);
   });
 
@@ -86,11 +92,11 @@ describe("GET /v1/articles/{id}", () => {
 });
 
 describe("facets", () => {
-  it("GET /v1/places counts articles per place key (经开区 and 經開區 together)", async () => {
+  it("GET /v1/places counts articles per place key (杜集区 and 杜集 together, by code)", async () => {
     const body = await getJson("/v1/places");
-    const n = await env.DB.prepare("SELECT count(*) AS n FROM article_places WHERE place_key = '经开'").first<{ n: number }>();
+    const n = await env.DB.prepare("SELECT count(*) AS n FROM article_places WHERE place_key = '340602'").first<{ n: number }>();
     expect(n!.n).toBeGreaterThanOrEqual(2);
-    expect(body.items.find((p: any) => p.key === "经开")).toMatchObject({ name: "经开区", articles: n!.n });
+    expect(body.items.find((p: any) => p.key === "340602")).toMatchObject({ name: "杜集区", articles: n!.n });
     expect(body.items.map((p: any) => p.articles)).toEqual([...body.items.map((p: any) => p.articles)].sort((x, y) => y - x));
   });
 

@@ -22,7 +22,7 @@ describe("GET /v1/figures", () => {
       article_id: a001.id,
       title: facts.title,
       published: facts.published,
-      place: "杜集",
+      place: "340602",
       place_name: "杜集区",
       value: 1200000000,
       unit: "元",

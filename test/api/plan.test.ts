@@ -7,7 +7,7 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { articlesQuery, figuresQuery, goalsQuery, phases, type Plan, planFor } from "../../src/db/queries";
 import { articles, figures, goals } from "../../src/db/schema";
-import { placeKey } from "../../src/places";
+import { placeFilter } from "../../src/places";
 import { seedCorpus } from "../helpers/seed";
 
 async function plan(q: { toSQL(): { sql: string; params: unknown[] } }): Promise<string[]> {
@@ -40,7 +40,7 @@ const FIGURE_FILTERS: F[] = [
 
 /** Both plans for a filter: walk (no driver) and, when a set filter is present, the probed driver. */
 async function plans(f: F): Promise<[string, Plan][]> {
-  const driven = await planFor(env.DB, { placeKey: f.place === undefined ? undefined : placeKey(f.place), q: f.q, metric: f.metric });
+  const driven = await planFor(env.DB, { place: f.place === undefined ? undefined : placeFilter(f.place), q: f.q, metric: f.metric });
   return [["walk", {}], ...(driven.driver ? [[`driver:${driven.driver.set}`, driven] as [string, Plan]] : [])];
 }
 
@@ -61,7 +61,7 @@ describe("EXPLAIN QUERY PLAN", () => {
   });
 
   it("the corpus's small sets drive the query", async () => {
-    expect((await planFor(env.DB, { placeKey: "高邮" })).driver?.set).toBe("place");
+    expect((await planFor(env.DB, { place: placeFilter("高邮") })).driver?.set).toBe("place");
     expect((await planFor(env.DB, { q: "专精特新", metric: "财政收入" })).driver?.set).toBe("metric");
   });
 

@@ -17,7 +17,7 @@ beforeAll(async () => {
       title: null,
       published: "2022-03-01",
       source: null,
-      places: ["經開區"],
+      places: [{ name: "经开区", code: null, written: "經開區" }],
       figures: [{ text: "3億元", start: 0, end: 3, value: 300000000, unit: "元", metric: "財政收入", kind: "reported" }],
       goals: [],
       warnings: [],

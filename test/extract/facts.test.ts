@@ -64,23 +64,6 @@ describe("published and source", () => {
   });
 });
 
-describe("places", () => {
-  it("finds localities by administrative suffix and frequency", () => {
-    const s = extract("标题\n\n大庙街道\n\n大庙街道将推进项目。大庙街道新增企业。\n\n徐庄镇\n\n徐庄镇将聚焦重点。市场主体满意度不断提升市场活力。");
-    expect(s.places).toContain("大庙街道");
-    expect(s.places).toContain("徐庄镇");
-    expect(s.places).not.toContain("提升市");
-  });
-  it("does not take common nouns and slogans for places", () => {
-    const s = extract("坚持工业强区,工业强区,工业强区。城市社区园区城市社区园区城市社区园区。");
-    expect(s.places).toEqual([]);
-  });
-  it("does not take a counted noun for a place", () => {
-    expect(extract("一名市领导陪同调研。一名市领导讲话。").places).toEqual([]);
-    expect(extract("全区共有两个国家级开发区。国家级开发区建设加快。").places).toEqual([]);
-  });
-});
-
 describe("heavy site chrome", () => {
   const page = [
     "网站首页 | 政务公开 | 新闻中心 | 办事服务",

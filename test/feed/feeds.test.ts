@@ -109,7 +109,11 @@ describe("article feeds", () => {
 
   it("filters by place, kind, metric (traditional too), q and limit, each with its own title and self link", async () => {
     const ids = async (path: string) => (await fetchFeed(path)).items.map((i) => Number(i.id.split(":").pop()));
-    expect(await ids(`/feed.json?place=${enc("經開區")}`)).toEqual([article("004").id, article("002").id]);
+    // 004's 經開區 names no division; 002's 经开区 is 徐州经济技术开发区 (320371), also found by its
+    // code and its province (江苏省, with 003's 扬州市).
+    expect(await ids(`/feed.json?place=${enc("經開區")}`)).toEqual([article("004").id]);
+    expect(await ids("/feed.json?place=320371")).toEqual([article("002").id]);
+    expect(await ids(`/feed.json?place=${enc("江苏省")}`)).toEqual([article("003").id, article("002").id]);
     expect((await ids("/feed.json?kind=target")).sort()).toEqual([article("002").id, article("003").id].sort());
     expect(await ids(`/feed.json?metric=${enc("財政")}`)).toEqual([article("001").id]);
     expect(await ids(`/feed.atom?q=${enc("秸秆禁烧")}`)).toEqual([article("001").id]);
@@ -179,21 +183,24 @@ describe("digest feeds", () => {
     });
   }
 
-  it("filters the digest: 经开区 targets", async () => {
-    const feed = await fetchFeed(`/digest.xml?place=${enc("经开区")}&kind=target`);
-    expect(feed.title).toBe("纪要每日汇总 · 经开区 · 目标");
+  it("filters the digest: 徐州经济技术开发区 targets", async () => {
+    const zone = "徐州经济技术开发区";
+    const feed = await fetchFeed(`/digest.xml?place=${enc(zone)}&kind=target`);
+    expect(feed.title).toBe(`纪要每日汇总 · ${zone} · 目标`);
     expect(feed.items.length).toBe(1);
-    expect(feed.items[0]!.id).toBe(`tag:jiyao,2026:digest:2026-11-20?place=${enc("经开区")}&kind=target`);
-    expect(feed.items[0]!.url).toBe(`${BASE}/?place=${enc("经开区")}&kind=target&day=2026-11-20`);
-    // Its places are those of the stored target rows the filter keeps: rows attributed to 经开区, and
-    // rows of articles naming 经开区 (goals only when their actor is unknown or is 经开区).
+    expect(feed.items[0]!.id).toBe(`tag:jiyao,2026:digest:2026-11-20?place=${enc(zone)}&kind=target`);
+    expect(feed.items[0]!.url).toBe(`${BASE}/?place=${enc(zone)}&kind=target&day=2026-11-20`);
+    // Its places are those of the stored target rows the filter keeps: rows attributed to the zone
+    // or a place under it (320371…), and rows of articles naming it (goals only when their actor is
+    // unknown or is the zone).
     const { results } = await env.DB.prepare(
       `SELECT DISTINCT COALESCE(p.name, r.place_key, '未注明地点') AS name FROM (
          SELECT f.place_key, f.article_id, NULL AS actor, 0 AS goal FROM figures f WHERE f.kind = 'target'
          UNION ALL SELECT g.place_key, g.article_id, g.actor, 1 AS goal FROM goals g
        ) r JOIN articles a ON a.id = r.article_id AND a.status = 'extracted' LEFT JOIN places p ON p.key = r.place_key
-       WHERE r.place_key = '经开' OR (r.article_id IN (SELECT article_id FROM article_places WHERE place_key = '经开')
-         AND (r.goal = 0 OR r.actor IS NULL OR r.actor LIKE '%经开%' OR r.actor LIKE '%經開%'))`,
+       WHERE (r.place_key >= '320371' AND r.place_key < '320371\uffff')
+         OR (r.article_id IN (SELECT article_id FROM article_places WHERE place_key >= '320371' AND place_key < '320371\uffff')
+         AND (r.goal = 0 OR r.actor IS NULL OR r.actor LIKE '%徐州经济技术开发%'))`,
     ).all<{ name: string }>();
     const expected = results.map((r) => r.name).sort();
     // The article about 经开区 files its targets under the streets that set them.
@@ -201,7 +208,7 @@ describe("digest feeds", () => {
     expect([...feed.items[0]!.categories].sort()).toEqual(expected);
     expect(feed.items[0]!.html).not.toContain("财政收入");
     expect(feed.items[0]!.html).toContain("<td>税收</td><td>12亿元</td><td>目标</td>");
-    const reported = await fetchFeed(`/digest.json?place=${enc("经开区")}&kind=reported`);
+    const reported = await fetchFeed(`/digest.json?place=${enc(zone)}&kind=reported`);
     expect(reported.items).toEqual([]);
   });
 });

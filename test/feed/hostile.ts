@@ -21,7 +21,10 @@ export async function storeHostile(receivedAt: number): Promise<number> {
     title: HOSTILE_TITLE,
     published: null,
     source: "<i>来源</i>]]>\u0001",
-    places: ["杜集区", "<svg onload=alert(3)>"],
+    places: [
+      { name: "杜集区", code: "340602", written: "杜集区" },
+      { name: "<svg onload=alert(3)>", code: null, written: "<svg onload=alert(3)>" },
+    ],
     figures: [
       { text: "12亿元", start: fig, end: fig + 4, value: 1.2e9, unit: "元", metric: '财政<script>alert("m")</script>]]>\u0001', kind: "reported" },
     ],

@@ -12,11 +12,11 @@ async function plan(q: { toSQL(): { sql: string; params: unknown[] } }): Promise
 
 const FILTERS: FeedFilter[] = [
   { limit: 50 },
-  { limit: 50, placeKey: "杜集", place: "杜集区" },
+  { limit: 50, placeKey: "340602", place: "杜集区" },
   { limit: 50, kind: "target" },
   { limit: 50, metric: "财政收入" },
   { limit: 50, q: "专精特新" },
-  { limit: 50, placeKey: "经开", place: "经开区", kind: "target" },
+  { limit: 50, placeKey: "经开区", place: "经开区", kind: "target" },
 ];
 
 describe("digest query plans", () => {

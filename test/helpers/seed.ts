@@ -56,7 +56,7 @@ export function goldSummary(text: string, gold: Gold): Summary {
     cursor = start + 1;
     return { ...g, start, end: start + g.text.length };
   });
-  return { title: gold.title, published: gold.published, source: gold.source, places: gold.places, figures, goals, warnings: [], errors: [] };
+  return { title: gold.title, published: gold.published, source: gold.source, places: gold.places.map((p) => ({ name: p, code: null, written: p })), figures, goals, warnings: [], errors: [] };
 }
 
 /** Stores the corpus rows directly with the gold summaries (no webhook, no queue, no extractor). */

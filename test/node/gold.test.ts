@@ -25,8 +25,8 @@ const FLOOR = {
   goalR: 0.5,
   goalP: 0.93,
   meta: 0.686,
-  placeR: 0.733,
-  placeP: 0.88,
+  placeR: 0.966,
+  placeP: 1,
 };
 
 interface ScoreSummary {

@@ -56,8 +56,8 @@ describe("/ (digest page)", () => {
     expect(html).toContain('<section class="day" id="day-2026-11-20"');
     expect(html).toContain('<section class="day" id="day-2026-11-22"');
     for (const a of ["001", "002", "003"]) expect(html).toContain(`href="/articles/${article(a).id}"`);
-    expect(html).toContain('data-place="杜集"');
-    expect(html).toContain('data-place="金山桥"');
+    expect(html).toContain('data-place="340602"'); // 杜集区
+    expect(html).toContain('data-place="320371001"'); // 金山桥街道
     expect(html).toContain("<td class=\"num\">12亿元</td>");
     expect(html).toContain('<link rel="alternate" type="application/rss+xml" title="每日汇总（RSS）" href="/digest.xml"/>');
     expect(html).toContain('<a href="/feed.xml" type="application/rss+xml" data-feed="rss">');
@@ -66,12 +66,13 @@ describe("/ (digest page)", () => {
   });
 
   it("filters like the feeds and links the filtered feeds", async () => {
-    const html = await page(`/?place=${enc("經開區")}&kind=target`);
-    expect(html).toContain("<title>纪要 · 经开区 · 目标</title>");
-    const q = `?place=${enc("经开区")}&amp;kind=target`;
+    // A province finds the targets of the places under it (002's streets of 徐州经济技术开发区).
+    const html = await page(`/?place=${enc("江蘇省")}&kind=target`);
+    expect(html).toContain("<title>纪要 · 江苏省 · 目标</title>");
+    const q = `?place=${enc("江苏省")}&amp;kind=target`;
     expect(html).toContain(`href="/digest.xml${q}"`);
     expect(html).toContain(`href="/feed.atom${q}"`);
-    expect(html).toContain('<input name="place" value="经开区"');
+    expect(html).toContain('<input name="place" value="江苏省"');
     expect(html).toContain('<option value="target" selected="">');
     expect(html).not.toContain(">财政收入</a>");
     expect(html).toContain("税收");

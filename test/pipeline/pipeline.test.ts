@@ -65,7 +65,7 @@ describe("extraction pipeline", () => {
       expect(rows, g.text).toContainEqual(expect.objectContaining({ text: g.text, value: g.value, unit: g.unit }));
     }
     for (const r of rows) expect(A001.text.slice(r.start as number, r.end as number)).toBe(r.text);
-    expect(rows.find((r) => r.text === "12亿元")).toMatchObject({ kind: "reported", place_key: "杜集" });
+    expect(rows.find((r) => r.text === "12亿元")).toMatchObject({ kind: "reported", place_key: "340602" });
   });
 
   it("leaves the same rows when a message is delivered again", async () => {

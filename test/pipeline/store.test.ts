@@ -12,7 +12,7 @@ describe("storeSummary", () => {
     const row = await env.DB.prepare("SELECT status, title, source, published FROM articles WHERE id = ?").bind(a001.id).first();
     expect(row).toEqual({ status: "extracted", title: "强化使命担当 奋力决战决胜", source: "淮北日报", published: "2020-01-10" });
     const fin = await env.DB.prepare("SELECT value, unit, kind, place_key FROM figures WHERE article_id = ? AND text = '12亿元'").bind(a001.id).first();
-    expect(fin).toEqual({ value: 1200000000, unit: "元", kind: "reported", place_key: "杜集" });
+    expect(fin).toEqual({ value: 1200000000, unit: "元", kind: "reported", place_key: "340602" });
     const goals = await env.DB.prepare("SELECT count(*) AS n FROM goals").first<{ n: number }>();
     expect(goals!.n).toBe(seeded.reduce((n, a) => n + a.gold.goals.length, 0));
     const links = await env.DB.prepare("SELECT count(*) AS n FROM goal_figures").first<{ n: number }>();

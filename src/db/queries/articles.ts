@@ -2,7 +2,7 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { type ArticleErrorCode, articlePlaces, articles, figures, goals, places } from "../schema";
-import { iso, listConditions, placeFilterKey, planList } from "./common";
+import { iso, listConditions, placeFilterOf, planList } from "./common";
 import { idsIn, type Plan, placeRowCheck } from "./plan";
 import { figureFields, figureRef } from "./figures";
 import { figuresOfGoals } from "./goals";
@@ -12,7 +12,7 @@ import type { ArticleFilter, ArticleItem, ArticleSummary, PlaceRef } from "./typ
 export function articleConditions(f: ArticleFilter, plan: Plan = {}): SQL[] {
   const out = listConditions({ id: articles.id, articleId: articles.id, published: articles.published }, f, plan);
   if (f.place !== undefined) {
-    out.push(plan.driver?.set === "place" ? idsIn(articles.id, plan.driver.ids) : placeRowCheck(articles.id, placeFilterKey(f.place)));
+    out.push(plan.driver?.set === "place" ? idsIn(articles.id, plan.driver.ids) : placeRowCheck(articles.id, placeFilterOf(f.place)));
   }
   if (f.status) out.push(eq(articles.status, f.status));
   return out;

@@ -1,14 +1,14 @@
 /** Conditions shared by the lists: place, keyword, published range, article. */
 import { eq, gte, lte, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import { placeKey } from "../../places";
+import { placeFilter, type PlaceFilter } from "../../places";
 import { idsIn, type Plan, planFor } from "./plan";
 import { keywordRowCheck } from "./search";
 import type { ListFilter } from "./types";
 
-/** The place key of a `place` filter ("" = matches nothing). */
-export function placeFilterKey(place: string): string {
-  return placeKey(place);
+/** What a `place` filter matches: the place (name or code), everything under it, stored places of that name. */
+export function placeFilterOf(place: string): PlaceFilter {
+  return placeFilter(place);
 }
 
 export interface ListColumns {
@@ -33,7 +33,7 @@ export function listConditions(cols: ListColumns, f: ListFilter, plan: Plan = {}
 /** The read plan of a list (no probes when one article is asked for). */
 export function planList(d1: D1Database, f: ListFilter & { metric?: string }): Promise<Plan> {
   if (f.article !== undefined) return Promise.resolve({});
-  return planFor(d1, { placeKey: f.place === undefined ? undefined : placeFilterKey(f.place), q: f.q, metric: f.metric });
+  return planFor(d1, { place: f.place === undefined ? undefined : placeFilterOf(f.place), q: f.q, metric: f.metric });
 }
 
 export function iso(ms: number | null): string | null {

@@ -2,7 +2,8 @@
 import { and, count, desc, eq, gt, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { articlePlaces, metricCounts, places } from "../schema";
-import { placeFilterKey } from "./common";
+import { placeFilterOf } from "./common";
+import { placeKeyMatch } from "./plan";
 import { clampLimit } from "./page";
 import type { FigureKind, MetricFacet, PlaceFacet } from "./types";
 
@@ -35,7 +36,7 @@ export async function listMetrics(
     .where(
       and(
         gt(metricCounts.figures, 0),
-        opts.place !== undefined ? eq(metricCounts.placeKey, placeFilterKey(opts.place)) : undefined,
+        opts.place !== undefined ? placeKeyMatch(metricCounts.placeKey, placeFilterOf(opts.place)) : undefined,
         opts.kind ? eq(metricCounts.kind, opts.kind) : undefined,
       ),
     )

@@ -5,9 +5,9 @@
 import { and, eq, gte, lte, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { articles, figures, places } from "../schema";
-import { listConditions, placeFilterKey, planList } from "./common";
+import { listConditions, placeFilterOf, planList } from "./common";
 import { paginate, type Page, type Phase } from "./page";
-import { idsIn, type Plan, placeRowCheck } from "./plan";
+import { idsIn, type Plan, placeKeyMatch, placeRowCheck } from "./plan";
 import { containsAny, metricFilterKey, scriptVariants } from "./text";
 import type { FigureFilter, FigureItem, FigureRef } from "./types";
 
@@ -78,11 +78,11 @@ export function figureConditions(f: FigureFilter, plan: Plan = {}): SQL[] {
   const out = listConditions({ id: figures.id, articleId: figures.articleId, published: figures.published }, f, plan);
   const driver = plan.driver;
   if (f.place !== undefined) {
-    const key = placeFilterKey(f.place);
+    const pf = placeFilterOf(f.place);
     out.push(
       driver?.set === "place"
-        ? sql`(${idsIn(figures.articleId, driver.ids)} OR ${figures.placeKey} = ${key})`
-        : sql`(+${figures.placeKey} = ${key} OR ${placeRowCheck(figures.articleId, key)})`,
+        ? sql`(${idsIn(figures.articleId, driver.ids)} OR ${placeKeyMatch(figures.placeKey, pf)})`
+        : sql`(${placeKeyMatch(figures.placeKey, pf, true)} OR ${placeRowCheck(figures.articleId, pf)})`,
     );
   }
   // With a driver, its id list must stay the access path: `+kind` keeps figures_kind out of the race.

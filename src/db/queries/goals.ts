@@ -5,12 +5,12 @@
  */
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
-import { placeKey } from "../../places";
+import { placeStem } from "../../places";
 import { articles, figures, goalFigures, goals, places } from "../schema";
-import { listConditions, placeFilterKey, planList } from "./common";
+import { listConditions, placeFilterOf, planList } from "./common";
 import { figureFields, figureRef, metricCondition } from "./figures";
 import { paginate, type Page, type Phase } from "./page";
-import { idsIn, type Plan, placeRowCheck } from "./plan";
+import { idsIn, type Plan, placeKeyMatch, placeRowCheck } from "./plan";
 import { containsAny, scriptVariants } from "./text";
 import type { FigureRef, GoalFilter, GoalItem } from "./types";
 
@@ -18,15 +18,15 @@ export function goalConditions(f: GoalFilter, plan: Plan = {}): SQL[] {
   const out = listConditions({ id: goals.id, articleId: goals.articleId, published: goals.published }, f, plan);
   const driver = plan.driver;
   if (f.place !== undefined) {
-    const key = placeFilterKey(f.place);
-    const actorOk = sql`(${goals.actor} IS NULL OR ${containsAny(goals.actor, scriptVariants(key))})`;
+    const pf = placeFilterOf(f.place);
+    const actorOk = sql`(${goals.actor} IS NULL OR ${containsAny(goals.actor, scriptVariants(placeStem(f.place)))})`;
     out.push(
       driver?.set === "place"
-        ? sql`((${idsIn(goals.articleId, driver.ids)} AND ${actorOk}) OR ${goals.placeKey} = ${key})`
-        : sql`(+${goals.placeKey} = ${key} OR (${placeRowCheck(goals.articleId, key)} AND ${actorOk}))`,
+        ? sql`((${idsIn(goals.articleId, driver.ids)} AND ${actorOk}) OR ${placeKeyMatch(goals.placeKey, pf)})`
+        : sql`(${placeKeyMatch(goals.placeKey, pf, true)} OR (${placeRowCheck(goals.articleId, pf)} AND ${actorOk}))`,
     );
   }
-  if (f.actor) out.push(containsAny(goals.actor, scriptVariants(placeKey(f.actor) || f.actor)));
+  if (f.actor) out.push(containsAny(goals.actor, scriptVariants(placeStem(f.actor) || f.actor)));
   if (f.deadline) out.push(containsAny(goals.deadline, scriptVariants(f.deadline)));
   if (f.metric) {
     out.push(

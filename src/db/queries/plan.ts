@@ -7,6 +7,7 @@
  */
 import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
+import type { PlaceFilter } from "../../places";
 import { keywordProbe, metricProbe } from "./search";
 
 const dialect = new SQLiteAsyncDialect();
@@ -21,9 +22,20 @@ export interface Plan {
   driver?: { set: SetName; ids: number[] };
 }
 
-/** Per-row check: the row's article names the place (primary-key lookup). */
-export function placeRowCheck(articleId: SQLWrapper, key: string): SQL {
-  return sql`EXISTS (SELECT 1 FROM article_places AS ap WHERE ap.article_id = ${articleId} AND ap.place_key = ${key})`;
+/**
+ * A place-key column inside the filter's key ranges, or naming a stored place of that name. `+`
+ * before the column (`plus`) keeps SQLite from using it as the access path.
+ */
+export function placeKeyMatch(col: SQLWrapper, pf: PlaceFilter, plus = false): SQL {
+  const c = plus ? sql`+${col}` : sql`${col}`;
+  const parts = pf.ranges.map(([from, to]) => sql`(${c} >= ${from} AND ${c} < ${to})`);
+  parts.push(sql`${c} IN (SELECT key FROM places WHERE name = ${pf.name})`);
+  return sql`(${sql.join(parts, sql` OR `)})`;
+}
+
+/** Per-row check: the row's article names the place or one under it (primary-key range). */
+export function placeRowCheck(articleId: SQLWrapper, pf: PlaceFilter): SQL {
+  return sql`EXISTS (SELECT 1 FROM article_places AS ap WHERE ap.article_id = ${articleId} AND ${placeKeyMatch(sql.raw("ap.place_key"), pf)})`;
 }
 
 /** `articleId IN (the driver's ids)` as one bound JSON parameter (D1 binds at most 100). */
@@ -35,11 +47,12 @@ export function idsIn(articleId: SQLWrapper, ids: number[]): SQL {
  * Probes the set filters present (one D1 batch) and returns the smallest set under SET_CAP as
  * the driver, or no driver (walk the index).
  */
-export async function planFor(d1: D1Database, f: { placeKey?: string; q?: string; metric?: string }): Promise<Plan> {
+export async function planFor(d1: D1Database, f: { place?: PlaceFilter; q?: string; metric?: string }): Promise<Plan> {
   const probes: { set: SetName; stmt: D1PreparedStatement }[] = [];
   const cap = SET_CAP + 1;
-  if (f.placeKey !== undefined) {
-    probes.push({ set: "place", stmt: d1.prepare("SELECT article_id AS id FROM article_places WHERE place_key = ? LIMIT ?").bind(f.placeKey, cap) });
+  if (f.place !== undefined) {
+    const { dialectSql, params } = render(sql`SELECT DISTINCT article_id AS id FROM article_places WHERE ${placeKeyMatch(sql.raw("place_key"), f.place)} LIMIT ${cap}`);
+    probes.push({ set: "place", stmt: d1.prepare(dialectSql).bind(...params) });
   }
   for (const [set, query] of [
     ["metric", f.metric ? metricProbe(f.metric, cap) : undefined],

@@ -1,5 +1,5 @@
 /**
- * Article facts: publication date, source outlet, places. Bounded patterns only.
+ * Article facts: publication date, source outlet. Bounded patterns only.
  */
 
 /** 来源:淮北日报 2020/01/10 · 来源: 扬州日报-扬州网 · 來源：人民網. Group 1 = the outlet. */
@@ -20,15 +20,8 @@ export const FULL_DATE_RE =
 export const PLACE_RE =
   /([\u4e00-\u9fff]{1,4}?(?:街道|开发区|開發區|经开区|經開區|高新区|新区|自治州|自治县|区|區|县|縣|市|镇|鎮|乡|鄉))(?![场域别分间值面容])/g;
 
-/** Generic words that end in a place suffix but are not places: 全区, 城区, 园区, 社区, 市区 … */
-export const NOT_PLACE_RE =
-  /^(?:全|本|该|我|各|城|园|社|市|景|片|辖|老|新|小|山|矿|示范|试验|先行|起步|核心|主城|开发|集聚|功能|中心|省|都|城市|县域|县城|乡村|城乡|农村|区域|地区|街区|园区|社区|校区|厂区|库区|矿区|景区|片区|辖区|老区|新区|全市|全县|全省|全镇|本市|各县|各区|各镇|各市|城镇|乡镇|镇区|省级|市级|县级|区级|镇级|乡级|副市|超市|股市|楼市|门市|上市|城区)$/;
 
-/** A counted or ranked noun is not a place name: 一名市领导, 两个区, 每个县, 国家级开发区, 省级新区. */
-export const NOT_PLACE_START_RE = /^[一二三四五六七八九十两几每各][名个位家批些次届项条]|级/;
 
-/** Endings that make a suffix word a common noun or slogan: 城市, 社区, 园区, 工业强区, 产业兴县. */
-export const NOT_PLACE_END_RE = /(?:城市|都市|超市|上市|城区|社区|园区|景区|片区|辖区|地区|小区|市区|街区|厂区|矿区|校区|库区|山区|湖区|林区|牧区|灾区|示范区|先行区|试验区|功能区|集聚区|起步区|核心区|[强兴富美立安]区|[强兴富美立安]县|[强兴富美立安]市|[强兴富美立安]镇)$/;
 
 /** A site or outlet name on its own line above the headline: 淮北新闻网, 中国江苏网, 扬州日报. */
 export const SITE_NAME_RE = /^[\u4e00-\u9fff]{1,10}(?:新闻网|網|网|网站|门户|门户网站|频道|客户端|日报|晚报|报|电视台|融媒体中心|发布)$/;

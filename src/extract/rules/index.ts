@@ -11,6 +11,7 @@ import * as noise from "./noise";
 import * as facts from "./facts";
 import * as metric from "./metric";
 import * as metrickeys from "./metrickeys";
+import * as places from "./places";
 import { TRADITIONAL_PROBE_RE } from "../normalise";
 import type { Example } from "./examples";
 
@@ -41,6 +42,7 @@ export const ALL_RULE_PATTERNS: Readonly<Record<string, RegExp>> = (() => {
   collect("facts", facts, out);
   collect("metric", metric, out);
   collect("metrickeys", metrickeys, out);
+  collect("places", places, out);
   out["normalise.TRADITIONAL_PROBE_RE"] = TRADITIONAL_PROBE_RE;
   return out;
 })();

@@ -1,0 +1,199 @@
+/**
+ * The places stage: which places the article is about (its primary place first), and the place
+ * of each figure. Mentions come from the gazetteer (mentions.ts); here they are ranked.
+ *
+ * Primary place: the place the article is by or about. Each mention scores by the cue after it
+ * (rules/places.ts PRIMARY_CUES: 高阳县人民政府, 在河北省第十三届人民代表大会, 江津区委书记), a
+ * mention in the headline, and how often the place is named; the best score wins.
+ * Listed places: the primary place, then the places under it that the article treats as its
+ * subjects (on a heading line, as a clause subject, or named three times or more) — never the
+ * primary place's parents, and under a province none (a provincial report names its cities where
+ * results happened; it is not about them).
+ * A figure's place: a place named earlier in its own sentence, else the listed place of the
+ * heading or subject that governs it, else the primary place.
+ */
+import type { Normalised } from "../normalise";
+import type { PlaceRef } from "../types";
+import { gazetteer, within, type Gazetteer } from "../../places/gazetteer";
+import { OUTLET_AFTER_RE, PRIMARY_CUES, SUBJECT_AFTER_RE } from "../rules/places";
+import { findMentions, type Mention } from "./mentions";
+
+export interface PlacedFigure {
+  start: number;
+  end: number;
+  sentenceStart: number;
+}
+
+export interface FigurePlace {
+  name: string;
+  code?: string;
+}
+
+export interface ArticlePlaces {
+  places: PlaceRef[];
+  /** The place of each figure given (same order), undefined when the article names none. */
+  figurePlaces: (FigurePlace | undefined)[];
+}
+
+/** How far back a heading or subject place governs the figures after it. */
+const PLACE_REACH = 3000;
+const MAX_PLACES = 8;
+/** Sibling places with their own cue that make an article a round-up of their parent. */
+const MIN_ROUND_UP = 3;
+
+interface Place {
+  /** Division id, or -1 for a village/zone. */
+  id: number;
+  name: string;
+  code: string | null;
+  parent: number;
+  written: string;
+  count: number;
+  cue: number;
+  title: boolean;
+  salient: boolean;
+  first: number;
+}
+
+const placeId = (m: Mention) => (m.id >= 0 ? `d${m.id}` : `s${m.sub?.name}`);
+
+/** A heading-like line: short, no sentence punctuation (大庙街道 / ——访…邗江区委书记 张耀武). */
+function onShortLine(s: string, pos: number): boolean {
+  let a = pos;
+  while (a > 0 && pos - a < 50 && s[a - 1] !== "\n") a--;
+  let b = pos;
+  while (b < s.length && b - pos < 50 && s[b] !== "\n") b++;
+  if ((a > 0 && s[a - 1] !== "\n") || (b < s.length && s[b] !== "\n")) return false;
+  const t = s.slice(a, b).trim();
+  if (t.length > 40) return false;
+  for (const c of t) if (c === "。" || c === "," || c === "，" || c === ";" || c === "；") return false;
+  return true;
+}
+
+/** A clause subject: at a clause start and followed by 将/要/计划/力争/确保 (高邮将…). */
+function isSubject(s: string, m: Mention): boolean {
+  const before = s[m.start - 1];
+  const atStart = m.start === 0 || before === "\n" || before === " " || before === "," || before === "。" || before === "，" || before === "；";
+  return atStart && SUBJECT_AFTER_RE.test(s.slice(m.end, m.end + 4));
+}
+
+/**
+ * Mentions in the simplified text, site chrome included (a page's footer often names who runs it:
+ * 淳安县千岛湖传媒中心), repeated paragraphs and outlet names (扬州日报, 杭州网) left out.
+ */
+function articleMentions(n: Normalised): Mention[] {
+  const s = n.simp;
+  const out: Mention[] = [];
+  let li = 0;
+  for (const m of findMentions(s)) {
+    while (li < n.lines.length - 1 && (n.lines[li] as { end: number }).end < m.start) li++;
+    if (n.lines[li]?.dup) continue;
+    if (OUTLET_AFTER_RE.test(s.slice(m.end, m.end + 4))) continue;
+    out.push(m);
+  }
+  return out;
+}
+
+export function readPlaces(n: Normalised, titleRange: [number, number] | undefined, figures: PlacedFigure[]): ArticlePlaces {
+  const s = n.simp;
+  const g = gazetteer();
+  const mentions = articleMentions(n);
+  if (!mentions.length) return { places: [], figurePlaces: figures.map(() => undefined) };
+  const byKey = new Map<string, Place>();
+  const heading = new Uint8Array(mentions.length);
+  mentions.forEach((m, i) => {
+    const key = placeId(m);
+    let p = byKey.get(key);
+    if (!p) {
+      const d = m.id >= 0 ? g.divisions[m.id] : undefined;
+      p = {
+        id: m.id,
+        name: d ? d.name : (m.sub?.name ?? ""),
+        code: d ? d.code : null,
+        parent: d ? d.parent : (m.sub?.parent ?? -1),
+        written: n.written.slice(m.start, m.end),
+        count: 0,
+        cue: 0,
+        title: false,
+        salient: false,
+        first: m.start,
+      };
+      byKey.set(key, p);
+    }
+    p.count++;
+    const after = s.slice(m.end, m.end + 24);
+    for (const c of PRIMARY_CUES) if (c.after.test(after)) { p.cue += c.weight; break; }
+    if (titleRange && m.start >= titleRange[0] && m.end <= titleRange[1]) p.title = true;
+    if (onShortLine(s, m.start) || isSubject(s, m)) {
+      heading[i] = 1;
+      p.salient = true;
+    }
+  });
+  const all = [...byKey.values()];
+  const score = (p: Place) => 4 * Math.min(p.cue, 9) + (p.title ? 6 : 0) + Math.min(p.count, 10) - p.first / 1e7;
+  // On a tie the more specific place wins (朝阳市 over 辽宁省 in 辽宁省朝阳市…).
+  const level = (p: Place) => (p.id >= 0 ? (g.divisions[p.id]?.level ?? 4) : 5);
+  let primary = all.reduce((a, b) => (score(b) > score(a) + 1e-6 || (Math.abs(score(b) - score(a)) < 1e-3 && level(b) > level(a)) ? b : a));
+  // A round-up of several places under one parent, each with its own official or government
+  // (广陵区委书记…, 邗江区委书记…), is about the parent when the text names it.
+  if (primary.parent >= 0 && primary.cue > 0) {
+    const parent = byKey.get(`d${primary.parent}`);
+    const peers = all.filter((p) => p.id >= 0 && p.parent === primary.parent && p.cue > 0).length;
+    if (parent && peers >= MIN_ROUND_UP) primary = parent;
+  }
+  // A bare zone (经开区) belongs to the article's division.
+  for (const p of all) if (p.id < 0 && p.parent < 0 && primary.id >= 0) p.parent = primary.id;
+  // Under a division: its own divisions and the villages and zones filed directly under it.
+  // Under a zone or village (which the data does not divide): the towns and streets it names.
+  const under = (p: Place) => {
+    if (primary.id < 0) return p.id >= 0 && g.divisions[p.id]?.level === 4 && (primary.parent < 0 || within(g, p.id, primary.parent));
+    if (p.id < 0) return p.parent === primary.id;
+    return p.id !== primary.id && within(g, p.id, primary.id);
+  };
+  const primaryLevel = primary.id >= 0 ? (g.divisions[primary.id]?.level ?? 4) : 4;
+  const listed = [primary];
+  if (primaryLevel >= 2 || primary.id < 0) {
+    for (const p of all) {
+      if (p === primary || listed.length >= MAX_PLACES) continue;
+      if (under(p) && p.salient) listed.push(p);
+    }
+  }
+  const places: PlaceRef[] = listed.map((p) => ref(g, p));
+  return { places, figurePlaces: attach(mentions, heading, byKey, new Set(listed), primary, figures) };
+}
+
+function ref(g: Gazetteer, p: Place): PlaceRef {
+  const r: PlaceRef = { name: p.name, code: p.code, written: p.written };
+  if (p.id < 0 && p.parent >= 0) r.parent_code = g.divisions[p.parent]?.key ?? null;
+  return r;
+}
+
+/** One merge pass over the mentions in text order. */
+function attach(
+  mentions: Mention[],
+  heading: Uint8Array,
+  byKey: Map<string, Place>,
+  listed: Set<Place>,
+  primary: Place,
+  figures: PlacedFigure[],
+): (FigurePlace | undefined)[] {
+  const out: (FigurePlace | undefined)[] = [];
+  let i = 0;
+  let lastAny: { p: Place; at: number } | undefined;
+  let governing: { p: Place; at: number } | undefined;
+  const asFig = (p: Place): FigurePlace => (p.code ? { name: p.name, code: p.code } : { name: p.name });
+  for (const f of figures) {
+    while (i < mentions.length && (mentions[i] as Mention).end <= f.start) {
+      const m = mentions[i] as Mention;
+      const p = byKey.get(placeId(m)) as Place;
+      // A figure's own place is a division or a place the article lists (not a zone it passes by).
+      if (p.code || listed.has(p)) lastAny = { p, at: m.start };
+      if (heading[i] && listed.has(p)) governing = { p, at: m.start };
+      i++;
+    }
+    if (lastAny && lastAny.at >= f.sentenceStart) out.push(asFig(lastAny.p));
+    else if (governing && f.start - governing.at <= PLACE_REACH) out.push(asFig(governing.p));
+    else out.push(asFig(primary));
+  }
+  return out;
+}

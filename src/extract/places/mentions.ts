@@ -1,0 +1,199 @@
+/**
+ * Place mentions: every gazetteer name in the body (one pass, see places/gazetteer.ts), each
+ * resolved to one division by the other places the article names, or dropped. Villages,
+ * communities and development zones written right after their division (梨树县八里庙村,
+ * 东城街道兴盛社区) or as the bare zone words (经开区) are mentions too.
+ *
+ * Resolution, in rounds:
+ * 1. sure: a full name of a province, prefecture or county that only one division has, and a
+ *    province's short form (河北);
+ * 2. every other name is kept when exactly one of its divisions lies under a sure place (or is
+ *    one): 朝阳区 beside 北京, 城关镇 beside its county; a mention right after its parent
+ *    (北京市朝阳区) settles it outright;
+ * 3. the places settled in round 2 support the names left (a town under a county found by its
+ *    short form), once more;
+ * what is left is kept only when it is one unambiguous full name of a town (洪畴镇) or a
+ * prefecture's short form (保定); everything else is left out rather than guessed.
+ */
+import { findNames, gazetteer, within, type Gazetteer } from "../../places/gazetteer";
+import { BARE_ZONE_RE, NAMED_SUB_SUFFIX_RE, NOT_SUB_PLACE_RE, SUB_PLACE_RE, ZONE_EXPANSIONS } from "../rules/places";
+
+export interface Mention {
+  start: number;
+  end: number;
+  /** The division, or -1 for a village/zone (then `sub` names it). */
+  id: number;
+  short: boolean;
+  /** A village, community or zone: its simplified name and the division that holds it (-1 when unknown). */
+  sub?: { name: string; parent: number };
+}
+
+/** After a short form, an administrative suffix means another unit (高阳镇 is not 高阳县). */
+const SUFFIX_AFTER = new Set([..."省市县区镇乡村街旗州盟"]);
+const MAX_SUB_NAMES = 20;
+
+interface Raw {
+  start: number;
+  end: number;
+  entries: number[];
+}
+
+const isCjk = (c: number) => c >= 0x3400 && c <= 0x9fff;
+
+export function findMentions(s: string): Mention[] {
+  const g = gazetteer();
+  const raws: Raw[] = [];
+  for (const h of findNames(s)) {
+    // A short form running into a suffix (高阳镇, 保定路) is not that division.
+    const next = s[h.end] ?? "";
+    const entries = SUFFIX_AFTER.has(next) ? h.entries.filter((e) => !(e & 1)) : h.entries;
+    if (entries.length) raws.push({ start: h.start, end: h.end, entries });
+  }
+  const support = new Set<number>();
+  const resolved = resolve(g, raws, support);
+  return withSubPlaces(g, s, resolved, support);
+}
+
+function resolve(g: Gazetteer, raws: Raw[], support: Set<number>): Mention[] {
+  const id = new Int32Array(raws.length).fill(-1);
+  const addSupport = (d: number) => {
+    for (let p = d; p >= 0 && !support.has(p); p = g.divisions[p]?.parent ?? -1) support.add(p);
+  };
+  raws.forEach((r, i) => {
+    if (r.entries.length !== 1) return;
+    const e = r.entries[0] as number;
+    const d = g.divisions[e >> 1];
+    if (!d) return;
+    // Sure: an unambiguous full name of two characters' stem or more (沛县 and 东区 need their parent).
+    if ((!(e & 1) && d.level <= 3 && d.name.length >= 3) || ((e & 1) && d.level === 1)) {
+      id[i] = d.id;
+      addSupport(d.id);
+    }
+  });
+  // Below Hong Kong, Macao and Taiwan (no codes, generic district names: 东区, 新兴区) only the
+  // area or city itself supports a name, not the province.
+  const supported = (d: number) => {
+    const div = g.divisions[d];
+    const top = div && div.code === null && div.level === 3 ? 2 : 1;
+    for (let p = d; p >= 0; p = g.divisions[p]?.parent ?? -1) {
+      if ((g.divisions[p]?.level ?? 1) < top) return false;
+      if (support.has(p)) return true;
+    }
+    return false;
+  };
+  // Unsupported but unambiguous: a town's full name (洪畴镇), a prefecture's short form (保定).
+  const standalone = (r: Raw): number => {
+    // A province's short form among lower units' short forms (河北 beside 天津's 河北区) is the province.
+    const provinces = r.entries.filter((e) => g.divisions[e >> 1]?.level === 1);
+    if (provinces.length === 1) return (provinces[0] as number) >> 1;
+    if (r.entries.length !== 1) return -1;
+    const e = r.entries[0] as number;
+    const div = g.divisions[e >> 1];
+    return div && ((!(e & 1) && div.level === 4 && div.name.length >= 3) || ((e & 1) && div.level === 2)) ? div.id : -1;
+  };
+  for (let round = 0; round < 2; round++) {
+    if (round === 1) {
+      raws.forEach((r, i) => {
+        if (id[i] !== -1) return;
+        const d = standalone(r);
+        if (d >= 0) addSupport(d);
+      });
+    }
+    const settled: number[] = [];
+    raws.forEach((r, i) => {
+      if (id[i] !== -1) return;
+      const prev = i > 0 && raws[i - 1]?.end === r.start ? id[i - 1] : -1;
+      const cands = r.entries.map((e) => e >> 1);
+      const underPrev = prev !== undefined && prev >= 0 ? cands.filter((c) => c !== prev && within(g, c, prev)) : [];
+      const ok = underPrev.length === 1 ? underPrev : cands.filter(supported);
+      const pick = chainTop(g, [...new Set(ok)]);
+      if (pick >= 0) {
+        id[i] = pick;
+        settled.push(pick);
+      }
+    });
+    settled.forEach(addSupport);
+  }
+  const out: Mention[] = [];
+  raws.forEach((r, i) => {
+    let d = id[i] as number;
+    let short = false;
+    if (d < 0) d = standalone(r);
+    if (d < 0) return;
+    const entry = r.entries.find((e) => e >> 1 === d);
+    short = entry !== undefined && (entry & 1) === 1 && !r.entries.includes(d * 2);
+    out.push({ start: r.start, end: r.end, id: d, short });
+  });
+  return out;
+}
+
+/** The village, community or zone that opens `tail` (the text right after a division), if any. */
+export function subPlaceAfter(tail: string): { name: string; named: boolean } | null {
+  const sm = SUB_PLACE_RE.exec(tail);
+  if (!sm || (sm[1] ? NOT_SUB_PLACE_RE.test(sm[1]) : NAMED_SUB_SUFFIX_RE.test(sm[2] as string))) return null;
+  return { name: sm[0], named: !!sm[1] };
+}
+
+/**
+ * The one division the candidates mean: the only one, or the one that holds all the others
+ * (朝阳 beside 辽宁 is 朝阳市, which holds 朝阳县); -1 when they are unrelated.
+ */
+function chainTop(g: Gazetteer, cands: number[]): number {
+  if (cands.length === 1) return cands[0] as number;
+  const top = cands.find((c) => cands.every((o) => within(g, o, c)));
+  return top ?? -1;
+}
+
+/**
+ * Villages, communities and zones: right after a division (梨树县八里庙村), or the bare zone
+ * words; then every later occurrence of a name found so (a village named again on its own).
+ */
+function withSubPlaces(g: Gazetteer, s: string, ms: Mention[], support: Set<number>): Mention[] {
+  const subs: Mention[] = [];
+  const named = new Map<string, number>();
+  for (const m of ms) {
+    if (m.id < 0) continue;
+    const sub = subPlaceAfter(s.slice(m.end, m.end + 20));
+    if (!sub) continue;
+    // A bare zone word after its division keeps the division's name (广陵经济开发区, 淮北经开区).
+    const name = sub.named ? sub.name : s.slice(m.start, m.end) + sub.name;
+    // Development zones name their city or county (淮北经开区); villages and communities hang
+    // under a town or county.
+    if (named.size < MAX_SUB_NAMES && !named.has(name)) named.set(name, m.id);
+  }
+  BARE_ZONE_RE.lastIndex = 0;
+  for (let z = BARE_ZONE_RE.exec(s); z; z = BARE_ZONE_RE.exec(s)) {
+    const before = s.charCodeAt(z.index - 1);
+    // Preceded by a name it belongs to (淮北经开区 is found above) or by a word (高新区 inside 国家高新区).
+    if (isCjk(before) && !"的和、在为与及".includes(s[z.index - 1] as string)) continue;
+    if (!named.has(z[0]) && named.size < MAX_SUB_NAMES) named.set(z[0], -1);
+  }
+  // A bare zone word whose zone the data holds as a county-level unit above the places named
+  // (经开区 over 大庙街道 → 徐州经济技术开发区) is that division.
+  const zoneDivision = new Map<string, number>();
+  for (const [name, parent] of named) {
+    const endings = ZONE_EXPANSIONS[name];
+    if (parent !== -1 || !endings) continue;
+    const found = [...support].filter((d) => { const div = g.divisions[d]; return !!div && div.level === 3 && endings.some((e) => div.name.endsWith(e)); });
+    if (found.length === 1) zoneDivision.set(name, found[0] as number);
+  }
+  if (!named.size) return ms;
+  for (const [name, parent] of named) {
+    const d = zoneDivision.get(name);
+    for (let at = s.indexOf(name); at >= 0; at = s.indexOf(name, at + name.length)) {
+      subs.push(d !== undefined ? { start: at, end: at + name.length, id: d, short: true } : { start: at, end: at + name.length, id: -1, short: false, sub: { name, parent } });
+    }
+  }
+  // A sub-place covers the division names inside it (八里庙村 is not 八里 + 庙村).
+  subs.sort((a, b) => a.start - b.start);
+  const out: Mention[] = [];
+  let j = 0;
+  for (const m of ms) {
+    while (j < subs.length && (subs[j] as Mention).end <= m.start) out.push(subs[j++] as Mention);
+    const sub = subs[j];
+    if (sub && sub.start < m.end && m.start >= sub.start) continue;
+    out.push(m);
+  }
+  while (j < subs.length) out.push(subs[j++] as Mention);
+  return out;
+}

@@ -1,0 +1,111 @@
+/**
+ * Places: the gazetteer's short-form rules, the village/zone and cue rules (their example rows
+ * run here, beside nothing else), and whole-article rows: short forms, towns, ambiguous names
+ * resolved by the other places named and refused when nothing settles them, villages and zones
+ * filed under their parent, and words that only look like places.
+ */
+import { describe, expect, it } from "vitest";
+import { extract } from "../../src/extract";
+import { gazetteer, shortForm } from "../../src/places/gazetteer";
+import { subPlaceAfter } from "../../src/extract/places/mentions";
+import {
+  OUTLET_AFTER_RE,
+  OUTLET_EXAMPLES,
+  PRIMARY_CUES,
+  SHORT_FORM_RULES,
+  SUB_PLACE_EXAMPLES,
+  SUBJECT_AFTER_RE,
+  SUBJECT_EXAMPLES,
+  TOWN_EXAMPLES,
+  TOWN_NAME_RE,
+} from "../../src/extract/rules/places";
+
+describe("place rule tables", () => {
+  it("derives each short form from its suffix", () => {
+    for (const rule of SHORT_FORM_RULES) for (const ex of rule.examples) expect([ex.in, shortForm(ex.in, rule.level) ?? null]).toEqual([ex.in, ex.out]);
+  });
+  it("keeps the town-level units that are places", () => {
+    for (const ex of TOWN_EXAMPLES) expect([ex.in, TOWN_NAME_RE.test(ex.in)]).toEqual([ex.in, ex.town]);
+  });
+  it("reads villages, communities and zones after their division", () => {
+    for (const ex of SUB_PLACE_EXAMPLES) expect([ex.in, subPlaceAfter(ex.in)?.name ?? null]).toEqual([ex.in, ex.name]);
+  });
+  it("reads the cues of an article's own place", () => {
+    for (const cue of PRIMARY_CUES) for (const ex of cue.examples) expect([cue.name, ex.in, cue.after.test(ex.in)]).toEqual([cue.name, ex.in, ex.cue]);
+    for (const ex of OUTLET_EXAMPLES) expect([ex.in, OUTLET_AFTER_RE.test(ex.in)]).toEqual([ex.in, ex.outlet]);
+    for (const ex of SUBJECT_EXAMPLES) expect([ex.in, SUBJECT_AFTER_RE.test(ex.in)]).toEqual([ex.in, ex.subject]);
+  });
+});
+
+describe("gazetteer", () => {
+  const g = gazetteer();
+  const codes = (name: string) => (g.names.get(name) ?? []).map((e) => g.divisions[e >> 1]?.code);
+  it("holds provinces, prefectures, counties and towns with their GB/T 2260 codes", () => {
+    expect(codes("河北省")).toEqual(["130000"]);
+    expect(codes("保定市")).toEqual(["130600"]);
+    expect(codes("高阳县")).toEqual(["130628"]);
+    expect(codes("洪畴镇")).toEqual(["331023108"]);
+    expect(codes("香港特别行政区")).toEqual(["810000"]);
+    expect(codes("城关镇").length).toBeGreaterThan(50);
+  });
+  it("hangs a municipality's districts from the municipality itself", () => {
+    const d = g.divisions[(g.names.get("东城区")?.[0] ?? 0) >> 1];
+    expect(g.divisions[d?.parent ?? -1]?.name).toBe("北京市");
+  });
+});
+
+/** Rows: text → the places listed (name/code, primary first); `figure` = the first figure's place code. */
+const ROWS: { in: string; places: string[]; figure?: string | null }[] = [
+  // short forms derived from the suffixes
+  { in: "河北将新增企业12家。", places: ["河北省/130000"], figure: "130000" },
+  { in: "保定讯 保定将新增企业12家。", places: ["保定市/130600"] },
+  { in: "淮北市杜集区人民政府。杜集新增企业12家。", places: ["杜集区/340602"], figure: "340602" },
+  { in: "广西壮族自治区人民政府。广西新增企业12家。", places: ["广西壮族自治区/450000"] },
+  { in: "内蒙古自治区。内蒙古新增企业12家。", places: ["内蒙古自治区/150000"] },
+  { in: "河北省保定市高阳县人民政府关于印发工作方案的通知。全县新增企业12家。", places: ["高阳县/130628"], figure: "130628" },
+  // towns, traditional script
+  { in: "洪疇鎮召開人代會。洪疇鎮力爭實現工業總產值21億元。", places: ["洪畴镇/331023108"], figure: "331023108" },
+  // ambiguous names resolved by the other places named …
+  { in: "北京市朝阳区召开会议，朝阳区新增企业12家。", places: ["朝阳区/110105"], figure: "110105" },
+  { in: "吉林省长春市朝阳区召开会议，朝阳区新增企业12家。", places: ["朝阳区/220104"], figure: "220104" },
+  { in: "辽宁省朝阳市召开会议。朝阳新增企业12家。", places: ["朝阳市/211300"] },
+  { in: "天津市河北区召开会议。河北区新增企业12家。", places: ["河北区/120105"] },
+  { in: "安徽省五河县城关镇召开会议。城关镇将新增企业12家。", places: ["城关镇/340322100"] },
+  // … and refused when nothing settles them
+  { in: "朝阳区召开会议，新增企业12家。", places: [], figure: null },
+  { in: "城关镇召开会议，新增企业12家。", places: [] },
+  { in: "东城街道召开会议，新增企业12家。", places: [] },
+  // villages, communities and zones under their parent
+  { in: "吉林省四平市梨树县八里庙村，八里庙村年人均收入20000元。", places: ["八里庙村/220322"] },
+  { in: "东营区东城街道兴盛社区志愿服务队。兴盛社区组织26名志愿者。", places: ["兴盛社区/370502003"] },
+  { in: "河北雄安新区建设。雄安新区新增企业12家。", places: ["雄安新区/130000"] },
+  // not places: suffix look-alikes and common words that are also short forms
+  { in: "推进新型城镇化，人民政府市场监管，经济区建设，常住人口城镇化率达60%。", places: [] },
+  { in: "坚持工业强区,工业强区。城市社区园区城市社区园区。", places: [] },
+  { in: "全区共有两个国家级开发区。一名市领导讲话。", places: [] },
+  { in: "平安建设和乡村振兴，资源节约，新兴产业增长12%。", places: [] },
+  { in: "新农村建设，贫困村脱贫，3个村通路。", places: [] },
+  // outlets are not the article's place
+  { in: "来源：扬州日报 淳安县召开会议，淳安县新增企业12家。", places: ["淳安县/330127"] },
+];
+
+describe("places of an article", () => {
+  for (const row of ROWS) {
+    it(row.in, () => {
+      const s = extract(row.in);
+      // A village or zone shows the division that holds it.
+      expect(s.places.map((p) => `${p.name}/${p.code ?? p.parent_code}`)).toEqual(row.places);
+      if (row.figure !== undefined) expect(s.figures[0]?.place_code ?? null).toBe(row.figure);
+    });
+  }
+  it("gives every figure and goal a place and its code (its own clause's, else the article's)", () => {
+    const s = extract("江苏省扬州市\n\n高邮市委书记 张三\n\n高邮将力争新增企业20家。宝应县委书记 李四\n\n宝应县将力争新增企业30家。邗江区委书记表示，邗江区将力争新增企业10家。");
+    expect(s.places[0]?.name).toBe("扬州市");
+    expect(s.figures.map((f) => [f.text, f.place, f.place_code])).toEqual([
+      ["20家", "高邮市", "321084"],
+      ["30家", "宝应县", "321023"],
+      ["10家", "邗江区", "321003"],
+    ]);
+    expect(s.goals.map((goal) => goal.place_code)).toEqual(["321084", "321023", "321003"]);
+  });
+});
