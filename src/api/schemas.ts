@@ -137,6 +137,7 @@ const FigureRef = z
     change: z.boolean(),
     kind: z.enum(["reported", "target"]),
     sentence: z.string().nullable(),
+    period: z.string().nullable().openapi({ example: "2025", description: "Period the figure is about: 2025, 2022-H1, 2024-Q3, 2024-01..10, 2021..2025" }),
     start: z.number().int(),
     end: z.number().int(),
   })
@@ -158,6 +159,7 @@ const GoalBase = z.object({
   text: z.string(),
   deadline: z.string().nullable().openapi({ example: "到2025年" }),
   actor: z.string().nullable().openapi({ example: "高邮" }),
+  period: z.string().nullable().openapi({ example: "2025", description: "The deadline as a period (see Figure.period)" }),
   start: z.number().int(),
   end: z.number().int(),
   figures: z.array(FigureRef),

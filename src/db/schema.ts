@@ -129,6 +129,8 @@ export const figures = sqliteTable(
      */
     sentenceAt: integer("sentence_at"),
     sentenceChars: integer("sentence_chars"),
+    /** Period the figure is about, normalised (2025, 2022-H1, 2024-01..10, 2021..2025). */
+    period: text("period"),
     placeKey: text("place_key"),
     published: text("published"),
   },
@@ -155,6 +157,8 @@ export const goals = sqliteTable(
     end: integer("end").notNull(),
     deadline: text("deadline"),
     actor: text("actor"),
+    /** The deadline as a period (see figures.period). */
+    period: text("period"),
     placeKey: text("place_key"),
     published: text("published"),
   },

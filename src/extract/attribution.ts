@@ -1,36 +1,19 @@
 /**
- * Stage 4: attribution. For each raw figure: metric, change, kind (reported / target), sentence
- * and place. Kind follows the scope of goal markers over a paragraph (ANNOTATION.md: a marker
- * governs the clauses under it), with clause-level overrides for reported results.
+ * Stage 4: attribution. For each raw figure: metric, change, sentence, list distribution and
+ * implied units; its kind comes from kind.ts (section mode, goal markers, sentence cues).
  */
 import type { Kind } from "./types";
 import type { RawFigure } from "./figures";
 import type { Normalised } from "./normalise";
-import {
-  GOAL_MARKER_RE,
-  MARKER_VETO_BEFORE_RE,
-  JIANG_FUTURE_AFTER_RE,
-  JIANG_VETO_BEFORE_RE,
-  JIANG_VETO_AFTER_RE,
-  YAO_VETO_BEFORE_RE,
-  YAO_VETO_AFTER_RE,
-  REPORTED_CLAUSE_RE,
-  PARTITIVE_AFTER_RE,
-  CHANGE_RE,
-  CHANGE_TO_LEVEL_RE,
-  COMMITTED_BOUND_RE,
-  CHANGE_AFTER_RE,
-  TIME_SUBJECT_RE,
-  SUBJECT_TAIL_RE,
-  PLAN_HEADING_RE,
-  REVIEW_HEADING_RE,
-  HEADING_LINE_RE,
-} from "./rules/markers";
+import { CHANGE_RE, CHANGE_TO_LEVEL_RE, CHANGE_AFTER_RE } from "./rules/markers";
+import { findAllMarkers, type Marker } from "./markers";
+import { kindOf } from "./kind";
+import type { Sections, Mode } from "./sections";
 import { metricKey } from "./metrickeys";
 import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_AFTER_STOP_RE, METRIC_MAX } from "./rules/metric";
 import { MONEY_UNITS } from "./rules/units";
 import { DURATION_UNITS } from "./rules/notfigures";
-import { boundsBy, isClauseEnd, isCjk } from "./text";
+import { boundsBy, isCjk } from "./text";
 
 export interface Attributed extends RawFigure {
   metric?: string;
@@ -45,161 +28,23 @@ export interface Attributed extends RawFigure {
   paragraph: number;
 }
 
-export interface Marker {
-  pos: number;
-  end: number;
-  word: string;
-  /** Subject written before 将/计划/要 in its clause (广陵, 我们), for goal actors. */
-  subject?: string;
-  /** Where the subject starts in the body text. */
-  subjectStart?: number;
-}
-
-interface Subject {
-  text: string;
-  /** Start within the paragraph string the subject was read from. */
-  start: number;
-}
-
-function withSubject(m: Marker, subj: Subject | undefined, paraStart: number): Marker {
-  if (subj) {
-    m.subject = subj.text;
-    m.subjectStart = paraStart + subj.start;
-  }
-  return m;
-}
-
-const JIANG_YAO_RE = /将|要/g;
-
-/** Markers per document are capped (real articles hold a few hundred); hostile input stays linear. */
-export const MAX_MARKERS = 20000;
-const MARKER_RE_G = new RegExp(GOAL_MARKER_RE.source, "g");
-
-/** Markers of every line, found in one pass over the body (masked lines are blank there). */
-function findAllMarkers(n: Normalised): Marker[][] {
-  const all = findMarkers(n.body, 0, n.body.length);
-  const byLine: Marker[][] = n.lines.map(() => []);
-  let li = 0;
-  for (const m of all) {
-    while (li < n.lines.length - 1 && (n.lines[li] as { end: number }).end < m.pos) li++;
-    (byLine[li] as Marker[]).push(m);
-  }
-  // Paragraphs under a plan heading (三、2024年重点工作) start with a marker of their own.
-  let planSection = false;
-  n.lines.forEach((l, i) => {
-    if (l.masked) return;
-    const t = n.body.slice(l.start, l.end).trim();
-    if (!t) return;
-    if (HEADING_LINE_RE.test(t)) {
-      planSection = PLAN_HEADING_RE.test(t) && !REVIEW_HEADING_RE.test(t);
-      return;
-    }
-    if (planSection) (byLine[i] as Marker[]).unshift({ pos: l.start, end: l.start, word: "" });
-  });
-  return byLine;
-}
-
-/** Forward-looking markers in [a, b) of `s` (simplified body text). */
-export function findMarkers(s: string, a: number, b: number): Marker[] {
-  const out: Marker[] = [];
-  const para = a === 0 && b === s.length ? s : s.slice(a, b);
-  const re = MARKER_RE_G;
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(para)) !== null) {
-    const before = para.slice(Math.max(0, m.index - 3), m.index);
-    if ((m[0] === "争取" || m[0].startsWith("计划")) && MARKER_VETO_BEFORE_RE.test(before)) continue;
-    out.push(withSubject({ pos: a + m.index, end: a + m.index + m[0].length, word: m[0] }, subjectBefore(para, m.index), a));
-    if (out.length >= MAX_MARKERS) break;
-  }
-  const jy = JIANG_YAO_RE;
-  jy.lastIndex = 0;
-  while (out.length < 2 * MAX_MARKERS && (m = jy.exec(para)) !== null) {
-    const i = m.index;
-    const before = para.slice(Math.max(0, i - 3), i);
-    const after = para.slice(i + 1, i + 7);
-    if (m[0] === "将") {
-      if (JIANG_VETO_AFTER_RE.test(after) || JIANG_VETO_BEFORE_RE.test(before)) continue;
-      const subj = subjectBefore(para, i);
-      // 今年将新增…: a time word before 将 makes it the future tense too.
-      const timed = TIME_SUBJECT_RE.test(para.slice(i - clausePrefixLen(para, i), i).trim());
-      if (!subj && !timed && !JIANG_FUTURE_AFTER_RE.test(after)) continue;
-      if (subj === undefined && clausePrefixLen(para, i) === 0) continue; // 将产业发展放在… (= 把)
-      out.push(withSubject({ pos: a + i, end: a + i + 1, word: "将" }, subj, a));
-    } else {
-      if (YAO_VETO_BEFORE_RE.test(before) || YAO_VETO_AFTER_RE.test(after)) continue;
-      const pl = clausePrefixLen(para, i);
-      if (pl > 8) continue;
-      out.push(withSubject({ pos: a + i, end: a + i + 1, word: "要" }, subjectBefore(para, i), a));
-    }
-  }
-  out.sort((x, y) => x.pos - y.pos);
-  return out;
-}
-
-function clausePrefixLen(s: string, i: number): number {
-  let k = i;
-  while (k > 0 && i - k < 40 && !isClauseEnd(s[k - 1] as string)) k--;
-  return i - k;
-}
-
-/** The short subject right before a marker in its clause: 广陵将, 高邮计划, 大庙街道将, 我们将. */
-function subjectBefore(s: string, i: number): Subject | undefined {
-  const n = clausePrefixLen(s, i);
-  if (n === 0 || n > 8) return undefined;
-  const raw = s.slice(i - n, i);
-  const lead = raw.length - raw.trimStart().length;
-  // Trailing time words and adverbs belong to the predicate: 晋江今年还将 -> 晋江.
-  const subj = raw.trim().replace(SUBJECT_TAIL_RE, "");
-  if (subj.length < 2 || !/^[\u4e00-\u9fff]+$/.test(subj)) return undefined;
-  // A conjunction or preposition opens an adverbial, not a subject: 并在年底前完成…, 在年内…
-  if (/^(?:[并且还再也又在于对把从向和与及]|按照|根据|依据|为了|通过|经过|围绕|对照)/.test(subj)) return undefined;
-  if (/[0-9]|始终|牢牢|必须|一定|切实|坚决|全力|努力|千方百计|要|确保|力争|全年|目标|锚定|完成|各项|同时|并且|进一步|计划|将|每年|年内/.test(subj)) return undefined;
-  return { text: subj, start: i - n + lead };
-}
-
-export function attribute(n: Normalised, raws: RawFigure[]): { figures: Attributed[]; markers: Marker[][] } {
+export function attribute(n: Normalised, raws: RawFigure[], sections: Sections): { figures: Attributed[]; markers: Marker[][] } {
   const s = n.body;
   const c = n.clean;
   const markersByLine = findAllMarkers(n);
+  const scopes = sections.scopes;
   const out: Attributed[] = [];
   let li = 0;
+  let si = 0;
   for (let k = 0; k < raws.length; k++) {
     const f = raws[k] as RawFigure;
     while (li < n.lines.length - 1 && (n.lines[li] as { end: number }).end < f.start) li++;
     const [clauseStart, clauseEnd] = boundsBy(s, f.start, f.end, 1);
     const [sentenceStart, sentenceEnd] = boundsBy(s, f.start, f.end, 2);
     const prev = out[out.length - 1];
-    // Kind.
-    const markers = markersByLine[li] ?? [];
-    // The most recent cue wins: a goal marker of the paragraph (or of the figure's own clause)
-    // makes it a target, unless a result cue (上半年, 已, 截至…) stands in its sentence after the
-    // last marker: 各地要高度重视。全市上半年完成投资120亿元，增长8% -> reported.
-    let target = false;
-    let lastMarker = -1;
-    for (const mk of markers) {
-      if (mk.pos < f.start || (mk.pos >= clauseStart && mk.pos < clauseEnd)) {
-        target = true;
-        if (mk.pos < f.start) lastMarker = mk.pos;
-      }
-      if (mk.pos > clauseEnd) break;
-    }
-    // A marker in the figure's own clause governs its time words: 力争上半年…增长7%以上.
-    if (target && lastMarker < clauseStart) {
-      const lead = s.slice(sentenceStart, f.start);
-      const rr = new RegExp(REPORTED_CLAUSE_RE.source, "g");
-      let lastReported = -1;
-      for (let m = rr.exec(lead); m; m = rr.exec(lead)) {
-        // A cue inside the marker's own clause is governed by it: 确保一季度新开工项目20个以上，完成投资35亿元.
-        const cue = sentenceStart + m.index;
-        if (lastMarker < 0 || lastMarker < cue - clausePrefixLen(s, cue)) lastReported = cue;
-      }
-      // …but a floor or ceiling written on the figure is a commitment: 上半年新开工项目不少于25个.
-      const committed = COMMITTED_BOUND_RE.test(s.slice(Math.max(clauseStart, f.start - 4), f.start));
-      if (lastReported > lastMarker && !committed) target = false;
-      if (PARTITIVE_AFTER_RE.test(s.slice(f.end, f.end + 10))) target = false;
-    }
-    const kind: Kind = target ? "target" : "reported";
+    while (si + 1 < scopes.length && (scopes[si + 1] as { pos: number }).pos <= f.start) si++;
+    const mode: Mode = scopes[si]?.mode ?? null;
+    const kind = kindOf({ s, start: f.start, end: f.end, clauseStart, clauseEnd, sentenceStart, markers: markersByLine[li] ?? [], mode });
     // Metric.
     // Rules match simplified text; the metric is then written back in the article's script.
     const { metric, change } = metricFor(n.simp, s, f, clauseStart, clauseEnd, prev, raws[k + 1]);

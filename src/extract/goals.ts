@@ -1,34 +1,53 @@
 /**
- * Stage 5: goals. Each comma clause holding target figures is a goal; adjacent comma clauses of
- * one sentence that both hold target figures share a goal unless the later one opens with its own
- * marker (力争3-5家企业成功上市 is a new commitment). A leading clause that is only a deadline
- * (到2025年,) is kept with the goal. Deadline as written; actor = the subject before the marker.
+ * Stage: goals. One goal per promise: the target figures of one comma clause form a goal, and
+ * each comma clause with a predicate of its own is its own goal (地区生产总值增长4.5%—5% |
+ * 固定资产投资增长5%); a clause that is only another object of the previous verb
+ * (…重点项目200项左右,总投资3000亿元以上) stays with it, and parallel objects joined by 、 or 和
+ * share their clause's goal. The first item of a list keeps its lead (主要目标是:…), and a clause
+ * that only states when (到2025年,) is kept with its goal.
+ *
+ * Deadline: the goal's own words (年内, 到2025年, 十四五期末), else its list's lead (今年…目标是:
+ * / 2018年…预期目标是: / a paragraph opened by 今年,); actor = the subject before the marker.
  */
-import type { Goal } from "./types";
-import type { Attributed, Marker } from "./attribution";
+import type { Figure, Goal } from "./types";
+import type { Attributed } from "./attribution";
+import type { Marker } from "./markers";
 import type { Normalised } from "./normalise";
 import { origStart, origEnd } from "./normalise";
-import { DEADLINE_RE } from "./rules/markers";
+import { DEADLINE_RE, GOAL_PREDICATE_RE, LEAD_DEADLINE_RE } from "./rules/markers";
 import { ACTOR_SUFFIX_RE, ADMIN_SUFFIXES, PLACE_RE } from "./rules/facts";
 import { isMajorEnd, isClauseEnd } from "./text";
+import { onHeadingLine } from "./sections";
+import { deadlinePeriod } from "./periods";
 
-const OWN_MARKER_RE = /^(?:力争|确保|争取|计划|到20[0-9]{2}年|年内|每年)/;
 /** A clause that only states when: 到2025年, 到“十四五”期末, 年内, 今年底, 2024年底前. */
 const DEADLINE_ONLY_RE =
   /^(?:力争|确保|争取|计划)?(?:到|至)?(?:20[0-9]{2}年(?:底|末)?前?|“?十[一二三四五六七八九]五”?(?:期末|末|内|期间)?|年内|今年(?:底|内)?|年底前)$/;
 const MAX_GOAL = 160;
+/** A list lead (今年经济社会发展主要目标是:) is kept with the first item when this short. */
+const MAX_LEAD = 40;
+/** A paragraph's opening time word (今年,… / “2018年…) is its lead's deadline when this close to its start. */
+const OPENING = 2;
 
-export function buildGoals(n: Normalised, figs: Attributed[], markers: Marker[][], figText: (f: Attributed) => string): Goal[] {
+interface Group {
+  start: number;
+  end: number;
+  figs: Attributed[];
+  para: number;
+}
+
+/** `figure(f)` is the output Figure of `f` (its text and period); `year` resolves 今年 in deadlines. */
+export function buildGoals(n: Normalised, figs: Attributed[], markers: Marker[][], figure: (f: Attributed) => Figure, year: number | undefined): Goal[] {
   const s = n.body;
-  const groups: { start: number; end: number; figs: Attributed[]; para: number }[] = [];
+  const groups: Group[] = [];
   for (const f of figs) {
     if (f.kind !== "target") continue;
     const last = groups[groups.length - 1];
     if (last && f.clauseStart <= last.end) { last.figs.push(f); continue; }
-    // Adjacent clause of the same sentence, separated by a comma only.
+    // The next comma clause of the same sentence joins only when it has no predicate of its own
+    // (高于10万元的占80% has one after its first figure).
     if (last && last.para === f.paragraph && f.clauseStart === last.end + 1 && !isMajorEnd(s[last.end] as string)) {
-      const head = s.slice(f.clauseStart, f.clauseStart + 8);
-      if (!OWN_MARKER_RE.test(head) && f.clauseEnd - last.start <= MAX_GOAL) {
+      if (!GOAL_PREDICATE_RE.test(s.slice(f.clauseStart, f.clauseEnd)) && f.clauseEnd - last.start <= MAX_GOAL) {
         last.end = f.clauseEnd;
         last.figs.push(f);
         continue;
@@ -37,26 +56,65 @@ export function buildGoals(n: Normalised, figs: Attributed[], markers: Marker[][
     groups.push({ start: f.clauseStart, end: f.clauseEnd, figs: [f], para: f.paragraph });
   }
   const goals: Goal[] = [];
+  // The leads in force: the paragraph's opening time word, and the time word of the list lead
+  // (the sentence ending in a colon) until that sentence ends. One forward scan.
+  let scanned = 0;
+  let leadPara = -1;
+  let paraDeadline: [number, number] | undefined;
+  let listDeadline: [number, number] | undefined;
   for (const g of groups) {
+    const line = n.lines[g.para] as { start: number; end: number };
+    if (leadPara !== g.para) {
+      leadPara = g.para;
+      paraDeadline = opening(s, line.start);
+      listDeadline = undefined;
+      scanned = line.start;
+    }
+    for (let i = Math.max(scanned, line.start); i < g.start; i++) {
+      const c = s[i];
+      if (c === ":" || c === "：") listDeadline = colonLead(s, i);
+      else if (c === "。") listDeadline = undefined;
+    }
+    scanned = Math.max(scanned, g.start);
+    const leadDeadline = listDeadline ?? paraDeadline;
     let start = g.start;
-    // Keep a deadline-only clause before it: 到2025年,高邮将打造…
     if (start >= 2 && isClauseEnd(s[start - 1] as string) && !isMajorEnd(s[start - 1] as string)) {
       let k = start - 1;
-      while (k > 0 && start - k < 14 && !isClauseEnd(s[k - 1] as string)) k--;
-      if (DEADLINE_ONLY_RE.test(s.slice(k, start - 1).trim())) start = k;
+      while (k > 0 && start - k < MAX_LEAD && !isClauseEnd(s[k - 1] as string) ) k--;
+      const prevClause = s.slice(k, start - 1).trim();
+      // Keep a deadline-only clause before it (到2025年,高邮将打造…) and a list's lead (…目标是:).
+      if (DEADLINE_ONLY_RE.test(prevClause) || ((s[start - 1] === ":" || s[start - 1] === "：") && isClauseEnd(s[k - 1] ?? "\n"))) start = k;
     }
     while (start < g.end && /\s/.test(s[start] as string)) start++;
     const simpText = s.slice(start, g.end);
     const os = origStart(n, start);
     const oe = origEnd(n, g.end);
-    const goal: Goal = { text: n.original.slice(os, oe), start: os, end: oe, figures: g.figs.map(figText) };
+    const goal: Goal = { text: n.original.slice(os, oe), start: os, end: oe, figures: g.figs.map((f) => figure(f).text) };
     const dl = DEADLINE_RE.exec(simpText);
     if (dl) goal.deadline = n.original.slice(origStart(n, start + dl.index), origEnd(n, start + dl.index + dl[0].length));
+    else if (leadDeadline) goal.deadline = n.original.slice(origStart(n, leadDeadline[0]), origEnd(n, leadDeadline[1]));
     const actor = actorFor(n, markers, g.para, g.end);
     if (actor) goal.actor = actor;
+    const period = deadlinePeriod(goal.deadline, year) ?? figure(g.figs[0] as Attributed).period;
+    if (period) goal.period = period;
     goals.push(goal);
   }
   return goals;
+}
+
+/** The time word that opens a paragraph (今年,洪畴镇将… / 2018年我县…), as a body span. */
+function opening(s: string, at: number): [number, number] | undefined {
+  while (at < s.length && s.charCodeAt(at) <= 32) at++;
+  const m = LEAD_DEADLINE_RE.exec(s.slice(at, at + OPENING + 12));
+  return m && m.index <= OPENING ? [at + m.index, at + m.index + m[0].length] : undefined;
+}
+
+/** The time word of the sentence that ends in the colon at `i` (今年经济社会发展主要目标是:). */
+function colonLead(s: string, i: number): [number, number] | undefined {
+  let k = i;
+  while (k > 0 && i - k < MAX_LEAD * 2 && s[k - 1] !== "。" && s[k - 1] !== "\n" && s[k - 1] !== ";" && s[k - 1] !== "；") k--;
+  const m = LEAD_DEADLINE_RE.exec(s.slice(k, i));
+  return m ? [k + m.index, k + m.index + m[0].length] : undefined;
 }
 
 /** The subject of the last marker before the goal in its paragraph or the ones before it. */
@@ -73,9 +131,9 @@ function actorFor(n: Normalised, markers: Marker[][], para: number, pos: number)
     }
     // A heading line that names a place: 大庙街道 / ——访…广陵区委书记.
     const line = n.lines[p];
-    if (line && p < para && !line.masked) {
+    if (line && p < para && onHeadingLine(n, p)) {
       const t = n.clean.slice(line.start, line.end).trim();
-      if (t.length > 0 && t.length <= 30 && !/[。,，;；:：0-9]/.test(t)) {
+      if (!/[0-9]/.test(t)) {
         const re = new RegExp(PLACE_RE.source, "g");
         const m = re.exec(t);
         if (m && m[1]) return m[1];

@@ -4,7 +4,8 @@
  * no I/O; never throws: what it capped or skipped goes to `warnings`, and a stage that threw goes
  * to `errors` (the pipeline then fails the article rather than store a partial summary).
  *
- * Stages: normalise -> numbers/figures -> attribution (metric, change, kind) -> goals -> facts -> places.
+ * Stages: normalise -> facts -> sections (headings, plan/review scopes) -> numbers/figures ->
+ * markers -> attribution (metric, change; kind from kind.ts) -> periods -> goals -> places.
  */
 import type { Figure, Summary } from "./types";
 import { normalise, origStart, origEnd, type Normalised } from "./normalise";
@@ -13,15 +14,17 @@ import { attribute, type Attributed } from "./attribution";
 import { buildGoals } from "./goals";
 import { readFacts } from "./facts";
 import { readPlaces } from "./places";
+import { readSections, type Sections } from "./sections";
+import { periodsOf } from "./periods";
 
 export type { Summary, Figure, Goal, Approx, Kind, StageError } from "./types";
 
 /** The stages extract() runs, as one value so a test can replace one with a failing stage. */
-export const STAGES = { normalise, readFacts, findFigures, attribute, buildGoals, readPlaces };
+export const STAGES = { normalise, readFacts, readSections, findFigures, attribute, buildGoals, readPlaces };
 export type Stages = typeof STAGES;
 
 /** Bump when rule changes alter output, so stored summaries can be recomputed. */
-export const EXTRACTOR_VERSION = 16;
+export const EXTRACTOR_VERSION = 17;
 
 const MAX_SENTENCE = 200;
 
@@ -93,6 +96,12 @@ export function extract(text: string, stages: Stages = STAGES): Summary {
   } catch (e) {
     out.errors.push({ stage: "facts", message: String(e) });
   }
+  let sections: Sections = { scopes: [{ pos: 0, mode: null }], headings: [], report: false };
+  try {
+    sections = stages.readSections(n, out.published);
+  } catch (e) {
+    out.errors.push({ stage: "sections", message: String(e) });
+  }
   try {
     let raws = stages.findFigures(n.body, n.clean);
     // A headline restating a body figure (一季度签约项目12个 … 签约项目12个) is not counted twice.
@@ -101,16 +110,21 @@ export function extract(text: string, stages: Stages = STAGES): Summary {
       raws = raws.filter((r) => !(r.start >= a && r.end <= b && raws.some((o) => o.start >= b && o.value === r.value && o.unitSimp === r.unitSimp)));
     }
     if (raws.length >= MAX_FIGURES) out.warnings.push(`stopped after ${MAX_FIGURES} figures`);
-    const { figures, markers } = stages.attribute(n, raws);
+    const { figures, markers } = stages.attribute(n, raws, sections);
     const figs = figures.map((f) => toFigure(n, f));
     attributed = figures;
+    periodsOf(n, figures, sections).forEach((p, i) => {
+      const fig = figs[i] as Figure;
+      if (p) fig.period = p.period;
+      if (p?.text) fig.period_text = p.text;
+    });
     figures.forEach((f, i) => {
       if (n.lines[f.paragraph]?.repeated) (figs[i] as Figure).dup = true;
     });
     out.figures = figs;
     const byStart = new Map<number, Figure>();
     figures.forEach((f, i) => byStart.set(f.start, figs[i] as Figure));
-    out.goals = stages.buildGoals(n, figures, markers, (f) => byStart.get(f.start)?.text ?? "");
+    out.goals = stages.buildGoals(n, figures, markers, (f) => byStart.get(f.start) as Figure, sections.year);
   } catch (e) {
     out.errors.push({ stage: "figures", message: String(e) });
   }

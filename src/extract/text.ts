@@ -65,3 +65,10 @@ export function insideQuote(s: string, start: number, end: number, maxLen: numbe
 }
 
 export const isCjk = (c: string | undefined) => !!c && c >= "\u3400" && c <= "\u9fff";
+
+/** Length of the clause text right before `i` (at most 40 chars). */
+export function clausePrefixLen(s: string, i: number): number {
+  let k = i;
+  while (k > 0 && i - k < 40 && !isClauseEnd(s[k - 1] as string)) k--;
+  return i - k;
+}

@@ -88,6 +88,6 @@ export interface Summary {
 
 /** A stage of extract() that threw, and what it threw (`TypeError: …`). */
 export interface StageError {
-  stage: "input" | "normalise" | "facts" | "figures" | "places";
+  stage: "input" | "normalise" | "facts" | "sections" | "figures" | "places";
   message: string;
 }

@@ -157,6 +157,7 @@ export async function storeSummary(d1: D1Database, meta: ArticleMeta, summary: S
       meta.metaPlace && f.place === summary.places[0]?.name
         ? mainPlace
         : (f.place_code ?? placeList.find((p) => p.name === f.place)?.key ?? mainPlace),
+    period: f.period ?? null,
     published,
   }));
   const goalFigureLinks = summary.goals.map((g) => goalFigureSeqs(g, summary.figures));
@@ -168,6 +169,7 @@ export async function storeSummary(d1: D1Database, meta: ArticleMeta, summary: S
     end: g.end,
     deadline: g.deadline ?? null,
     actor: g.actor ?? null,
+    period: g.period ?? null,
     // A goal belongs where its figures are (金山桥街道's goals in an article about 经开区).
     placeKey: figureRows[goalFigureLinks[seq]?.[0] ?? -1]?.placeKey ?? mainPlace,
     published,

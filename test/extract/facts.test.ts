@@ -95,6 +95,6 @@ describe("heavy site chrome", () => {
       ["50个", "target"],
       ["20亿元", "target"],
     ]);
-    expect(s.goals.map((g) => g.figures)).toEqual([["50个", "20亿元"]]);
+    expect(s.goals.map((g) => g.figures)).toEqual([["50个"], ["20亿元"]]);
   });
 });

@@ -12,7 +12,10 @@ import { CORPUS, type GoldFigure, type GoldGoal } from "../helpers/corpus";
 /** Issue 4's bar. */
 const BAR = { figP: 0.95, figR: 0.95, metric: 0.85, kind: 0.95, approx: 0.95, goalR: 0.85, goalP: 0.8, meta: 0.9 };
 /** What the extractor reaches now (raise these when it improves). */
-const FLOOR = { figP: 1, figR: 1, metric: 0.93, kind: 1, approx: 1, goalR: 1, goalP: 1, meta: 1 };
+// goalP: the first-round gold of 003 keeps two promises per goal (…均迈上百亿台阶,装备制造开票突破280亿元);
+// the second-round convention (ANNOTATION.md, issue 12: one goal per promise) splits them, as the
+// seventeen-page gate (test/node/gold.test.ts) scores; 27 of the 29 predicted goals match here.
+const FLOOR = { figP: 1, figR: 1, metric: 0.93, kind: 1, approx: 1, goalR: 1, goalP: 0.93, meta: 1 };
 
 const sameNumber = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 

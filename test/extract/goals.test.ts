@@ -12,15 +12,13 @@ describe("goals", () => {
       ["力争新增总部企业20家", ["20家"], undefined],
     ]);
   });
-  it("parallel figures under one marker share a goal", () => {
+  it("parallel objects under one verb share a goal; a clause with its own predicate is its own", () => {
     const g = goals("每年新增省级以上研发机构10家以上、产学研合作150项以上,实施关键共性技术攻关和科技成果转化100项以上。");
-    expect(g.length).toBe(1);
-    expect(g[0]?.figures).toEqual(["10家", "150项", "100项"]);
-    expect(g[0]?.deadline).toBe("每年");
+    expect(g.map((x) => [x.figures, x.deadline])).toEqual([[["10家", "150项"], "每年"], [["100项"], "每年"]]);
   });
-  it("a clause with its own marker opens a new goal", () => {
+  it("a clause with its own marker or verb opens a new goal; another object of the same verb does not", () => {
     const g = goals("高邮计划每年招引实施重大项目5个以上,新增百亿级企业1家,10亿元以上企业30家,力争3-5家企业成功上市。");
-    expect(g.map((x) => x.figures)).toEqual([["5个", "1家", "30家"], ["3-5家"]]);
+    expect(g.map((x) => x.figures)).toEqual([["5个"], ["1家", "30家"], ["3-5家"]]);
   });
   it("keeps a deadline-only clause before the goal", () => {
     const g = goals("到2025年,高邮将打造特色田园乡村18个以上。");
@@ -36,7 +34,7 @@ describe("goals", () => {
   it("the actor leaves out time words and adverbs, and is never an adverbial", () => {
     expect(goals("据悉，晋江今年还将新建5G基站800个。")[0]?.actor).toBe("晋江");
     expect(goals("高新区召开分析会。会议要求，下半年要全力冲刺，确保新签约项目不少于40个。")[0]?.actor).not.toBe("下半年");
-    expect(goals("县长表示，今年将再争取补助不少于2亿元，并在年底前完成两千户污水接管。").map((g) => g.actor)).toEqual([undefined]);
+    expect(goals("县长表示，今年将再争取补助不少于2亿元，并在年底前完成两千户污水接管。").map((g) => g.actor)).toEqual([undefined, undefined]);
   });
   it("the actor is a place or a body, never a verb phrase", () => {
     expect(goals("找准内涵将全面提升，力争新增企业20家。")[0]?.actor).toBeUndefined();

@@ -144,6 +144,7 @@ export async function getArticleSummary(d1: D1Database, id: number): Promise<Art
       text: g.text,
       deadline: g.deadline,
       actor: g.actor,
+      period: g.period,
       start: g.start,
       end: g.end,
       figures: goalFigs.get(g.id) ?? [],

@@ -33,6 +33,7 @@ export const figureFields = {
   change: figures.change,
   kind: figures.kind,
   sentence,
+  period: figures.period,
   placeKey: figures.placeKey,
   published: figures.published,
 };
@@ -54,6 +55,7 @@ export function figureRef(r: FigureRow): FigureRef {
     change: r.change,
     kind: r.kind,
     sentence: r.sentence,
+    period: r.period,
     start: r.start,
     end: r.end,
   };

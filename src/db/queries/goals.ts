@@ -48,6 +48,7 @@ export const goalFields = {
   end: goals.end,
   deadline: goals.deadline,
   actor: goals.actor,
+  period: goals.period,
   placeKey: goals.placeKey,
   published: goals.published,
 };
@@ -96,6 +97,7 @@ export async function listGoals(d1: D1Database, f: GoalFilter = {}): Promise<Pag
       text: r.text,
       deadline: r.deadline,
       actor: r.actor,
+      period: r.period,
       start: r.start,
       end: r.end,
       figures: figs.get(r.id) ?? [],

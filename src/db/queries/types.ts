@@ -67,6 +67,8 @@ export interface FigureRef {
   change: boolean;
   kind: FigureKind;
   sentence: string | null;
+  /** Period the figure is about (2025, 2022-H1, 2021..2025). */
+  period: string | null;
   start: number;
   end: number;
 }
@@ -90,6 +92,8 @@ export interface GoalItem extends ArticleContext {
   text: string;
   deadline: string | null;
   actor: string | null;
+  /** The deadline as a period (2025, 2021..2025). */
+  period: string | null;
   start: number;
   end: number;
   figures: FigureRef[];

@@ -12,13 +12,16 @@ import * as facts from "./facts";
 import * as metric from "./metric";
 import * as metrickeys from "./metrickeys";
 import * as places from "./places";
+import * as sections from "./sections";
 import { TRADITIONAL_PROBE_RE } from "../normalise";
 import type { Example } from "./examples";
 
 function collect(prefix: string, mod: Record<string, unknown>, out: Record<string, RegExp>): void {
   for (const [k, v] of Object.entries(mod)) {
     if (v instanceof RegExp) out[`${prefix}.${k}`] = v;
-    else if (Array.isArray(v)) {
+    else if (v && typeof v === "object" && !Array.isArray(v)) {
+      for (const [kk, vv] of Object.entries(v as Record<string, unknown>)) if (vv instanceof RegExp) out[`${prefix}.${k}.${kk}`] = vv;
+    } else if (Array.isArray(v)) {
       v.forEach((item, i) => {
         if (item instanceof RegExp) out[`${prefix}.${k}[${i}]`] = item;
         else if (item && typeof item === "object") {
@@ -43,6 +46,7 @@ export const ALL_RULE_PATTERNS: Readonly<Record<string, RegExp>> = (() => {
   collect("metric", metric, out);
   collect("metrickeys", metrickeys, out);
   collect("places", places, out);
+  collect("sections", sections, out);
   out["normalise.TRADITIONAL_PROBE_RE"] = TRADITIONAL_PROBE_RE;
   return out;
 })();

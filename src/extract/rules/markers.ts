@@ -8,7 +8,7 @@
  * 力争新增总部企业20家, 确保年内…, 高邮计划每年…, 到2025年…, 年内新增…, 每年设立…
  */
 export const GOAL_MARKER_RE =
-  /力争|确保|争取|力求|(?<!完成(?:了)?(?:全年|年度)?)计划(?![单生”"的内数])|(?<!完成(?:了)?(?:全年|年度)?)目标(?!导向)|到20[0-9]{2}年|年内|每年|年底前|(?<![今去明前上当本])年前(?![一二三四两][季个])|十[一二三四五六七八九]五”?(?:期末|末|内|期间)|拟(?!人|定稿)|预期|将要|务必/g;
+  /力争|确保|争取|力求|(?<!完成(?:了)?(?:全年|年度)?)计划(?![单生”"的内数])|(?<!完成(?:了)?(?:全年|年度)?)目标(?!导向)|到20[0-9]{2}年|年内|每年|年底前|(?<=20[0-9]{2})年前(?![一二三四两][季个])|十[一二三四五六七八九]五”?(?:期末|末|内|期间)|拟(?!人|定稿)|预期|将要|务必/g;
 
 /** 争取 / 计划 that are past facts or names: 成功争取资金, “765”计划, 三年行动计划. */
 export const MARKER_VETO_BEFORE_RE = /(?:成功|已|积极|行动|”|")$/;
@@ -27,6 +27,18 @@ export const JIANG_VETO_AFTER_RE = /^(?:来|近|军|领|士|其|之)/;
 export const YAO_VETO_BEFORE_RE = /(?:重|主|需|只|必|纲|概|首|提|扼|摘|次|紧|想|政|机|显|险|切)$/;
 export const YAO_VETO_AFTER_RE = /^(?:求|点|素|闻|害|务|件|领|么|紧|是|不|员|塞|地|职)/;
 
+/**
+ * Markers that only set a plan's time (每年, 年内, 到2025年, 十四五期末, 年底前): in a review
+ * section they describe what was done (五年来每年实施20项民生实事), so they do not make targets there.
+ */
+export const WEAK_MARKER_RE = /^(?:每年|年内|年底前|年前|到20[0-9]{2}年|十[一二三四五六七八九]五)/;
+
+/**
+ * A result cue inside a plan section (the section makes figures targets; these say otherwise):
+ * 预计全年实现…, 去年…, 已建成…, 截至…, 现有…, 今年以来… — but not 比上年 (a target's base).
+ */
+export const PLAN_REPORTED_RE = /预计|已经|已(?![知经])|现有|截至|截止|一年来|今年以来|(?<![比较同与])(?:去年|上年)(?!度|同期)|(?<![较比])过去|目前/;
+
 /** A clause that reports a result even inside a forward-looking paragraph. */
 export const REPORTED_CLAUSE_RE =
   /预计全年|完成(?:了)?(?:全年|年度)?(?:目标|计划|任务)|已经|已(?![知经])|现有|累计|去年|上半年|前三季度|第?[一二三四1-4]季度(?!末)|[0-9]{1,2}[-—~至][0-9]{1,2}月|截至|截止|一年来|今年以来|这一年|(?<![较比])过去/;
@@ -34,8 +46,8 @@ export const REPORTED_CLAUSE_RE =
 /** A floor or ceiling written on a figure under a goal marker: 不少于25个, 不低于1亿元, 不超过3%. */
 export const COMMITTED_BOUND_RE = /不少于|不低于|不超过|不高于/;
 
-/** Partitive description of an existing set: 7个百亿项目中…部分开服 -> reported. */
-export const PARTITIVE_AFTER_RE = /^[\u4e00-\u9fff]{0,8}中[\u4e00-\u9fff]/;
+/** Partitive description of an existing set: 7个百亿项目中…部分开服 -> reported (not 中心, 中学, 中试: 2—3家创新中心). */
+export const PARTITIVE_AFTER_RE = /^[\u4e00-\u9fff]{0,8}中(?![心学小国央医华共部型间试])[\u4e00-\u9fff]/;
 
 /**
  * Change words between the metric and the figure: 增长57.3%, 同比增长9%, 提高2个百分点,
@@ -51,7 +63,7 @@ export const CHANGE_AFTER_RE = /^的?(?:增长|增幅|升幅|降幅|跌幅|下�
 
 /** Deadlines as written (goal's own clause): 年内, 到2025年, “十四五”期末, 年底前, 每年, 全年, 当年. */
 export const DEADLINE_RE =
-  /到20[0-9]{2}年(?:底|末)?|20[0-9]{2}年(?:底前|前|底|内)|“?十[一二三四五六七八九]五”?(?:期末|末|内|期间)|年底前|年内|每年|全年|当年|今年(?:底|内)?|本年度?|三季度末|四季度|(?<![今去明前上当本])年前(?![一二三四两][季个])/;
+  /到20[0-9]{2}年(?:底|末)?|20[0-9]{2}年(?:底前|前|底|内)|“?十[一二三四五六七八九]五”?(?:期末|末|内|期间)|年底前|年内|每年|全年|当年|今年(?:底|内)?|本年度?|三季度末|四季度|(?<=20[0-9]{2})年前(?![一二三四两][季个])/;
 
 /** Time words that may stand before 将/要 where a subject would: 今年还将, 下一步将, 下半年要. */
 const TIME_WORDS = "今年|明年|后年|年内|全年|年度|本年度|当年|上半年|下半年|[一二三四]季度|下一步|今后|未来|目前|当前|近期";
@@ -60,11 +72,16 @@ export const TIME_SUBJECT_RE = new RegExp(`^(?:${TIME_WORDS}){1,3}[还也又再�
 export const SUBJECT_TAIL_RE = new RegExp(`(?:${TIME_WORDS}|还|也|又|再|都|就|仍){1,3}$`);
 
 /**
- * A section heading that announces plans: what follows it (until the next heading) is targets
- * even where a paragraph has no marker of its own. 二、2024年主要目标 / 三、今年重点工作 /
- * 下一步工作打算; not 一、2023年工作回顾 / 主要成效 / 完成全年目标任务.
+ * A comma clause has a predicate of its own (and so is its own goal) when one of these stands
+ * before its first figure: 固定资产投资增长5% | 水利投资超220亿元 | 城镇新增就业人数45万人 |
+ * 增长12%. A clause without one (总投资3000亿元以上, 10亿元以上企业30家) is another object of
+ * the previous clause's verb and stays in its goal.
  */
-export const PLAN_HEADING_RE = /目标|任务|工作安排|重点工作|主要工作|工作计划|工作打算|工作思路|下一步|今后|展望/;
-export const REVIEW_HEADING_RE = /回顾|完成|成效|成绩|总结|情况|进展|亮点|成果/;
-/** A heading line: short, no sentence punctuation. */
-export const HEADING_LINE_RE = /^[^。，,；;：:！？!?]{2,30}$/;
+export const GOAL_PREDICATE_RE =
+  /增长|增加|增速|增幅|提高|提升|下降|降低|减少|削减|上涨|涨幅|达到|达|超过|超|突破|控制|稳定|保持|新增|新建|新开工|新培育|新认定|净增|建成|建设|实施|培育|打造|完成|实现|引进|招引|开工|改造|推进|推动|推广|抓好|开展|安排|认定|创建|扶持|支持|聚焦|统筹|组建|筹建|布局|落实|举办|设立|建立|发放|投入|覆盖|占|其中|力争|确保|争取|计划|每年|年内/;
+export const GOAL_PREDICATE_EXAMPLES = ["固定资产投资增长", "水利投资超", "城镇新增就业人数", "增长", "其中规模企业工业总产值", "新建智能化煤矿", "推动"];
+export const GOAL_PREDICATE_NOT = ["总投资", "年投资", "10亿元以上企业"];
+
+/** Where a goal's deadline may be read from its list's lead: its own words plus a bare year and multi-year words. */
+export const LEAD_DEADLINE_RE =
+  /到20[0-9]{2}年(?:底|末)?|20[0-9]{2}年(?:底前|前|底|内)?|“?十[一二三四五六七八九]五”?(?:期末|末|内|期间|时期)?|(?:今后|未来)[一二三四五两0-9]年|年底前|年内|每年|全年|当年|今年(?:底|内)?|明年|本年度?/;

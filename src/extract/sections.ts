@@ -1,0 +1,225 @@
+/**
+ * Stage: sections. Finds the headings of a document (一、 (一) 1. 第一, 第X部分, short unnumbered
+ * lines), their level and scope (until a heading of the same or a higher level), and whether each
+ * stretch of text is a plan (figures are targets), a review (figures are reported) or neither
+ * (sentence cues alone decide). Leads inside a paragraph (主要预期目标为:, 过去一年,) switch the
+ * innermost open section. Each stretch also carries the section's period (三、2026年工作安排 ->
+ * 2026; 一、过去五年工作回顾 -> the five reviewed years).
+ *
+ * `headingOf` is the one answer to "is this line a heading?" for every stage.
+ */
+import type { Normalised } from "./normalise";
+import {
+  HEADING_FORMS,
+  PLAIN_LEVEL,
+  MAX_PLAIN_HEADING,
+  MAX_HEADING,
+  PLAIN_HEADING_RE,
+  PLAN_HEADING,
+  REVIEW_HEADING,
+  PLAN_HEADING_WEAK,
+  REVIEW_HEADING_WEAK,
+  IMPERATIVE_HEADING,
+  RESULT_HEADING,
+  PLAN_LEAD,
+  REVIEW_LEAD,
+  REPORT_YEAR_RE,
+  WORK_REPORT_RE,
+} from "./rules/sections";
+import { timeIn, type Period } from "./timewords";
+
+export type Mode = "plan" | "review" | null;
+
+export interface Heading {
+  /** The heading's words (without its number), within the body text. */
+  start: number;
+  end: number;
+  level: number;
+}
+
+/**
+ * The heading a line opens, if any: a numbered form (its words run to the first sentence end,
+ * so run-in headings such as (一)经济增长迈出坚实步伐。抓好… count) or a short unnumbered line
+ * without sentence punctuation. `line` is the trimmed line text; offsets are within it.
+ */
+export function headingOf(line: string): { level: number; start: number; end: number } | null {
+  for (const form of HEADING_FORMS) {
+    const m = form.re.exec(line);
+    if (!m) continue;
+    const start = m[0].length;
+    let end = start;
+    const max = Math.min(line.length, start + MAX_HEADING);
+    while (end < max && !isStop(line.charCodeAt(end))) end++;
+    if (end === start) return null;
+    return { level: form.level, start, end };
+  }
+  if (line.length <= MAX_PLAIN_HEADING && PLAIN_HEADING_RE.test(line) && cjkCount(line) >= 2) return { level: PLAIN_LEVEL, start: 0, end: line.length };
+  return null;
+}
+
+function cjkCount(t: string): number {
+  let k = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) k++;
+  }
+  return k;
+}
+
+/** 。！？!? end a run-in heading. */
+const isStop = (c: number) => c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f;
+
+/** True when line `line` is a heading and nothing else (a run-in heading's paragraph is not). */
+export function onHeadingLine(n: Normalised, line: number): boolean {
+  const l = n.lines[line];
+  if (!l || l.masked) return false;
+  const t = n.body.slice(l.start, l.end).trim();
+  const h = t ? headingOf(t) : null;
+  return !!h && h.end >= t.length;
+}
+
+/** Index of the line holding body offset `pos` (binary search over the lines). */
+export function lineAt(n: Normalised, pos: number): number {
+  let lo = 0;
+  let hi = n.lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((n.lines[mid] as { start: number }).start <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** True when body offset `pos` lies on a heading line. */
+export function isHeadingAt(n: Normalised, pos: number): boolean {
+  return onHeadingLine(n, lineAt(n, pos));
+}
+
+/** A stretch of body text from `pos` on, up to the next scope. */
+export interface Scope {
+  pos: number;
+  mode: Mode;
+  period?: Period;
+}
+
+export interface Sections {
+  /** Sorted by `pos`; the first starts at 0. */
+  scopes: Scope[];
+  headings: Heading[];
+  /** The year `今年` means: a work report's own year, else the published year. */
+  year?: number;
+  /** A 政府工作报告 (or an NPC report): its unsectioned targets default to `year`. */
+  report: boolean;
+}
+
+interface Open {
+  level: number;
+  mode: Mode;
+  period?: Period;
+}
+
+/** A review lead counts within this many chars of its paragraph's start (its first sentences). */
+const MAX_LEAD_AT = 60;
+/** How many lines from the top are read for the report's year. */
+const HEAD_LINES = 20;
+
+export function readSections(n: Normalised, published: string | null): Sections {
+  const s = n.body;
+  const ref = referenceYear(n, published);
+  const report = ref.report;
+  let year = ref.year;
+  const scopes: Scope[] = [{ pos: 0, mode: null }];
+  const headings: Heading[] = [];
+  const stack: Open[] = [{ level: -1, mode: null }];
+  const emit = (pos: number) => {
+    const top = stack[stack.length - 1] as Open;
+    const last = scopes[scopes.length - 1] as Scope;
+    const sc: Scope = { pos, mode: top.mode };
+    if (top.period) sc.period = top.period;
+    if (last.pos === pos) scopes[scopes.length - 1] = sc;
+    else if (last.mode !== sc.mode || last.period?.period !== sc.period?.period) scopes.push(sc);
+  };
+  for (const l of n.lines) {
+    if (l.masked) continue;
+    let a = l.start;
+    while (a < l.end && s.charCodeAt(a) <= 32) a++;
+    if (a >= l.end) continue;
+    const text = s.slice(a, Math.min(l.end, a + 400)).trimEnd();
+    const h = headingOf(text);
+    let bodyFrom = 0;
+    if (h) {
+      while (stack.length > 1 && (stack[stack.length - 1] as Open).level >= h.level) stack.pop();
+      const parent = stack[stack.length - 1] as Open;
+      const words = text.slice(h.start, h.end);
+      const own: Mode = REVIEW_HEADING.re.test(words)
+        ? "review"
+        : PLAN_HEADING.re.test(words)
+          ? "plan"
+          : parent.mode !== "plan" && REVIEW_HEADING_WEAK.re.test(words)
+            ? "review"
+            : parent.mode !== "review" && PLAN_HEADING_WEAK.re.test(words)
+              ? "plan"
+              : null;
+      const mode: Mode = own ?? parent.mode ?? (h.level <= 1 && IMPERATIVE_HEADING.re.test(words) && !RESULT_HEADING.re.test(words) ? "plan" : null);
+      const t = timeIn(words, year);
+      // No date anywhere above: a report's first dated plan or review heading gives its year.
+      if (year === undefined && own && t && t.period.length === 4) year = Number(t.period) + (own === "review" ? 1 : 0);
+      let period = t ?? (own === null || own === parent.mode ? parent.period : undefined);
+      if (!period && mode && year !== undefined && report) period = { period: String(mode === "review" ? year - 1 : year), text: "" };
+      const open: Open = { level: h.level, mode };
+      if (period) open.period = period;
+      stack.push(open);
+      headings.push({ start: a + h.start, end: a + h.end, level: h.level });
+      emit(a);
+      bodyFrom = h.end;
+      if (h.end >= text.length) continue;
+    }
+    // Leads in the paragraph: a review opener at its start, a plan lead anywhere.
+    const top = stack[stack.length - 1] as Open;
+    const body = bodyFrom ? text.slice(bodyFrom) : text;
+    const rl = REVIEW_LEAD.re.exec(body);
+    if (rl && rl.index < MAX_LEAD_AT) {
+      const t = timeIn(rl[0], year);
+      if (top.mode !== "review" || t) {
+        top.mode = "review";
+        if (t) top.period = t;
+        else delete top.period;
+        emit(a + bodyFrom);
+      }
+    }
+    const pl = PLAN_LEAD.re.exec(body);
+    if (pl) {
+      // The lead's own sentence names its time: 今年经济社会发展主要目标是 / “十五五”时期…目标.
+      let k = pl.index;
+      while (k > 0 && !isStop(body.charCodeAt(k - 1))) k--;
+      const t = timeIn(body.slice(k, pl.index + pl[0].length), year);
+      if (top.mode !== "plan" || t) {
+        top.mode = "plan";
+        if (t) top.period = t;
+        else if (report && year !== undefined && !top.period) top.period = { period: String(year), text: "" };
+        emit(a + bodyFrom + k);
+      }
+    }
+  }
+  const out: Sections = { scopes, headings, report };
+  // (Scopes before the first dated heading resolve nothing relative; those after use `year`.)
+  if (year !== undefined) out.year = year;
+  return out;
+}
+
+/** A work report's own year (title, subtitle, first plan heading), else the published year. */
+function referenceYear(n: Normalised, published: string | null): { year?: number; report: boolean } {
+  let report = false;
+  let count = 0;
+  for (const l of n.lines) {
+    if (l.masked) continue;
+    if (++count > HEAD_LINES) break;
+    const t = n.simp.slice(l.start, Math.min(l.end, l.start + 200));
+    if (WORK_REPORT_RE.test(t)) report = true;
+    const m = REPORT_YEAR_RE.exec(t);
+    if (m) return { year: Number(m[1] ?? m[2]), report: true };
+  }
+  const py = published ? Number(published.slice(0, 4)) : NaN;
+  if (Number.isFinite(py)) return { year: py, report };
+  return { report };
+}

@@ -1,0 +1,107 @@
+/**
+ * Time words. Reads them (2025年, 今年, 上半年, 前三季度, 1—10月, 十四五时期, 过去五年)
+ * and normalises them: a year (2025), a half (2022-H1), a quarter (2024-Q3), a month span
+ * (2024-01..10), a month (2024-10) or a span of years (2021..2025). Relative words resolve
+ * against the reference year (the report's own year, else the published year).
+ * periods.ts gives them to figures and goals; sections.ts to headings and leads.
+ */
+import { TIME_RULES, TIME_RULE_EXACT, TIME_WORD_RE, REL_YEAR } from "./rules/sections";
+import { parseNumber } from "./numbers";
+
+export interface Period {
+  /** Normalised: 2025, 2022-H1, 2024-Q3, 2024-01..10, 2021..2025. */
+  period: string;
+  /** As written (今年, 十四五时期); empty when inferred from a section or the report's year. */
+  text: string;
+}
+
+const CN_DIGIT: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 两: 2 };
+const two = (m: number) => (m < 10 ? "0" + m : String(m));
+
+function small(x: string | undefined): number {
+  if (!x) return NaN;
+  const d = Number(x);
+  if (Number.isInteger(d)) return d;
+  if (CN_DIGIT[x] !== undefined) return CN_DIGIT[x] as number;
+  return parseNumber(x)?.value ?? NaN;
+}
+
+/**
+ * One time word (a whole match of TIME_WORD_RE) as a period. `year` is the reference year;
+ * `onYear` a year written right before it (2024年上半年). Undefined when it cannot be resolved.
+ */
+export function resolveTime(word: string, year: number | undefined, onYear?: number): string | undefined {
+  for (let i = 0; i < TIME_RULES.length; i++) {
+    const m = (TIME_RULE_EXACT[i] as RegExp).exec(word);
+    if (!m) continue;
+    const rule = TIME_RULES[i] as (typeof TIME_RULES)[number];
+    const y = onYear ?? year;
+    switch (rule.kind) {
+      case "plan": {
+        const start = 1956 + 5 * (9 + (CN_DIGIT[m[1] as string] ?? 0));
+        return `${start}..${start + 4}`;
+      }
+      case "year-span":
+        return `${m[1]}..${m[2]}`;
+      case "year":
+        return m[1];
+      case "since-year":
+        return year === undefined ? undefined : `${m[1]}..${year}`;
+      case "past-years": {
+        const k = small(m[1] ?? m[2]);
+        if (year === undefined || !(k >= 1 && k <= 20)) return undefined;
+        return k === 1 ? String(year - 1) : `${year - k}..${year - 1}`;
+      }
+      case "next-years": {
+        const k = small(m[1]);
+        if (year === undefined || !(k >= 1 && k <= 20)) return undefined;
+        return `${year}..${year + k - 1}`;
+      }
+      case "half":
+        return y === undefined ? undefined : `${y}-H${m[1] === "上" ? 1 : 2}`;
+      case "quarters-to":
+        return y === undefined ? undefined : `${y}-01..${two(3 * small(m[1]))}`;
+      case "quarter":
+        return y === undefined ? undefined : `${y}-Q${small(m[1])}`;
+      case "months":
+        return y === undefined ? undefined : `${y}-${two(Number(m[1]))}..${two(Number(m[2]))}`;
+      case "month":
+        return y === undefined ? undefined : `${y}-${two(Number(m[1]))}`;
+      case "rel-year": {
+        const off = REL_YEAR[m[0]];
+        return year === undefined || off === undefined ? undefined : String(year + off);
+      }
+    }
+  }
+  return undefined;
+}
+
+export interface TimeWord {
+  start: number;
+  end: number;
+  period: string;
+}
+
+/** Every resolvable time word of `s`, in one pass; a half, quarter or month takes a year written just before it. */
+export function timeWords(s: string, year: number | undefined, from = 0, to = s.length): TimeWord[] {
+  const out: TimeWord[] = [];
+  const re = TIME_WORD_RE;
+  re.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s)) !== null && m.index < to) {
+    if (m[0].length === 0) { re.lastIndex++; continue; }
+    const prev = out[out.length - 1];
+    const onYear = prev && prev.end === m.index && prev.period.length === 4 ? Number(prev.period) : undefined;
+    const p = resolveTime(m[0], year, onYear);
+    if (p === undefined) continue;
+    if (onYear !== undefined && prev) out[out.length - 1] = { start: prev.start, end: m.index + m[0].length, period: p };
+    else out.push({ start: m.index, end: m.index + m[0].length, period: p });
+  }
+  return out;
+}
+
+/** The first time word of a short text (a heading, a lead), as a Period. */
+export function timeIn(text: string, year: number | undefined): Period | undefined {
+  const w = timeWords(text, year)[0];
+  return w ? { period: w.period, text: text.slice(w.start, w.end) } : undefined;
+}

@@ -1,0 +1,191 @@
+/**
+ * Sections, kind by section, periods: the rule tables' own example rows (executed here, negative
+ * rows too), then behaviour through extract() on small real-looking texts.
+ */
+import { describe, expect, it } from "vitest";
+import { extract } from "../../src/extract/index";
+import { headingOf } from "../../src/extract/sections";
+import { resolveTime, timeWords } from "../../src/extract/timewords";
+import {
+  HEADING_FORMS,
+  PLAIN_HEADING_RE,
+  PLAIN_HEADING_EXAMPLES,
+  PLAIN_HEADING_NOT,
+  PLAN_HEADING,
+  REVIEW_HEADING,
+  PLAN_HEADING_WEAK,
+  REVIEW_HEADING_WEAK,
+  IMPERATIVE_HEADING,
+  RESULT_HEADING,
+  PLAN_LEAD,
+  REVIEW_LEAD,
+  TIME_RULES,
+  REPORT_YEAR_RE,
+  REPORT_YEAR_EXAMPLES,
+} from "../../src/extract/rules/sections";
+import { GOAL_PREDICATE_RE, GOAL_PREDICATE_EXAMPLES, GOAL_PREDICATE_NOT } from "../../src/extract/rules/markers";
+
+describe("rule rows", () => {
+  for (const form of HEADING_FORMS) {
+    it(`heading form ${form.name}: level ${form.level}`, () => {
+      for (const ex of form.examples) {
+        const h = headingOf(ex.in);
+        expect(h, ex.in).not.toBeNull();
+        expect([h?.level, ex.in.slice(h!.start, h!.end)]).toEqual([form.level, ex.text]);
+      }
+      for (const t of form.not) expect(headingOf(t)?.level ?? null, t).not.toBe(form.level);
+    });
+  }
+  it("plain heading lines", () => {
+    for (const t of PLAIN_HEADING_EXAMPLES) expect(PLAIN_HEADING_RE.test(t), t).toBe(true);
+    for (const t of PLAIN_HEADING_NOT) expect(PLAIN_HEADING_RE.test(t), t).toBe(false);
+    expect(headingOf("12345")).toBeNull();
+  });
+  const cues = { PLAN_HEADING, REVIEW_HEADING, PLAN_HEADING_WEAK, REVIEW_HEADING_WEAK, IMPERATIVE_HEADING, RESULT_HEADING, PLAN_LEAD, REVIEW_LEAD };
+  for (const [name, cue] of Object.entries(cues)) {
+    it(`mode cue ${name}`, () => {
+      for (const t of cue.examples) expect(cue.re.test(t), t).toBe(true);
+      for (const t of cue.not) expect(cue.re.test(t), t).toBe(false);
+    });
+  }
+  for (const rule of TIME_RULES) {
+    it(`time rule ${rule.kind}`, () => {
+      for (const ex of rule.examples) expect(timeWords(ex.in, 2024).map((w) => w.period), ex.in).toEqual([ex.period]);
+      for (const t of rule.not) expect(timeWords(t, 2024).length, t).toBe(0);
+    });
+  }
+  it("report year", () => {
+    for (const ex of REPORT_YEAR_EXAMPLES) {
+      const m = REPORT_YEAR_RE.exec(ex.in);
+      expect(Number(m?.[1] ?? m?.[2])).toBe(ex.year);
+    }
+  });
+  it("goal predicates", () => {
+    for (const t of GOAL_PREDICATE_EXAMPLES) expect(GOAL_PREDICATE_RE.test(t), t).toBe(true);
+    for (const t of GOAL_PREDICATE_NOT) expect(GOAL_PREDICATE_RE.test(t), t).toBe(false);
+  });
+});
+
+describe("headings", () => {
+  it("levels of each form", () => {
+    const lv = (t: string) => headingOf(t)?.level;
+    expect([lv("第二部分 今后五年目标任务"), lv("二、2026年工作安排"), lv("(三)着力推进产业升级"), lv("3.加强重点项目建设"), lv("第三,深化改革"), lv("(2)新建学校")]).toEqual([0, 1, 2, 3, 3, 4]);
+    expect(headingOf("我们坚持稳中求进,全年生产总值增长5%。")).toBeNull();
+    expect(headingOf("2025年,全省生产总值增长5.4%。")).toBeNull();
+  });
+  it("a run-in heading ends at its first sentence end", () => {
+    const t = "(一)经济增长迈出坚实步伐。全省生产总值增长5.5%。";
+    const h = headingOf(t)!;
+    expect(t.slice(h.start, h.end)).toBe("经济增长迈出坚实步伐");
+  });
+});
+
+const kinds = (t: string) => extract(t).figures.map((f) => [f.text, f.kind]);
+
+describe("plan and review sections", () => {
+  const report = [
+    "2026年某省政府工作报告",
+    "一、2025年工作回顾",
+    "过去一年,全省生产总值增长5.4%,新建高标准农田60万亩。",
+    "(一)产业升级迈出坚实步伐。新增高新技术企业1200家,技术合同成交额达到300亿元。",
+    "二、2026年工作安排",
+    "今年经济社会发展主要预期目标是:地区生产总值增长5%左右,城镇新增就业45万人。",
+    "(一)着力扩大内需。抓好600个省级重点工程项目,新建改造高标准农田80万亩。",
+    "(二)着力推进产业升级。新认定高新技术企业1400家以上。",
+  ].join("\n");
+  const s = extract(report);
+  const byText = (t: string) => s.figures.filter((f) => f.text === t);
+  it("a review section's figures are reported, a plan section's are targets (with or without a marker)", () => {
+    expect(byText("5.4%")[0]?.kind).toBe("reported");
+    expect(byText("1200家")[0]?.kind).toBe("reported");
+    expect(byText("300亿元")[0]?.kind).toBe("reported");
+    expect(byText("600个")[0]?.kind).toBe("target");
+    expect(byText("80万亩")[0]?.kind).toBe("target");
+    expect(byText("1400家")[0]?.kind).toBe("target");
+  });
+  it("a subsection inherits its section's mode; a heading of the same level closes it", () => {
+    // (一) under 二、 is a plan although its heading has no cue; 二、 closes 一、's review.
+    expect(byText("45万人")[0]?.kind).toBe("target");
+    expect(kinds("一、2023年工作回顾\n(一)经济运行\n全年生产总值增长5%。\n二、2024年工作安排\n(一)经济运行\n生产总值增长5%左右。")).toEqual([["5%", "reported"], ["5%", "target"]]);
+  });
+  it("periods: the review year, the plan year, 今年 of a report", () => {
+    expect(byText("5.4%")[0]?.period).toBe("2025");
+    expect(byText("600个")[0]?.period).toBe("2026");
+    expect(byText("45万人")[0]).toMatchObject({ period: "2026", period_text: "今年" });
+  });
+  it("a plan lead in a paragraph opens a plan for what follows (until the next heading)", () => {
+    expect(kinds("我们对今后五年的发展提出了具体目标。\n地区生产总值超过1800亿元。\n新建公园20个以上。")).toEqual([["1800亿元", "target"], ["20个", "target"]]);
+  });
+  it("an instruction heading at the top opens a plan when nothing says otherwise", () => {
+    expect(kinds("三、聚力打造增长极,做强发展支撑\n安排市以上重点项目200项左右。")).toEqual([["200项", "target"]]);
+    expect(kinds("三、经济运行稳中向好\n安排市以上重点项目200项。")).toEqual([["200项", "reported"]]);
+  });
+  it("sentence cues still win where they are stronger", () => {
+    // 预计全年 is an estimate of a result, even in a plan section.
+    expect(kinds("二、2026年工作安排\n预计全年地区生产总值增长5.2%。今年地区生产总值增长5%左右。")).toEqual([["5.2%", "reported"], ["5%", "target"]]);
+    // A review paragraph's 将 sentence is a target; its weak markers (每年) are not.
+    expect(kinds("一、过去一年工作回顾\n全年新增就业12万人。每年实施20项民生实事。明年我们将新建学校10所。")).toEqual([["12万人", "reported"], ["20项", "reported"], ["10所", "target"]]);
+  });
+  it("news without sections keeps the marker logic", () => {
+    expect(kinds("今年以来,全区完成投资12亿元。全区将力争新增企业20家。")).toEqual([["12亿元", "reported"], ["20家", "target"]]);
+  });
+});
+
+describe("periods", () => {
+  const p = (t: string) => extract(t).figures.map((f) => [f.text, f.period ?? null, f.period_text ?? null]);
+  it("resolves relative words against the published date", () => {
+    const head = "某县召开会议\n2024-07-15 来源:某县日报\n";
+    expect(p(head + "上半年,全县完成投资12亿元。")).toEqual([["12亿元", "2024-H1", "上半年"]]);
+    expect(p(head + "去年全县生产总值增长6%。")).toEqual([["6%", "2023", "去年"]]);
+    expect(p(head + "全县前三季度新增企业30家。")).toEqual([["30家", "2024-01..09", "前三季度"]]);
+    expect(p(head + "1—10月,全县实现税收5亿元。")).toEqual([["5亿元", "2024-01..10", "1—10月"]]);
+    expect(p(head + "明年将新建学校3所。")).toEqual([["3所", "2025", "明年"]]);
+  });
+  it("a year written before a half or quarter is its year", () => {
+    expect(p("2022年上半年,全区生产总值增长5%。")).toEqual([["5%", "2022-H1", "2022年上半年"]]);
+    expect(p("2023年三季度新增就业1万人。")).toEqual([["1万人", "2023-Q3", "2023年三季度"]]);
+  });
+  it("five-year plans and multi-year reviews get the span", () => {
+    expect(p("“十四五”时期,全省生产总值年均增长5.9%。")).toEqual([["5.9%", "2021..2025", "“十四五”时期"]]);
+    const r = "2026年某省政府工作报告\n一、2025年及“十四五”时期工作回顾\n过去一年,全省生产总值增长5.5%。\n五年来,我们牢记嘱托。\n全省生产总值年均增长5.9%。";
+    expect(p(r)).toEqual([["5.5%", "2025", "过去一年"], ["5.9%", "2021..2025", "五年来"]]);
+  });
+  it("a target takes its deadline, else its plan section's year", () => {
+    expect(p("到2025年,全市森林覆盖率达到30%。")).toEqual([["30%", "2025", "到2025年"]]);
+    expect(p("三、2026年工作安排\n新建智能化煤矿60座。")).toEqual([["60座", "2026", "2026年"]]);
+  });
+  it("resolveTime normalises each kind", () => {
+    expect([resolveTime("十三五期间", 2024), resolveTime("今后五年", 2026), resolveTime("过去五年", 2026), resolveTime("2021—2025年", 2024), resolveTime("下半年", 2024), resolveTime("10月份", 2024)]).toEqual(["2016..2020", "2026..2030", "2021..2025", "2021..2025", "2024-H2", "2024-10"]);
+    expect(resolveTime("今年", undefined)).toBeUndefined();
+  });
+});
+
+describe("one goal per promise", () => {
+  const goals = (t: string) => extract(t).goals.map((g) => [g.text, g.figures, g.deadline ?? null]);
+  it("each comma clause with its own predicate and metric is its own goal; the first keeps the lead", () => {
+    expect(goals("二、2026年工作安排\n今年经济社会发展主要目标是:地区生产总值增长4.5%—5%,固定资产投资增长5%,社会消费品零售总额增长5%。")).toEqual([
+      ["今年经济社会发展主要目标是:地区生产总值增长4.5%—5%", ["4.5%—5%"], "今年"],
+      ["固定资产投资增长5%", ["5%"], "今年"],
+      ["社会消费品零售总额增长5%", ["5%"], "今年"],
+    ]);
+  });
+  it("parallel objects under one shared verb stay one goal", () => {
+    expect(goals("力争新增百亿级企业1家、10亿元以上企业30家。")).toEqual([["力争新增百亿级企业1家、10亿元以上企业30家", ["1家", "30家"], null]]);
+    expect(goals("力争新增百亿级企业1家,10亿元以上企业30家。")).toEqual([["力争新增百亿级企业1家,10亿元以上企业30家", ["1家", "30家"], null]]);
+    expect(goals("三、2014年工作安排\n安排重点项目200项左右,总投资3000亿元以上,年投资600亿元以上。").map((g) => g[1])).toEqual([["200项", "3000亿元", "600亿元"]]);
+  });
+  it("a 分别 clause is one goal", () => {
+    expect(goals("二、2019年工作安排\n城乡居民人均可支配收入分别增长7.5%和8.5%。").map((g) => g[1])).toEqual([["7.5%", "8.5%"]]);
+  });
+  it("a clause of a bare change keeps its own goal: 增长12%", () => {
+    expect(goals("今年,该镇将继续努力。力争实现工业总产值21亿元,增长12%;新增企业1家。")).toEqual([
+      ["力争实现工业总产值21亿元", ["21亿元"], "今年"],
+      ["增长12%", ["12%"], "今年"],
+      ["新增企业1家", ["1家"], "今年"],
+    ]);
+  });
+  it("a list lead's year is each item's deadline; goals get the deadline's period", () => {
+    const s = extract("县人代会开幕\n2018年我县经济社会发展的主要预期目标是:生产总值增长8.5%以上,服务业增加值增长13%以上。");
+    expect(s.goals.map((g) => [g.deadline, g.period])).toEqual([["2018年", "2018"], ["2018年", "2018"]]);
+  });
+});
