@@ -6,7 +6,7 @@
 import type { Approx } from "./types";
 import { parseNumber, type ParsedNumber } from "./numbers";
 import { NUMBER_SCAN_RE, NUMBER_AT_RE, RANGE_SEP_RE, INNER_MORE_RE, CN_PERCENT_RE } from "./rules/numerals";
-import { UNIT_FORMS, IMPLIED_UNIT_FRAME_RE, IMPLIED_UNIT_AFTER_RE, BARE_MONEY_BEFORE_RE, BARE_MONEY_AFTER_RE } from "./rules/units";
+import { UNIT_FORMS, SUPPLIED_UNIT_RULES, IMPLIED_UNIT_FRAME_RE, IMPLIED_UNIT_AFTER_RE, BARE_MONEY_BEFORE_RE, BARE_MONEY_AFTER_RE } from "./rules/units";
 import { PREFIX_APPROX, SUFFIX_APPROX } from "./rules/approx";
 import { NOT_FIGURE_RULES, DURATION_LEAD_RE, DURATION_UNITS, MAX_QUOTE_LEN } from "./rules/notfigures";
 import { insideQuote } from "./text";
@@ -127,7 +127,9 @@ export const MAX_FIGURES = 5000;
 
 function readFigure(body: string, clean: string, start: number, numText: string, prev: RawFigure[]): RawFigure | null {
   if (!FOLLOW.has(body[start + numText.length] as string) && !HAS_BIG_RE.test(numText)) return null;
-  let num: ParsedNumber | null = parseNumber(numText);
+  // A magnitude standing alone as an amount (突破万亿元, NUMBER_RE admits it only there) is one of it.
+  const bareMagnitude = numText[0] === "万" || numText[0] === "亿";
+  let num: ParsedNumber | null = parseNumber(bareMagnitude ? `一${numText}` : numText);
   if (!num) return null;
   let pos = start + numText.length;
   let valueMax: number | undefined = num.valueMax;
@@ -195,15 +197,21 @@ function readFigure(body: string, clean: string, start: number, numText: string,
     if (num.magnitude < 1e4) return null;
     const before = body.slice(Math.max(0, start - 3), start);
     const after = body.slice(pos, pos + 3);
+    const supplied = num.chinese ? SUPPLIED_UNIT_RULES.find((r) => r.after.test(body.slice(pos, pos + 5))) : undefined;
     const isLevel = IMPLIED_UNIT_FRAME_RE.test(before) && IMPLIED_UNIT_AFTER_RE.test(after);
     const isBareMoney =
       !num.chinese && BARE_MONEY_BEFORE_RE.test(body.slice(Math.max(0, start - 14), start)) && BARE_MONEY_AFTER_RE.test(after);
-    if (!isLevel && !isBareMoney) return null;
-    if (isLevel) level = true;
+    if (!isLevel && !isBareMoney && !supplied) return null;
     end = pos;
-    unitText = "";
-    unitSimp = "";
-    implied = true;
+    if (supplied && !isLevel && !isBareMoney) {
+      unitText = supplied.unit;
+      unitSimp = supplied.unit;
+    } else {
+      if (isLevel) level = true;
+      unitText = "";
+      unitSimp = "";
+      implied = true;
+    }
   }
   // Not-figure rules.
   const before8 = body.slice(Math.max(0, start - 8), start);
@@ -213,7 +221,7 @@ function readFigure(body: string, clean: string, start: number, numText: string,
     if (r.self && !r.self.test(selfText)) continue;
     if (r.before && !r.before.test(before8)) continue;
     if (r.after && !r.after.test(after8)) continue;
-    if (r.name.startsWith("threshold") && (unitSimp === "%" || unitSimp === "成")) continue; // 九成以上群众, 90%以上企业: shares
+    if (r.sharesPass && (unitSimp === "%" || unitSimp === "成")) continue;
     if (!r.self && !r.before && !r.after) continue;
     return null;
   }

@@ -12,7 +12,7 @@ import { normalise, origStart, origEnd, type Normalised } from "./normalise";
 import { findFigures, MAX_FIGURES } from "./figures";
 import { attribute, type Attributed } from "./attribution";
 import { buildGoals } from "./goals";
-import { readFacts } from "./facts";
+import { readMeta as readFacts } from "./meta";
 import { readPlaces } from "./places";
 import { readSections, type Sections } from "./sections";
 import { periodsOf } from "./periods";
@@ -24,7 +24,7 @@ export const STAGES = { normalise, readFacts, readSections, findFigures, attribu
 export type Stages = typeof STAGES;
 
 /** Bump when rule changes alter output, so stored summaries can be recomputed. */
-export const EXTRACTOR_VERSION = 17;
+export const EXTRACTOR_VERSION = 18;
 
 const MAX_SENTENCE = 200;
 

@@ -98,3 +98,58 @@ describe("heavy site chrome", () => {
     expect(s.goals.map((g) => g.figures)).toEqual([["50个"], ["20亿元"]]);
   });
 });
+
+describe("labelled fields and front matter", () => {
+  const meta = (text: string) => {
+    const s = extract(text);
+    return [s.title, s.published, s.source];
+  };
+  it.each<[string, string, (string | null)[]]>([
+    ["标题： gives the title without its label or subtitle; 发文时间： the date; 发文单位： the issuer when no outlet is named",
+      "标题：政府工作报告——2015年4月21日在某省第十二届人民代表大会第三次会议上\n发文单位：某省人民政府\n发文时间：2015-04-21\n来源URL：http://example.gov.cn/a.html\n\n正文：\n\n各位代表：\n现在，我代表省人民政府向大会作工作报告。",
+      ["政府工作报告", "2015-04-21", "某省人民政府"]],
+    ["发文时间：未知 is no date, and 正文： is no title; the subtitle's date is the report's",
+      "发文单位：某市人民政府\n发文时间：未知\n正文：\n――2021年1月31日在某市第十五届人民代表大会第六次会议上\n各位代表：\n现在，我代表市人民政府向大会作工作报告。",
+      [null, "2021-01-31", "某市人民政府"]],
+    ["来源： and 发布时间： as labels, the value on the next line",
+      "当前位置：\n首页\n>\n要闻\n2026年某区政府工作报告\n发表时间：\n2026-02-09 09:45:30\n来源：\n某某日报客户端\n阅读量：\n正文。",
+      ["2026年某区政府工作报告", "2026-02-09", "某某日报客户端"]],
+    ["front matter: quoted title, RFC 2822 date (the day as written)",
+      "\n---\ntitle: '工业、投资齐发力，某区上半年GDP增速达6.3%'\ncategories: \n - 金融\nauthor: 某某财经\ndate: Wed, 03 Aug 2022 12:24:18 GMT\n---\n\n<div>\n<p>正文。</p>",
+      ["工业、投资齐发力，某区上半年GDP增速达6.3%", "2022-08-03", null]],
+    ["front matter: ISO date",
+      "---\ntitle: \"县城如何谋求高质量发展\"\ndate: 2021-12-16\n---\n正文。",
+      ["县城如何谋求高质量发展", "2021-12-16", null]],
+  ])("%s", (_, text, want) => expect(meta(text)).toEqual(want));
+
+  it("a report subtitle dates the report, before the page's own 时间 (Chinese numerals too)", () => {
+    const controls = "下载\n打印\n全屏\n收藏\n【字号：\n加大\n还原\n减小\n】\n";
+    expect(meta(`${controls}2026年某省政府工作报告\n2026年1月14日在某省第十四届人民代表大会第四次会议上\n来源：某省日报\n时间：2026-01-22\n某省省长 某某\n各位代表：`))
+      .toEqual(["2026年某省政府工作报告", "2026-01-14", "某省日报"]);
+    expect(meta(`${controls}2026年某省政府工作报告\n——二〇二六年一月二十七日在某省十四届人民代表大会第四次会议上\n来源：某省日报\n时间：2026-02-10\n各位代表：`))
+      .toEqual(["2026年某省政府工作报告", "2026-01-27", "某省日报"]);
+  });
+
+  it("never takes furniture as the title: e-paper header, site-network line, metadata table, section heading", () => {
+    expect(meta("|\n日 | 一 | 二 | 三 |\n版次:03 作者:2023年01月12日\n(上接第一版)某某:在充分衔接的基础上,我们对今后五年的发展提出了具体目标。")).toEqual([null, "2023-01-12", null]);
+    expect(meta("某新办[2005]20号 某ICP备05073341号\n某某传媒中心版权所有 未经授权禁止复制\n某某网・某某湖网 网络支持:某某网络传媒有限公司\n记者 某某/文\n扬帆起航谱新篇,朝气蓬勃向未来。昨日,县人民代表大会隆重开幕。"))
+      .toEqual([null, null, null]);
+    expect(meta("当前位置:首页\n> 政务公开 > 规划计划\n索  引  号 113708280043358015/2021-01956 公开方式 主动公开\n发布机构 某县发展和改革局 组配分类 发展计划\n成文日期 2021-02-22 废止日期\n有效性\n某县2021年国民经济和社会发展计划\n分享\n正文。"))
+      .toEqual(["某县2021年国民经济和社会发展计划", "2021-02-22", "某县发展和改革局"]);
+    expect(meta("三、2026年工作安排\n2026年是开局之年。做好今年工作，要贯彻落实会议精神。").slice(0, 1)).toEqual([null]);
+    expect(meta("（一）着力扩大内需\n大力提振消费，优化服务供给。").slice(0, 1)).toEqual([null]);
+  });
+
+  it("a long bulletin headline without sentence punctuation is a title; an event date is not the page's", () => {
+    const head = "20210130某某小区开展“我为家园献爱心—发放致居民一封信及居民出入卡和车辆通行证”志愿服务活动";
+    expect(meta(`${head}\n编号 | 2021007457 | 服务区域 | 某某街道 |\n服务时长 | 2小时 | 活动日期 | 2021-01-30 09:00:00 至 2021-01-30 11:00:00 |\n正文。`)).toEqual([head, null, null]);
+  });
+
+  it("the outlet from a byline, a repeated 对X记者, a date line's first name, or a closing 来源 line", () => {
+    expect(meta("某区上半年经济成绩单\n<p>某某财经全媒体 见习记者某某某 深圳报道 近日，某区发布上半年经济“成绩单”。</p>")[2]).toBe("某某财经全媒体");
+    expect(meta("县城发展调查\n“目标很明确。”局长对第一财经记者说。\n县长对第一财经记者说，要继续整合资源。")[2]).toBe("第一财经");
+    expect(meta("县城发展调查\n局长对前来采访的记者说，要继续整合资源。\n县长对前来采访的记者说。")[2]).toBeNull();
+    expect(meta("我省民营企业五年目标出炉\n\n四川日報    2020年09月14日\n\n正文。")).toEqual(["我省民营企业五年目标出炉", "2020-09-14", "四川日報"]);
+    expect(meta("导航\n\n某村的共富路\n\n 2022-10-02 09:55  来源:某某新闻网\n\n正文第一段，讲了很多事情。\n\n        来源:央视网\n\n审核:某某   责任编辑:某某")).toEqual(["某村的共富路", "2022-10-02", "央视网"]);
+  });
+});

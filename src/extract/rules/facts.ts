@@ -42,3 +42,86 @@ export const NAV_LINE_RE = /^(?:搜索|网站首页|首页|首頁|登录|注册|
  */
 export const ACTOR_SUFFIX_RE = /(?:街道|开发区|開發區|经开区|經開區|高新区|高新區|新区|新區|园区|園區|[区區县縣市镇鎮乡鄉村省]|政府|党委|黨委|党工委|黨工委|管委会|管委會|委员会|委員會|[委局厅廳办辦部署]|中心|公司|集团|集團)$/;
 export const ADMIN_SUFFIXES = ["街道", "区", "區", "县", "縣", "市", "镇", "鎮", "乡", "鄉"] as const;
+
+/**
+ * Labelled header fields (标题：…, 发文单位：…, 发文时间：…, 来源：…, 作者：…): a known label at the
+ * start of a line, then the value (on the same line, or on the next when the label stands
+ * alone: 发表时间：/2026-02-09). Group 1 = the label, group 2 = the value. Any line that opens
+ * with one of these labels is page metadata, never the headline.
+ */
+export const LABELLED_LINE_RE =
+  /^[【\[]?\s*(标题|題目|题目|文章标题|发文单位|发文机关|发布机构|发布单位|发文时间|发布时间|发表时间|发布日期|发文日期|成文日期|更新时间|日期|时间|来源|稿源|信息来源|来源URL|作者|编辑|责任编辑|报告人|正文|版次|版面|备注|索引号|文号|发文字号|主题分类|组配分类|公开方式)\s*[:：]\s*(.{0,200})$/;
+
+/** What each label gives. Labels not listed only mark the line as metadata. */
+export const LABEL_FIELD: Readonly<Record<string, "title" | "issuer" | "date" | "source" | "author">> = {
+  标题: "title", 題目: "title", 题目: "title", 文章标题: "title",
+  发文单位: "issuer", 发文机关: "issuer", 发布机构: "issuer", 发布单位: "issuer",
+  发文时间: "date", 发布时间: "date", 发表时间: "date", 发布日期: "date", 发文日期: "date", 成文日期: "date", 日期: "date", 时间: "date",
+  来源: "source", 稿源: "source", 信息来源: "source",
+  作者: "author",
+};
+
+/**
+ * A row of a government-site metadata table, labels and values separated by spaces:
+ * 发布机构 金乡县发展和改革局 组配分类 发展计划 / 索 引 号 113708…/2021-01956 公开方式 主动公开 /
+ * 成文日期 2021-02-22 废止日期 / 有效性. Tested on the line with its spaces removed. Group 1 = the
+ * label the line opens with.
+ */
+export const METADATA_ROW_RE =
+  /^(索引号|公开方式|发布机构|发文机关|组配分类|主题分类|成文日期|发布日期|废止日期|生效日期|有效性|发文字号|文号|公开范围|公开时限|信息分类|体裁分类|服务对象)/;
+/** The value of a metadata-table field (发布机构 金乡县发展和改革局 组配分类 …): group 1, up to the next space. */
+export const METADATA_ISSUER_RE = /^\s*(?:发布机构|发文机关)\s+([^\s]{2,30})/;
+
+/**
+ * Page controls, one per line or together: 下载 / 打印 / 全屏 / 收藏 / 【字号：加大 还原 减小】 /
+ * 【字体：大 中 小】 / 分享到. Never a headline.
+ */
+export const CONTROL_LINE_RE =
+  /^(?:[【\[】\]]|\s|[:：]|下载|打印|全屏|收藏|分享到?|关闭窗口|关闭|字号|字体|加大|还原|减小|默认|大|中|小|扫一扫|纠错)+$/;
+
+/** A site's network or technical-support line: 杭州网 · 千岛湖网 网络支持:杭州网络传媒有限公司. */
+export const SUPPORT_LINE_RE = /(?:网络支持|技术支持|技术服务|网站支持|主办单位|承办单位)\s*[:：]/;
+
+/**
+ * A numbered section heading of a report or plan (一、… / （一）… / 第一部分 / 1. …): the page
+ * is a section of a longer document, and a section heading is never its title (ANNOTATION.md).
+ */
+export const SECTION_HEADING_RE = /^(?:[一二三四五六七八九十]{1,3}[、．.]|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}(?:部分|章|篇|节)|[0-9]{1,2}[、．.](?![0-9]))/;
+
+/**
+ * The subtitle of a work report: the day it was delivered, at which session —
+ * ——2026年2月3日在上海市第十六届人民代表大会第四次会议上 / 二〇二六年一月二十七日在…会议上.
+ * A subtitle is not the title; its date is the report's date. Groups: Arabic y, m, d or the
+ * Chinese-numeral y, m, d (read with CN_DATE_DIGITS).
+ */
+export const REPORT_SUBTITLE_RE =
+  /(?:((?:19|20)[0-9]{2})年\s?([0-9]{1,2})月\s?([0-9]{1,2})日|([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日)\s?在/;
+/** …and the session it was given at, later on the same line: …在某省第十四届人民代表大会第四次会议上. */
+export const REPORT_SESSION_RE = /(?:会议|大会)上/;
+/** A subtitle line without a date: ——在保定市第十二届人民代表大会第四次会议上. */
+export const SUBTITLE_LINE_RE = /^(?:——|--|―|－－|在[^。\n]{2,40}(?:会议|大会)上)/;
+
+/** A headline's subtitle after a dash (政府工作报告——2014年1月8日在…会议上 -> 政府工作报告). */
+export const TITLE_SUBTITLE_SPLIT_RE = /——|――|--/;
+
+/** A date written next to an event label is the event's, not the page's: 活动日期 | 2021-01-30. */
+export const EVENT_DATE_LABEL_RE = /(?:活动|服务|开始|结束|截止|报名|举办|会议|废止|失效|生效|有效|开展|采集|出生)(?:日期|时间)/;
+
+/** Front matter (--- … ---) fields: `title: '…'`, `date: 2022-08-03` / `date: Wed, 03 Aug 2022 12:24:18 GMT`. Group 1 = key, 2 = value. */
+export const FRONT_MATTER_FIELD_RE = /^(title|date):\s*(\S[^\n]{0,199})$/;
+/** An RFC 2822 date as written (the day as written, no time-zone shift): 03 Aug 2022. Groups: d, month, y. */
+export const RFC2822_DATE_RE = /([0-9]{1,2})\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+((?:19|20)[0-9]{2})/;
+
+/** An outlet named first on a date line: 四川日报    2020年09月14日. Group 1 = the outlet. */
+export const OUTLET_BEFORE_DATE_RE = /^([\u4e00-\u9fff]{2,10}(?:新闻|新聞|[日晚晨商时時][报報]|[网網]|客户端|客戶端|电视台|電視台|融媒体中心|融媒體中心))\s+(?:19|20)[0-9]{2}\s*[-/.年]/;
+
+/** A dispatch byline: 南方财经全媒体 见习记者石恩泽 深圳报道. Group 1 = the outlet. */
+export const BYLINE_RE = /(?:^|[>\s　])([\u4e00-\u9fff]{2,12})\s+(?:见习|特约|首席|实习)?记者\s?[\u4e00-\u9fff]{2,4}\s+[\u4e00-\u9fff]{2,8}报道/;
+
+/**
+ * The outlet whose reporter is spoken to: 对第一财经记者说 / 接受新华社记者采访. Group 1 = the
+ * outlet; callers require it twice (a single 对X记者 may be a phrase).
+ */
+export const REPORTER_OF_RE = /(?:对|向|告诉|接受)([\u4e00-\u9fff]{2,8})(?:见习|特约|首席)?记者/g;
+/** Words that are not outlets before 记者: 本报, 前来采访的, 广大. */
+export const NOT_OUTLET_RE = /^(?:本报|本台|本网|本刊|本站|媒体|前来|广大|各位|各路|中外)|[的了来们各位名]/;

@@ -57,6 +57,7 @@ export const ALL_RULE_PATTERNS: Readonly<Record<string, RegExp>> = (() => {
  */
 export const FIGURE_RULE_EXAMPLES: readonly { rule: string; examples: readonly Example[] }[] = [
   ...units.UNIT_RULES.map((r) => ({ rule: `units ${r.forms[0]}`, examples: r.examples })),
+  ...units.SUPPLIED_UNIT_RULES.map((r) => ({ rule: `supplied unit ${r.unit}`, examples: r.examples })),
   ...approx.PREFIX_APPROX.map((r, i) => ({ rule: `approx prefix[${i}] ${r.approx}`, examples: r.examples })),
   ...approx.SUFFIX_APPROX.map((r, i) => ({ rule: `approx suffix[${i}] ${r.approx}`, examples: r.examples })),
   ...notfigures.NOT_FIGURE_RULES.map((r) => ({ rule: `not a figure: ${r.name}`, examples: r.examples })),

@@ -25,10 +25,11 @@ export const MAGNITUDES: Readonly<Record<string, number>> = {
  *   chars and a tail of up to 4 digits (3万4000). The look-behind keeps a match from starting in
  *   the middle of a digit run, which keeps the scan linear on long digit strings
  *   (the `(\d+)(万|亿)` trap of notes/libs.md §6).
- * - Chinese: must start with a digit or 十/百/千 (a bare 万/亿 is not a number: 万有文旅, 亿元以上).
+ * - Chinese: must start with a digit or 十/百/千 (a bare 万/亿 is not a number: 万有文旅, 亿元以上),
+ *   except a magnitude standing alone as an amount of money after a level word (突破万亿元, 超亿元).
  */
 export const NUMBER_RE =
-  /(?<![0-9.]|[0-9],)(?:[0-9]{1,16}(?:,[0-9]{3}){0,5}(?:\.[0-9]{1,8})?(?:(?:[万萬亿億]|[千百](?![瓦米克]))(?:[万萬亿億]|[千百](?![瓦米克]))?(?:[0-9]{1,4}(?![0-9]))?)?|[零〇一二两兩三四五六七八九十百千][零〇一二两兩三四五六七八九十百千万萬亿億]{0,11})/g;
+  /(?<![0-9.]|[0-9],)(?:[0-9]{1,16}(?:,[0-9]{3}){0,5}(?:\.[0-9]{1,8})?(?:(?:[万萬亿億]|[千百](?![瓦米克]))(?:[万萬亿億]|[千百](?![瓦米克]))?(?:[0-9]{1,4}(?![0-9]))?)?|[零〇一二两兩三四五六七八九十百千][零〇一二两兩三四五六七八九十百千万萬亿億]{0,11}|(?<=突破|超过|达到|迈上|跨上|站上|逾|超|达|近)(?:万亿|亿|万)(?=元|美元))/g;
 
 /**
  * NUMBER_RE without the look-behind, for scanning (the caller skips matches that start inside a

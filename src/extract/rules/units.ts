@@ -4,7 +4,7 @@
  * characters that must NOT follow (项目 is a noun, not 项), and real-looking examples.
  * Longest forms are tried first.
  */
-import type { FigureExample } from "./examples";
+import type { Example, FigureExample } from "./examples";
 
 export interface UnitRule {
   forms: string[];
@@ -60,6 +60,10 @@ export const UNIT_RULES: UnitRule[] = [
   { forms: ["只"], notFollowedBy: "是有要能", examples: [{ in: "家禽20万只", text: "20万只", value: 200000, unit: "只" }] },
   { forms: ["位"], notFollowedBy: "置于居列次", examples: [{ in: "专家30位", text: "30位", value: 30, unit: "位" }] },
   { forms: ["支"], notFollowedBy: "持出付部撑柱", examples: [{ in: "组建志愿服务队20支", text: "20支", value: 20, unit: "支" }] },
+  { forms: ["堂"], notFollowedBy: "课会皇", examples: [{ in: "公益文艺培训200堂", text: "200堂", value: 200, unit: "堂" }] },
+  { forms: ["组"], notFollowedBy: "织建成合长委团员件图", examples: [{ in: "共分成10组", text: "10组", value: 10, unit: "组" }] },
+  { forms: ["份"], notFollowedBy: "额子", examples: [{ in: "退役军人慰问信120份", text: "120份", value: 120, unit: "份" }] },
+  { forms: ["列"], notFollowedBy: "入为车举出席表明", examples: [{ in: "中欧班列开行千列", text: "千列", value: 1000, unit: "列" }, { in: "开行班列1200列", text: "1200列", value: 1200, unit: "列" }] },
   { forms: ["天"], notFollowedBy: "然津空地下气", examples: [{ in: "200余天", text: "200余天", value: 200, unit: "天", approx: "more_than" }, { in: "提前10天", text: "10天", value: 10, unit: "天" }] },
   { forms: ["年"], notFollowedBy: "度初底末代级轻终货华会", examples: [{ in: "连续6年", text: "6年", value: 6, unit: "年" }, { in: "连续三年", text: "三年", value: 3, unit: "年" }] },
   { forms: ["小时"], examples: [{ in: "24小时", text: "24小时", value: 24, unit: "小时" }] },
@@ -90,3 +94,32 @@ export const IMPLIED_UNIT_AFTER_RE = /^(?:台阶|大关|关口|规模|[。，,�
 export const BARE_MONEY_BEFORE_RE =
   /(?:贷款|投资|资金|收入|产值|总额|税收|支出|营收|营业额|销售额|生产总值|融资|补贴|补助|奖补|利润|存款|成交额|交易额|金额|经费|预算)[^，。；,;、\n]{0,6}$/;
 export const BARE_MONEY_AFTER_RE = /^(?:[。，,；;、]|$)/;
+
+/**
+ * A Chinese-numeral amount with no measure word, counting the noun that follows: the unit is
+ * supplied (ANNOTATION.md: 四百四十五万农民 -> 四百四十五万, unit 人). The figure's text is the
+ * number alone. Only for numbers with 万/亿 (三农民 is no figure).
+ */
+export interface SuppliedUnitRule {
+  /** Anchored at the end of the number. */
+  after: RegExp;
+  unit: string;
+  examples: Example[];
+}
+
+export const SUPPLIED_UNIT_RULES: SuppliedUnitRule[] = [
+  {
+    after: /^(?:农民工|农民|群众|居民|人口|职工|工人|学生|儿童|老人|妇女|青少年|游客|旅客|市民|村民|党员|干部|志愿者|城乡居民|贫困人口|劳动力)/,
+    unit: "人",
+    examples: [
+      { in: "全县四百四十五万农民人均收入增加", text: "四百四十五万", value: 4450000, unit: "人" },
+      { in: "带动二十万群众增收", text: "二十万", value: 200000, unit: "人" },
+      { in: "每万人口拥有医生" },
+    ],
+  },
+  {
+    after: /^(?:农户|贫困户|家庭|住户|城乡家庭)/,
+    unit: "户",
+    examples: [{ in: "惠及一百零四万农户", text: "一百零四万", value: 1040000, unit: "户" }],
+  },
+];

@@ -1,0 +1,376 @@
+/**
+ * Stage 6a: the article's own facts — title, published date, source — read from the header:
+ * front matter (title:, date:), labelled fields (标题：, 发文单位：, 发布时间：, 来源：, 作者：),
+ * a report's subtitle (2026年1月14日在…会议上), the date/source line, and bylines. Page
+ * furniture (navigation, print and font controls, e-paper headers, site-network lines,
+ * metadata-table rows) and section headings are never the title. Dates in the body (7月13日)
+ * never count as the publication date.
+ */
+import type { Normalised } from "./normalise";
+import { parseChinese } from "./numbers";
+import { CN_DIGITS } from "./rules/numerals";
+import { CHROME_LINE_RES } from "./rules/noise";
+import {
+  SOURCE_RE,
+  SOURCE_SUFFIX_SPLIT_RE,
+  FULL_DATE_RE,
+  NAV_LINE_RE,
+  SITE_NAME_RE,
+  OUTLET_AFTER_DATE_RE,
+  OUTLET_BEFORE_DATE_RE,
+  FLAT_TITLE_RE,
+  LABELLED_LINE_RE,
+  LABEL_FIELD,
+  METADATA_ROW_RE,
+  METADATA_ISSUER_RE,
+  CONTROL_LINE_RE,
+  SUPPORT_LINE_RE,
+  SECTION_HEADING_RE,
+  REPORT_SUBTITLE_RE,
+  REPORT_SESSION_RE,
+  SUBTITLE_LINE_RE,
+  TITLE_SUBTITLE_SPLIT_RE,
+  EVENT_DATE_LABEL_RE,
+  FRONT_MATTER_FIELD_RE,
+  RFC2822_DATE_RE,
+  BYLINE_RE,
+  REPORTER_OF_RE,
+  NOT_OUTLET_RE,
+} from "./rules/facts";
+
+export interface Meta {
+  /** [start, end) of the title line in the clean text, when the title is a line of the text. */
+  titleRange?: [number, number];
+  title: string | null;
+  published: string | null;
+  source: string | null;
+}
+
+/** Header lines read (non-empty): pages with a column of controls need more than a dozen. */
+const HEADER_LINES = 40;
+/** A headline candidate is among the first few content lines. */
+const HEADLINE_LINES = 12;
+const MAX_TITLE = 40;
+/** A headline without sentence punctuation may run longer (a bulletin's one-line event name). */
+const MAX_BARE_TITLE = 64;
+/** Bylines and reporter mentions are looked for in this much of the text. */
+const BYLINE_SCAN = 4000;
+
+interface HeadLine {
+  clean: string;
+  simp: string;
+  idx: number;
+}
+
+function lineTexts(n: Normalised, max: number): HeadLine[] {
+  // `clean` here is the article's own writing (full-width forms kept): titles are as written.
+  const out: HeadLine[] = [];
+  for (let i = 0; i < n.lines.length && out.length < max; i++) {
+    const l = n.lines[i] as { start: number; end: number };
+    const simp = n.simp.slice(l.start, Math.min(l.end, l.start + 400)).trim();
+    if (!simp) continue;
+    out.push({ clean: n.written.slice(l.start, Math.min(l.end, l.start + 400)).trim(), simp, idx: i });
+  }
+  return out;
+}
+
+function lineIndexAt(n: Normalised, pos: number): number {
+  let lo = 0;
+  let hi = n.lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((n.lines[mid] as { start: number }).start <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+const pad = (x: string | number) => String(x).padStart(2, "0");
+
+function ymd(y: number, mo: number, d: number): string | null {
+  if (!(y >= 1900 && y <= 2100) || mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+  return `${y}-${pad(mo)}-${pad(d)}`;
+}
+
+function dateOf(m: RegExpExecArray): string | null {
+  const y = m[1];
+  const mo = m[2] ?? m[4];
+  const d = m[3] ?? m[5];
+  if (!y || !mo || !d) return null;
+  return ymd(Number(y), Number(mo), Number(d));
+}
+
+/** The full dates in `s` before any event label (活动日期 | 2021-01-30 is not the page's date). */
+function firstDate(s: string): { pos: number; date: string }[] {
+  const re = FULL_DATE_RE;
+  re.lastIndex = 0;
+  const out: { pos: number; date: string }[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s)) !== null) {
+    // Every date after an event label is the event's (活动日期 | 2021-01-30 09:00 至 2021-01-30 11:00).
+    if (EVENT_DATE_LABEL_RE.test(s.slice(0, m.index))) break;
+    const d = dateOf(m);
+    if (d) out.push({ pos: m.index, date: d });
+  }
+  return out;
+}
+
+/** 二〇二六 -> 2026 (digit by digit). */
+function cnYear(s: string): number {
+  let y = 0;
+  for (const c of s) y = y * 10 + (CN_DIGITS[c] ?? NaN);
+  return y;
+}
+
+/** The delivery date in a report subtitle (2026年1月14日在…会议上 / 二〇二六年一月二十七日在…). */
+function subtitleDate(s: string): string | null {
+  const m = REPORT_SUBTITLE_RE.exec(s);
+  if (!m || !REPORT_SESSION_RE.test(s.slice(m.index + m[0].length, m.index + m[0].length + 60))) return null;
+  if (m[1]) return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
+  const mo = parseChinese(m[5] ?? "")?.value;
+  const d = parseChinese(m[6] ?? "")?.value;
+  return mo && d ? ymd(cnYear(m[4] ?? ""), mo, d) : null;
+}
+
+/**
+ * 经济日报-中国经济网: several outlet or site names joined, nothing else (never a headline; a
+ * single name ending in 网 may be one: 织密安全防护网).
+ */
+function isSiteLine(t: string): boolean {
+  const parts = t.split(/[-—|｜·・\s]+/).filter(Boolean);
+  return parts.length > 1 && parts.every((p) => SITE_NAME_RE.test(p));
+}
+
+const isChrome = (t: string) => CHROME_LINE_RES.some((re) => re.test(t));
+
+/**
+ * Whether a line is a numbered section heading (一、… （一）…). The seam for the sections stage's
+ * shared heading helper: point this at it when it lands.
+ */
+export function isSectionHeading(line: string): boolean {
+  return SECTION_HEADING_RE.test(line);
+}
+
+/** Lines that are page furniture or metadata, never a headline. */
+function isFurniture(l: HeadLine): boolean {
+  const s = l.simp;
+  return (
+    NAV_LINE_RE.test(s) ||
+    isChrome(s) ||
+    LABELLED_LINE_RE.test(s) ||
+    METADATA_ROW_RE.test(s.replace(/\s+/g, "")) ||
+    CONTROL_LINE_RE.test(s) ||
+    SUPPORT_LINE_RE.test(s) ||
+    SUBTITLE_LINE_RE.test(s) ||
+    subtitleDate(s) !== null ||
+    s.startsWith("<") ||
+    !/[\u4e00-\u9fff][^]{0,400}[\u4e00-\u9fff]/.test(s)
+  );
+}
+
+function titleLike(l: HeadLine | undefined): l is HeadLine {
+  if (!l) return false;
+  const bare = !/[。，,；;！？!?]/.test(l.clean);
+  return (
+    (l.clean.length <= MAX_TITLE || (bare && l.clean.length <= MAX_BARE_TITLE)) &&
+    !/[。:：]$/.test(l.clean) &&
+    !/^[0-9]{4}(?:年\s*[0-9]{1,2}\s*月|[-/.][0-9]{1,2})/.test(l.simp) &&
+    !isSiteLine(l.simp) &&
+    /[\u4e00-\u9fff].*[\u4e00-\u9fff]/.test(l.simp)
+  );
+}
+
+interface Labelled {
+  title?: string;
+  issuer?: string;
+  date?: string;
+  source?: string;
+  author?: string;
+  /** Line index where the front matter ends (its closing ---), -1 when none. */
+  frontEnd: number;
+}
+
+/** A labelled value, written in the article's characters, with a subtitle cut from a title. */
+function labelValue(l: HeadLine, simpValue: string): string {
+  return l.clean.slice(l.clean.length - simpValue.length).trim();
+}
+
+/** Front matter and labelled fields of the header. */
+function readLabels(head: HeadLine[]): Labelled {
+  const out: Labelled = { frontEnd: -1 };
+  let k = 0;
+  if (head[0]?.simp === "---") {
+    for (k = 1; k < head.length && head[k]?.simp !== "---"; k++) {
+      const l = head[k] as HeadLine;
+      const m = FRONT_MATTER_FIELD_RE.exec(l.simp);
+      if (!m) continue;
+      const v = labelValue(l, m[2] as string).replace(/^['"]|['"]$/g, "").trim();
+      if (m[1] === "title" && v) out.title ??= v;
+      if (m[1] === "date") {
+        const iso = firstDate(v)[0]?.date;
+        const rfc = RFC2822_DATE_RE.exec(v);
+        const d = iso ?? (rfc ? ymd(Number(rfc[3]), "JanFebMarAprMayJunJulAugSepOctNovDec".indexOf(rfc[2] as string) / 3 + 1, Number(rfc[1])) : null);
+        if (d) out.date ??= d;
+      }
+    }
+    out.frontEnd = head[k]?.idx ?? -1;
+  }
+  for (let i = 0; i < head.length; i++) {
+    const l = head[i] as HeadLine;
+    const m = LABELLED_LINE_RE.exec(l.simp);
+    const row = m ? null : METADATA_ISSUER_RE.exec(l.simp);
+    if (row) out.issuer ??= labelValue(l, l.simp.slice(row.index + row[0].length - (row[1] as string).length)).split(/\s/)[0];
+    if (!m) continue;
+    const field = LABEL_FIELD[m[1] as string];
+    if (!field) continue;
+    let value = (m[2] as string).trim();
+    let from: HeadLine = l;
+    // A label alone on its line: the value is the next line (发表时间：/2026-02-09 09:45:30).
+    if (!value) {
+      const next = head[i + 1];
+      if (!next || LABELLED_LINE_RE.test(next.simp)) continue;
+      value = next.simp;
+      from = next;
+    }
+    const written = labelValue(from, value);
+    if (field === "date") {
+      const d = firstDate(value)[0]?.date;
+      if (d) out.date ??= d;
+    } else if (field === "title") {
+      out.title ??= written;
+    } else if (field === "source") {
+      const outlet = written.split(/\s/)[0]?.split(SOURCE_SUFFIX_SPLIT_RE)[0] ?? "";
+      if (outlet.length >= 2 && !/^(?:https?|www)/i.test(outlet)) out.source ??= outlet;
+    } else {
+      const v = written.split(/\s/)[0] ?? "";
+      if (v.length >= 2) out[field] ??= v;
+    }
+  }
+  return out;
+}
+
+/** The outlet of a dispatch byline or of the reporter people speak to (对第一财经记者说, twice). */
+function bylineOutlet(n: Normalised): string | null {
+  const s = n.simp.slice(0, BYLINE_SCAN);
+  const b = BYLINE_RE.exec(s);
+  if (b && !NOT_OUTLET_RE.test(b[1] as string)) {
+    const at = b.index + b[0].indexOf(b[1] as string);
+    return n.written.slice(at, at + (b[1] as string).length);
+  }
+  const counts = new Map<string, { n: number; at: number }>();
+  const re = REPORTER_OF_RE;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s)) !== null) {
+    const name = m[1] as string;
+    if (NOT_OUTLET_RE.test(name)) continue;
+    const c = counts.get(name) ?? { n: 0, at: m.index + m[0].indexOf(name) };
+    c.n++;
+    counts.set(name, c);
+  }
+  for (const [name, c] of counts) if (c.n >= 2) return n.written.slice(c.at, c.at + name.length);
+  return null;
+}
+
+export function readMeta(n: Normalised): Meta {
+  const head = lineTexts(n, HEADER_LINES);
+  const labels = readLabels(head);
+  const body = head.filter((l) => l.idx > labels.frontEnd);
+  const content = body.filter((l) => !isFurniture(l)).slice(0, HEADLINE_LINES);
+
+  // Title: front matter or 标题： first (without a subtitle), else the headline line.
+  let title: string | null = null;
+  let titleRange: [number, number] | undefined;
+  if (labels.title) {
+    title = labels.title.split(TITLE_SUBTITLE_SPLIT_RE)[0]?.trim() || null;
+  } else if (content[0] && !isSectionHeading(content[0].simp)) {
+    // The headline stands right above the date/source line (发布日期：… 来源：…); section names and
+    // site names above it (新闻动态, 淮北新闻网) give way to it. A page that opens with a section
+    // heading is a section of a report: no title.
+    const metaLine = body.find((l) => SOURCE_RE.test(l.simp) || (l.simp.length <= 80 && firstDate(l.simp).length > 0));
+    const aboveMeta = metaLine ? content.filter((l) => l.idx < metaLine.idx).at(-1) : undefined;
+    const pick = titleLike(aboveMeta)
+      ? aboveMeta
+      : SITE_NAME_RE.test(content[0].simp) && titleLike(content[1])
+        ? content[1]
+        : content[0];
+    if (titleLike(pick) && !isSectionHeading(pick.simp)) {
+      title = pick.clean.replace(/\s+/g, " ");
+      const line = n.lines[pick.idx] as { start: number; end: number };
+      titleRange = [line.start, line.end];
+    } else if (head[0] && head[0] === body[0]) {
+      // A page flattened to one line: the headline, then the date line (县政府召开常务会议 2023-03-02 10:20 来源：…).
+      const flat = FLAT_TITLE_RE.exec(head[0].clean);
+      if (flat && !NAV_LINE_RE.test(head[0].simp)) {
+        title = flat[1] as string;
+        const line = n.lines[head[0].idx] as { start: number };
+        const at = n.written.indexOf(title, line.start);
+        titleRange = [at, at + title.length];
+      }
+    }
+  }
+
+  // Published: front matter, then a report's subtitle date, then a labelled date, then the
+  // date/source line of the header.
+  let published: string | null = null;
+  for (const l of body.slice(0, HEADLINE_LINES * 2)) {
+    const d = subtitleDate(l.simp);
+    if (d) { published = d; break; }
+  }
+  if (labels.title && !published) published = subtitleDate(labels.title);
+  published = labels.date && labels.frontEnd >= 0 ? labels.date : (published ?? labels.date ?? null);
+
+  // Source: a labelled 来源 of the header, or the date/source line.
+  let source: string | null = labels.source ?? null;
+  const cands = [...head];
+  const lastHead = head.length ? (head[head.length - 1] as HeadLine).idx : -1;
+  let laterSource: string | null = null;
+  for (let p = n.simp.indexOf("来源"); p >= 0 && cands.length < HEADER_LINES + 20; p = n.simp.indexOf("来源", p + 2)) {
+    let a = p;
+    while (a > 0 && p - a < 120 && n.simp[a - 1] !== "\n") a--;
+    let b = p;
+    while (b < n.simp.length && b - p < 120 && n.simp[b] !== "\n") b++;
+    const simp = n.simp.slice(a, b).trim();
+    if (simp.length > 120 || (a > 0 && n.simp[a - 1] !== "\n")) continue;
+    const idx = lineIndexAt(n, a);
+    if (idx <= lastHead) continue;
+    cands.push({ clean: n.written.slice(a, b).trim(), simp, idx });
+  }
+  let dateLineDate: string | null = null;
+  for (const l of cands) {
+    const sm = SOURCE_RE.exec(l.simp);
+    let outlet: string | null = null;
+    if (sm) {
+      const raw = l.clean.slice(sm.index, sm.index + sm[0].length);
+      const o = (SOURCE_RE.exec(raw)?.[1] ?? sm[1] ?? "").split(SOURCE_SUFFIX_SPLIT_RE)[0]?.replace(/[0-9]+$/, "") ?? "";
+      if (o.length >= 2 && !/^(?:https?|www|URL)/i.test(o)) outlet = o;
+    }
+    // A 来源 line on its own below the header names the original outlet (the header's is the
+    // site republishing it): 来源:央视网 at the end of the article.
+    if (outlet && l.idx > lastHead && sm && sm.index === 0 && l.simp.length <= sm[0].length + 2) laterSource ??= outlet;
+    if (outlet && !source) source = outlet;
+    // A date line of the header (not a lead sentence: 2023年4月18日，全县召开… is an event date).
+    if (!dateLineDate && (sm || (l.idx < 6 + Math.max(0, labels.frontEnd) && l.simp.length <= 80 && !/[,，。;；]/.test(l.simp)))) {
+      const dates = firstDate(l.simp);
+      if (dates.length) {
+        // A date written after the source names that outlet's issue (来源:淮北日报 2020/01/10).
+        const afterSource = sm ? dates.find((d) => d.pos > sm.index) : undefined;
+        dateLineDate = (afterSource ?? dates[0])?.date ?? null;
+        // An outlet named on the date line without a 来源 label: 2022年11月03日 10:00 澎湃新闻 / 四川日报 2020年09月14日.
+        if (!source && !sm) {
+          const after = OUTLET_AFTER_DATE_RE.exec(l.simp);
+          const before = OUTLET_BEFORE_DATE_RE.exec(l.simp);
+          if (after && after.index > (dates[0]?.pos ?? 0)) {
+            source = l.clean.slice(after.index + after[0].length - (after[1] as string).length, after.index + after[0].length);
+          } else if (before) {
+            source = l.clean.slice(0, (before[1] as string).length);
+          }
+        }
+      }
+    }
+  }
+  if (laterSource && laterSource !== source) source = laterSource;
+  published ??= dateLineDate;
+  source ??= bylineOutlet(n) ?? labels.issuer ?? (labels.author && SITE_NAME_RE.test(labels.author) ? labels.author : null);
+  return { title, titleRange, published, source };
+}
