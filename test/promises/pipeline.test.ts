@@ -69,7 +69,7 @@ describe("promise links in the pipeline", { timeout: 4 * SETTLE_MS }, () => {
     const rows = (await promiseRows()).filter((p) => p.period === GOLD.period);
     expect(rows).toHaveLength(GOLD.promises.length);
     GOLD.promises.forEach((g, i) => {
-      expect(rows[i], g.id).toMatchObject({ place: "保定", target_value: g.target_value, outcome_value: g.outcome_value, verdict: g.verdict_strict, direction: g.direction });
+      expect(rows[i], g.id).toMatchObject({ place: "130600", target_value: g.target_value, outcome_value: g.outcome_value, verdict: g.verdict_strict, direction: g.direction });
     });
     // The 2016 report's own plan is a promise for 2016, still open.
     expect((await promiseRows()).filter((p) => p.period === "2016").every((p) => p.verdict === "pending")).toBe(true);

@@ -6,7 +6,8 @@
 import { and, eq, or, type SQL, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { alias } from "drizzle-orm/sqlite-core";
-import { placeKey } from "../../places";
+import { placeFilter } from "../../places";
+import { placeKeyMatch } from "./plan";
 import { figures, places, promises } from "../schema";
 import { paginate, type Page, type Phase } from "./page";
 import { keywordRowCheck } from "./search";
@@ -55,18 +56,12 @@ export interface PromiseItem {
 /** A GB/T 2260 code (6 digits, or 9 for towns and streets). */
 const isCode = (s: string) => /^\d{6}(\d{3})?$/.test(s);
 
-/** Codes of the place and everything under it share the code without its trailing zero pairs (130600 → 1306…). */
-function codePrefix(code: string): string {
-  let p = code;
-  while (p.length > 2 && p.endsWith("00")) p = p.slice(0, -2);
-  return p;
-}
 
 function conditions(f: PromiseFilter): SQL[] {
   const out: SQL[] = [];
   if (f.place !== undefined) {
-    const p = f.place.trim();
-    out.push(isCode(p) ? sql`(${promises.place} = ${p} OR ${promises.place} LIKE ${`${codePrefix(p)}%`})` : eq(promises.place, placeKey(p)));
+    // The same place match as every other list: the place, everything under it, stored places of that name.
+    out.push(placeKeyMatch(promises.place, placeFilter(f.place.trim())));
   }
   if (f.metric) out.push(or(eq(promises.metricKey, f.metric), metricCondition(f.metric, { metric: promises.metric, key: promises.metricKey }))!);
   if (f.period) out.push(eq(promises.period, f.period));
