@@ -6,7 +6,7 @@
  * metadata-table rows) and section headings are never the title. Dates in the body (7月13日)
  * never count as the publication date.
  */
-import type { Normalised } from "./normalise";
+import { lineAt, type Normalised } from "./normalise";
 import { parseChinese } from "./numbers";
 import { CN_DIGITS } from "./rules/numerals";
 import { CHROME_LINE_RES } from "./rules/noise";
@@ -72,17 +72,6 @@ function lineTexts(n: Normalised, max: number): HeadLine[] {
     out.push({ clean: n.written.slice(l.start, Math.min(l.end, l.start + 400)).trim(), simp, idx: i });
   }
   return out;
-}
-
-function lineIndexAt(n: Normalised, pos: number): number {
-  let lo = 0;
-  let hi = n.lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((n.lines[mid] as { start: number }).start <= pos) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 const pad = (x: string | number) => String(x).padStart(2, "0");
@@ -332,7 +321,7 @@ export function readMeta(n: Normalised): Meta {
     while (b < n.simp.length && b - p < 120 && n.simp[b] !== "\n") b++;
     const simp = n.simp.slice(a, b).trim();
     if (simp.length > 120 || (a > 0 && n.simp[a - 1] !== "\n")) continue;
-    const idx = lineIndexAt(n, a);
+    const idx = lineAt(n, a);
     if (idx <= lastHead) continue;
     cands.push({ clean: n.written.slice(a, b).trim(), simp, idx });
   }

@@ -239,3 +239,15 @@ export function origStart(n: Normalised, i: number): number {
 export function origEnd(n: Normalised, j: number): number {
   return n.map ? (n.map[j] ?? n.original.length) : j;
 }
+
+/** Index of the line holding body offset `pos` (binary search over the lines). */
+export function lineAt(n: Normalised, pos: number): number {
+  let lo = 0;
+  let hi = n.lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((n.lines[mid] as { start: number }).start <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

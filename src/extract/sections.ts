@@ -8,7 +8,7 @@
  *
  * `headingOf` is the one answer to "is this line a heading?" for every stage.
  */
-import type { Normalised } from "./normalise";
+import { lineAt, type Normalised } from "./normalise";
 import {
   HEADING_FORMS,
   PLAIN_LEVEL,
@@ -76,18 +76,6 @@ export function onHeadingLine(n: Normalised, line: number): boolean {
   const t = n.body.slice(l.start, l.end).trim();
   const h = t ? headingOf(t) : null;
   return !!h && h.end >= t.length;
-}
-
-/** Index of the line holding body offset `pos` (binary search over the lines). */
-export function lineAt(n: Normalised, pos: number): number {
-  let lo = 0;
-  let hi = n.lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((n.lines[mid] as { start: number }).start <= pos) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** True when body offset `pos` lies on a heading line. */
