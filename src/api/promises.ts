@@ -1,37 +1,28 @@
 /** GET /v1/promises and GET /v1/promises/{id}: targets linked to what the place later reported. */
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../app";
-import { decodeCursor, DEFAULT_LIMIT, MAX_LIMIT } from "../db/queries";
 import { getPromise, listPromises } from "../db/queries/promises";
 import { PROMISE_VERDICTS } from "../db/schema";
 import { placeKey } from "../places";
 import { Problem as ProblemError } from "../problems";
 import { promisesCsv } from "../promises/csv";
 import { pageBody } from "./page";
-import { pageOf, Problem, problemResponses } from "./schemas";
+import { common, keywords, pageOf, plain, Problem, problemResponses } from "./schemas";
 
 /** Periods as figures carry them: 2016, 2024-H1, 2024-Q3, 2024-05, 2024-01..10, 2021..2025. */
 const PERIOD = /^\d{4}(?:-(?:H[12]|Q[1-4]|(?:0[1-9]|1[0-2])(?:\.\.(?:0[1-9]|1[0-2]))?)|\.\.\d{4})?$/;
 
 export const PromiseQuery = z.object({
-  place: z
-    .string()
-    .trim()
-    .min(1)
-    .max(50)
+  place: plain(50)
     .refine((s) => placeKey(s) !== "", "not a place name or code")
     .optional()
     .openapi({ description: "Place name or key (保定市, 保定), or GB/T 2260 code (130600: the city and every place under it)", example: "保定市" }),
-  metric: z.string().trim().min(1).max(100).optional().openapi({ description: "Canonical metric key, or a substring of the metric as written", example: "生产总值" }),
-  period: z.string().trim().regex(PERIOD, "expected a period: 2016, 2024-H1, 2024-Q3, 2021..2025").optional().openapi({ description: "The promise's period exactly: a year (2016) or a span (2021..2025)", example: "2016" }),
+  metric: plain(100).optional().openapi({ description: "Canonical metric key, or a substring of the metric as written", example: "生产总值" }),
+  period: plain(30).refine((s) => PERIOD.test(s), "expected a period: 2016, 2024-H1, 2024-Q3, 2021..2025").optional().openapi({ description: "The promise's period exactly: a year (2016) or a span (2021..2025)", example: "2016" }),
   verdict: z.enum(PROMISE_VERDICTS).optional().openapi({ description: "met, missed, pending or no_report" }),
-  q: z.string().trim().min(1).max(100).optional().openapi({ description: "Keywords in the target article (as /v1/figures)", example: "政府工作报告" }),
-  cursor: z
-    .string()
-    .refine((s) => decodeCursor(s) !== null, "not a cursor this API issued")
-    .optional()
-    .openapi({ description: "Opaque cursor from a previous page's `next_cursor`" }),
-  limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT).openapi({ description: `Page size (1–${MAX_LIMIT})`, example: DEFAULT_LIMIT }),
+  q: keywords.optional().openapi({ description: "Keywords in the target article (as /v1/figures)", example: "政府工作报告" }),
+  cursor: common.cursor,
+  limit: common.limit,
 });
 
 const PromiseParams = z.object({

@@ -18,8 +18,11 @@ const isoDay = (name: "from" | "to") =>
     .openapi({ description: `Article published date ${name === "from" ? "on or after" : "on or before"} (YYYY-MM-DD)`, example: name === "from" ? "2020-01-01" : "2021-12-31" });
 
 /** Text: no control characters (NUL would reach D1), trimmed, 1..max characters. */
-const plain = (max: number) =>
+export const plain = (max: number) =>
   z.string().refine((s) => !hasControlChars(s), "must not contain control characters").pipe(z.string().trim().min(1).max(max));
+
+/** Keyword terms: plain text of at most MAX_TERMS space-separated terms. */
+export const keywords = plain(100).refine((s) => keywordTerms(s).length <= MAX_TERMS, `at most ${MAX_TERMS} space-separated terms`);
 
 const text = (max: number, description: string, example: string) => plain(max).optional().openapi({ description, example });
 
@@ -36,13 +39,13 @@ const decimal = z
   .regex(/^-?\d{1,20}(\.\d{1,20})?$/, "expected a decimal number")
   .pipe(z.coerce.number<string>());
 
-const common = {
+/** Parameters every list shares (place, keywords, dates, cursor, limit). */
+export const common = {
   place: plain(50)
     .refine((s) => placeName(s) !== "", "not a place name")
     .optional()
     .openapi({ description: "Place as written or its key (杜集区, 杜集, 經開區 all work)", example: "高邮" }),
-  q: plain(100)
-    .refine((s) => keywordTerms(s).length <= MAX_TERMS, `at most ${MAX_TERMS} space-separated terms`)
+  q: keywords
     .optional()
     .openapi({
       description: `Keywords in the article title, text or metrics; spaces separate terms (all must match, at most ${MAX_TERMS}). Terms under 3 characters also work`,

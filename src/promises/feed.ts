@@ -11,6 +11,7 @@ import { baseUrl, cachedResponse } from "../feed/http";
 import { toAtom, toJsonFeed, toRss, type FeedDoc, type FeedEntry } from "../feed/render";
 import { CONTENT_TYPES } from "../feed/routes";
 import { esc } from "../feed/text";
+import { hasControlChars } from "../db/queries";
 import { placeKey } from "../places";
 import { Problem } from "../problems";
 
@@ -33,14 +34,16 @@ function bad(parameter: string, detail: string): never {
 
 function parseFilter(get: (k: string) => string | undefined): PromiseFeedFilter {
   const f: PromiseFeedFilter = { limit: DEFAULT_LIMIT };
-  const place = get("place")?.trim();
-  if (place !== undefined) {
-    if (!place || place.length > 50 || placeKey(place) === "") bad("place", "place must be a place name or code (at most 50 characters)");
+  const rawPlace = get("place");
+  const place = rawPlace?.trim();
+  if (rawPlace !== undefined && place !== undefined) {
+    if (!place || place.length > 50 || hasControlChars(rawPlace) || placeKey(place) === "") bad("place", "place must be a place name or code (at most 50 characters)");
     f.place = place;
   }
-  const metric = get("metric")?.trim();
-  if (metric !== undefined) {
-    if (!metric || metric.length > 100) bad("metric", "metric must be 1 to 100 characters");
+  const rawMetric = get("metric");
+  const metric = rawMetric?.trim();
+  if (rawMetric !== undefined && metric !== undefined) {
+    if (!metric || metric.length > 100 || hasControlChars(rawMetric)) bad("metric", "metric must be 1 to 100 characters");
     f.metric = metric;
   }
   const verdict = get("verdict");

@@ -22,6 +22,8 @@ const ENDPOINTS: { path: string; params: Record<string, string>; page?: boolean;
   ...["feed", "digest"].flatMap((n) => ["xml", "atom", "json"].map((e) => ({ path: `/${n}.${e}`, params: { place: "杜集区", metric: "财政收入", kind: "target", q: "财政收入", limit: "5" } }))),
   { path: "/", params: { place: "杜集区", metric: "财政收入", kind: "target", q: "财政收入", limit: "5", day: "2026-11-20" }, page: true },
   { path: "/metrics/财政收入", params: { kind: "target" }, page: true },
+  { path: "/v1/promises", params: { place: "保定市", metric: "生产总值", period: "2015", verdict: "met", q: "生产总值", limit: "5" } },
+  ...["xml", "atom", "json"].map((e) => ({ path: `/promises.${e}`, params: { place: "保定市", metric: "生产总值", verdict: "met", limit: "5" } })),
   { path: "/v1/admin/reextract", params: { scope: "stale", cursor: "1" }, admin: true },
 ];
 
