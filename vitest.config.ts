@@ -5,6 +5,10 @@ import { defineConfig } from "vitest/config";
 // Tests run inside workerd with the bindings of wrangler.toml and a fresh in-memory D1 per test
 // file; the drizzle/ migrations are applied by test/apply-migrations.ts.
 export default defineConfig(async () => {
+  // One seed per run for every random test, printed before anything runs: a run that fails, or
+  // never ends (a synchronous property cannot be interrupted), is replayed with TEST_SEED=<seed>.
+  const runSeed = process.env.TEST_SEED || String(Math.floor(Math.random() * 2 ** 31));
+  console.log(`vitest: fast-check properties use seed ${runSeed}; replay with TEST_SEED=${runSeed}`);
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "drizzle"));
   return {
     plugins: [
@@ -19,6 +23,7 @@ export default defineConfig(async () => {
             // bindings, not import.meta.env, which the file-system module cache bakes into the
             // transformed module of the first run.
             TEST_SEED: process.env.TEST_SEED ?? "",
+            RUN_SEED: runSeed,
             FUZZ_RUNS: process.env.FUZZ_RUNS ?? "",
           },
         },

@@ -9,6 +9,9 @@ import { env } from "cloudflare:workers";
 export const SEED: number | undefined = env.TEST_SEED === "" ? undefined : Number(env.TEST_SEED);
 if (SEED !== undefined && !Number.isSafeInteger(SEED)) throw new Error(`TEST_SEED must be an integer, got ${JSON.stringify(env.TEST_SEED)}`);
 
+/** The seed of this run's fast-check properties: TEST_SEED, or one drawn and printed by vitest.config.ts. */
+export const RUN_SEED: number = Number(env.RUN_SEED);
+
 /** Deterministic PRNG (mulberry32): the same seed gives the same sequence. */
 export function rng(seed: number): () => number {
   return () => {
