@@ -17,9 +17,12 @@ test("the rule tables export patterns", () => {
 for (const [name, re] of entries) {
   test(`recheck: ${name} is safe`, async () => {
     const flags = re.flags.replace(/[gy]/g, "");
-    // No wall-clock budget (recheck's default is 10 s, which a loaded machine could turn into
-    // `unknown`): the analysis is bounded by recheck's own step limits and seeded (randomSeed 0).
-    const diag = await check(re.source, flags, { timeout: null });
+    // No wall-clock limit anywhere, so a loaded machine cannot change the verdict: the overall
+    // timeout (default 10 s) would turn into `unknown`, and the fuzzer's attack and incubation
+    // timeouts (1 s, 250 ms) count a slow run on a busy core as a successful attack (`vulnerable`,
+    // seen once for a safe pattern). The analysis stays bounded by recheck's step limits
+    // (attackLimit, incubationLimit) and seeded (randomSeed 0), hence deterministic.
+    const diag = await check(re.source, flags, { timeout: null, attackTimeout: null, incubationTimeout: null });
     assert.equal(diag.status, "safe", `${name} /${re.source}/${re.flags}: ${diag.status}${"attack" in diag && diag.attack ? ` attack=${JSON.stringify(diag.attack.pattern)}` : ""}`);
   });
 }
