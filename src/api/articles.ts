@@ -1,6 +1,6 @@
 /** GET /v1/articles and GET /v1/articles/{id} (POST /v1/articles is the webhook ingest, src/ingest). */
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../app";
+import type { AppEnv } from "../app-env";
 import { getArticleSummary, listArticles } from "../db/queries";
 import { Problem as ProblemError } from "../problems";
 import { pageBody } from "./page";

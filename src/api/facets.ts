@@ -1,7 +1,7 @@
 /** GET /v1/places and GET /v1/metrics: facets with counts, for a user who does not know what to ask. */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { cache } from "hono/cache";
-import type { AppEnv } from "../app";
+import type { AppEnv } from "../app-env";
 import { listMetrics, listPlaces } from "../db/queries";
 import { FacetQuery, MetricFacet, MetricFacetQuery, PlaceFacet, problemResponses } from "./schemas";
 

@@ -1,6 +1,6 @@
 /** GET /v1/figures */
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../app";
+import type { AppEnv } from "../app-env";
 import { listFigures } from "../db/queries";
 import { pageBody } from "./page";
 import { Figure, FigureQuery, pageOf, problemResponses } from "./schemas";

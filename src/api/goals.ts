@@ -1,6 +1,6 @@
 /** GET /v1/goals */
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../app";
+import type { AppEnv } from "../app-env";
 import { listGoals } from "../db/queries";
 import { pageBody } from "./page";
 import { Goal, GoalQuery, pageOf, problemResponses } from "./schemas";

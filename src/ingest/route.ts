@@ -4,7 +4,7 @@
  * (raw first) before extraction is queued. A refused request stores nothing.
  */
 import { Hono } from "hono";
-import type { AppEnv } from "../app";
+import type { AppEnv } from "../app-env";
 import { Problem } from "../problems";
 import { checkDeclaredLength, maxBodyBytes, readBody } from "./body";
 import { parseArticle } from "./parse";

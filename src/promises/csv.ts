@@ -59,7 +59,7 @@ export function promisesCsv(d1: D1Database, f: PromiseFilter): ReadableStream<Ui
       }
       const page = await listPromises(d1, { ...f, cursor, limit: 200 });
       if (page.items.length) controller.enqueue(encoder.encode(page.items.map((p) => `${csvRow(p)}\r\n`).join("")));
-      cursor = page.next_cursor ?? undefined;
+      cursor = page.next ?? undefined;
       if (!cursor) done = true;
     },
   });

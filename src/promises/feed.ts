@@ -5,21 +5,17 @@
  * targets with /promises.xml?place=保定市&verdict=missed. Rendered by the feed module's writers.
  */
 import { Hono } from "hono";
-import type { AppEnv } from "../app";
+import type { AppEnv } from "../app-env";
 import { REACHED_VERDICTS, reachedPromises, type PromiseFigure, type PromiseItem } from "../db/queries/promises";
-import { baseUrl, cachedResponse } from "../feed/http";
+import { baseUrl, cachedResponse, CONTENT_TYPES } from "../feed/http";
 import { toAtom, toJsonFeed, toRss, type FeedDoc, type FeedEntry } from "../feed/render";
-import { CONTENT_TYPES } from "../feed/routes";
 import { esc } from "../feed/text";
-import { hasControlChars } from "../db/queries";
+import { DEFAULT_LIMIT, hasControlChars, MAX_LIMIT } from "../db/queries";
 import { placeKey } from "../places";
 import { Problem } from "../problems";
 
 export const VERDICT_LABEL: Record<PromiseItem["verdict"], string> = { met: "完成", missed: "未完成", no_report: "未报告", pending: "待评" };
 const APPROX_LABEL = { about: "左右", more_than: "以上", less_than: "以内" } as const;
-
-const DEFAULT_LIMIT = 50;
-const MAX_LIMIT = 200;
 
 interface PromiseFeedFilter {
   place?: string;

@@ -5,7 +5,8 @@
  * under it), as /v1/promises takes it.
  */
 import { Hono } from "hono";
-import type { AppEnv } from "../app";
+import type { AppEnv } from "../app-env";
+import type { CursorKey } from "../db/queries";
 import { listPromises, type PromiseFigure, type PromiseItem } from "../db/queries/promises";
 import { placeKey } from "../places";
 import { BarChart, type Bar } from "../pages/chart";
@@ -23,11 +24,11 @@ const withQualifier = (f: PromiseFigure) => `${f.text}${f.approx && !f.text.ends
 
 async function placePromises(d1: D1Database, place: string): Promise<{ items: PromiseItem[]; more: boolean }> {
   const items: PromiseItem[] = [];
-  let cursor: string | undefined;
+  let cursor: CursorKey | undefined;
   do {
     const page = await listPromises(d1, { place, cursor, limit: 200 });
     items.push(...page.items);
-    cursor = page.next_cursor ?? undefined;
+    cursor = page.next ?? undefined;
   } while (cursor && items.length < MAX_PROMISES);
   return { items, more: cursor !== undefined };
 }
