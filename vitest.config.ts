@@ -2,37 +2,59 @@ import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
+/** The sharded layout: three province databases beside the catch-all DB (src/db/router.ts). */
+export const SHARDED = "11,12,13,14,15,21,22,23=DB_NORTH;31,32,33,34,35,36,37=DB_EAST;41,42,43,44,45,46,50,51,52,53,54,61,62,63,64,65=DB_SOUTH;*=DB";
+
 // Tests run inside workerd with the bindings of wrangler.toml and a fresh in-memory D1 per test
-// file; the drizzle/ migrations are applied by test/apply-migrations.ts.
+// file; the drizzle/ migrations are applied to every shard by test/apply-migrations.ts. Two
+// projects: `one` (one database, every test) and `sharded` (four databases, the tests of
+// test/shards that exercise the merge; the rest would only re-run one database's code).
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "drizzle"));
+  const workers = (name: string, extra: { bindings?: Record<string, string>; d1Databases?: string[] } = {}) =>
+    cloudflareTest({
+      wrangler: { configPath: "./wrangler.toml" },
+      miniflare: {
+        ...(extra.d1Databases ? { d1Databases: extra.d1Databases } : {}),
+        bindings: {
+          TEST_MIGRATIONS: migrations,
+          TEST_LAYOUT: name,
+          WEBHOOK_SECRETS: "whsec_dGVzdC1zZWNyZXQtb25lLTAxMjM0NTY3ODk=,whsec_dGVzdC1zZWNyZXQtdHdvLTAxMjM0NTY3ODk=",
+          ADMIN_TOKEN: "test-admin-token",
+          // Random tests read these at run time (test/helpers/random.ts, test/fuzz/common.ts):
+          // bindings, not import.meta.env, which the file-system module cache bakes into the
+          // transformed module of the first run.
+          TEST_SEED: process.env.TEST_SEED ?? "",
+          FUZZ_RUNS: process.env.FUZZ_RUNS ?? "",
+          ...extra.bindings,
+        },
+      },
+    });
+  const common = {
+    setupFiles: ["./test/apply-migrations.ts", "./test/setup.ts"],
+    // Hang guards, not speed goals: a loaded 2-core machine must never turn a slow run into a
+    // failed one (waits on background work are bounded by test/helpers/wait.ts SETTLE_MS).
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
+  };
   return {
-    plugins: [
-      cloudflareTest({
-        wrangler: { configPath: "./wrangler.toml" },
-        miniflare: {
-          bindings: {
-            TEST_MIGRATIONS: migrations,
-            WEBHOOK_SECRETS: "whsec_dGVzdC1zZWNyZXQtb25lLTAxMjM0NTY3ODk=,whsec_dGVzdC1zZWNyZXQtdHdvLTAxMjM0NTY3ODk=",
-            ADMIN_TOKEN: "test-admin-token",
-            // Random tests read these at run time (test/helpers/random.ts, test/fuzz/common.ts):
-            // bindings, not import.meta.env, which the file-system module cache bakes into the
-            // transformed module of the first run.
-            TEST_SEED: process.env.TEST_SEED ?? "",
-            FUZZ_RUNS: process.env.FUZZ_RUNS ?? "",
+    test: {
+      projects: [
+        {
+          plugins: [workers("one")],
+          test: {
+            ...common,
+            name: "one",
+            include: ["test/**/*.test.ts"],
+            // test/node holds node:test files (recheck needs Node); test/browser drives Chromium.
+            exclude: ["test/browser/**", "test/node/**"],
           },
         },
-      }),
-    ],
-    test: {
-      include: ["test/**/*.test.ts"],
-      // test/node holds node:test files (recheck needs Node); test/browser drives Chromium.
-      exclude: ["test/browser/**", "test/node/**"],
-      setupFiles: ["./test/apply-migrations.ts", "./test/setup.ts"],
-      // Hang guards, not speed goals: a loaded 2-core machine must never turn a slow run into a
-      // failed one (waits on background work are bounded by test/helpers/wait.ts SETTLE_MS).
-      testTimeout: 180_000,
-      hookTimeout: 180_000,
+        {
+          plugins: [workers("sharded", { bindings: { SHARDS: SHARDED }, d1Databases: ["DB", "DB_NORTH", "DB_EAST", "DB_SOUTH"] })],
+          test: { ...common, name: "sharded", include: ["test/shards/**/*.test.ts"] },
+        },
+      ],
     },
   };
 });

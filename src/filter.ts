@@ -3,7 +3,8 @@
  * from a query string (a bad value is a 400 `invalid_parameter` problem naming the parameter),
  * written back as a canonical query string, and named for a title (杜集区 · 目标 · 指标“财政”).
  */
-import { DEFAULT_LIMIT, type FeedFilter, hasControlChars, keywordTerms, MAX_LIMIT, MAX_TERMS, placeDisplayName } from "./db/queries";
+import { DEFAULT_LIMIT, type FeedFilter, hasControlChars, keywordTerms, MAX_LIMIT, MAX_TERMS } from "./db/queries";
+import type { Reads } from "./db/reads";
 import { KIND_LABEL } from "./feed/text";
 import { placeKey, placeName } from "./places";
 import { Problem } from "./problems";
@@ -76,9 +77,9 @@ export function filterQuery(f: FeedFilter, withLimit = true): string {
 }
 
 /** The human title of a filter: 杜集区 · 目标 · 指标“财政” · 关键词“…” ("" when unfiltered). */
-export async function filterLabel(d1: D1Database, f: FeedFilter): Promise<string> {
+export async function filterLabel(reads: Reads, f: FeedFilter): Promise<string> {
   const parts: string[] = [];
-  if (f.placeKey) parts.push((await placeDisplayName(d1, f.placeKey)) ?? f.place!);
+  if (f.placeKey) parts.push((await reads.placeName(f.placeKey)) ?? f.place!);
   if (f.kind) parts.push(KIND_LABEL[f.kind]);
   if (f.metric) parts.push(`指标“${f.metric}”`);
   if (f.q) parts.push(`关键词“${f.q}”`);

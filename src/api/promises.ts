@@ -1,7 +1,7 @@
 /** GET /v1/promises and GET /v1/promises/{id}: targets linked to what the place later reported. */
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env";
-import { getPromise, listPromises } from "../db/queries/promises";
+import { readsOf } from "../db/reads";
 import { PROMISE_VERDICTS } from "../db/schema";
 import { placeKey } from "../places";
 import { Problem as ProblemError } from "../problems";
@@ -76,15 +76,15 @@ export function addPromiseRoutes(app: OpenAPIHono<AppEnv>) {
       const issue = parsed.error.issues[0]!;
       throw new ProblemError("invalid_parameter", `${String(issue.path[0] ?? "query")}: ${issue.message}`, { parameter: String(issue.path[0] ?? "") });
     }
-    return c.body(promisesCsv(c.env.DB, parsed.data), 200, CSV_HEADERS);
+    return c.body(promisesCsv(readsOf(c.env), parsed.data), 200, CSV_HEADERS);
   });
   app.openapi(promisesRoute, async (c) => {
-    if (wantsCsv(c.req.header("accept"))) return c.body(promisesCsv(c.env.DB, c.req.valid("query")), 200, CSV_HEADERS);
-    return c.json(pageBody(c, await listPromises(c.env.DB, c.req.valid("query"))), 200);
+    if (wantsCsv(c.req.header("accept"))) return c.body(promisesCsv(readsOf(c.env), c.req.valid("query")), 200, CSV_HEADERS);
+    return c.json(pageBody(c, await readsOf(c.env).promises(c.req.valid("query"))), 200);
   });
   app.openapi(promiseRoute, async (c) => {
     const { id } = c.req.valid("param");
-    const p = await getPromise(c.env.DB, id);
+    const p = await readsOf(c.env).promise(id);
     if (!p) throw new ProblemError("not_found", `No promise ${id}`);
     return c.json(p, 200);
   });

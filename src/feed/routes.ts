@@ -6,7 +6,7 @@
  */
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
-import { articleFeedData, digestData, opmlPlaces } from "../db/queries";
+import { readsOf } from "../db/reads";
 import { filterLabel, filterQuery, parseFeedFilter } from "../filter";
 import { baseUrl, cachedResponse, CONTENT_TYPES } from "./http";
 import { articleEntry, digestEntry, toAtom, toJsonFeed, toOpml, toRss, type FeedDoc } from "./render";
@@ -33,7 +33,8 @@ for (const format of ["rss", "atom", "json"] as const) {
     const f = parseFeedFilter((k) => c.req.query(k));
     const base = baseUrl(c.env, c.req.raw);
     const query = filterQuery(f);
-    const [label, rows] = await Promise.all([filterLabel(c.env.DB, f), articleFeedData(c.env.DB, f)]);
+    const reads = readsOf(c.env);
+    const [label, rows] = await Promise.all([filterLabel(reads, f), reads.articleFeed(f)]);
     const items = rows.map((a) => articleEntry(a, base));
     const doc: FeedDoc = {
       title: label ? `纪要 · ${label}` : "纪要 · 最新文章",
@@ -51,7 +52,8 @@ for (const format of ["rss", "atom", "json"] as const) {
     const f = parseFeedFilter((k) => c.req.query(k));
     const base = baseUrl(c.env, c.req.raw);
     const query = filterQuery(f);
-    const [label, days] = await Promise.all([filterLabel(c.env.DB, f), digestData(c.env.DB, f)]);
+    const reads = readsOf(c.env);
+    const [label, days] = await Promise.all([filterLabel(reads, f), reads.digest(f)]);
     const idQuery = filterQuery(f, false);
     const items = days.map((d) => {
       const page = new URLSearchParams(idQuery.slice(1));
@@ -73,7 +75,7 @@ for (const format of ["rss", "atom", "json"] as const) {
 
 feedRoutes.get("/opml.xml", async (c) => {
   const base = baseUrl(c.env, c.req.raw);
-  const { places: placeList, updated } = await opmlPlaces(c.env.DB);
+  const { places: placeList, updated } = await readsOf(c.env).opml();
   // The all-places digest first (OPML needs at least one outline, even before any article).
   const outlines = [
     { text: "纪要 · 全部地方", xmlUrl: `${base}/digest.xml`, htmlUrl: `${base}/` },

@@ -6,7 +6,8 @@
  */
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
-import { REACHED_VERDICTS, reachedPromises, type PromiseFigure, type PromiseItem } from "../db/queries/promises";
+import { REACHED_VERDICTS, type PromiseFigure, type PromiseItem } from "../db/queries/promises";
+import { readsOf } from "../db/reads";
 import { baseUrl, cachedResponse, CONTENT_TYPES } from "../feed/http";
 import { toAtom, toJsonFeed, toRss, type FeedDoc, type FeedEntry } from "../feed/render";
 import { esc } from "../feed/text";
@@ -100,7 +101,7 @@ for (const [format, { ext, render }] of Object.entries(FORMATS) as [keyof typeof
     const f = parseFilter((k) => c.req.query(k));
     const base = baseUrl(c.env, c.req.raw);
     const q = query(f);
-    const items = (await reachedPromises(c.env.DB, f)).map((p) => entry(p, base));
+    const items = (await readsOf(c.env).reachedPromises(f)).map((p) => entry(p, base));
     const label = [f.place, f.metric && `指标“${f.metric}”`, f.verdict && VERDICT_LABEL[f.verdict]].filter(Boolean).join(" · ");
     const doc: FeedDoc = {
       title: label ? `纪要 · 承诺 · ${label}` : "纪要 · 承诺兑现",

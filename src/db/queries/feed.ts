@@ -204,26 +204,62 @@ export function digestGoalsQuery(d1: D1Database, f: FeedFilter, lo: number, hi: 
     .limit(DIGEST_MAX_ROWS + 1);
 }
 
+/** What one database holds for a digest: its figure and goal rows of the days asked, their articles and place names. */
+export interface DigestRows {
+  figures: (FeedFigure & { receivedAt: number })[];
+  goals: (FeedGoal & { receivedAt: number })[];
+  articles: { id: number; title: string | null; published: string | null; receivedAt: number; extractedAt: number | null }[];
+  placeNames: Map<string, string>;
+}
+
+/** The newest `limit` Asia/Shanghai days (YYYY-MM-DD, newest first) with rows the filter keeps. */
+export async function digestDays(d1: D1Database, f: FeedFilter): Promise<string[]> {
+  return (await digestDaysQuery(d1, f)).map((r) => r.day);
+}
+
 /**
- * The newest `limit` Asia/Shanghai days that have matching goals or figures, each with those rows
- * grouped by place (places with most rows first).
+ * The rows of the days (newest first) in one database: at most DIGEST_MAX_ROWS + 1 figures and
+ * goals each, newest article first, so the cap can be seen.
  */
-export async function digestData(d1: D1Database, f: FeedFilter, onlyDay?: string): Promise<DigestDay[]> {
+export async function digestRows(d1: D1Database, f: FeedFilter, days: string[]): Promise<DigestRows> {
+  if (!days.length) return { figures: [], goals: [], articles: [], placeNames: new Map() };
   const db = drizzle(d1);
-  // One given day (the page a digest item links to), or the newest `limit` days with rows.
-  const days = onlyDay ? [onlyDay] : (await digestDaysQuery(d1, f)).map((r) => r.day);
-  if (!days.length) return [];
   const lo = shanghaiDayStart(days[days.length - 1]!);
   const hi = shanghaiDayStart(days[0]!) + 24 * 3600 * 1000;
   const goalsQuery = digestGoalsQuery(d1, f, lo, hi);
   const [figRows, goalRows] = await Promise.all([digestFiguresQuery(d1, f, lo, hi), goalsQuery ?? Promise.resolve([])]);
+  const articleIds = [...new Set([...figRows.map((r) => r.articleId), ...goalRows.map((r) => r.articleId)])];
+  const [articleRows, placeRows, goalFigs] = await Promise.all([
+    articleIds.length
+      ? db
+          .select({ id: articles.id, title: articles.title, published: articles.published, receivedAt: articles.receivedAt, extractedAt: articles.extractedAt })
+          .from(articles)
+          .where(idsIn(articles.id, articleIds))
+      : Promise.resolve([]),
+    db.select().from(places),
+    figuresOfGoals(d1, goalRows.map((g) => g.id)),
+  ]);
+  return {
+    figures: figRows.map((r) => ({ ...figureRef(r), articleId: r.articleId, receivedAt: r.receivedAt })),
+    goals: goalRows.map((g) => ({ ...feedGoal(g, goalFigs), receivedAt: g.receivedAt })),
+    articles: articleRows,
+    placeNames: new Map(placeRows.map((p) => [p.key, p.name])),
+  };
+}
 
-  // A capped read may end in the middle of a day: keep only complete days (or the first, marked).
+/**
+ * The digest of `days` from the rows of one database or of several merged (figures and goals
+ * each newest article first): each day's goals and figures grouped by place (places with most
+ * rows first). A capped read may end in the middle of a day: only complete days are kept (or the
+ * newest alone, marked truncated).
+ */
+export function assembleDigest(days: string[], rows: DigestRows): DigestDay[] {
+  if (!days.length) return [];
   let cutoff = -Infinity;
   let truncatedDay: string | null = null;
-  for (const rows of [figRows, goalRows] as { receivedAt: number }[][]) {
-    if (rows.length > DIGEST_MAX_ROWS) {
-      const lastDay = shanghaiDayStart(shanghaiDay(rows[DIGEST_MAX_ROWS - 1]!.receivedAt));
+  for (const list of [rows.figures, rows.goals] as { receivedAt: number }[][]) {
+    if (list.length > DIGEST_MAX_ROWS) {
+      const lastDay = shanghaiDayStart(shanghaiDay(list[DIGEST_MAX_ROWS - 1]!.receivedAt));
       cutoff = Math.max(cutoff, lastDay);
     }
   }
@@ -235,23 +271,7 @@ export async function digestData(d1: D1Database, f: FeedFilter, onlyDay?: string
       truncatedDay = days[0]!;
     }
   }
-  const figs = figRows.slice(0, DIGEST_MAX_ROWS);
-  const gls = goalRows.slice(0, DIGEST_MAX_ROWS);
-
-  const articleIds = [...new Set([...figs.map((r) => r.articleId), ...gls.map((r) => r.articleId)])];
-  const [articleRows, placeRows, goalFigs] = await Promise.all([
-    articleIds.length
-      ? db
-          .select({ id: articles.id, title: articles.title, published: articles.published, receivedAt: articles.receivedAt, extractedAt: articles.extractedAt })
-          .from(articles)
-          .where(idsIn(articles.id, articleIds))
-      : Promise.resolve([]),
-    db.select().from(places),
-    figuresOfGoals(d1, gls.map((g) => g.id)),
-  ]);
-  const placeNames = new Map(placeRows.map((p) => [p.key, p.name]));
-  const articleById = new Map(articleRows.map((a) => [a.id, a]));
-
+  const articleById = new Map(rows.articles.map((a) => [a.id, a]));
   const byDay = new Map<string, DigestDay>();
   for (const day of keptDays) {
     byDay.set(day, { day, receivedAt: 0, updatedAt: 0, articles: new Map(), places: [], truncated: day === truncatedDay });
@@ -267,21 +287,25 @@ export async function digestData(d1: D1Database, f: FeedFilter, onlyDay?: string
     }
     let p = d.places.find((x) => x.key === key);
     if (!p) {
-      p = { key, name: key === null ? "未注明地点" : (placeNames.get(key) ?? key), goals: [], figures: [] };
+      p = { key, name: key === null ? "未注明地点" : (rows.placeNames.get(key) ?? key), goals: [], figures: [] };
       d.places.push(p);
     }
     return p;
   }
-  for (const g of gls) {
-    slot(g.receivedAt, g.articleId, g.placeKey)?.goals.push(feedGoal(g, goalFigs));
-  }
-  for (const r of figs) slot(r.receivedAt, r.articleId, r.placeKey)?.figures.push({ ...figureRef(r), articleId: r.articleId });
+  for (const { receivedAt, ...g } of rows.goals.slice(0, DIGEST_MAX_ROWS)) slot(receivedAt, g.articleId, g.place)?.goals.push(g);
+  for (const { receivedAt, ...r } of rows.figures.slice(0, DIGEST_MAX_ROWS)) slot(receivedAt, r.articleId, r.place)?.figures.push(r);
   // Within a day: places with the most rows first, then by name (stable output = stable ETag).
   const out = [...byDay.values()].filter((d) => d.places.length);
   for (const d of out) {
     d.places.sort((a, b) => b.goals.length + b.figures.length - (a.goals.length + a.figures.length) || a.name.localeCompare(b.name));
   }
   return out;
+}
+
+/** The digest of one database: the newest `limit` days with matching rows, or one given day (the page a digest item links to). */
+export async function digestData(d1: D1Database, f: FeedFilter, onlyDay?: string): Promise<DigestDay[]> {
+  const days = onlyDay ? [onlyDay] : await digestDays(d1, f);
+  return assembleDigest(days, await digestRows(d1, f, days));
 }
 
 /**

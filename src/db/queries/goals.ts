@@ -86,6 +86,7 @@ export async function listGoals(d1: D1Database, f: GoalFilter = {}): Promise<Pag
   const figs = await figuresOfGoals(d1, page.items.map((g) => g.id));
   return {
     next: page.next,
+    keys: page.keys,
     items: page.items.map((r) => ({
       id: r.id,
       article_id: r.articleId,

@@ -27,7 +27,7 @@
  */
 export { articleConditions, articlesQuery, getArticleSummary, listArticles, placesOfArticles } from "./articles";
 export { listMetrics, listPlaces } from "./facets";
-export { articleFeedData, DIGEST_MAX_ROWS, digestData, digestDaysQuery, digestFiguresQuery, digestGoalsQuery, type DigestDay, type FeedArticle, type FeedFigure, type FeedGoal, opmlPlaces, placeDisplayName } from "./feed";
+export { articleFeedData, assembleDigest, DIGEST_MAX_ROWS, digestData, digestDays, digestRows, type DigestRows, digestDaysQuery, digestFiguresQuery, digestGoalsQuery, type DigestDay, type FeedArticle, type FeedFigure, type FeedGoal, opmlPlaces, placeDisplayName } from "./feed";
 export { figureConditions, figureFields, figureRef, figuresQuery, listFigures, metricCondition } from "./figures";
 export { figuresOfGoals, goalConditions, goalFields, goalsQuery, listGoals } from "./goals";
 export { type CursorKey, DEFAULT_LIMIT, decodeCursor, encodeCursor, MAX_LIMIT, type Page, type Phase, phases } from "./page";

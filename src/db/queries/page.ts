@@ -1,6 +1,8 @@
 /**
  * Keyset pagination over (published DESC, id DESC), NULL published last. The cursor is opaque:
- * base64url of JSON `[published, id]` of the last row served. The lists take the decoded key and
+ * base64url of JSON `[published, id]` of the last row served, `[published, id, shard]` when the
+ * list was merged from several shards (src/db/reads.ts: ids are per database, so the shard's
+ * position breaks ties). The lists take the decoded key and
  * a limit the caller has validated (the API's zod schemas, the feed filter): nothing here
  * checks request input again.
  *
@@ -17,6 +19,8 @@ export const MAX_LIMIT = 200;
 export interface CursorKey {
   published: string | null;
   id: number;
+  /** Position of the row's shard in a merged list (absent with one database). */
+  shard?: number;
 }
 
 function b64url(s: string): string {
@@ -27,7 +31,7 @@ function b64url(s: string): string {
 }
 
 export function encodeCursor(key: CursorKey): string {
-  return b64url(JSON.stringify([key.published, key.id]));
+  return b64url(JSON.stringify(key.shard === undefined ? [key.published, key.id] : [key.published, key.id, key.shard]));
 }
 
 /** The key inside a cursor, or null when it is not one of ours. */
@@ -36,11 +40,12 @@ export function decodeCursor(cursor: string): CursorKey | null {
   try {
     const bin = atob(cursor.replace(/-/g, "+").replace(/_/g, "/"));
     const v: unknown = JSON.parse(new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0))));
-    if (!Array.isArray(v) || v.length !== 2) return null;
-    const [published, id] = v;
+    if (!Array.isArray(v) || v.length < 2 || v.length > 3) return null;
+    const [published, id, shard] = v;
     if (!(published === null || (typeof published === "string" && published.length <= 64))) return null;
     if (!Number.isSafeInteger(id) || (id as number) < 0) return null;
-    return { published, id: id as number };
+    if (v.length === 3 && !(Number.isInteger(shard) && shard >= 0 && shard < 1000)) return null;
+    return v.length === 3 ? { published, id: id as number, shard: shard as number } : { published, id: id as number };
   } catch {
     return null;
   }
@@ -76,6 +81,8 @@ export function phases(published: SQLiteColumn, id: SQLiteColumn, after?: Cursor
 
 export interface Page<T> {
   items: T[];
+  /** Each item's sort key, in order (what a merge across shards sorts by). */
+  keys: CursorKey[];
   /** Key of the last row served when there is a next page (encodeCursor makes it the API's cursor); null on the last page. */
   next: CursorKey | null;
 }
@@ -98,6 +105,7 @@ export async function paginate<T extends { id: number; published: string | null 
   }
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
-  return { items, next: rows.length > limit && last ? { published: last.published, id: last.id } : null };
+  const keys = items.map((r) => ({ published: r.published, id: r.id }));
+  return { items, keys, next: rows.length > limit && last ? keys[keys.length - 1]! : null };
 }
 

@@ -149,7 +149,7 @@ export async function listPromises(d1: D1Database, f: PromiseFilter = {}): Promi
       .limit(take),
   );
   const evidence = await evidenceFigures(d1, page.items);
-  return { next: page.next, items: page.items.map((r) => item(r, evidence)) };
+  return { next: page.next, keys: page.keys, items: page.items.map((r) => item(r, evidence)) };
 }
 
 export async function getPromise(d1: D1Database, id: number): Promise<PromiseItem | null> {
