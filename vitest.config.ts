@@ -2,20 +2,17 @@ import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
-/** The sharded layout: three province databases beside the catch-all DB (src/db/router.ts). */
-export const SHARDED = "11,12,13,14,15,21,22,23=DB_NORTH;31,32,33,34,35,36,37=DB_EAST;41,42,43,44,45,46,50,51,52,53,54,61,62,63,64,65=DB_SOUTH;*=DB";
-
 // Tests run inside workerd with the bindings of wrangler.toml and a fresh in-memory D1 per test
 // file; the drizzle/ migrations are applied to every shard by test/apply-migrations.ts. Two
-// projects: `one` (one database, every test) and `sharded` (four databases, the tests of
-// test/shards that exercise the merge; the rest would only re-run one database's code).
+// projects: `one` (wrangler.toml's top level: one database, every test) and `sharded` (its
+// [env.sharded]: four databases and their SHARDS map; the tests of test/shards, which exercise
+// the merge — the rest would only re-run one database's code).
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "drizzle"));
-  const workers = (name: string, extra: { bindings?: Record<string, string>; d1Databases?: string[] } = {}) =>
+  const workers = (name: string, environment?: string) =>
     cloudflareTest({
-      wrangler: { configPath: "./wrangler.toml" },
+      wrangler: { configPath: "./wrangler.toml", environment },
       miniflare: {
-        ...(extra.d1Databases ? { d1Databases: extra.d1Databases } : {}),
         bindings: {
           TEST_MIGRATIONS: migrations,
           TEST_LAYOUT: name,
@@ -26,7 +23,6 @@ export default defineConfig(async () => {
           // transformed module of the first run.
           TEST_SEED: process.env.TEST_SEED ?? "",
           FUZZ_RUNS: process.env.FUZZ_RUNS ?? "",
-          ...extra.bindings,
         },
       },
     });
@@ -51,7 +47,7 @@ export default defineConfig(async () => {
           },
         },
         {
-          plugins: [workers("sharded", { bindings: { SHARDS: SHARDED }, d1Databases: ["DB", "DB_NORTH", "DB_EAST", "DB_SOUTH"] })],
+          plugins: [workers("sharded", "sharded")],
           test: { ...common, name: "sharded", include: ["test/shards/**/*.test.ts"] },
         },
       ],
