@@ -278,3 +278,21 @@ export const promises = sqliteTable(
     index("promises_period").on(t.period, t.id),
   ],
 );
+
+/**
+ * In the catch-all database: where each article moved once its province was known
+ * (src/pipeline/placement.ts), with the keys ingest deduplicates on, so a replay or duplicate
+ * is answered with the original id after the raw row has left. Empty with one database.
+ */
+export const articleHomes = sqliteTable(
+  "article_homes",
+  {
+    /** The article's id (the same in its shard: ids are allocated here, at ingest). */
+    id: integer("id").primaryKey(),
+    webhookId: text("webhook_id").notNull(),
+    contentHash: text("content_hash").notNull(),
+    /** The D1 binding of its shard (wrangler.toml SHARDS). */
+    shard: text("shard").notNull(),
+  },
+  (t) => [uniqueIndex("article_homes_webhook_id").on(t.webhookId), uniqueIndex("article_homes_content_hash").on(t.contentHash)],
+);
