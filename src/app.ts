@@ -14,8 +14,7 @@ import { adminRoutes } from "./pipeline/admin";
 import { promiseFeedRoutes } from "./promises/feed";
 import { scorecardRoutes } from "./promises/page";
 import { Problem, problemResponse } from "./problems";
-
-export type AppEnv = { Bindings: Env };
+import type { AppEnv } from "./app-env";
 
 export const app = new Hono<AppEnv>();
 

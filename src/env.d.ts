@@ -13,6 +13,8 @@ declare namespace Cloudflare {
     PUBLIC_BASE_URL: string;
     /** "true" in a deployment (wrangler.toml [env.production]): links need PUBLIC_BASE_URL. */
     REQUIRE_PUBLIC_BASE_URL?: string;
+    /** Province prefixes → D1 bindings, "*" the catch-all (src/db/router.ts); absent = "*=DB". */
+    SHARDS?: string;
   }
   interface GlobalProps {
     mainModule: typeof import("./index");

@@ -1,6 +1,7 @@
-// Runs before each test file: applies drizzle/ migrations to that file's fresh in-memory D1
-// (idempotent through the d1_migrations table, the same one wrangler uses).
+// Runs before each test file: applies drizzle/ migrations to that file's fresh in-memory D1, to
+// every shard of the layout (idempotent through the d1_migrations table, the same one wrangler uses).
 import { applyD1Migrations } from "cloudflare:test";
 import { env } from "cloudflare:workers";
+import { shardsOf } from "../src/db/router";
 
-await applyD1Migrations(env.DB, env.TEST_MIGRATIONS);
+for (const d1 of shardsOf(env).all) await applyD1Migrations(d1, env.TEST_MIGRATIONS);

@@ -7,5 +7,7 @@ declare namespace Cloudflare {
     RUN_SEED: string;
     /** Cases per fuzz property, from the shell's FUZZ_RUNS (empty: the `npm test` counts). */
     FUZZ_RUNS: string;
+    /** The vitest project: "one" (one database) or "sharded" (DB plus DB_NORTH, DB_EAST, DB_SOUTH). */
+    TEST_LAYOUT: string;
   }
 }

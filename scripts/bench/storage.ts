@@ -91,6 +91,57 @@ function footprint(file: string): Footprint {
 
 const mb = (n: number) => (n / 1e6).toFixed(2).padStart(8);
 
+/** Tables holding one article's rows, the column naming the article, and the indexes each row also writes (schema.ts). */
+const PER_ARTICLE: { table: string; article: string; indexes: number }[] = [
+  { table: "articles", article: "id", indexes: 5 },
+  { table: "article_places", article: "article_id", indexes: 1 },
+  { table: "figures", article: "article_id", indexes: 3 },
+  { table: "goals", article: "article_id", indexes: 3 },
+  { table: "goal_figures", article: "(SELECT article_id FROM goals WHERE goals.id = goal_id)", indexes: 1 },
+  { table: "promise_figures", article: "article_id", indexes: 1 },
+  { table: "promise_coverage", article: "article_id", indexes: 1 },
+  { table: "promises", article: "target_article_id", indexes: 7 },
+];
+
+/**
+ * Per article: rows stored (its article row and the rows naming it), rows written by its
+ * extraction counting each index entry as D1 bills it (one more row per index; the two FTS
+ * inserts and the metric_counts trigger upserts counted as one row each, a floor), and bytes:
+ * its share of db_bytes in proportion to the bytes of its own values.
+ */
+function perArticle(file: string, dbBytes: number): { rows: number[]; written: number[]; bytes: number[] } {
+  const db = new DatabaseSync(file, { readOnly: true });
+  try {
+    const ids = (db.prepare("SELECT id FROM articles ORDER BY id").all() as { id: number }[]).map((r) => r.id);
+    const rows = new Map(ids.map((id) => [id, 0]));
+    const written = new Map(ids.map((id) => [id, 0]));
+    const own = new Map(ids.map((id) => [id, 0]));
+    for (const t of PER_ARTICLE) {
+      const cols = (db.prepare(`SELECT name FROM pragma_table_info('${t.table}')`).all() as { name: string }[]).map((c) => `coalesce(length(CAST(${c.name} AS BLOB)), 0)`);
+      const q = db.prepare(`SELECT ${t.article} AS id, count(*) AS n, sum(${cols.join(" + ")}) AS b FROM ${t.table} GROUP BY 1`);
+      for (const r of q.all() as { id: number; n: number; b: number }[]) {
+        if (!rows.has(r.id)) continue;
+        rows.set(r.id, rows.get(r.id)! + r.n);
+        written.set(r.id, written.get(r.id)! + r.n * (1 + t.indexes));
+        own.set(r.id, own.get(r.id)! + r.b);
+      }
+    }
+    // Two FTS rows per article and one metric_counts upsert per distinct (metric, kind, place) of its figures.
+    const counts = db.prepare("SELECT article_id AS id, count(DISTINCT coalesce(metric_key, metric) || kind || coalesce(place_key, '')) AS n FROM figures WHERE metric IS NOT NULL GROUP BY 1").all() as { id: number; n: number }[];
+    for (const id of ids) written.set(id, written.get(id)! + 2);
+    for (const r of counts) if (written.has(r.id)) written.set(r.id, written.get(r.id)! + r.n);
+    const total = [...own.values()].reduce((a, b) => a + b, 0);
+    return { rows: ids.map((id) => rows.get(id)!), written: ids.map((id) => written.get(id)!), bytes: ids.map((id) => (own.get(id)! / total) * dbBytes) };
+  } finally {
+    db.close();
+  }
+}
+
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
+}
+
 export default async function run(): Promise<void> {
   if (!FOLDERS.every((d) => existsSync(join(SHARED, d)))) {
     console.log(`skipped: ${SHARED}/{${FOLDERS.join(",")}} not found (the shared corpus sits beside the project)`);
@@ -125,6 +176,14 @@ export default async function run(): Promise<void> {
         console.log(`${label.padEnd(50)} ${o.type.padEnd(6)} ${mb(o.bytes)} ${(o.bytes / textBytes).toFixed(2).padStart(7)}`);
       }
       console.log(`${"(free pages)".padEnd(50)} ${"".padEnd(6)} ${mb(p.free)} ${(p.free / textBytes).toFixed(2).padStart(7)}`);
+    }
+    const files1 = d1Files(join(w.dir, "v3", "d1"));
+    if (files1.length === 1) {
+      const per = perArticle(files1[0]!, dbBytes);
+      const line = (name: string, xs: number[], fmt: (n: number) => string) => console.log(`per article ${name.padEnd(28)} median ${fmt(quantile(xs, 0.5))}  p95 ${fmt(quantile(xs, 0.95))}  max ${fmt(Math.max(...xs))}`);
+      line("bytes (share of db_bytes)", per.bytes, (n) => `${(n / 1024).toFixed(0)} KB`);
+      line("rows stored", per.rows, String);
+      line("rows written (index-weighted)", per.written, String);
     }
   } finally {
     await w.close(!!process.env.BENCH_STORAGE_KEEP);

@@ -18,16 +18,13 @@ function npx(args: string[]): void {
   execFileSync("npx", args, { cwd: ROOT, env: ENV, stdio: ["ignore", "ignore", "inherit"], timeout: 600_000 });
 }
 
-/** wrangler keeps the local D1 as <persist>/v3/d1/<object>/<hash>.sqlite (beside metadata.sqlite). */
-function findSqlite(dir: string): string {
-  for (const name of readdirSync(dir)) {
+/** wrangler keeps each local D1 as <persist>/v3/d1/<object>/<hash>.sqlite (beside metadata.sqlite). */
+function sqliteFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) {
-      const found = findSqlite(p);
-      if (found) return found;
-    } else if (name.endsWith(".sqlite") && name !== "metadata.sqlite") return p;
-  }
-  return "";
+    if (statSync(p).isDirectory()) return sqliteFiles(p);
+    return name.endsWith(".sqlite") && name !== "metadata.sqlite" ? [p] : [];
+  });
 }
 
 /** Whether any process of the group `pgid` is still running (signal 0 only checks). */
@@ -56,18 +53,33 @@ export class LocalWorker {
   private constructor(
     /** The --persist-to directory (removed by close()). */
     readonly dir: string,
-    /** The local D1 file, migrated and empty; load it before serve(). */
-    readonly d1File: string,
+    /** The local D1 file of each binding, migrated and empty; load them before serve(). */
+    readonly d1Files: Record<string, string>,
+    /** The wrangler.toml environment served (undefined: the top level). */
+    readonly env: string | undefined,
   ) {}
 
-  /** A fresh persist directory (named `prefix`…) with the drizzle/ migrations applied. */
-  static create(prefix: string): LocalWorker {
+  /** The local D1 file of the `DB` binding. */
+  get d1File(): string {
+    return this.d1Files.DB!;
+  }
+
+  /**
+   * A fresh persist directory (named `prefix`…) with the drizzle/ migrations applied to each
+   * D1 binding (`DB`; an environment such as `sharded` names its own).
+   */
+  static create(prefix: string, { env, bindings = ["DB"] }: { env?: string; bindings?: string[] } = {}): LocalWorker {
     const dir = mkdtempSync(join(tmpdir(), prefix));
     try {
-      npx(["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", dir]);
-      const file = findSqlite(join(dir, "v3", "d1"));
-      if (!file) throw new Error(`no local D1 file under ${dir}`);
-      return new LocalWorker(dir, file);
+      const files: Record<string, string> = {};
+      for (const b of bindings) {
+        npx(["wrangler", "d1", "migrations", "apply", b, "--local", "--persist-to", dir, ...(env ? ["--env", env] : [])]);
+        // Each binding's file is the one its migration created.
+        const fresh = sqliteFiles(join(dir, "v3", "d1")).filter((f) => !Object.values(files).includes(f));
+        if (fresh.length !== 1) throw new Error(`expected one new local D1 file for ${b} under ${dir}, found ${fresh.length}`);
+        files[b] = fresh[0]!;
+      }
+      return new LocalWorker(dir, files, env);
     } catch (e) {
       rmSync(dir, { recursive: true, force: true });
       throw e;
@@ -87,7 +99,7 @@ export class LocalWorker {
       [
         "wrangler", "dev", join(dist, "index.js"), "--no-bundle", "--config", join(ROOT, "wrangler.toml"),
         "--ip", "127.0.0.1", "--port", String(port), "--persist-to", this.dir, "--inspector-port", "0",
-        "--show-interactive-dev-session=false", "--log-level", "warn",
+        "--show-interactive-dev-session=false", "--log-level", "warn", ...(this.env ? ["--env", this.env] : []),
         ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
       ],
       // detached: its own process group, so close() can stop npx, wrangler and workerd together.

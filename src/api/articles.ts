@@ -1,7 +1,7 @@
 /** GET /v1/articles and GET /v1/articles/{id} (POST /v1/articles is the webhook ingest, src/ingest). */
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../app";
-import { getArticleSummary, listArticles } from "../db/queries";
+import type { AppEnv } from "../app-env";
+import { readsOf } from "../db/reads";
 import { Problem as ProblemError } from "../problems";
 import { pageBody } from "./page";
 import { Article, ArticleParams, ArticleQuery, ArticleSummary, pageOf, Problem, problemResponses } from "./schemas";
@@ -32,10 +32,10 @@ export const articleRoute = createRoute({
 });
 
 export function addArticleRoutes(app: OpenAPIHono<AppEnv>) {
-  app.openapi(articlesRoute, async (c) => c.json(pageBody(c, await listArticles(c.env.DB, c.req.valid("query"))), 200));
+  app.openapi(articlesRoute, async (c) => c.json(pageBody(c, await readsOf(c.env).articles(c.req.valid("query"))), 200));
   app.openapi(articleRoute, async (c) => {
     const { id } = c.req.valid("param");
-    const summary = await getArticleSummary(c.env.DB, id);
+    const summary = await readsOf(c.env).article(id);
     if (!summary) throw new ProblemError("not_found", `No article ${id}`);
     return c.json(summary, 200);
   });

@@ -1,8 +1,8 @@
 /** GET /v1/places and GET /v1/metrics: facets with counts, for a user who does not know what to ask. */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { cache } from "hono/cache";
-import type { AppEnv } from "../app";
-import { listMetrics, listPlaces } from "../db/queries";
+import type { AppEnv } from "../app-env";
+import { readsOf } from "../db/reads";
 import { FacetQuery, MetricFacet, MetricFacetQuery, PlaceFacet, problemResponses } from "./schemas";
 
 export const placesRoute = createRoute({
@@ -37,6 +37,6 @@ export function addFacetRoutes(app: OpenAPIHono<AppEnv>) {
   const facetCache = cache({ cacheName: "jiyao-facets", cacheControl: `public, max-age=${FACET_MAX_AGE}`, wait: false, onCacheNotAvailable: false });
   app.use("/v1/places", facetCache);
   app.use("/v1/metrics", facetCache);
-  app.openapi(placesRoute, async (c) => c.json({ items: await listPlaces(c.env.DB, c.req.valid("query")) }, 200));
-  app.openapi(metricsRoute, async (c) => c.json({ items: await listMetrics(c.env.DB, c.req.valid("query")) }, 200));
+  app.openapi(placesRoute, async (c) => c.json({ items: await readsOf(c.env).places(c.req.valid("query")) }, 200));
+  app.openapi(metricsRoute, async (c) => c.json({ items: await readsOf(c.env).metrics(c.req.valid("query")) }, 200));
 }

@@ -1,7 +1,7 @@
 /** GET /v1/figures */
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../app";
-import { listFigures } from "../db/queries";
+import type { AppEnv } from "../app-env";
+import { readsOf } from "../db/reads";
 import { pageBody } from "./page";
 import { Figure, FigureQuery, pageOf, problemResponses } from "./schemas";
 
@@ -23,7 +23,7 @@ export const figuresRoute = createRoute({
 export function addFigureRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(figuresRoute, async (c) => {
     const { change, ...q } = c.req.valid("query");
-    const page = await listFigures(c.env.DB, { ...q, change: change === undefined ? undefined : change === "true" });
+    const page = await readsOf(c.env).figures({ ...q, change: change === undefined ? undefined : change === "true" });
     return c.json(pageBody(c, page), 200);
   });
 }

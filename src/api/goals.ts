@@ -1,7 +1,7 @@
 /** GET /v1/goals */
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../app";
-import { listGoals } from "../db/queries";
+import type { AppEnv } from "../app-env";
+import { readsOf } from "../db/reads";
 import { pageBody } from "./page";
 import { Goal, GoalQuery, pageOf, problemResponses } from "./schemas";
 
@@ -21,5 +21,5 @@ export const goalsRoute = createRoute({
 });
 
 export function addGoalRoutes(app: OpenAPIHono<AppEnv>) {
-  app.openapi(goalsRoute, async (c) => c.json(pageBody(c, await listGoals(c.env.DB, c.req.valid("query"))), 200));
+  app.openapi(goalsRoute, async (c) => c.json(pageBody(c, await readsOf(c.env).goals(c.req.valid("query"))), 200));
 }

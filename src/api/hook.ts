@@ -1,6 +1,6 @@
 /** Validation failures → RFC 9457 `invalid_parameter` problems naming the offending parameter. */
 import type { Hook } from "@hono/zod-openapi";
-import type { AppEnv } from "../app";
+import type { AppEnv } from "../app-env";
 import { problemResponse } from "../problems";
 
 export const problemHook: Hook<any, AppEnv, any, Response | undefined> = (result, c) => {

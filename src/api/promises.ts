@@ -1,13 +1,13 @@
 /** GET /v1/promises and GET /v1/promises/{id}: targets linked to what the place later reported. */
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import type { AppEnv } from "../app";
-import { getPromise, listPromises } from "../db/queries/promises";
+import type { AppEnv } from "../app-env";
+import { readsOf } from "../db/reads";
 import { PROMISE_VERDICTS } from "../db/schema";
 import { placeKey } from "../places";
 import { Problem as ProblemError } from "../problems";
 import { promisesCsv } from "../promises/csv";
 import { pageBody } from "./page";
-import { common, keywords, pageOf, plain, Problem, problemResponses } from "./schemas";
+import { common, keywords, pageOf, plain, Problem, problemResponses, PromiseItem } from "./schemas";
 
 /** Periods as figures carry them: 2016, 2024-H1, 2024-Q3, 2024-05, 2024-01..10, 2021..2025. */
 const PERIOD = /^\d{4}(?:-(?:H[12]|Q[1-4]|(?:0[1-9]|1[0-2])(?:\.\.(?:0[1-9]|1[0-2]))?)|\.\.\d{4})?$/;
@@ -28,39 +28,6 @@ export const PromiseQuery = z.object({
 const PromiseParams = z.object({
   id: z.coerce.number().int().min(1).openapi({ param: { name: "id", in: "path" }, example: 1, description: "Promise id" }),
 });
-
-const PromiseFigure = z
-  .object({
-    figure_id: z.number().int(),
-    article_id: z.number().int(),
-    seq: z.number().int().openapi({ description: "Position among the article's figures (the article page's anchor #f-<seq>)" }),
-    text: z.string().openapi({ example: "7.5%" }),
-    value: z.number().openapi({ example: 7.5 }),
-    value_max: z.number().nullable(),
-    unit: z.string().openapi({ example: "%" }),
-    approx: z.enum(["more_than", "less_than", "about"]).nullable(),
-    change: z.boolean(),
-    metric: z.string().nullable().openapi({ example: "生产总值" }),
-    sentence: z.string().nullable(),
-    published: z.string().nullable().openapi({ example: "2015-01-24" }),
-  })
-  .openapi("PromiseFigure");
-
-export const PromiseItem = z
-  .object({
-    id: z.number().int(),
-    place: z.string().openapi({ example: "保定市" }),
-    place_code: z.string().nullable().openapi({ example: "130600" }),
-    metric: z.string().openapi({ example: "生产总值" }),
-    metric_key: z.string().nullable(),
-    period: z.string().openapi({ example: "2015" }),
-    direction: z.enum(["at_least", "at_most"]).openapi({ description: "at_least: more is better; at_most: a ceiling (prices, unemployment, 控制在…以内)" }),
-    verdict: z.enum(PROMISE_VERDICTS),
-    target: PromiseFigure,
-    outcome: PromiseFigure.nullable().openapi({ description: "What a later article's review reported for the same place, metric and period" }),
-    evidence: z.array(PromiseFigure).openapi({ description: "Other candidate outcomes (earlier revisions, repeats)" }),
-  })
-  .openapi("Promise");
 
 export const promisesRoute = createRoute({
   method: "get",
@@ -109,15 +76,15 @@ export function addPromiseRoutes(app: OpenAPIHono<AppEnv>) {
       const issue = parsed.error.issues[0]!;
       throw new ProblemError("invalid_parameter", `${String(issue.path[0] ?? "query")}: ${issue.message}`, { parameter: String(issue.path[0] ?? "") });
     }
-    return c.body(promisesCsv(c.env.DB, parsed.data), 200, CSV_HEADERS);
+    return c.body(promisesCsv(readsOf(c.env), parsed.data), 200, CSV_HEADERS);
   });
   app.openapi(promisesRoute, async (c) => {
-    if (wantsCsv(c.req.header("accept"))) return c.body(promisesCsv(c.env.DB, c.req.valid("query")), 200, CSV_HEADERS);
-    return c.json(pageBody(c, await listPromises(c.env.DB, c.req.valid("query"))), 200);
+    if (wantsCsv(c.req.header("accept"))) return c.body(promisesCsv(readsOf(c.env), c.req.valid("query")), 200, CSV_HEADERS);
+    return c.json(pageBody(c, await readsOf(c.env).promises(c.req.valid("query"))), 200);
   });
   app.openapi(promiseRoute, async (c) => {
     const { id } = c.req.valid("param");
-    const p = await getPromise(c.env.DB, id);
+    const p = await readsOf(c.env).promise(id);
     if (!p) throw new ProblemError("not_found", `No promise ${id}`);
     return c.json(p, 200);
   });

@@ -5,7 +5,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { Scalar } from "@scalar/hono-api-reference";
 import { cors } from "hono/cors";
-import type { AppEnv } from "../app";
+import type { AppEnv } from "../app-env";
 import { addArticleRoutes } from "./articles";
 import { addFacetRoutes } from "./facets";
 import { addFigureRoutes } from "./figures";

@@ -1,11 +1,15 @@
 /**
  * zod 4 schemas: they validate the requests AND generate the OpenAPI 3.1 document, so the two
- * cannot drift. Response schemas mirror the query layer's JSON types (src/db/queries/types.ts).
+ * cannot drift. The response shapes are src/shapes.ts (the query layer's types are inferred from
+ * them); re-exported here for the routes.
  */
 import { z } from "@hono/zod-openapi";
 import { decodeCursor, DEFAULT_LIMIT, hasControlChars, keywordTerms, MAX_LIMIT, MAX_TERMS } from "../db/queries";
-import { ARTICLE_ERROR_CODES, ARTICLE_STATUSES } from "../db/schema";
+import { ARTICLE_STATUSES } from "../db/schema";
 import { placeName } from "../places";
+import { Kind } from "../shapes";
+
+export { Article, ArticleSummary, Figure, Goal, MetricFacet, PlaceFacet, PromiseItem } from "../shapes";
 
 // ---- request parameters ----------------------------------------------------------------------
 
@@ -53,9 +57,10 @@ export const common = {
     }),
   from: isoDay("from"),
   to: isoDay("to"),
+  // Decoded here, once: the query layer takes the key.
   cursor: z
     .string()
-    .refine((s) => decodeCursor(s) !== null, "not a cursor this API issued")
+    .transform((s, ctx) => decodeCursor(s) ?? (ctx.addIssue({ code: "custom", message: "not a cursor this API issued" }), z.NEVER))
     .optional()
     .openapi({ description: "Opaque cursor from a previous page's `next_cursor`" }),
   limit: wholeNumber(1, MAX_LIMIT)
@@ -64,7 +69,7 @@ export const common = {
 };
 
 const metric = text(100, "Substring of the metric (traditional or simplified input); a term that names a known indicator (GDP, 全省生产总值) also finds every figure with that metric key (地区生产总值)", "财政收入");
-const kind = z.enum(["reported", "target"]).optional().openapi({ description: "reported (done) or target (promised)" });
+const kind = Kind.optional().openapi({ description: "reported (done) or target (promised)" });
 
 /** from ≤ to, reported on `to`. */
 function rangeOk<T extends { from?: string; to?: string }>(o: T, ctx: z.RefinementCtx) {
@@ -124,86 +129,6 @@ export const Problem = z
     errors: z.array(z.object({ parameter: z.string(), detail: z.string() })).optional(),
   })
   .openapi("Problem");
-
-const FigureRef = z
-  .object({
-    id: z.number().int(),
-    place: z.string().nullable(),
-    seq: z.number().int(),
-    text: z.string().openapi({ example: "12亿元" }),
-    value: z.number().openapi({ example: 1200000000 }),
-    value_max: z.number().nullable(),
-    unit: z.string().openapi({ example: "元" }),
-    approx: z.enum(["more_than", "less_than", "about"]).nullable(),
-    metric: z.string().nullable().openapi({ example: "财政收入" }),
-    metric_key: z.string().nullable().openapi({ example: "一般公共预算收入", description: "Canonical key of the metric (GDP, 全省生产总值 -> 地区生产总值); null when no rule knows it" }),
-    change: z.boolean(),
-    kind: z.enum(["reported", "target"]),
-    sentence: z.string().nullable(),
-    period: z.string().nullable().openapi({ example: "2025", description: "Period the figure is about: 2025, 2022-H1, 2024-Q3, 2024-01..10, 2021..2025" }),
-    start: z.number().int(),
-    end: z.number().int(),
-  })
-  .openapi("FigureRef");
-
-const articleFacts = {
-  article_id: z.number().int(),
-  title: z.string().nullable(),
-  published: z.string().nullable().openapi({ example: "2020-01-10" }),
-  place_name: z.string().nullable(),
-};
-
-export const Figure = FigureRef.extend(articleFacts).openapi("Figure");
-
-const GoalBase = z.object({
-  id: z.number().int(),
-  place: z.string().nullable(),
-  seq: z.number().int(),
-  text: z.string(),
-  deadline: z.string().nullable().openapi({ example: "到2025年" }),
-  actor: z.string().nullable().openapi({ example: "高邮" }),
-  period: z.string().nullable().openapi({ example: "2025", description: "The deadline as a period (see Figure.period)" }),
-  start: z.number().int(),
-  end: z.number().int(),
-  figures: z.array(FigureRef),
-});
-export const Goal = GoalBase.extend(articleFacts).openapi("Goal");
-
-const PlaceRef = z.object({ key: z.string(), name: z.string(), written: z.string().optional() }).openapi("PlaceRef");
-
-export const Article = z
-  .object({
-    id: z.number().int(),
-    status: z.enum(ARTICLE_STATUSES),
-    error: z.string().nullable().openapi({ description: "Why the last extraction attempt failed (short message)" }),
-    error_code: z.enum(ARTICLE_ERROR_CODES).nullable().openapi({ description: "Stable code of `error`" }),
-    attempts: z.number().int().openapi({ description: "Failed extraction attempts so far" }),
-    title: z.string().nullable(),
-    published: z.string().nullable(),
-    source: z.string().nullable(),
-    url: z.string().nullable(),
-    received_at: z.string(),
-    extracted_at: z.string().nullable(),
-    places: z.array(PlaceRef),
-    figure_count: z.number().int(),
-    goal_count: z.number().int(),
-  })
-  .openapi("Article");
-
-export const ArticleSummary = Article.extend({
-  encoding: z.string().openapi({ description: "Charset the body was decoded with" }),
-  declared_charset: z.string().nullable().openapi({ description: "Charset the sender declared; differs from encoding when the declared one decoded to mojibake; null when detected" }),
-  format: z.string(),
-  extractor_version: z.number().int().nullable(),
-  warnings: z.array(z.string()).openapi({ description: "What the extractor capped or skipped" }),
-  meta: z.object({ title: z.string().nullable(), source: z.string().nullable(), published: z.string().nullable(), place: z.string().nullable() }),
-  text: z.string(),
-  figures: z.array(FigureRef),
-  goals: z.array(GoalBase),
-}).openapi("ArticleSummary");
-
-export const PlaceFacet = z.object({ key: z.string(), name: z.string(), articles: z.number().int() }).openapi("PlaceFacet");
-export const MetricFacet = z.object({ metric: z.string(), figures: z.number().int() }).openapi("MetricFacet");
 
 /** A page of `item`: `next_cursor` (opaque) and `next` (the same request for the next page). */
 export function pageOf<T extends z.ZodType>(item: T, name: string) {

@@ -9,6 +9,7 @@
  * and everything under it).
  */
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { APPROXES, KINDS } from "../extract/types";
 
 export const ARTICLE_STATUSES = ["received", "extracted", "failed"] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
@@ -116,12 +117,12 @@ export const figures = sqliteTable(
     value: real("value").notNull(),
     valueMax: real("value_max"),
     unit: text("unit").notNull(),
-    approx: text("approx", { enum: ["more_than", "less_than", "about"] }),
+    approx: text("approx", { enum: APPROXES }),
     metric: text("metric"),
     /** Canonical key of the metric (src/extract/metrickeys.ts: 地区生产总值 for GDP / 全省生产总值); null when no rule knows it. */
     metricKey: text("metric_key"),
     change: integer("change", { mode: "boolean" }).notNull().default(false),
-    kind: text("kind", { enum: ["reported", "target"] }).notNull(),
+    kind: text("kind", { enum: KINDS }).notNull(),
     /**
      * The sentence the figure came from, as a span of the article's text (not a copy): its first
      * character and its length, in characters (code points, the units of SQLite's substr), where
@@ -179,7 +180,7 @@ export const metricCounts = sqliteTable(
   "metric_counts",
   {
     metric: text("metric").notNull(),
-    kind: text("kind", { enum: ["reported", "target"] }).notNull(),
+    kind: text("kind", { enum: KINDS }).notNull(),
     /** "" when the figure has no place. */
     placeKey: text("place_key").notNull().default(""),
     figures: integer("figures").notNull(),
@@ -276,4 +277,22 @@ export const promises = sqliteTable(
     index("promises_outcome").on(t.outcomeArticleId),
     index("promises_period").on(t.period, t.id),
   ],
+);
+
+/**
+ * In the catch-all database: where each article moved once its province was known
+ * (src/pipeline/placement.ts), with the keys ingest deduplicates on, so a replay or duplicate
+ * is answered with the original id after the raw row has left. Empty with one database.
+ */
+export const articleHomes = sqliteTable(
+  "article_homes",
+  {
+    /** The article's id (the same in its shard: ids are allocated here, at ingest). */
+    id: integer("id").primaryKey(),
+    webhookId: text("webhook_id").notNull(),
+    contentHash: text("content_hash").notNull(),
+    /** The D1 binding of its shard (wrangler.toml SHARDS). */
+    shard: text("shard").notNull(),
+  },
+  (t) => [uniqueIndex("article_homes_webhook_id").on(t.webhookId), uniqueIndex("article_homes_content_hash").on(t.contentHash)],
 );

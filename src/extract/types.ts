@@ -6,8 +6,11 @@
  * `extract()`, so `text === original.slice(start, end)` always holds.
  */
 
-export type Approx = "more_than" | "less_than" | "about";
-export type Kind = "reported" | "target";
+/** The one list of each: the D1 schema, the API schemas and every type below are built from these. */
+export const APPROXES = ["more_than", "less_than", "about"] as const;
+export const KINDS = ["reported", "target"] as const;
+export type Approx = (typeof APPROXES)[number];
+export type Kind = (typeof KINDS)[number];
 
 export interface Figure {
   /** The figure as written, verbatim from the original text (12亿元, 1.9万余名, 3-5家, 57.3%). */

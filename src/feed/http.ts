@@ -7,6 +7,14 @@ import { Problem } from "../problems";
 
 export const CACHE_CONTROL = "public, max-age=300";
 
+/** Media types of the generated documents (the article, digest and promise feeds, the OPML). */
+export const CONTENT_TYPES = {
+  rss: "application/rss+xml; charset=utf-8",
+  atom: "application/atom+xml; charset=utf-8",
+  json: "application/feed+json; charset=utf-8",
+  opml: "text/x-opml; charset=utf-8",
+} as const;
+
 async function etagOf(body: string): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(body)));
   let bin = "";

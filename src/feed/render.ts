@@ -3,9 +3,9 @@
  * by feedsmith, plus the HTML content of each item (every value escaped here).
  */
 import { generateAtomFeed, generateJsonFeed, generateOpml, generateRssFeed } from "feedsmith";
-import type { DigestDay, FeedArticle, FeedFigure, FeedGoal } from "./data";
-import type { FigureRef } from "../db/queries";
-import { esc, KIND_LABEL, publishedInstant, shanghaiDayStart, xmlSafe } from "./text";
+import type { DigestDay, FeedArticle, FeedFigure, FeedGoal, FigureRef } from "../db/queries";
+import { publishedInstant, shanghaiDayStart } from "../text/beijing";
+import { esc, KIND_LABEL, xmlSafe } from "./text";
 
 export interface FeedEntry {
   /** Stable id (RSS guid, Atom id, JSON Feed id); never a URL, so isPermaLink="false". */

@@ -2,37 +2,19 @@
  * Feeds: /feed.{xml,atom,json} (one item per extracted article), /digest.{xml,atom,json} (one item
  * per Asia/Shanghai day, goals and figures grouped by place) and /opml.xml (the digest, and one
  * digest per place).
- * Filters: place, metric, kind, q, limit (see ./filter.ts). HEAD is served by hono from GET.
+ * Filters: place, metric, kind, q, limit (src/filter.ts); the rows come from src/db/queries. HEAD is served by hono from GET.
  */
 import { Hono } from "hono";
-import type { AppEnv } from "../app";
-import { articleFeedData, digestData, knownPlaces, placeDisplayName } from "./data";
-import { filterQuery, isFiltered, parseFeedFilter, type FeedFilter } from "./filter";
-import { baseUrl, cachedResponse } from "./http";
+import type { AppEnv } from "../app-env";
+import { readsOf } from "../db/reads";
+import { filterLabel, filterQuery, parseFeedFilter } from "../filter";
+import { baseUrl, cachedResponse, CONTENT_TYPES } from "./http";
 import { articleEntry, digestEntry, toAtom, toJsonFeed, toOpml, toRss, type FeedDoc } from "./render";
-import { KIND_LABEL } from "./text";
-
-export const CONTENT_TYPES = {
-  rss: "application/rss+xml; charset=utf-8",
-  atom: "application/atom+xml; charset=utf-8",
-  json: "application/feed+json; charset=utf-8",
-  opml: "text/x-opml; charset=utf-8",
-} as const;
 
 type Format = "rss" | "atom" | "json";
 const EXT: Record<Format, string> = { rss: "xml", atom: "atom", json: "json" };
 
 export const feedRoutes = new Hono<AppEnv>();
-
-/** The human title of a filter: 杜集区 · 目标 · 指标“财政” · 关键词“…”. */
-export async function filterLabel(d1: D1Database, f: FeedFilter): Promise<string> {
-  const parts: string[] = [];
-  if (f.placeKey) parts.push((await placeDisplayName(d1, f.placeKey)) ?? f.place!);
-  if (f.kind) parts.push(KIND_LABEL[f.kind]);
-  if (f.metric) parts.push(`指标“${f.metric}”`);
-  if (f.q) parts.push(`关键词“${f.q}”`);
-  return parts.join(" · ");
-}
 
 function selfUrls(base: string, name: "feed" | "digest", query: string) {
   return {
@@ -51,7 +33,8 @@ for (const format of ["rss", "atom", "json"] as const) {
     const f = parseFeedFilter((k) => c.req.query(k));
     const base = baseUrl(c.env, c.req.raw);
     const query = filterQuery(f);
-    const [label, rows] = await Promise.all([filterLabel(c.env.DB, f), articleFeedData(c.env.DB, f)]);
+    const reads = readsOf(c.env);
+    const [label, rows] = await Promise.all([filterLabel(reads, f), reads.articleFeed(f)]);
     const items = rows.map((a) => articleEntry(a, base));
     const doc: FeedDoc = {
       title: label ? `纪要 · ${label}` : "纪要 · 最新文章",
@@ -69,7 +52,8 @@ for (const format of ["rss", "atom", "json"] as const) {
     const f = parseFeedFilter((k) => c.req.query(k));
     const base = baseUrl(c.env, c.req.raw);
     const query = filterQuery(f);
-    const [label, days] = await Promise.all([filterLabel(c.env.DB, f), digestData(c.env.DB, f)]);
+    const reads = readsOf(c.env);
+    const [label, days] = await Promise.all([filterLabel(reads, f), reads.digest(f)]);
     const idQuery = filterQuery(f, false);
     const items = days.map((d) => {
       const page = new URLSearchParams(idQuery.slice(1));
@@ -91,8 +75,7 @@ for (const format of ["rss", "atom", "json"] as const) {
 
 feedRoutes.get("/opml.xml", async (c) => {
   const base = baseUrl(c.env, c.req.raw);
-  const placeList = await knownPlaces(c.env.DB);
-  const latest = await c.env.DB.prepare("SELECT max(coalesce(extracted_at, received_at)) AS t FROM articles WHERE status = 'extracted'").first<{ t: number | null }>();
+  const { places: placeList, updated } = await readsOf(c.env).opml();
   // The all-places digest first (OPML needs at least one outline, even before any article).
   const outlines = [
     { text: "纪要 · 全部地方", xmlUrl: `${base}/digest.xml`, htmlUrl: `${base}/` },
@@ -101,6 +84,6 @@ feedRoutes.get("/opml.xml", async (c) => {
       return { text: `纪要 · ${p.name}`, xmlUrl: `${base}/digest.xml${q}`, htmlUrl: `${base}/${q}` };
     }),
   ];
-  const body = toOpml("纪要：各地每日汇总", outlines, latest?.t ?? 0);
-  return cachedResponse(c.req.raw, body, CONTENT_TYPES.opml, latest?.t ?? 0);
+  const body = toOpml("纪要：各地每日汇总", outlines, updated);
+  return cachedResponse(c.req.raw, body, CONTENT_TYPES.opml, updated);
 });

@@ -4,7 +4,8 @@
  * (raw first) before extraction is queued. A refused request stores nothing.
  */
 import { Hono } from "hono";
-import type { AppEnv } from "../app";
+import type { AppEnv } from "../app-env";
+import { shardsOf } from "../db/router";
 import { Problem } from "../problems";
 import { checkDeclaredLength, maxBodyBytes, readBody } from "./body";
 import { parseArticle } from "./parse";
@@ -47,14 +48,17 @@ ingestRoutes.post("/articles", async (c) => {
   }
 
   // A repeated delivery is answered before parsing: same answer, nothing written.
-  const seen = await findByWebhookId(c.env.DB, webhookId);
+  // Raw articles go to the catch-all database, and so do the replay and duplicate checks.
+  const shards = shardsOf(c.env);
+  const catchAll = shards.all[shards.map.catchAll]!;
+  const seen = await findByWebhookId(catchAll, webhookId);
   if (seen) return c.json({ id: seen.id, status: seen.status, replay: true }, 200);
 
   const article = parseArticle(body, req.headers.get("content-type"), new URL(req.url).searchParams);
   checkStorable(webhookId, article);
   let outcome;
   try {
-    outcome = await storeIncoming(c.env.DB, webhookId, body, article);
+    outcome = await storeIncoming(catchAll, webhookId, body, article);
   } catch (e) {
     console.error("ingest: storing failed", e);
     throw new Problem("storage_unavailable", "The article could not be stored; nothing was kept. Retry the delivery.");

@@ -3,9 +3,9 @@
  * two unique indexes (webhook id, content hash), so two concurrent posts of the same article
  * cannot both insert: the loser's INSERT does nothing and it answers with the winner's id.
  */
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
-import { articles } from "../db/schema";
+import { articleHomes, articles } from "../db/schema";
 import { Problem } from "../problems";
 import type { IncomingArticle } from "./parse";
 
@@ -76,15 +76,32 @@ export function checkStorable(webhookId: string, article: IncomingArticle): void
   }
 }
 
+/**
+ * The article a delivery created: still raw here, or moved to its province's shard (its home
+ * record; it moved once extracted, so that is its status).
+ */
 export async function findByWebhookId(d1: D1Database, webhookId: string) {
-  const [row] = await drizzle(d1)
-    .select({ id: articles.id, status: articles.status })
-    .from(articles)
-    .where(eq(articles.webhookId, webhookId))
-    .limit(1);
-  return row ?? null;
+  const db = drizzle(d1);
+  const [row] = await db.select({ id: articles.id, status: articles.status }).from(articles).where(eq(articles.webhookId, webhookId)).limit(1);
+  if (row) return row;
+  const [home] = await db.select({ id: articleHomes.id }).from(articleHomes).where(eq(articleHomes.webhookId, webhookId)).limit(1);
+  return home ? { id: home.id, status: "extracted" as const } : null;
 }
 
+/** The article with this content, here or moved (see findByWebhookId). */
+async function findByContentHash(d1: D1Database, contentHash: string) {
+  const db = drizzle(d1);
+  const [row] = await db.select({ id: articles.id, status: articles.status }).from(articles).where(eq(articles.contentHash, contentHash)).limit(1);
+  if (row) return row;
+  const [home] = await db.select({ id: articleHomes.id }).from(articleHomes).where(eq(articleHomes.contentHash, contentHash)).limit(1);
+  return home ? { id: home.id, status: "extracted" as const } : null;
+}
+
+/**
+ * Stores the raw article in the catch-all database (`d1`), unless its delivery or its content is
+ * already stored here or was moved from here: one statement, so a move committing meanwhile can
+ * neither be missed nor let a second copy in.
+ */
 export async function storeIncoming(
   d1: D1Database,
   webhookId: string,
@@ -94,35 +111,20 @@ export async function storeIncoming(
 ): Promise<IngestOutcome> {
   const db = drizzle(d1);
   const contentHash = await sha256Hex(normaliseForHash(article.text));
-  const [inserted] = await db
-    .insert(articles)
-    .values({
-      webhookId,
-      contentHash,
-      rawHash: await sha256Hex(rawBody),
-      text: article.text,
-      encoding: article.encoding,
-      declaredCharset: article.declaredCharset,
-      format: article.format,
-      url: article.meta.url,
-      metaTitle: article.meta.title,
-      metaSource: article.meta.source,
-      metaPublished: article.meta.published,
-      metaPlace: article.meta.place,
-      receivedAt: now,
-    })
-    .onConflictDoNothing()
-    .returning({ id: articles.id });
+  const m = article.meta;
+  const inserted = await db.get<{ id: number } | undefined>(sql`
+    INSERT INTO ${articles} (webhook_id, content_hash, raw_hash, text, encoding, declared_charset, format, url, meta_title, meta_source, meta_published, meta_place, received_at)
+    SELECT ${webhookId}, ${contentHash}, ${await sha256Hex(rawBody)}, ${article.text}, ${article.encoding}, ${article.declaredCharset}, ${article.format},
+      ${m.url}, ${m.title}, ${m.source}, ${m.published}, ${m.place}, ${now}
+    WHERE NOT EXISTS (SELECT 1 FROM ${articleHomes} WHERE ${articleHomes.webhookId} = ${webhookId} OR ${articleHomes.contentHash} = ${contentHash})
+    ON CONFLICT DO NOTHING
+    RETURNING id`);
   if (inserted) return { kind: "created", id: inserted.id };
 
   // Lost a race or a repeat: the same delivery (webhook id) first, then the same content.
   const replay = await findByWebhookId(d1, webhookId);
   if (replay) return { kind: "replay", id: replay.id, status: replay.status };
-  const [dup] = await db
-    .select({ id: articles.id, status: articles.status })
-    .from(articles)
-    .where(eq(articles.contentHash, contentHash))
-    .limit(1);
+  const dup = await findByContentHash(d1, contentHash);
   if (dup) return { kind: "duplicate", id: dup.id, status: dup.status };
   throw new Error("insert was ignored but no conflicting article was found");
 }

@@ -2,13 +2,14 @@
  * Server-rendered SVG bar chart: one bar per place (its latest figure of the group), targets drawn
  * hatched with a dashed outline, reported values solid, so they differ without colour too.
  */
+import type { Kind } from "../extract/types";
 import { KIND_LABEL } from "../feed/text";
 
 export interface Bar {
   place: string;
   value: number;
   label: string;
-  kind: "target" | "reported";
+  kind: Kind;
   detail: string;
 }
 

@@ -7,11 +7,10 @@ import { Hono, type Context } from "hono";
 import { html } from "hono/html";
 import { secureHeaders } from "hono/secure-headers";
 import type { Child } from "hono/jsx";
-import type { AppEnv } from "../app";
-import { getArticleSummary, hasControlChars, listFigures, listPlaces } from "../db/queries";
-import { digestData } from "../feed/data";
-import { filterQuery, parseFeedFilter, type FeedFilter } from "../feed/filter";
-import { filterLabel } from "../feed/routes";
+import type { AppEnv } from "../app-env";
+import { hasControlChars } from "../db/queries";
+import { readsOf } from "../db/reads";
+import { type FeedFilter, filterLabel, filterQuery, parseFeedFilter } from "../filter";
 import { Problem } from "../problems";
 import type { FeedLinks } from "./layout";
 import { ArticlePage, DigestPage, ErrorPage, MetricPage } from "./views";
@@ -64,11 +63,8 @@ pageRoutes.get("/", async (c) => {
   if ((rawDay !== undefined && hasControlChars(rawDay)) || (day !== undefined && !isCalendarDay(day))) {
     throw new Problem("invalid_parameter", "day must be a date that exists, YYYY-MM-DD", { parameter: "day" });
   }
-  const [label, days, places] = await Promise.all([
-    filterLabel(c.env.DB, f),
-    digestData(c.env.DB, f, day),
-    listPlaces(c.env.DB, { limit: 200 }),
-  ]);
+  const reads = readsOf(c.env);
+  const [label, days, places] = await Promise.all([filterLabel(reads, f), reads.digest(f, day), reads.places({ limit: 200 })]);
   const feeds = [feedLinks(label ? `每日汇总 · ${label}` : "每日汇总", "digest", q), feedLinks(label ? `文章 · ${label}` : "文章", "feed", q)];
   c.header("cache-control", PAGE_CACHE);
   return render(c, <DigestPage filter={f} label={label} days={days} places={places} feeds={feeds} pageDays={f.limit} day={day} />);
@@ -84,7 +80,7 @@ function isCalendarDay(s: string): boolean {
 pageRoutes.get("/articles/:id", async (c) => {
   const raw = c.req.param("id");
   const id = /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : NaN;
-  const a = Number.isSafeInteger(id) ? await getArticleSummary(c.env.DB, id) : null;
+  const a = Number.isSafeInteger(id) ? await readsOf(c.env).article(id) : null;
   if (!a) return render(c, <ErrorPage status={404} title="找不到这篇文章" detail={`没有编号为 ${raw} 的文章。`} />, 404);
   const place = a.places[0];
   const feeds = place ? [feedLinks(`每日汇总 · ${place.name}`, "digest", `?${new URLSearchParams({ place: place.name })}`)] : [];
@@ -96,9 +92,9 @@ pageRoutes.get("/metrics/:metric", async (c) => {
   const metric = c.req.param("metric").trim();
   const f = parseFeedFilter((k) => (k === "metric" ? metric : k === "kind" ? c.req.query("kind") : undefined));
   if (!f.metric) throw new Problem("invalid_parameter", "metric must not be empty", { parameter: "metric" });
-  const page = await listFigures(c.env.DB, { metric: f.metric, kind: f.kind, limit: 200 });
+  const page = await readsOf(c.env).figures({ metric: f.metric, kind: f.kind, limit: 200 });
   const q = filterQuery({ ...f, limit: 50 });
   const feeds = [feedLinks(`每日汇总 · 指标“${f.metric}”`, "digest", q)];
   c.header("cache-control", PAGE_CACHE);
-  return render(c, <MetricPage metric={f.metric} kind={f.kind} items={page.items} more={page.next_cursor !== null} feeds={feeds} />);
+  return render(c, <MetricPage metric={f.metric} kind={f.kind} items={page.items} more={page.next !== null} feeds={feeds} />);
 });

@@ -1,9 +1,9 @@
 /** The three pages: digest (/), article (/articles/:id) and metric (/metrics/:metric). */
 import type { Child } from "hono/jsx";
-import type { ArticleSummary, FigureItem, FigureRef, PlaceFacet } from "../db/queries";
-import type { DigestDay, FeedFigure, FeedGoal } from "../feed/data";
-import type { FeedFilter } from "../feed/filter";
-import { beijingDateTime, KIND_LABEL, xmlSafe } from "../feed/text";
+import type { Kind } from "../extract/types";
+import type { ArticleSummary, DigestDay, FeedFigure, FeedFilter, FeedGoal, FigureItem, FigureRef, PlaceFacet } from "../db/queries";
+import { beijingDateTime } from "../text/beijing";
+import { KIND_LABEL, xmlSafe } from "../feed/text";
 import { type Bar, BarChart } from "./chart";
 import { segments } from "./highlight";
 import { type FeedLinks, Layout, Subscribe } from "./layout";
@@ -13,7 +13,7 @@ const clean = (s: string | null | undefined) => (s == null ? "" : xmlSafe(s));
 const metricHref = (m: string, key?: string | null) => `/metrics/${encodeURIComponent(key ?? m)}`;
 const placeHref = (p: string) => `/?${new URLSearchParams({ place: p })}`;
 
-function KindCell(props: { kind: "target" | "reported" }) {
+function KindCell(props: { kind: Kind }) {
   return <td class={`kind-${props.kind}`}>{KIND_LABEL[props.kind]}</td>;
 }
 
@@ -326,7 +326,7 @@ export function chartGroups(items: FigureItem[]): ChartGroup[] {
   return [...groups.values()];
 }
 
-export function MetricPage(props: { metric: string; kind?: "target" | "reported"; items: FigureItem[]; more: boolean; feeds: FeedLinks[] }) {
+export function MetricPage(props: { metric: string; kind?: Kind; items: FigureItem[]; more: boolean; feeds: FeedLinks[] }) {
   const groups = chartGroups(props.items);
   const title = `指标：${props.metric}`;
   return (

@@ -7,7 +7,7 @@
  */
 import { Hono } from "hono";
 import { timingSafeEqual } from "hono/utils/buffer";
-import type { AppEnv } from "../app";
+import type { AppEnv } from "../app-env";
 import { Problem, problemResponse } from "../problems";
 import { sweep, SWEEP_SCOPES, type SweepScope } from "./sweep";
 

@@ -1,5 +1,6 @@
 /**
- * Queue consumer. Main queue: extract each article; when an attempt fails (a stage of the
+ * Queue consumer. Main queue: extract each article (and move it to its province's shard,
+ * src/pipeline/placement.ts); when an attempt fails (a stage of the
  * extractor threw, D1 refused the write) the raw article stays, its status/error record the
  * failure, and the message is retried with exponential backoff. After the last retry (wrangler.toml
  * `max_retries`) Cloudflare moves it to the dead-letter queue, whose consumer (below) records
@@ -8,9 +9,11 @@
  * can try it again. A CPU-limit kill (a "timing-out" extraction) never acks, so it takes the same
  * retry path.
  */
-import { extractArticle, markFailed, markGaveUp, type Extractor } from "./extract-article";
+import { shardsOf } from "../db/router";
+import { markFailed, markGaveUp, type Extractor } from "./extract-article";
 import { internalFailure, type ArticleFailure } from "./failure";
 import type { ExtractMessage } from "./messages";
+import { extractAndPlace, homeOf } from "./placement";
 
 /** Seconds before retry n (1-based): 5, 10, 20, 40 … capped at 5 minutes. */
 export function backoffSeconds(attempts: number): number {
@@ -25,7 +28,7 @@ export async function handleQueue(batch: MessageBatch<ExtractMessage>, env: Env,
     const { articleId, force } = msg.body;
     if (isDeadLetterQueue(batch.queue)) {
       try {
-        await markGaveUp(env.DB, articleId);
+        await markGaveUp(await recordIn(env, articleId), articleId);
         msg.ack();
       } catch (e) {
         console.error(`dead-letter: article ${articleId} could not be recorded`, e);
@@ -35,7 +38,7 @@ export async function handleQueue(batch: MessageBatch<ExtractMessage>, env: Env,
     }
     let failure: ArticleFailure;
     try {
-      const result = await extractArticle(env.DB, articleId, { force, extractor });
+      const result = await extractAndPlace(env, articleId, { force, extractor });
       if (result.status !== "failed") {
         msg.ack();
         continue;
@@ -46,11 +49,17 @@ export async function handleQueue(batch: MessageBatch<ExtractMessage>, env: Env,
     }
     console.error(`extract: article ${articleId} attempt ${msg.attempts} failed: ${failure.code}\n${failure.detail}`);
     try {
-      await markFailed(env.DB, articleId, failure);
+      await markFailed(await recordIn(env, articleId), articleId, failure);
     } catch (e) {
       // D1 itself is failing: the retry below still keeps the message.
       console.error(`extract: article ${articleId}: the failure could not be recorded`, e);
     }
     msg.retry({ delaySeconds: backoffSeconds(msg.attempts) });
   }
+}
+
+/** The database where the article's failure is recorded: where it is now (the catch-all while raw). */
+async function recordIn(env: Env, articleId: number): Promise<D1Database> {
+  const shards = shardsOf(env);
+  return (await homeOf(env, articleId)) ?? shards.all[shards.map.catchAll]!;
 }

@@ -4,7 +4,8 @@
  * one row per promise with the target and outcome flattened, the list's filters, streamed page
  * by page rather than buffered.
  */
-import { listPromises, type PromiseFigure, type PromiseFilter, type PromiseItem } from "../db/queries/promises";
+import type { PromiseFigure, PromiseFilter, PromiseItem } from "../db/queries/promises";
+import type { Reads } from "../db/reads";
 
 const FIGURE_COLUMNS = ["figure_id", "article_id", "text", "value", "value_max", "unit", "approx", "change", "sentence", "published"] as const;
 export const CSV_HEADER = [
@@ -41,7 +42,7 @@ export function csvRow(p: PromiseItem): string {
 }
 
 /** The CSV body: BOM and header, then the list's pages as they are read. */
-export function promisesCsv(d1: D1Database, f: PromiseFilter): ReadableStream<Uint8Array> {
+export function promisesCsv(reads: Reads, f: PromiseFilter): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cursor = f.cursor;
   let started = false;
@@ -57,9 +58,9 @@ export function promisesCsv(d1: D1Database, f: PromiseFilter): ReadableStream<Ui
         controller.close();
         return;
       }
-      const page = await listPromises(d1, { ...f, cursor, limit: 200 });
+      const page = await reads.promises({ ...f, cursor, limit: 200 });
       if (page.items.length) controller.enqueue(encoder.encode(page.items.map((p) => `${csvRow(p)}\r\n`).join("")));
-      cursor = page.next_cursor ?? undefined;
+      cursor = page.next ?? undefined;
       if (!cursor) done = true;
     },
   });

@@ -5,21 +5,18 @@
  * targets with /promises.xml?place=保定市&verdict=missed. Rendered by the feed module's writers.
  */
 import { Hono } from "hono";
-import type { AppEnv } from "../app";
-import { REACHED_VERDICTS, reachedPromises, type PromiseFigure, type PromiseItem } from "../db/queries/promises";
-import { baseUrl, cachedResponse } from "../feed/http";
+import type { AppEnv } from "../app-env";
+import { REACHED_VERDICTS, type PromiseFigure, type PromiseItem } from "../db/queries/promises";
+import { readsOf } from "../db/reads";
+import { baseUrl, cachedResponse, CONTENT_TYPES } from "../feed/http";
 import { toAtom, toJsonFeed, toRss, type FeedDoc, type FeedEntry } from "../feed/render";
-import { CONTENT_TYPES } from "../feed/routes";
 import { esc } from "../feed/text";
-import { hasControlChars } from "../db/queries";
+import { DEFAULT_LIMIT, hasControlChars, MAX_LIMIT } from "../db/queries";
 import { placeKey } from "../places";
 import { Problem } from "../problems";
 
 export const VERDICT_LABEL: Record<PromiseItem["verdict"], string> = { met: "完成", missed: "未完成", no_report: "未报告", pending: "待评" };
 const APPROX_LABEL = { about: "左右", more_than: "以上", less_than: "以内" } as const;
-
-const DEFAULT_LIMIT = 50;
-const MAX_LIMIT = 200;
 
 interface PromiseFeedFilter {
   place?: string;
@@ -104,7 +101,7 @@ for (const [format, { ext, render }] of Object.entries(FORMATS) as [keyof typeof
     const f = parseFilter((k) => c.req.query(k));
     const base = baseUrl(c.env, c.req.raw);
     const q = query(f);
-    const items = (await reachedPromises(c.env.DB, f)).map((p) => entry(p, base));
+    const items = (await readsOf(c.env).reachedPromises(f)).map((p) => entry(p, base));
     const label = [f.place, f.metric && `指标“${f.metric}”`, f.verdict && VERDICT_LABEL[f.verdict]].filter(Boolean).join(" · ");
     const doc: FeedDoc = {
       title: label ? `纪要 · 承诺 · ${label}` : "纪要 · 承诺兑现",

@@ -5,8 +5,10 @@
  * under it), as /v1/promises takes it.
  */
 import { Hono } from "hono";
-import type { AppEnv } from "../app";
-import { listPromises, type PromiseFigure, type PromiseItem } from "../db/queries/promises";
+import type { AppEnv } from "../app-env";
+import type { CursorKey } from "../db/queries";
+import type { PromiseFigure, PromiseItem } from "../db/queries/promises";
+import { type Reads, readsOf } from "../db/reads";
 import { placeKey } from "../places";
 import { BarChart, type Bar } from "../pages/chart";
 import { Layout, Subscribe, type FeedLinks } from "../pages/layout";
@@ -21,13 +23,13 @@ const MAX_PROMISES = 1000;
 const APPROX_LABEL = { about: "左右", more_than: "以上", less_than: "以内" } as const;
 const withQualifier = (f: PromiseFigure) => `${f.text}${f.approx && !f.text.endsWith(APPROX_LABEL[f.approx]) ? APPROX_LABEL[f.approx] : ""}`;
 
-async function placePromises(d1: D1Database, place: string): Promise<{ items: PromiseItem[]; more: boolean }> {
+async function placePromises(reads: Reads, place: string): Promise<{ items: PromiseItem[]; more: boolean }> {
   const items: PromiseItem[] = [];
-  let cursor: string | undefined;
+  let cursor: CursorKey | undefined;
   do {
-    const page = await listPromises(d1, { place, cursor, limit: 200 });
+    const page = await reads.promises({ place, cursor, limit: 200 });
     items.push(...page.items);
-    cursor = page.next_cursor ?? undefined;
+    cursor = page.next ?? undefined;
   } while (cursor && items.length < MAX_PROMISES);
   return { items, more: cursor !== undefined };
 }
@@ -142,7 +144,7 @@ scorecardRoutes.onError((err, c) => {
 scorecardRoutes.get("/places/:place", async (c) => {
   const place = c.req.param("place").trim();
   if (!place || place.length > 50 || placeKey(place) === "") throw new Problem("invalid_parameter", "place must be a place name or code", { parameter: "place" });
-  const { items, more } = await placePromises(c.env.DB, place);
+  const { items, more } = await placePromises(readsOf(c.env), place);
   const names = new Set(items.map((p) => p.place));
   const name = names.size === 1 ? [...names][0]! : place;
   const q = `?${new URLSearchParams({ place })}`;

@@ -12,7 +12,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
-import type { Summary } from "../extract/types";
+import type { Approx, Kind, Summary } from "../extract/types";
 import { linkFiguresOf } from "./inputs";
 import { coverageOf, linkPromises, type Coverage, type LinkArticle, type LinkFigure, type PromiseLink } from "./link";
 import { periodEnd } from "./period";
@@ -39,12 +39,12 @@ function chunk<T>(rows: T[], size: number): T[][] {
 interface StoredFigureRow {
   article_id: number;
   seq: number;
-  kind: "reported" | "target";
+  kind: Kind;
   text: string;
   value: number;
   value_max: number | null;
   unit: string;
-  approx: "more_than" | "less_than" | "about" | null;
+  approx: Approx | null;
   metric: string | null;
   change: number;
   published: string | null;

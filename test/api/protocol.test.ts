@@ -84,6 +84,12 @@ describe("OpenAPI and docs", () => {
     expect(params).toEqual(expect.arrayContaining(["place", "metric", "kind", "unit", "change", "min", "max", "from", "to", "q", "cursor", "limit"]));
     expect(doc.paths["/v1/figures"].get.responses["400"].content["application/problem+json"]).toBeTruthy();
     expect(doc.components.schemas.Figure).toBeTruthy();
+    // The cursor is decoded by its schema but documented as the string a client sends.
+    expect(doc.paths["/v1/figures"].get.parameters.find((p: any) => p.name === "cursor").schema.type).toBe("string");
+    // A promise's figures are derived from Figure (src/shapes.ts), under their own name.
+    const pf = doc.components.schemas.PromiseFigure;
+    expect(Object.keys(pf.properties).sort()).toEqual(["approx", "article_id", "change", "figure_id", "metric", "published", "sentence", "seq", "text", "unit", "value", "value_max"]);
+    expect(pf.properties.approx).toEqual(doc.components.schemas.FigureRef.properties.approx);
   });
 
   it("/docs returns the reference page (HTML)", async () => {

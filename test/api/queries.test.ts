@@ -16,7 +16,7 @@ describe("query layer", () => {
     const page = await listFigures(env.DB, { metric: "财政收入" });
     expect(page.items.map((f) => f.text)).toEqual(expect.arrayContaining(["12亿元", "57.3%"]));
     expect(page.items.every((f) => f.metric?.includes("财政收入"))).toBe(true);
-    expect(page.next_cursor).toBeNull();
+    expect(page.next).toBeNull();
   });
 
   it("finds goals for a place named in a round-up, not its neighbours'", async () => {

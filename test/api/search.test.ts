@@ -10,7 +10,7 @@ import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { drizzle } from "drizzle-orm/d1";
-import { articlesQuery, listArticles, listFigures, listGoals, phases } from "../../src/db/queries";
+import { articlesQuery, type CursorKey, listArticles, listFigures, listGoals, phases } from "../../src/db/queries";
 import { articles } from "../../src/db/schema";
 import type { Summary } from "../../src/extract/types";
 import { storeSummary } from "../../src/pipeline/store";
@@ -79,11 +79,11 @@ async function walkAnswer(q: string): Promise<number[]> {
 /** Every article id the API's read layer answers for `q` (all pages). */
 async function newAnswer(q: string): Promise<number[]> {
   const ids: number[] = [];
-  let cursor: string | undefined;
+  let cursor: CursorKey | undefined;
   do {
     const page = await listArticles(env.DB, { q, limit: 200, cursor });
     ids.push(...page.items.map((a) => a.id));
-    cursor = page.next_cursor ?? undefined;
+    cursor = page.next ?? undefined;
   } while (cursor);
   return ids.sort((a, b) => a - b);
 }

@@ -1,7 +1,7 @@
 /** A digest reads at most DIGEST_MAX_ROWS figures: it keeps whole days only (or the newest day, marked partial). */
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DIGEST_MAX_ROWS, digestData } from "../../src/feed/data";
+import { DIGEST_MAX_ROWS, digestData } from "../../src/db/queries";
 import { fetchFeed } from "./helpers";
 
 // Noon in Beijing on 2026-11-01, -02, -03.

@@ -1,8 +1,7 @@
 /** The feed queries run on indexes: no full SCAN of figures or goals (articles are walked by index). */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { digestDaysQuery, digestFiguresQuery, digestGoalsQuery } from "../../src/feed/data";
-import type { FeedFilter } from "../../src/feed/filter";
+import { digestDaysQuery, digestFiguresQuery, digestGoalsQuery, type FeedFilter } from "../../src/db/queries";
 
 async function plan(q: { toSQL(): { sql: string; params: unknown[] } }): Promise<string[]> {
   const { sql, params } = q.toSQL();

@@ -98,7 +98,7 @@ export async function listArticles(d1: D1Database, f: ArticleFilter = {}): Promi
   const plan = await planList(d1, f);
   const page = await paginate(articles.published, articles.id, f, (phase, take) => articlesQuery(d1, f, phase, take, plan));
   const placeMap = await placesOfArticles(d1, page.items.map((a) => a.id));
-  return { next_cursor: page.next_cursor, items: page.items.map((r) => articleItem(r, placeMap.get(r.id) ?? [])) };
+  return { next: page.next, keys: page.keys, items: page.items.map((r) => articleItem(r, placeMap.get(r.id) ?? [])) };
 }
 
 /** Everything known about one article (facts, status/error, text, places, figures, goals with figures); null if absent. */

@@ -4,12 +4,13 @@ import { drizzle } from "drizzle-orm/d1";
 import { articlePlaces, metricCounts, places } from "../schema";
 import { placeFilterOf } from "./common";
 import { placeKeyMatch } from "./plan";
-import { clampLimit } from "./page";
-import type { FigureKind, MetricFacet, PlaceFacet } from "./types";
+import { DEFAULT_LIMIT } from "./page";
+import type { Kind } from "../../extract/types";
+import type { MetricFacet, PlaceFacet } from "./types";
 
 /** Places by number of articles naming them (most first, then key). */
 export async function listPlaces(d1: D1Database, opts: { limit?: number } = {}): Promise<PlaceFacet[]> {
-  const limit = clampLimit(opts.limit);
+  const limit = opts.limit ?? DEFAULT_LIMIT;
   const rows = await drizzle(d1)
     .select({ key: articlePlaces.placeKey, name: places.name, articles: count() })
     .from(articlePlaces)
@@ -26,9 +27,9 @@ export async function listPlaces(d1: D1Database, opts: { limit?: number } = {}):
  */
 export async function listMetrics(
   d1: D1Database,
-  opts: { place?: string; kind?: FigureKind; limit?: number } = {},
+  opts: { place?: string; kind?: Kind; limit?: number } = {},
 ): Promise<MetricFacet[]> {
-  const limit = clampLimit(opts.limit);
+  const limit = opts.limit ?? DEFAULT_LIMIT;
   const total = sql<number>`sum(${metricCounts.figures})`;
   const rows = await drizzle(d1)
     .select({ metric: metricCounts.metric, figures: total })

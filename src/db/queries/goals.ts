@@ -85,7 +85,8 @@ export async function listGoals(d1: D1Database, f: GoalFilter = {}): Promise<Pag
   const page = await paginate(goals.published, goals.id, f, async (phase, take) => goalsQuery(d1, f, phase, take, plan));
   const figs = await figuresOfGoals(d1, page.items.map((g) => g.id));
   return {
-    next_cursor: page.next_cursor,
+    next: page.next,
+    keys: page.keys,
     items: page.items.map((r) => ({
       id: r.id,
       article_id: r.articleId,

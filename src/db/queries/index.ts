@@ -1,11 +1,13 @@
 /**
- * The shared read/query layer (API, feeds, pages). Every function takes the raw D1 binding
- * (`env.DB`) and returns the API's JSON shape (snake_case, types in ./types.ts), so callers can
- * serialise results as they are. Filters use the API's parameter names (place, q, from, to, …).
+ * The one read layer: every read of the API, feeds and pages is here. Every function takes the
+ * raw D1 binding (`env.DB`) and input its caller has already validated (the API's zod schemas,
+ * src/filter.ts; nothing here answers HTTP), and returns the API's JSON shape (snake_case, the
+ * types inferred from src/shapes.ts), so callers can serialise results as they are. Filters use
+ * the API's parameter names (place, q, from, to, …).
  *
- * Lists page by an opaque cursor over (published DESC, id DESC), undated rows last; a bad cursor
- * or limit throws `Problem("invalid_parameter", …, { parameter })`, rendered by app.onError.
- * Each list first probes its set filters (place, keyword, metric) to pick a read plan (plan.ts).
+ * Lists page by keyset over (published DESC, id DESC), undated rows last: they take the decoded
+ * cursor key and return the next one (`next`). Each list first probes its set filters (place,
+ * keyword, metric) to pick a read plan (plan.ts).
  *
  *   listFigures(d1, FigureFilter)      → Page<FigureItem>
  *   listGoals(d1, GoalFilter)          → Page<GoalItem>       (each with its figures)
@@ -13,6 +15,10 @@
  *   getArticleSummary(d1, id)          → ArticleSummary | null (text, figures, goals with figures)
  *   listPlaces(d1, { limit })          → PlaceFacet[]          (articles per place key)
  *   listMetrics(d1, { place, kind, limit }) → MetricFacet[]    (figures per metric)
+ *   listPromises(d1, PromiseFilter)    → Page<PromiseItem>     (./promises.ts)
+ *   articleFeedData(d1, FeedFilter)    → FeedArticle[]         (the article feeds)
+ *   digestData(d1, FeedFilter, day?)   → DigestDay[]           (digest feeds and the home page)
+ *   opmlPlaces(d1), placeDisplayName(d1, key)                 (the OPML, filter titles)
  *
  * Building blocks for other queries (the feeds use them inside EXISTS): `figureConditions(f)`,
  * `goalConditions(f)`, `articleConditions(f)` return drizzle SQL conditions; without a `plan`
@@ -21,6 +27,7 @@
  */
 export { articleConditions, articlesQuery, getArticleSummary, listArticles, placesOfArticles } from "./articles";
 export { listMetrics, listPlaces } from "./facets";
+export { articleFeedData, assembleDigest, DIGEST_MAX_ROWS, digestData, digestDays, digestRows, type DigestRows, digestDaysQuery, digestFiguresQuery, digestGoalsQuery, type DigestDay, type FeedArticle, type FeedFigure, type FeedGoal, opmlPlaces, placeDisplayName } from "./feed";
 export { figureConditions, figureFields, figureRef, figuresQuery, listFigures, metricCondition } from "./figures";
 export { figuresOfGoals, goalConditions, goalFields, goalsQuery, listGoals } from "./goals";
 export { type CursorKey, DEFAULT_LIMIT, decodeCursor, encodeCursor, MAX_LIMIT, type Page, type Phase, phases } from "./page";

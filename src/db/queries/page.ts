@@ -1,20 +1,26 @@
 /**
  * Keyset pagination over (published DESC, id DESC), NULL published last. The cursor is opaque:
- * base64url of JSON `[published, id]` of the last row served.
+ * base64url of JSON `[published, id]` of the last row served, `[published, id, shard]` when the
+ * list was merged from several shards (src/db/reads.ts: ids are per database, so the shard's
+ * position breaks ties). The lists take the decoded key and
+ * a limit the caller has validated (the API's zod schemas, the feed filter): nothing here
+ * checks request input again.
  *
  * The walk runs in two phases so each is one ordered index range: rows WITH a published date
  * (published, id descending), then rows WITHOUT one (id descending).
  */
 import { and, desc, isNotNull, isNull, lt, lte, or, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import { Problem } from "../../problems";
 
+/** Page sizes of every list, feed and facet: the one pair the request parsers check against. */
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 200;
 
 export interface CursorKey {
   published: string | null;
   id: number;
+  /** Position of the row's shard in a merged list (absent with one database). */
+  shard?: number;
 }
 
 function b64url(s: string): string {
@@ -25,7 +31,7 @@ function b64url(s: string): string {
 }
 
 export function encodeCursor(key: CursorKey): string {
-  return b64url(JSON.stringify([key.published, key.id]));
+  return b64url(JSON.stringify(key.shard === undefined ? [key.published, key.id] : [key.published, key.id, key.shard]));
 }
 
 /** The key inside a cursor, or null when it is not one of ours. */
@@ -34,30 +40,15 @@ export function decodeCursor(cursor: string): CursorKey | null {
   try {
     const bin = atob(cursor.replace(/-/g, "+").replace(/_/g, "/"));
     const v: unknown = JSON.parse(new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0))));
-    if (!Array.isArray(v) || v.length !== 2) return null;
-    const [published, id] = v;
+    if (!Array.isArray(v) || v.length < 2 || v.length > 3) return null;
+    const [published, id, shard] = v;
     if (!(published === null || (typeof published === "string" && published.length <= 64))) return null;
     if (!Number.isSafeInteger(id) || (id as number) < 0) return null;
-    return { published, id: id as number };
+    if (v.length === 3 && !(Number.isInteger(shard) && shard >= 0 && shard < 1000)) return null;
+    return v.length === 3 ? { published, id: id as number, shard: shard as number } : { published, id: id as number };
   } catch {
     return null;
   }
-}
-
-/** Parses a cursor or throws the `invalid_parameter` problem for `cursor`. */
-export function cursorKey(cursor: string | undefined): CursorKey | undefined {
-  if (cursor === undefined || cursor === "") return undefined;
-  const key = decodeCursor(cursor);
-  if (!key) throw new Problem("invalid_parameter", "cursor is not a cursor this API issued", { parameter: "cursor" });
-  return key;
-}
-
-export function clampLimit(limit: number | undefined): number {
-  if (limit === undefined) return DEFAULT_LIMIT;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-    throw new Problem("invalid_parameter", `limit must be an integer from 1 to ${MAX_LIMIT}`, { parameter: "limit" });
-  }
-  return limit;
 }
 
 export interface Phase {
@@ -90,8 +81,10 @@ export function phases(published: SQLiteColumn, id: SQLiteColumn, after?: Cursor
 
 export interface Page<T> {
   items: T[];
-  /** Opaque cursor for the next page; null on the last page. */
-  next_cursor: string | null;
+  /** Each item's sort key, in order (what a merge across shards sorts by). */
+  keys: CursorKey[];
+  /** Key of the last row served when there is a next page (encodeCursor makes it the API's cursor); null on the last page. */
+  next: CursorKey | null;
 }
 
 /**
@@ -101,17 +94,18 @@ export interface Page<T> {
 export async function paginate<T extends { id: number; published: string | null }>(
   published: SQLiteColumn,
   id: SQLiteColumn,
-  f: { cursor?: string; limit?: number; from?: string; to?: string },
+  f: { cursor?: CursorKey; limit?: number; from?: string; to?: string },
   fetch: (phase: Phase, take: number) => Promise<T[]>,
 ): Promise<Page<T>> {
-  const limit = clampLimit(f.limit);
+  const limit = f.limit ?? DEFAULT_LIMIT;
   const rows: T[] = [];
-  for (const phase of phases(published, id, cursorKey(f.cursor), Boolean(f.from || f.to))) {
+  for (const phase of phases(published, id, f.cursor, Boolean(f.from || f.to))) {
     rows.push(...(await fetch(phase, limit + 1 - rows.length)));
     if (rows.length > limit) break;
   }
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
-  return { items, next_cursor: rows.length > limit && last ? encodeCursor({ published: last.published, id: last.id }) : null };
+  const keys = items.map((r) => ({ published: r.published, id: r.id }));
+  return { items, keys, next: rows.length > limit && last ? keys[keys.length - 1]! : null };
 }
 

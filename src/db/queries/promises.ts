@@ -9,9 +9,12 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { placeFilter } from "../../places";
 import { placeKeyMatch } from "./plan";
 import { figures, places, promises } from "../schema";
-import { paginate, type Page, type Phase } from "./page";
+import { type CursorKey, paginate, type Page, type Phase } from "./page";
 import { keywordRowCheck } from "./search";
 import { metricCondition } from "./figures";
+import type { PromiseFigure, PromiseItem } from "./types";
+
+export type { PromiseFigure, PromiseItem };
 
 export interface PromiseFilter {
   place?: string;
@@ -19,43 +22,12 @@ export interface PromiseFilter {
   period?: string;
   verdict?: (typeof promises.$inferSelect)["verdict"];
   q?: string;
-  cursor?: string;
+  cursor?: CursorKey;
   limit?: number;
-}
-
-export interface PromiseFigure {
-  figure_id: number;
-  article_id: number;
-  /** Position in the article's figures (the article page's anchor #f-<seq>). */
-  seq: number;
-  text: string;
-  value: number;
-  value_max: number | null;
-  unit: string;
-  approx: "more_than" | "less_than" | "about" | null;
-  change: boolean;
-  metric: string | null;
-  sentence: string | null;
-  published: string | null;
-}
-
-export interface PromiseItem {
-  id: number;
-  place: string;
-  place_code: string | null;
-  metric: string;
-  metric_key: string | null;
-  period: string;
-  direction: "at_least" | "at_most";
-  verdict: "met" | "missed" | "pending" | "no_report";
-  target: PromiseFigure;
-  outcome: PromiseFigure | null;
-  evidence: PromiseFigure[];
 }
 
 /** A GB/T 2260 code (6 digits, or 9 for towns and streets). */
 const isCode = (s: string) => /^\d{6}(\d{3})?$/.test(s);
-
 
 function conditions(f: PromiseFilter): SQL[] {
   const out: SQL[] = [];
@@ -177,7 +149,7 @@ export async function listPromises(d1: D1Database, f: PromiseFilter = {}): Promi
       .limit(take),
   );
   const evidence = await evidenceFigures(d1, page.items);
-  return { next_cursor: page.next_cursor, items: page.items.map((r) => item(r, evidence)) };
+  return { next: page.next, keys: page.keys, items: page.items.map((r) => item(r, evidence)) };
 }
 
 export async function getPromise(d1: D1Database, id: number): Promise<PromiseItem | null> {

@@ -1,10 +1,13 @@
 /**
- * Types of the query layer. Filters use the API's query-parameter names; results are exactly the
- * API's JSON shape (snake_case), so the API, feeds and pages can pass them through unchanged.
+ * Types of the query layer. Filters use the API's query-parameter names and take values the
+ * caller has already validated (src/api/schemas.ts, src/filter.ts); results are exactly the API's
+ * JSON shape (snake_case), so the API, feeds and pages can pass them through unchanged.
  */
-import type { ArticleErrorCode, ArticleStatus } from "../schema";
-
-export type FigureKind = "reported" | "target";
+import type { z } from "@hono/zod-openapi";
+import type { Kind } from "../../extract/types";
+import type * as shapes from "../../shapes";
+import type { ArticleStatus } from "../schema";
+import type { CursorKey } from "./page";
 
 /** Common to every list: keyword, published range (inclusive YYYY-MM-DD), paging. */
 export interface ListFilter {
@@ -18,8 +21,8 @@ export interface ListFilter {
   to?: string;
   /** Only rows of this article. */
   article?: number;
-  /** Opaque cursor from a previous page's `next_cursor`. */
-  cursor?: string;
+  /** Where the previous page ended (its `next`; the API decodes its `cursor` parameter to it). */
+  cursor?: CursorKey;
   /** Page size, 1..200 (default 50). */
   limit?: number;
 }
@@ -27,7 +30,7 @@ export interface ListFilter {
 export interface FigureFilter extends ListFilter {
   /** Substring of the metric, traditional or simplified. */
   metric?: string;
-  kind?: FigureKind;
+  kind?: Kind;
   /** Exact unit (元, %, 个 ...). */
   unit?: string;
   change?: boolean;
@@ -50,107 +53,28 @@ export interface ArticleFilter extends ListFilter {
   status?: ArticleStatus;
 }
 
+// Results: the JSON shapes of src/shapes.ts, inferred (defined once, documented by OpenAPI).
 /** A figure inside a goal or an article summary. */
-export interface FigureRef {
-  id: number;
-  /** Place key (杜集). */
-  place: string | null;
-  seq: number;
-  text: string;
-  value: number;
-  value_max: number | null;
-  unit: string;
-  approx: "more_than" | "less_than" | "about" | null;
-  metric: string | null;
-  /** Canonical key of the metric (地区生产总值 for GDP); null when no rule knows it. */
-  metric_key: string | null;
-  change: boolean;
-  kind: FigureKind;
-  sentence: string | null;
-  /** Period the figure is about (2025, 2022-H1, 2021..2025). */
-  period: string | null;
-  start: number;
-  end: number;
-}
-
-/** What a listed figure or goal says about its article. */
-export interface ArticleContext {
-  article_id: number;
-  title: string | null;
-  published: string | null;
-  /** Display name of `place` (杜集区). */
-  place_name: string | null;
-}
-
+export type FigureRef = z.infer<typeof shapes.FigureRef>;
 /** A figure as listed: the figure's fields, its sentence and its article's facts. */
-export type FigureItem = FigureRef & ArticleContext;
+export type FigureItem = z.infer<typeof shapes.Figure>;
+export type GoalItem = z.infer<typeof shapes.Goal>;
+export type PlaceRef = z.infer<typeof shapes.PlaceRef>;
+export type ArticleItem = z.infer<typeof shapes.Article>;
+export type ArticleSummary = z.infer<typeof shapes.ArticleSummary>;
+export type PlaceFacet = z.infer<typeof shapes.PlaceFacet>;
+export type MetricFacet = z.infer<typeof shapes.MetricFacet>;
+export type PromiseFigure = z.infer<typeof shapes.PromiseFigure>;
+export type PromiseItem = z.infer<typeof shapes.PromiseItem>;
 
-export interface GoalItem extends ArticleContext {
-  id: number;
-  place: string | null;
-  seq: number;
-  text: string;
-  deadline: string | null;
-  actor: string | null;
-  /** The deadline as a period (2025, 2021..2025). */
-  period: string | null;
-  start: number;
-  end: number;
-  figures: FigureRef[];
-}
-
-export interface PlaceRef {
-  key: string;
-  /** Display name (simplified). */
-  name: string;
-  /** As the article writes it (only in an article's own list). */
-  written?: string;
-}
-
-export interface ArticleItem {
-  id: number;
-  status: ArticleStatus;
-  /** Why the last attempt failed (short, for readers) and its stable code; null when it did not. */
-  error: string | null;
-  error_code: ArticleErrorCode | null;
-  /** Failed extraction attempts so far. */
-  attempts: number;
-  title: string | null;
-  published: string | null;
-  source: string | null;
-  url: string | null;
-  /** ISO 8601 date-times. */
-  received_at: string;
-  extracted_at: string | null;
-  places: PlaceRef[];
-  figure_count: number;
-  goal_count: number;
-}
-
-export interface ArticleSummary extends ArticleItem {
-  encoding: string;
-  /** The charset the sender declared (null when detected); differs from `encoding` when that one was mojibake. */
-  declared_charset: string | null;
-  format: string;
-  extractor_version: number | null;
-  /** What the extractor capped or skipped in this article. */
-  warnings: string[];
-  /** Metadata as the poster sent it. */
-  meta: { title: string | null; source: string | null; published: string | null; place: string | null };
-  /** The stored article text (as received, decoded). */
-  text: string;
-  figures: FigureRef[];
-  /** Goals with their figures (the same objects as in `figures`). */
-  goals: Omit<GoalItem, "article_id" | "title" | "published" | "place_name">[];
-}
-
-export interface PlaceFacet {
-  key: string;
-  name: string;
-  articles: number;
-}
-
-export interface MetricFacet {
-  metric: string;
-  figures: number;
+/** The feeds' and pages' filter, as src/filter.ts parses it (one article list or digest). */
+export interface FeedFilter {
+  /** Place as given (display form, simplified); `placeKey` is its storage key when it names one division (130628), else the name. */
+  place?: string;
+  placeKey?: string;
+  metric?: string;
+  kind?: Kind;
+  q?: string;
+  /** Articles (article feed) or days (digest), 1..MAX_LIMIT. */
+  limit: number;
 }

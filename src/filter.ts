@@ -1,23 +1,15 @@
 /**
- * The feed and page filters (`place`, `metric`, `kind`, `q`, `limit`) parsed from a query string.
- * A bad value is a 400 `invalid_parameter` problem naming the parameter.
+ * The one filter of the feeds and the pages (`place`, `metric`, `kind`, `q`, `limit`): parsed
+ * from a query string (a bad value is a 400 `invalid_parameter` problem naming the parameter),
+ * written back as a canonical query string, and named for a title (杜集区 · 目标 · 指标“财政”).
  */
-import { placeKey, placeName } from "../places";
-import { Problem } from "../problems";
-import { type FigureKind, hasControlChars, keywordTerms, MAX_TERMS } from "../db/queries";
+import { DEFAULT_LIMIT, type FeedFilter, hasControlChars, keywordTerms, MAX_LIMIT, MAX_TERMS } from "./db/queries";
+import type { Reads } from "./db/reads";
+import { KIND_LABEL } from "./feed/text";
+import { placeKey, placeName } from "./places";
+import { Problem } from "./problems";
 
-export const FEED_DEFAULT_LIMIT = 50;
-export const FEED_MAX_LIMIT = 200;
-
-export interface FeedFilter {
-  /** Place as given (display form, simplified); `placeKey` is its storage key when it names one division (130628), else the name. */
-  place?: string;
-  placeKey?: string;
-  metric?: string;
-  kind?: FigureKind;
-  q?: string;
-  limit: number;
-}
+export type { FeedFilter };
 
 const MAX_TEXT = { place: 40, metric: 40, q: 100 } as const;
 
@@ -37,7 +29,7 @@ function text(get: (k: string) => string | undefined, name: keyof typeof MAX_TEX
 
 /** Parses the filter; `get` returns the first value of a query parameter. */
 export function parseFeedFilter(get: (k: string) => string | undefined): FeedFilter {
-  const f: FeedFilter = { limit: FEED_DEFAULT_LIMIT };
+  const f: FeedFilter = { limit: DEFAULT_LIMIT };
   const place = text(get, "place");
   if (place !== undefined) {
     const name = placeName(place);
@@ -61,11 +53,11 @@ export function parseFeedFilter(get: (k: string) => string | undefined): FeedFil
     f.q = q;
   }
   const rawLimit = get("limit");
-  if (rawLimit !== undefined && hasControlChars(rawLimit)) bad("limit", `limit must be an integer from 1 to ${FEED_MAX_LIMIT}`);
+  if (rawLimit !== undefined && hasControlChars(rawLimit)) bad("limit", `limit must be an integer from 1 to ${MAX_LIMIT}`);
   const limit = rawLimit?.trim();
   if (limit) {
-    if (!/^\d{1,4}$/.test(limit) || +limit < 1 || +limit > FEED_MAX_LIMIT) {
-      bad("limit", `limit must be an integer from 1 to ${FEED_MAX_LIMIT}`);
+    if (!/^\d{1,4}$/.test(limit) || +limit < 1 || +limit > MAX_LIMIT) {
+      bad("limit", `limit must be an integer from 1 to ${MAX_LIMIT}`);
     }
     f.limit = +limit;
   }
@@ -79,11 +71,17 @@ export function filterQuery(f: FeedFilter, withLimit = true): string {
   if (f.metric) p.set("metric", f.metric);
   if (f.kind) p.set("kind", f.kind);
   if (f.q) p.set("q", f.q);
-  if (withLimit && f.limit !== FEED_DEFAULT_LIMIT) p.set("limit", String(f.limit));
+  if (withLimit && f.limit !== DEFAULT_LIMIT) p.set("limit", String(f.limit));
   const s = p.toString();
   return s ? `?${s}` : "";
 }
 
-export function isFiltered(f: FeedFilter): boolean {
-  return Boolean(f.place || f.metric || f.kind || f.q);
+/** The human title of a filter: 杜集区 · 目标 · 指标“财政” · 关键词“…” ("" when unfiltered). */
+export async function filterLabel(reads: Reads, f: FeedFilter): Promise<string> {
+  const parts: string[] = [];
+  if (f.placeKey) parts.push((await reads.placeName(f.placeKey)) ?? f.place!);
+  if (f.kind) parts.push(KIND_LABEL[f.kind]);
+  if (f.metric) parts.push(`指标“${f.metric}”`);
+  if (f.q) parts.push(`关键词“${f.q}”`);
+  return parts.join(" · ");
 }

@@ -1,30 +1,22 @@
 /**
- * What the feeds (and the digest page) show, read through the shared query layer's conditions
- * (src/db/queries): articles for the article feed, and goals and figures grouped by Asia/Shanghai
- * day and place for the digest. Only `extracted` articles appear.
+ * What the feeds and pages show beyond the lists, read through the same conditions as the lists:
+ * articles for the article feed, goals and figures grouped by Asia/Shanghai day and place for the
+ * digest (feeds and the home page), the places of the OPML and a place's display name. Only
+ * `extracted` articles appear. Filters arrive parsed (src/filter.ts).
  *
  * Dates: an article's day and feed order come from `received_at` (when jiyao got it; never
  * rewritten, so a re-extraction does not move it to another day); its pubDate is `published`
  * (Beijing time) when known, else `received_at`.
  */
-import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
-import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { and, count, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
-import {
-  articleConditions,
-  figureConditions,
-  figureFields,
-  figureRef,
-  figuresOfGoals,
-  goalConditions,
-  goalFields,
-  placesOfArticles,
-  type FigureRef,
-  type PlaceRef,
-} from "../db/queries";
-import { articles, figures, goals, places } from "../db/schema";
-import type { FeedFilter } from "./filter";
-import { BEIJING_OFFSET_MS, shanghaiDayStart } from "./text";
+import { BEIJING_OFFSET_MS, shanghaiDay, shanghaiDayStart } from "../../text/beijing";
+import { articlePlaces, articles, figures, goals, places } from "../schema";
+import { articleConditions, placesOfArticles } from "./articles";
+import { figureConditions, figureFields, figureRef } from "./figures";
+import { figuresOfGoals, goalConditions, goalFields } from "./goals";
+import { idsIn } from "./plan";
+import type { FeedFilter, FigureRef, PlaceRef } from "./types";
 
 export interface FeedGoal {
   id: number;
@@ -75,11 +67,6 @@ function goalConds(f: FeedFilter): SQL[] | null {
 
 const extracted = eq(articles.status, "extracted");
 
-/** `column IN (ids)` through json_each: one bound parameter however many ids (D1 allows 100). */
-function idIn(column: SQLiteColumn, ids: number[]): SQL {
-  return sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
-}
-
 /** The article has a figure (or goal) the filter keeps. */
 function hasMatchingRows(f: FeedFilter): SQL | undefined {
   if (!f.placeKey && !f.metric && !f.kind) return undefined;
@@ -98,14 +85,14 @@ async function rowsOf(d1: D1Database, ids: number[], f: FeedFilter): Promise<{ f
   const figRows = await db
     .select(figureFields)
     .from(figures)
-    .where(and(idIn(figures.articleId, ids), ...figureConds(contentFilter)))
+    .where(and(idsIn(figures.articleId, ids), ...figureConds(contentFilter)))
     .orderBy(figures.articleId, figures.seq);
   const gc = goalConds(contentFilter);
   const goalRows = gc
     ? await db
         .select()
         .from(goals)
-        .where(and(idIn(goals.articleId, ids), ...gc))
+        .where(and(idsIn(goals.articleId, ids), ...gc))
         .orderBy(goals.articleId, goals.seq)
     : [];
   const goalFigs = await figuresOfGoals(d1, goalRows.map((g) => g.id));
@@ -217,26 +204,62 @@ export function digestGoalsQuery(d1: D1Database, f: FeedFilter, lo: number, hi: 
     .limit(DIGEST_MAX_ROWS + 1);
 }
 
+/** What one database holds for a digest: its figure and goal rows of the days asked, their articles and place names. */
+export interface DigestRows {
+  figures: (FeedFigure & { receivedAt: number })[];
+  goals: (FeedGoal & { receivedAt: number })[];
+  articles: { id: number; title: string | null; published: string | null; receivedAt: number; extractedAt: number | null }[];
+  placeNames: Map<string, string>;
+}
+
+/** The newest `limit` Asia/Shanghai days (YYYY-MM-DD, newest first) with rows the filter keeps. */
+export async function digestDays(d1: D1Database, f: FeedFilter): Promise<string[]> {
+  return (await digestDaysQuery(d1, f)).map((r) => r.day);
+}
+
 /**
- * The newest `limit` Asia/Shanghai days that have matching goals or figures, each with those rows
- * grouped by place (places with most rows first).
+ * The rows of the days (newest first) in one database: at most DIGEST_MAX_ROWS + 1 figures and
+ * goals each, newest article first, so the cap can be seen.
  */
-export async function digestData(d1: D1Database, f: FeedFilter, onlyDay?: string): Promise<DigestDay[]> {
+export async function digestRows(d1: D1Database, f: FeedFilter, days: string[]): Promise<DigestRows> {
+  if (!days.length) return { figures: [], goals: [], articles: [], placeNames: new Map() };
   const db = drizzle(d1);
-  // One given day (the page a digest item links to), or the newest `limit` days with rows.
-  const days = onlyDay ? [onlyDay] : (await digestDaysQuery(d1, f)).map((r) => r.day);
-  if (!days.length) return [];
   const lo = shanghaiDayStart(days[days.length - 1]!);
   const hi = shanghaiDayStart(days[0]!) + 24 * 3600 * 1000;
   const goalsQuery = digestGoalsQuery(d1, f, lo, hi);
   const [figRows, goalRows] = await Promise.all([digestFiguresQuery(d1, f, lo, hi), goalsQuery ?? Promise.resolve([])]);
+  const articleIds = [...new Set([...figRows.map((r) => r.articleId), ...goalRows.map((r) => r.articleId)])];
+  const [articleRows, placeRows, goalFigs] = await Promise.all([
+    articleIds.length
+      ? db
+          .select({ id: articles.id, title: articles.title, published: articles.published, receivedAt: articles.receivedAt, extractedAt: articles.extractedAt })
+          .from(articles)
+          .where(idsIn(articles.id, articleIds))
+      : Promise.resolve([]),
+    db.select().from(places),
+    figuresOfGoals(d1, goalRows.map((g) => g.id)),
+  ]);
+  return {
+    figures: figRows.map((r) => ({ ...figureRef(r), articleId: r.articleId, receivedAt: r.receivedAt })),
+    goals: goalRows.map((g) => ({ ...feedGoal(g, goalFigs), receivedAt: g.receivedAt })),
+    articles: articleRows,
+    placeNames: new Map(placeRows.map((p) => [p.key, p.name])),
+  };
+}
 
-  // A capped read may end in the middle of a day: keep only complete days (or the first, marked).
+/**
+ * The digest of `days` from the rows of one database or of several merged (figures and goals
+ * each newest article first): each day's goals and figures grouped by place (places with most
+ * rows first). A capped read may end in the middle of a day: only complete days are kept (or the
+ * newest alone, marked truncated).
+ */
+export function assembleDigest(days: string[], rows: DigestRows): DigestDay[] {
+  if (!days.length) return [];
   let cutoff = -Infinity;
   let truncatedDay: string | null = null;
-  for (const rows of [figRows, goalRows] as { receivedAt: number }[][]) {
-    if (rows.length > DIGEST_MAX_ROWS) {
-      const lastDay = shanghaiDayStart(dayOf(rows[DIGEST_MAX_ROWS - 1]!.receivedAt));
+  for (const list of [rows.figures, rows.goals] as { receivedAt: number }[][]) {
+    if (list.length > DIGEST_MAX_ROWS) {
+      const lastDay = shanghaiDayStart(shanghaiDay(list[DIGEST_MAX_ROWS - 1]!.receivedAt));
       cutoff = Math.max(cutoff, lastDay);
     }
   }
@@ -248,29 +271,13 @@ export async function digestData(d1: D1Database, f: FeedFilter, onlyDay?: string
       truncatedDay = days[0]!;
     }
   }
-  const figs = figRows.slice(0, DIGEST_MAX_ROWS);
-  const gls = goalRows.slice(0, DIGEST_MAX_ROWS);
-
-  const articleIds = [...new Set([...figs.map((r) => r.articleId), ...gls.map((r) => r.articleId)])];
-  const [articleRows, placeRows, goalFigs] = await Promise.all([
-    articleIds.length
-      ? db
-          .select({ id: articles.id, title: articles.title, published: articles.published, receivedAt: articles.receivedAt, extractedAt: articles.extractedAt })
-          .from(articles)
-          .where(idIn(articles.id, articleIds))
-      : Promise.resolve([]),
-    db.select().from(places),
-    figuresOfGoals(d1, gls.map((g) => g.id)),
-  ]);
-  const placeNames = new Map(placeRows.map((p) => [p.key, p.name]));
-  const articleById = new Map(articleRows.map((a) => [a.id, a]));
-
+  const articleById = new Map(rows.articles.map((a) => [a.id, a]));
   const byDay = new Map<string, DigestDay>();
   for (const day of keptDays) {
     byDay.set(day, { day, receivedAt: 0, updatedAt: 0, articles: new Map(), places: [], truncated: day === truncatedDay });
   }
   function slot(receivedAt: number, articleId: number, key: string | null): DigestPlace | null {
-    const d = byDay.get(dayOf(receivedAt));
+    const d = byDay.get(shanghaiDay(receivedAt));
     if (!d) return null;
     const a = articleById.get(articleId);
     if (a && !d.articles.has(articleId)) {
@@ -280,15 +287,13 @@ export async function digestData(d1: D1Database, f: FeedFilter, onlyDay?: string
     }
     let p = d.places.find((x) => x.key === key);
     if (!p) {
-      p = { key, name: key === null ? "未注明地点" : (placeNames.get(key) ?? key), goals: [], figures: [] };
+      p = { key, name: key === null ? "未注明地点" : (rows.placeNames.get(key) ?? key), goals: [], figures: [] };
       d.places.push(p);
     }
     return p;
   }
-  for (const g of gls) {
-    slot(g.receivedAt, g.articleId, g.placeKey)?.goals.push(feedGoal(g, goalFigs));
-  }
-  for (const r of figs) slot(r.receivedAt, r.articleId, r.placeKey)?.figures.push({ ...figureRef(r), articleId: r.articleId });
+  for (const { receivedAt, ...g } of rows.goals.slice(0, DIGEST_MAX_ROWS)) slot(receivedAt, g.articleId, g.place)?.goals.push(g);
+  for (const { receivedAt, ...r } of rows.figures.slice(0, DIGEST_MAX_ROWS)) slot(receivedAt, r.articleId, r.place)?.figures.push(r);
   // Within a day: places with the most rows first, then by name (stable output = stable ETag).
   const out = [...byDay.values()].filter((d) => d.places.length);
   for (const d of out) {
@@ -297,23 +302,33 @@ export async function digestData(d1: D1Database, f: FeedFilter, onlyDay?: string
   return out;
 }
 
-function dayOf(ms: number): string {
-  return new Date(ms + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+/** The digest of one database: the newest `limit` days with matching rows, or one given day (the page a digest item links to). */
+export async function digestData(d1: D1Database, f: FeedFilter, onlyDay?: string): Promise<DigestDay[]> {
+  const days = onlyDay ? [onlyDay] : await digestDays(d1, f);
+  return assembleDigest(days, await digestRows(d1, f, days));
 }
 
-/** Known places for the OPML (every place an article names), most articles first. */
-export async function knownPlaces(d1: D1Database): Promise<{ key: string; name: string; articles: number }[]> {
-  const { results } = await d1
-    .prepare(
-      `SELECT p.key AS key, p.name AS name, count(ap.article_id) AS articles FROM places p
-       LEFT JOIN article_places ap ON ap.place_key = p.key GROUP BY p.key ORDER BY articles DESC, p.key`,
-    )
-    .all<{ key: string; name: string; articles: number }>();
-  return results;
+/**
+ * The OPML's places (every place an article names, most articles first) and when the newest
+ * extracted article changed (ms; 0 before any), in one D1 batch.
+ */
+export async function opmlPlaces(d1: D1Database): Promise<{ places: { key: string; name: string; articles: number }[]; updated: number }> {
+  const db = drizzle(d1);
+  const articleCount = count(articlePlaces.articleId);
+  const [placeRows, [latest]] = await db.batch([
+    db
+      .select({ key: places.key, name: places.name, articles: articleCount })
+      .from(places)
+      .leftJoin(articlePlaces, eq(articlePlaces.placeKey, places.key))
+      .groupBy(places.key)
+      .orderBy(desc(articleCount), places.key),
+    db.select({ t: sql<number | null>`max(coalesce(${articles.extractedAt}, ${articles.receivedAt}))` }).from(articles).where(extracted),
+  ]);
+  return { places: placeRows, updated: latest?.t ?? 0 };
 }
 
 /** Display name of a place key (null when unknown). */
 export async function placeDisplayName(d1: D1Database, key: string): Promise<string | null> {
-  const row = await d1.prepare("SELECT name FROM places WHERE key = ?").bind(key).first<{ name: string }>();
+  const [row] = await drizzle(d1).select({ name: places.name }).from(places).where(eq(places.key, key)).limit(1);
   return row?.name ?? null;
 }

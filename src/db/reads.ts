@@ -1,0 +1,158 @@
+/**
+ * The reads the routes make, each run on the shards it needs (src/db/router.ts) and merged: the
+ * one place that knows there may be several databases. With one database every read is the
+ * query of src/db/queries itself, unchanged.
+ *
+ * Across shards: a list asks every shard for one page after the cursor and k-way merges them by
+ * the list's sort key (published DESC, undated last, id DESC) with the shard's position as the
+ * last tie-breaker (ids are per database); the cursor carries that position, and a shard after
+ * the cursor's shard resumes at the cursor's own (published, id) rather than past it. Facets are
+ * summed over shards' full counts; the article feed and digest merge on received_at; a row by id
+ * is read from every shard and the first that has it wins.
+ */
+import {
+  articleFeedData,
+  assembleDigest,
+  type ArticleFilter,
+  type CursorKey,
+  DEFAULT_LIMIT,
+  type DigestDay,
+  digestDays,
+  digestRows,
+  type FeedArticle,
+  type FeedFilter,
+  type FigureFilter,
+  getArticleSummary,
+  type GoalFilter,
+  listArticles,
+  listFigures,
+  listGoals,
+  listMetrics,
+  listPlaces,
+  type MetricFacet,
+  opmlPlaces,
+  type Page,
+  type PlaceFacet,
+  placeDisplayName,
+} from "./queries";
+import { getPromise, listPromises, type PromiseFilter, reachedPromises } from "./queries/promises";
+import type { Kind } from "../extract/types";
+import { shardsOf } from "./router";
+
+/** Sort order of merged lists: published DESC (undated last), id DESC, shard ASC. */
+export function compareKeys(a: CursorKey, b: CursorKey): number {
+  if (a.published !== b.published) {
+    if (a.published === null) return 1;
+    if (b.published === null) return -1;
+    return a.published < b.published ? 1 : -1;
+  }
+  return b.id - a.id || (a.shard ?? 0) - (b.shard ?? 0);
+}
+
+/** The cursor as shard `s` reads it: after the key, or from the key itself for a later shard (its row of that key comes after the cursor's). */
+function shardCursor(key: CursorKey | undefined, s: number): CursorKey | undefined {
+  if (!key) return undefined;
+  const from = key.shard !== undefined && s > key.shard;
+  return { published: key.published, id: from ? key.id + 1 : key.id };
+}
+
+/** One page merged from every shard's page after the cursor. */
+export async function mergePages<F extends { cursor?: CursorKey; limit?: number }, T>(
+  dbs: D1Database[],
+  f: F,
+  list: (d1: D1Database, f: F) => Promise<Page<T>>,
+): Promise<Page<T>> {
+  const limit = f.limit ?? DEFAULT_LIMIT;
+  const pages = await Promise.all(dbs.map((d1, s) => list(d1, { ...f, cursor: shardCursor(f.cursor, s) })));
+  const rows = pages.flatMap((p, s) => p.items.map((item, i) => ({ item, key: { ...p.keys[i]!, shard: s } })));
+  rows.sort((a, b) => compareKeys(a.key, b.key));
+  const taken = rows.slice(0, limit);
+  const more = rows.length > limit || pages.some((p) => p.next !== null);
+  return { items: taken.map((r) => r.item), keys: taken.map((r) => r.key), next: more && taken.length ? taken[taken.length - 1]!.key : null };
+}
+
+/** Facets from every shard's complete counts, summed, most first then by name (as SQLite orders text). */
+function sumFacets<T>(lists: T[][], id: (t: T) => string, count: (t: T) => number, add: (t: T, n: number) => T, limit: number): T[] {
+  const byId = new Map<string, T>();
+  for (const t of lists.flat()) {
+    const seen = byId.get(id(t));
+    byId.set(id(t), seen ? add(seen, count(t)) : t);
+  }
+  return [...byId.values()].sort((a, b) => count(b) - count(a) || (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0)).slice(0, limit);
+}
+
+/** A limit no facet reaches: each shard gives all its counts, since a place can lead the sum without leading any shard. */
+const EVERY = Number.MAX_SAFE_INTEGER;
+
+/** The first shard's answer that is not null. */
+async function firstFound<T>(dbs: D1Database[], get: (d1: D1Database) => Promise<T | null>): Promise<T | null> {
+  return (await Promise.all(dbs.map(get))).find((x) => x !== null) ?? null;
+}
+
+export type Reads = ReturnType<typeof readsOf>;
+
+export function readsOf(env: Env) {
+  const dbs = shardsOf(env).all;
+  const one = dbs.length === 1 ? dbs[0]! : undefined;
+  return {
+    shards: dbs.length,
+    figures: (f: FigureFilter) => (one ? listFigures(one, f) : mergePages(dbs, f, listFigures)),
+    goals: (f: GoalFilter) => (one ? listGoals(one, f) : mergePages(dbs, f, listGoals)),
+    articles: (f: ArticleFilter) => (one ? listArticles(one, f) : mergePages(dbs, f, listArticles)),
+    promises: (f: PromiseFilter) => (one ? listPromises(one, f) : mergePages(dbs, f, listPromises)),
+    article: (id: number) => firstFound(dbs, (d1) => getArticleSummary(d1, id)),
+    promise: (id: number) => firstFound(dbs, (d1) => getPromise(d1, id)),
+    placeName: (key: string) => firstFound(dbs, (d1) => placeDisplayName(d1, key)),
+
+    async places(o: { limit?: number }): Promise<PlaceFacet[]> {
+      if (one) return listPlaces(one, o);
+      const lists = await Promise.all(dbs.map((d1) => listPlaces(d1, { limit: EVERY })));
+      return sumFacets(lists, (p) => p.key, (p) => p.articles, (p, n) => ({ ...p, articles: p.articles + n }), o.limit ?? DEFAULT_LIMIT);
+    },
+
+    async metrics(o: { place?: string; kind?: Kind; limit?: number }): Promise<MetricFacet[]> {
+      if (one) return listMetrics(one, o);
+      const lists = await Promise.all(dbs.map((d1) => listMetrics(d1, { ...o, limit: EVERY })));
+      return sumFacets(lists, (m) => m.metric, (m) => m.figures, (m, n) => ({ ...m, figures: m.figures + n }), o.limit ?? DEFAULT_LIMIT);
+    },
+
+    async reachedPromises(f: Parameters<typeof reachedPromises>[1]) {
+      if (one) return reachedPromises(one, f);
+      const lists = await Promise.all(dbs.map((d1) => reachedPromises(d1, f)));
+      const rows = lists.flatMap((l, s) => l.map((p) => ({ p, s })));
+      rows.sort((a, b) => b.p.reached_at - a.p.reached_at || b.p.id - a.p.id || a.s - b.s);
+      return rows.slice(0, f.limit).map((r) => r.p);
+    },
+
+    async articleFeed(f: FeedFilter): Promise<FeedArticle[]> {
+      if (one) return articleFeedData(one, f);
+      const lists = await Promise.all(dbs.map((d1) => articleFeedData(d1, f)));
+      const rows = lists.flatMap((l, s) => l.map((a) => ({ a, s })));
+      rows.sort((x, y) => y.a.receivedAt - x.a.receivedAt || y.a.id - x.a.id || x.s - y.s);
+      return rows.slice(0, f.limit).map((r) => r.a);
+    },
+
+    /** The newest `limit` days with rows over all shards (or one given day), then those days' rows of every shard, merged in the digest's order. */
+    async digest(f: FeedFilter, onlyDay?: string): Promise<DigestDay[]> {
+      const dayLists = onlyDay ? [[onlyDay]] : await Promise.all(dbs.map((d1) => digestDays(d1, f)));
+      const days = [...new Set(dayLists.flat())].sort().reverse().slice(0, f.limit);
+      const parts = await Promise.all(dbs.map((d1) => digestRows(d1, f, days)));
+      if (parts.length === 1) return assembleDigest(days, parts[0]!);
+      const order = <R extends { receivedAt: number; articleId: number; seq: number }>(rows: (R & { s: number })[]) =>
+        rows.sort((a, b) => b.receivedAt - a.receivedAt || b.articleId - a.articleId || a.s - b.s || a.seq - b.seq);
+      return assembleDigest(days, {
+        figures: order(parts.flatMap((p, s) => p.figures.map((r) => ({ ...r, s })))).map(({ s: _, ...r }) => r),
+        goals: order(parts.flatMap((p, s) => p.goals.map((r) => ({ ...r, s })))).map(({ s: _, ...r }) => r),
+        articles: parts.flatMap((p) => p.articles),
+        placeNames: new Map(parts.flatMap((p) => [...p.placeNames])),
+      });
+    },
+
+    async opml() {
+      const parts = await Promise.all(dbs.map((d1) => opmlPlaces(d1)));
+      if (parts.length === 1) return parts[0]!;
+      const places = sumFacets(parts.map((p) => p.places), (p) => p.key, (p) => p.articles, (p, n) => ({ ...p, articles: p.articles + n }), EVERY);
+      return { places, updated: Math.max(...parts.map((p) => p.updated)) };
+    },
+  };
+}
