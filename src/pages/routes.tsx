@@ -9,6 +9,7 @@ import { secureHeaders } from "hono/secure-headers";
 import type { Child } from "hono/jsx";
 import type { AppEnv } from "../app";
 import { getArticleSummary, hasControlChars, listFigures, listPlaces } from "../db/queries";
+import { articlePromises } from "../db/queries/promises";
 import { digestData } from "../feed/data";
 import { filterQuery, parseFeedFilter, type FeedFilter } from "../feed/filter";
 import { filterLabel } from "../feed/routes";
@@ -88,8 +89,9 @@ pageRoutes.get("/articles/:id", async (c) => {
   if (!a) return render(c, <ErrorPage status={404} title="找不到这篇文章" detail={`没有编号为 ${raw} 的文章。`} />, 404);
   const place = a.places[0];
   const feeds = place ? [feedLinks(`每日汇总 · ${place.name}`, "digest", `?${new URLSearchParams({ place: place.name })}`)] : [];
+  const promises = await articlePromises(c.env.DB, a.id);
   c.header("cache-control", PAGE_CACHE);
-  return render(c, <ArticlePage a={a} feeds={feeds} />);
+  return render(c, <ArticlePage a={a} feeds={feeds} promises={promises} />);
 });
 
 pageRoutes.get("/metrics/:metric", async (c) => {

@@ -108,7 +108,7 @@ describe("GET /v1/figures as CSV", () => {
     let reads = 0;
     const stream = csvStream(FIGURE_COLUMNS, async (cursor) => (reads++, listFigures(env.DB, { cursor, limit: 3 })));
     const reader = stream.getReader();
-    const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+    const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
     expect(decoder.decode((await reader.read()).value).startsWith("\uFEFFid,article_id,")).toBe(true);
     expect(reads).toBeLessThanOrEqual(1);
     for (let chunk = 1; chunk <= 3; chunk++) {

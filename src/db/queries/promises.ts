@@ -210,3 +210,31 @@ export async function reachedPromises(
     return row ? [{ ...item(row, evidence), reached_at: r.reachedAt }] : [];
   });
 }
+
+/** Promises one article page marks at most (an article holds a few hundred figures at most). */
+const MAX_ARTICLE_PROMISES = 1000;
+
+export interface ArticlePromises {
+  /** The promises of the article's own targets, in text order. */
+  targets: PromiseItem[];
+  /** The earlier promises the article's reported figures are the outcome of, in the order of those figures. */
+  outcomes: PromiseItem[];
+}
+
+/**
+ * The promises an article takes part in, for its page's marks: its targets' promises (judged or
+ * not) and the promises whose outcome is one of its figures. Both by index (promises_target,
+ * promises_outcome).
+ */
+export async function articlePromises(d1: D1Database, articleId: number): Promise<ArticlePromises> {
+  const rows = await select(d1)
+    .where(or(eq(promises.targetArticleId, articleId), eq(promises.outcomeArticleId, articleId)))
+    .orderBy(promises.id)
+    .limit(MAX_ARTICLE_PROMISES);
+  const evidence = await evidenceFigures(d1, rows);
+  const items = rows.map((r) => item(r, evidence));
+  return {
+    targets: items.filter((p) => p.target.article_id === articleId).sort((a, b) => a.target.seq - b.target.seq),
+    outcomes: items.filter((p) => p.outcome?.article_id === articleId).sort((a, b) => a.outcome!.seq - b.outcome!.seq),
+  };
+}
