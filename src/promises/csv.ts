@@ -15,6 +15,10 @@ export const PROMISE_COLUMNS: CsvColumn<PromiseItem>[] = [
   ...figureColumns("target"),
   ...figureColumns("outcome"),
   { name: "evidence_count", value: (p) => p.evidence.length },
+  { name: "derived_value", value: (p) => p.derived?.value },
+  { name: "derived_unit", value: (p) => p.derived?.unit },
+  { name: "derived_formula", value: (p) => p.derived?.formula },
+  { name: "derived_verdict", value: (p) => p.derived_verdict },
 ];
 
 /** Every promise the filter matches, from its cursor on. */

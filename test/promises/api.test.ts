@@ -43,7 +43,7 @@ describe("GET /v1/promises", () => {
       expect(p, g.id).toMatchObject({ place: "保定市", period: "2015", direction: g.direction, verdict: g.verdict_strict });
       expect(p.outcome.value).toBe(g.outcome_value);
       expect(p.target.sentence).toContain(g.target_text.replace(/左右$/, ""));
-      expect(Object.keys(p).sort()).toEqual(["direction", "evidence", "id", "metric", "metric_key", "outcome", "period", "place", "place_code", "target", "verdict"]);
+      expect(Object.keys(p).sort()).toEqual(["derived", "derived_verdict", "direction", "evidence", "id", "metric", "metric_key", "outcome", "period", "place", "place_code", "target", "verdict"]);
       expect(Object.keys(p.target).sort()).toEqual(["approx", "article_id", "change", "figure_id", "metric", "published", "sentence", "seq", "text", "unit", "value", "value_max"]);
     }
   });

@@ -51,7 +51,31 @@ export interface PromiseItem {
   target: PromiseFigure;
   outcome: PromiseFigure | null;
   evidence: PromiseFigure[];
+  /** Worked out from two levels when no same-kind outcome is stated (src/promises/derive.ts); `outcome` and `verdict` stay the stated link. */
+  derived: DerivedOutcome | null;
+  derived_verdict: "met" | "missed" | null;
 }
+
+export interface DerivedOutcome {
+  /** The change in the target's unit: % for a rate (a fall counts positive for a fall target), else the increment. */
+  value: number;
+  unit: string;
+  formula: string;
+  /** The later report's level for the period, and the earlier level it is compared with. */
+  level: PromiseFigure;
+  base: PromiseFigure;
+}
+
+/** promises.derived as stored (src/promises/store.ts). */
+interface StoredDerived {
+  value: number;
+  unit: string;
+  formula: string;
+  level: [number, number];
+  base: [number, number];
+}
+
+const storedDerived = (r: { derived: string | null }): StoredDerived | null => (r.derived ? (JSON.parse(r.derived) as StoredDerived) : null);
 
 /** A GB/T 2260 code (6 digits, or 9 for towns and streets). */
 const isCode = (s: string) => /^\d{6}(\d{3})?$/.test(s);
@@ -124,6 +148,8 @@ function select(d1: D1Database) {
       direction: promises.direction,
       verdict: promises.verdict,
       evidence: promises.evidence,
+      derived: promises.derived,
+      derivedVerdict: promises.derivedVerdict,
       published: promises.published,
       target: figureColumns(target),
       outcome: figureColumns(outcome),
@@ -136,9 +162,12 @@ function select(d1: D1Database) {
 
 type Row = Awaited<ReturnType<ReturnType<typeof select>["where"]>>[number];
 
-/** The evidence figures of the rows, keyed "article:seq". */
+/** The evidence figures of the rows and the figures of their derived outcomes, keyed "article:seq". */
 async function evidenceFigures(d1: D1Database, rows: Row[]): Promise<Map<string, PromiseFigure>> {
-  const refs = rows.flatMap((r) => JSON.parse(r.evidence) as [number, number][]);
+  const refs = rows.flatMap((r) => {
+    const d = storedDerived(r);
+    return [...(JSON.parse(r.evidence) as [number, number][]), ...(d ? [d.level, d.base] : [])];
+  });
   const out = new Map<string, PromiseFigure>();
   if (!refs.length) return out;
   const found = await drizzle(d1)
@@ -164,7 +193,17 @@ function item(r: Row, evidence: Map<string, PromiseFigure>): PromiseItem {
     target: promiseFigure(r.target as FigureRow),
     outcome: o === null || o.id === null ? null : promiseFigure(o as FigureRow),
     evidence: (JSON.parse(r.evidence) as [number, number][]).flatMap(([a, s]) => evidence.get(`${a}:${s}`) ?? []),
+    ...derivedOf(r, evidence),
   };
+}
+
+/** The derived outcome with its two figures (none when a figure is gone: the next relink rewrites it). */
+function derivedOf(r: Row, figures: Map<string, PromiseFigure>): Pick<PromiseItem, "derived" | "derived_verdict"> {
+  const d = storedDerived(r);
+  const level = d && figures.get(d.level.join(":"));
+  const base = d && figures.get(d.base.join(":"));
+  if (!d || !level || !base || !r.derivedVerdict) return { derived: null, derived_verdict: null };
+  return { derived: { value: d.value, unit: d.unit, formula: d.formula, level, base }, derived_verdict: r.derivedVerdict };
 }
 
 /** One page of promises, newest target article first (undated last). */
