@@ -66,6 +66,17 @@ function Quote(props: { f: PromiseFigure }) {
   );
 }
 
+/** A derived outcome: the worked-out change with its formula, both levels linked, and its own verdict. */
+function DerivedCell(props: { p: PromiseItem }) {
+  const d = props.p.derived!;
+  return (
+    <span class="derived" title={d.formula}>
+      推算 {Math.round(d.value * 100) / 100}
+      {d.unit}（<Quote f={d.level} /> 对比 <Quote f={d.base} />）{props.p.derived_verdict ? <VerdictBadge verdict={props.p.derived_verdict} /> : null}
+    </span>
+  );
+}
+
 export function ScorecardPage(props: { place: string; items: PromiseItem[]; more: boolean; feeds: FeedLinks[] }) {
   const title = `${props.place}：承诺与兑现`;
   const periods = [...new Set(props.items.map((p) => p.period))].sort().reverse();
@@ -108,7 +119,7 @@ export function ScorecardPage(props: { place: string; items: PromiseItem[]; more
                     <td>
                       <Quote f={p.target} />
                     </td>
-                    <td>{p.outcome ? <Quote f={p.outcome} /> : "—"}</td>
+                    <td>{p.outcome ? <Quote f={p.outcome} /> : p.derived ? <DerivedCell p={p} /> : "—"}</td>
                     <td>
                       <VerdictBadge verdict={p.verdict} />
                     </td>

@@ -55,6 +55,31 @@ describe("derived outcomes through the pipeline", { timeout: 4 * SETTLE_MS }, ()
     expect(seen[1]).toEqual(seen[0]);
   });
 
+  it("derives when the year-before total arrives last (the next year's groups are relinked)", async () => {
+    await env.DB.exec("DELETE FROM articles");
+    const post = async (id: string, text: string, published: string) => {
+      expect((await postJson({ text, published, place: "保定市" }, { id })).status).toBe(201);
+      await eventually(async () => expect((await env.DB.prepare("SELECT count(*) AS n FROM articles WHERE status != 'extracted'").first<{ n: number }>())!.n).toBe(0));
+    };
+    const promise = async () => (await getJson(`/v1/promises?${new URLSearchParams({ place: "保定市", period: "2021" })}`)).items;
+    await post("late-plan", "2021年主要目标\n力争全年新增高新技术企业100家以上。\n", "2021-01-20");
+    await post("late-review", "2021年工作回顾\n全市高新技术企业达到1306家。\n", "2022-01-15");
+    const [before] = await promise();
+    expect(before).toMatchObject({ verdict: "no_report", derived: null, derived_verdict: null });
+    await post("late-base", "2020年末，全市高新技术企业达到1100家。\n", "2021-03-01");
+    const [after] = await promise();
+    expect(after).toMatchObject({ id: before.id, verdict: "no_report", derived_verdict: "met", derived: { value: 206, unit: "家", formula: "1306家 − 1100家 = 206家" } });
+    // The scorecard shows it beside the no_report verdict, with both levels linked.
+    const html = await (await get(`/places/${encodeURIComponent("保定市")}`)).text();
+    const at = html.indexOf(`<tr id="promise-${after.id}"`);
+    const row = html.slice(at, html.indexOf("</tr>", at));
+    expect(row).toContain(`<span class="derived" title="1306家 − 1100家 = 206家">推算 206家`);
+    expect(row).toContain(`href="/articles/${after.derived.level.article_id}#f-${after.derived.level.seq}"`);
+    expect(row).toContain(`href="/articles/${after.derived.base.article_id}#f-${after.derived.base.seq}"`);
+    expect(row).toContain('class="badge verdict-met"');
+    expect(row).toContain('class="badge verdict-no_report"');
+  });
+
   it("is in the OpenAPI document", async () => {
     const doc = await getJson("/openapi.json");
     expect(doc.components.schemas.Promise.properties.derived_verdict).toBeDefined();
