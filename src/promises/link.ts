@@ -157,6 +157,16 @@ export function linkPromises(figures: LinkFigure[], articles: Map<number, LinkAr
     levels.set(key, [...(levels.get(key) ?? []), f]);
   }
   const publishedOf = (article: number) => articles.get(article)?.published ?? null;
+  // Candidates best first: the latest article (a later revision), then the closest metric, then the text.
+  const latestFirst = (p: { c: LinkFigure; score: number }, q: { c: LinkFigure; score: number }) => {
+    const pa = publishedOf(p.c.article) ?? "";
+    const qa = publishedOf(q.c.article) ?? "";
+    if (pa !== qa) return pa < qa ? 1 : -1;
+    if (p.score !== q.score) return q.score - p.score;
+    const pk = contentKey(p.c);
+    const qk = contentKey(q.c);
+    return pk < qk ? -1 : pk > qk ? 1 : 0;
+  };
   const sameMeasure = (a: LinkFigure, b: LinkFigure) => metricScore(a, b) > 0;
   for (const f of figures) {
     if (!f.place || !f.period) continue;
@@ -192,15 +202,7 @@ export function linkPromises(figures: LinkFigure[], articles: Map<number, LinkAr
       for (const t of ts.sort((a, b) => a.seq - b.seq)) {
         const candidates = pairs
           .filter((p) => p.t === t && p.score >= best.get(p.c.ref)!)
-          .sort((p, q) => {
-            const pa = articles.get(p.c.article)?.published ?? "";
-            const qa = articles.get(q.c.article)?.published ?? "";
-            if (pa !== qa) return pa < qa ? 1 : -1;
-            if (p.score !== q.score) return q.score - p.score;
-            const pk = contentKey(p.c);
-            const qk = contentKey(q.c);
-            return pk < qk ? -1 : pk > qk ? 1 : 0;
-          })
+          .sort(latestFirst)
           .map((p) => p.c);
         const outcome = candidates[0] ?? null;
         const direction = t.direction ?? "at_least";
@@ -212,9 +214,10 @@ export function linkPromises(figures: LinkFigure[], articles: Map<number, LinkAr
             : deriveOutcome(
                 t,
                 reported
-                  .filter((c) => isLevel(c) && !isMultiYear(c.period ?? "") && later(articles.get(c.article), article) && metricScore(t, c) > 0)
-                  .map((c) => ({ c, score: metricScore(t, c), pub: publishedOf(c.article) ?? "" }))
-                  .sort((p, q) => (p.pub !== q.pub ? (p.pub < q.pub ? 1 : -1) : p.score !== q.score ? q.score - p.score : contentKey(p.c) < contentKey(q.c) ? -1 : contentKey(p.c) > contentKey(q.c) ? 1 : 0))
+                  .filter((c) => isLevel(c) && !isMultiYear(c.period ?? "") && later(articles.get(c.article), article))
+                  .map((c) => ({ c, score: metricScore(t, c) }))
+                  .filter((p) => p.score > 0)
+                  .sort(latestFirst)
                   .map((p) => p.c),
                 levels.get(`${place}\u0000${previous}`) ?? [],
                 sameMeasure,
