@@ -30,7 +30,9 @@ interface GoldPromise {
   outcome_text: string | null;
   outcome_value?: number | null;
   verdict_basis: string;
+  verdict: string;
   verdict_strict: string;
+  derived?: { value: number };
 }
 interface GoldPair {
   place: string;
@@ -48,6 +50,10 @@ export interface PairScore {
   found: number;
   outcomeRight: number;
   verdictRight: number;
+  /** Gold promises whose verdict is derived from two levels; of those found, derived value and verdict right; derived where the gold derives none. */
+  derivedGold: number;
+  derivedRight: number;
+  derivedSpurious: number;
   misses: string[];
 }
 
@@ -86,7 +92,7 @@ export function scorePair(name: string, g: GoldPair, texts: { target: string; ou
   const summaryOf = (ref: string) => (ref.startsWith(`${ids.target}:`) ? ts : os);
   const startOf = (ref: string) => summaryOf(ref).figures[byRef.get(ref)!.seq]!.start;
 
-  const score: PairScore = { pair: name, promises: g.promises.length, found: 0, outcomeRight: 0, verdictRight: 0, misses: [] };
+  const score: PairScore = { pair: name, promises: g.promises.length, found: 0, outcomeRight: 0, verdictRight: 0, derivedGold: 0, derivedRight: 0, derivedSpurious: 0, misses: [] };
   for (const p of g.promises) {
     const link: PromiseLink | undefined = links.find((l) => {
       const f = byRef.get(l.target)!;
@@ -102,6 +108,14 @@ export function scorePair(name: string, g: GoldPair, texts: { target: string; ou
       continue;
     }
     score.found++;
+    if (p.verdict_basis === "derived") score.derivedGold++;
+    if (p.derived && link.derived) {
+      if (close(link.derived.value, p.derived.value) && link.derived_verdict === p.verdict) score.derivedRight++;
+      else score.misses.push(`${label}: derived ${link.derived.formula} ${link.derived_verdict} (gold ${p.derived.value} ${p.verdict})`);
+    } else if (link.derived) {
+      score.derivedSpurious++;
+      score.misses.push(`${label}: derived ${link.derived.formula} where the gold derives none`);
+    } else if (p.derived) score.misses.push(`${label}: no derived outcome (gold ${p.derived.value} ${p.verdict})`);
     const want = p.verdict_basis === "stated" ? (p.outcome_value ?? null) : null;
     const got = link.outcome ? byRef.get(link.outcome)!.value : null;
     const outcomeOk = want === null ? got === null : got !== null && close(got, want);
@@ -124,8 +138,11 @@ export function scoreDir(dir: string, oracle: Set<string>, swap = false): { pair
       const texts = { target: readFileSync(join(dir, g.target_report), "utf8"), outcome: readFileSync(join(dir, g.outcome_report), "utf8") };
       return scorePair(f.replace(/\.gold\.json$/, ""), g, texts, oracle, swap);
     });
-  const total = { promises: 0, found: 0, outcomeRight: 0, verdictRight: 0 };
+  const total = { promises: 0, found: 0, outcomeRight: 0, verdictRight: 0, derivedGold: 0, derivedRight: 0, derivedSpurious: 0 };
   for (const p of pairs) {
+    total.derivedGold += p.derivedGold;
+    total.derivedRight += p.derivedRight;
+    total.derivedSpurious += p.derivedSpurious;
     total.promises += p.promises;
     total.found += p.found;
     total.outcomeRight += p.outcomeRight;
@@ -168,6 +185,7 @@ function main(argv: string[]): number {
       `outcome right ${pct(total.outcomeRight, total.found)}% of found, verdict right ${pct(total.verdictRight, total.found)}% of found ` +
       `(${pct(total.verdictRight, total.promises)}% of all)`,
   );
+  console.log(`derived outcomes: ${total.derivedRight} of ${total.derivedGold} found gold derivations right (value and verdict), ${total.derivedSpurious} where the gold derives none`);
   return 0;
 }
 

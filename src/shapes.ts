@@ -112,6 +112,16 @@ export const PromiseFigure = Figure.pick({
   .extend({ figure_id: z.number().int() })
   .openapi("PromiseFigure");
 
+export const DerivedOutcome = z
+  .object({
+    value: z.number().openapi({ example: 5.1546, description: "In the target's unit: % for a rate target (a fall counts positive for a 下降 target), else the increment (base units)" }),
+    unit: z.string().openapi({ example: "%" }),
+    formula: z.string().openapi({ example: "(38.8微克/立方米 − 36.8微克/立方米) ÷ 38.8微克/立方米 = 5.15%（下降）" }),
+    level: PromiseFigure.openapi({ description: "The later report's level for the promise's period" }),
+    base: PromiseFigure.openapi({ description: "The level at the end of the year before" }),
+  })
+  .openapi("DerivedOutcome");
+
 export const PromiseItem = z
   .object({
     id: z.number().int(),
@@ -125,5 +135,11 @@ export const PromiseItem = z
     target: PromiseFigure,
     outcome: PromiseFigure.nullable().openapi({ description: "What a later article's review reported for the same place, metric and period" }),
     evidence: z.array(PromiseFigure).openapi({ description: "Other candidate outcomes (earlier revisions, repeats)" }),
+    derived: DerivedOutcome.nullable().openapi({
+      description:
+        "When no same-kind outcome is stated: the change worked out from the later report's level for the period and the level of the year before " +
+        "(PM2.5 38.8 → 36.8 微克/立方米 against 下降5%; 达到1306家 after 达到1100家 against 新增100家). `outcome` and `verdict` stay the stated link",
+    }),
+    derived_verdict: z.enum(["met", "missed"]).nullable().openapi({ description: "The verdict rule applied to `derived.value`; null without a derived outcome" }),
   })
   .openapi("Promise");

@@ -1,7 +1,9 @@
-/** GET /v1/figures */
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { createRoute, type OpenAPIHono, type z } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env";
-import { readsOf } from "../db/reads";
+import { csvHeaders, csvStream, CSV_PAGE_SIZE, wantsCsv, type CsvColumn } from "../csv";
+import type { FigureFilter, FigureItem } from "../db/queries";
+import { type Reads, readsOf } from "../db/reads";
+import { csvContent, csvRoute } from "./csv";
 import { pageBody } from "./page";
 import { Figure, FigureQuery, pageOf, problemResponses } from "./schemas";
 
@@ -12,18 +14,30 @@ export const figuresRoute = createRoute({
   summary: "Figures (reported results and targets), newest article first",
   description:
     "Each figure with its article (id, title, published), place, value in base units, unit, metric and the sentence it came from. " +
-    "`place` matches figures attributed to the place and figures of articles naming it.",
+    "`place` matches figures attributed to the place and figures of articles naming it. With `Accept: text/csv`, the list as /v1/figures.csv writes it.",
   request: { query: FigureQuery },
   responses: {
-    200: { description: "A page of figures", content: { "application/json": { schema: pageOf(Figure, "FigurePage") } } },
+    200: { description: "A page of figures (JSON), or every matching figure (CSV)", content: { "application/json": { schema: pageOf(Figure, "FigurePage") }, ...csvContent } },
     ...problemResponses,
   },
 });
 
+export const figuresCsvRoute = csvRoute("/v1/figures.csv", "figures", "Figures as CSV, one row per figure", FigureQuery);
+
+/** CSV columns: the figure, its article's facts, its sentence. */
+export const FIGURE_COLUMNS: CsvColumn<FigureItem>[] = (
+  ["id", "article_id", "title", "published", "place", "place_name", "seq", "kind", "metric", "metric_key", "text", "value", "value_max", "unit", "approx", "change", "period", "sentence", "start", "end"] as const
+).map((name) => ({ name, value: (f) => f[name] }));
+
+const filterOf = ({ change, ...q }: z.output<typeof FigureQuery>): FigureFilter => ({ ...q, change: change === undefined ? undefined : change === "true" });
+
+const figuresCsv = (reads: Reads, f: FigureFilter) => csvStream(FIGURE_COLUMNS, (cursor) => reads.figures({ ...f, cursor, limit: CSV_PAGE_SIZE }), f.cursor);
+
 export function addFigureRoutes(app: OpenAPIHono<AppEnv>) {
+  app.openapi(figuresCsvRoute, (c) => c.body(figuresCsv(readsOf(c.env), filterOf(c.req.valid("query"))), 200, csvHeaders("figures.csv")));
   app.openapi(figuresRoute, async (c) => {
-    const { change, ...q } = c.req.valid("query");
-    const page = await readsOf(c.env).figures({ ...q, change: change === undefined ? undefined : change === "true" });
-    return c.json(pageBody(c, page), 200);
+    const f = filterOf(c.req.valid("query"));
+    if (wantsCsv(c.req.header("accept"))) return c.body(figuresCsv(readsOf(c.env), f), 200, csvHeaders("figures.csv"));
+    return c.json(pageBody(c, await readsOf(c.env).figures(f)), 200);
   });
 }

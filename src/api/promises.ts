@@ -4,8 +4,10 @@ import type { AppEnv } from "../app-env";
 import { readsOf } from "../db/reads";
 import { PROMISE_VERDICTS } from "../db/schema";
 import { placeKey } from "../places";
+import { csvHeaders, wantsCsv } from "../csv";
 import { Problem as ProblemError } from "../problems";
 import { promisesCsv } from "../promises/csv";
+import { csvContent, csvRoute } from "./csv";
 import { pageBody } from "./page";
 import { common, keywords, pageOf, plain, Problem, problemResponses, PromiseItem } from "./schemas";
 
@@ -42,7 +44,7 @@ export const promisesRoute = createRoute({
   responses: {
     200: {
       description: "A page of promises; with `Accept: text/csv` (or at /v1/promises.csv) every matching promise as CSV, UTF-8 with a byte-order mark",
-      content: { "application/json": { schema: pageOf(PromiseItem, "PromisePage") }, "text/csv": { schema: z.string() } },
+      content: { "application/json": { schema: pageOf(PromiseItem, "PromisePage") }, ...csvContent },
     },
     ...problemResponses,
   },
@@ -61,25 +63,13 @@ export const promiseRoute = createRoute({
   },
 });
 
-const CSV_TYPE = "text/csv; charset=utf-8; header=present";
-
-const CSV_HEADERS = { "content-type": CSV_TYPE, "content-disposition": 'attachment; filename="promises.csv"' };
-
-/** The client asks for CSV (`Accept: text/csv`, not merely accepting anything). */
-const wantsCsv = (accept: string | undefined) => /(^|,)\s*text\/csv\b/i.test(accept ?? "");
+export const promisesCsvRoute = csvRoute("/v1/promises.csv", "promises", "Promises as CSV, one row per promise with the target and outcome flattened", PromiseQuery);
 
 export function addPromiseRoutes(app: OpenAPIHono<AppEnv>) {
-  // The same list as CSV, streamed (src/promises/csv.ts); before the {id} route.
-  app.get("/v1/promises.csv", (c) => {
-    const parsed = PromiseQuery.safeParse(c.req.query());
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new ProblemError("invalid_parameter", `${String(issue.path[0] ?? "query")}: ${issue.message}`, { parameter: String(issue.path[0] ?? "") });
-    }
-    return c.body(promisesCsv(readsOf(c.env), parsed.data), 200, CSV_HEADERS);
-  });
+  // Before the {id} route.
+  app.openapi(promisesCsvRoute, (c) => c.body(promisesCsv(readsOf(c.env), c.req.valid("query")), 200, csvHeaders("promises.csv")));
   app.openapi(promisesRoute, async (c) => {
-    if (wantsCsv(c.req.header("accept"))) return c.body(promisesCsv(readsOf(c.env), c.req.valid("query")), 200, CSV_HEADERS);
+    if (wantsCsv(c.req.header("accept"))) return c.body(promisesCsv(readsOf(c.env), c.req.valid("query")), 200, csvHeaders("promises.csv"));
     return c.json(pageBody(c, await readsOf(c.env).promises(c.req.valid("query"))), 200);
   });
   app.openapi(promiseRoute, async (c) => {

@@ -17,7 +17,7 @@ export const apiRoutes = new OpenAPIHono<AppEnv>({ defaultHook: problemHook });
 
 // Read-only CORS so a browser notebook can query; preflights only ever allow GET/HEAD.
 const readCors = cors({ origin: "*", allowMethods: ["GET", "HEAD", "OPTIONS"], exposeHeaders: ["Link"], maxAge: 86400 });
-for (const path of ["/v1/figures", "/v1/goals", "/v1/articles", "/v1/articles/*", "/v1/places", "/v1/metrics", "/v1/promises", "/v1/promises/*", "/openapi.json"]) {
+for (const path of ["/v1/figures", "/v1/figures.csv", "/v1/goals", "/v1/goals.csv", "/v1/articles", "/v1/articles/*", "/v1/places", "/v1/metrics", "/v1/promises", "/v1/promises.csv", "/v1/promises/*", "/openapi.json"]) {
   apiRoutes.on(["GET", "HEAD", "OPTIONS"], path, readCors);
 }
 

@@ -35,7 +35,7 @@ import {
   type PlaceFacet,
   placeDisplayName,
 } from "./queries";
-import { getPromise, listPromises, type PromiseFilter, reachedPromises } from "./queries/promises";
+import { articlePromises, type ArticlePromises, getPromise, listPromises, type PromiseFilter, reachedPromises } from "./queries/promises";
 import type { Kind } from "../extract/types";
 import { shardsOf } from "./router";
 
@@ -102,6 +102,12 @@ export function readsOf(env: Env) {
     promises: (f: PromiseFilter) => (one ? listPromises(one, f) : mergePages(dbs, f, listPromises)),
     article: (id: number) => firstFound(dbs, (d1) => getArticleSummary(d1, id)),
     promise: (id: number) => firstFound(dbs, (d1) => getPromise(d1, id)),
+    /** An article's promises: ids are unique across shards, so only the article's own shard has any. */
+    async articlePromises(id: number): Promise<ArticlePromises> {
+      if (one) return articlePromises(one, id);
+      const parts = await Promise.all(dbs.map((d1) => articlePromises(d1, id)));
+      return { targets: parts.flatMap((p) => p.targets), outcomes: parts.flatMap((p) => p.outcomes) };
+    },
     placeName: (key: string) => firstFound(dbs, (d1) => placeDisplayName(d1, key)),
 
     async places(o: { limit?: number }): Promise<PlaceFacet[]> {

@@ -217,6 +217,8 @@ export const promiseFigures = sqliteTable(
     flow: integer("flow", { mode: "boolean" }).notNull(),
     stock: integer("stock", { mode: "boolean" }).notNull(),
     multiYear: integer("multi_year", { mode: "boolean" }).notNull(),
+    /** A target whose clause says it is a fall (下降5%): derived outcomes count the fall. */
+    falls: integer("falls", { mode: "boolean" }).notNull().default(false),
     listPos: integer("list_pos"),
     listSize: integer("list_size"),
   },
@@ -260,6 +262,12 @@ export const promises = sqliteTable(
     outcomeSeq: integer("outcome_seq"),
     /** Other candidate outcomes, JSON [[article_id, seq], …]. */
     evidence: text("evidence").notNull().default("[]"),
+    /**
+     * Worked out from two levels when no same-kind outcome is stated (src/promises/derive.ts):
+     * JSON {value, unit, formula, level: [article_id, seq], base: [article_id, seq]}, or null.
+     */
+    derived: text("derived"),
+    derivedVerdict: text("derived_verdict", { enum: ["met", "missed"] }),
     /** The target article's published date (YYYY-MM-DD) or null. */
     published: text("published"),
     /** When the current verdict was first reached (ms); kept while relinking gives the same verdict. */

@@ -84,8 +84,9 @@ pageRoutes.get("/articles/:id", async (c) => {
   if (!a) return render(c, <ErrorPage status={404} title="找不到这篇文章" detail={`没有编号为 ${raw} 的文章。`} />, 404);
   const place = a.places[0];
   const feeds = place ? [feedLinks(`每日汇总 · ${place.name}`, "digest", `?${new URLSearchParams({ place: place.name })}`)] : [];
+  const promises = await readsOf(c.env).articlePromises(a.id);
   c.header("cache-control", PAGE_CACHE);
-  return render(c, <ArticlePage a={a} feeds={feeds} />);
+  return render(c, <ArticlePage a={a} feeds={feeds} promises={promises} />);
 });
 
 pageRoutes.get("/metrics/:metric", async (c) => {

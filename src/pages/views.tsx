@@ -4,9 +4,11 @@ import type { Kind } from "../extract/types";
 import type { ArticleSummary, DigestDay, FeedFigure, FeedFilter, FeedGoal, FigureItem, FigureRef, PlaceFacet } from "../db/queries";
 import { beijingDateTime } from "../text/beijing";
 import { KIND_LABEL, xmlSafe } from "../feed/text";
+import type { ArticlePromises, PromiseItem } from "../db/queries/promises";
 import { type Bar, BarChart } from "./chart";
 import { segments } from "./highlight";
 import { type FeedLinks, Layout, Subscribe } from "./layout";
+import { BADGE_CSS, figureHref, promiseHref, VERDICT_LABEL, VerdictBadge, withQualifier } from "../promises/labels";
 
 const clean = (s: string | null | undefined) => (s == null ? "" : xmlSafe(s));
 /** A metric links to its indicator's page (the key groups GDP, 全省生产总值 … under 地区生产总值). */
@@ -164,9 +166,10 @@ function goalTitle(g: { deadline: string | null; actor: string | null }): string
 }
 
 /** The article text with every figure and goal marked in place. */
-export function HighlightedText(props: { a: ArticleSummary }) {
+export function HighlightedText(props: { a: ArticleSummary; promises?: ArticlePromises }) {
   const { a } = props;
   const figBySeq = new Map(a.figures.map((f) => [f.seq, f]));
+  const { bySeq: promiseOf, outcomeOf } = promiseMarks(props.promises);
   const goalBySeq = new Map(a.goals.map((g) => [g.seq, g]));
   const segs = segments(a.text, a.figures, a.goals);
   return (
@@ -175,8 +178,21 @@ export function HighlightedText(props: { a: ArticleSummary }) {
         let node: Child = clean(s.text);
         if (s.figure !== null) {
           const f = figBySeq.get(s.figure)!;
+          const p = promiseOf.get(f.seq) ?? outcomeOf.get(f.seq)?.[0];
+          const judged = p ? `${promiseOf.has(f.seq) ? " · 目标评定" : " · 兑现目标"}：${VERDICT_LABEL[p.verdict]}` : "";
           node = (
-            <mark class={`figure kind-${f.kind}`} id={`f-${f.seq}`} title={figureTitle(f)} data-metric={clean(f.metric)} data-kind={f.kind} data-start={s.start} data-end={s.end}>
+            <mark
+              class={`figure kind-${f.kind}${p ? " promise" : ""}`}
+              id={`f-${f.seq}`}
+              title={figureTitle(f) + judged}
+              data-metric={clean(f.metric)}
+              data-kind={f.kind}
+              data-start={s.start}
+              data-end={s.end}
+              data-promise={promiseOf.get(f.seq)?.id}
+              data-outcome-of={outcomeOf.get(f.seq)?.map((o) => o.id).join(" ")}
+              data-verdict={p?.verdict}
+            >
               {node}
             </mark>
           );
@@ -195,9 +211,85 @@ export function HighlightedText(props: { a: ArticleSummary }) {
   );
 }
 
+/** The article's figures that are promises (by target seq) and outcomes of promises (by outcome seq). */
+function promiseMarks(promises: ArticlePromises | undefined) {
+  const bySeq = new Map<number, PromiseItem>((promises?.targets ?? []).map((p) => [p.target.seq, p]));
+  const outcomeOf = new Map<number, PromiseItem[]>();
+  for (const p of promises?.outcomes ?? []) outcomeOf.set(p.outcome!.seq, [...(outcomeOf.get(p.outcome!.seq) ?? []), p]);
+  return { bySeq, outcomeOf };
+}
+
+const datePart = (published: string | null, period: string) => (published ? `${published}发布，${period}` : period);
+
+/**
+ * The article's part in promise tracking: which of its targets have been judged (verdict, the
+ * later outcome) and which of its figures are the outcome of an earlier promise (verdict, the
+ * target), each with its row on the place's scorecard.
+ */
+function PromiseSection(props: { promises: ArticlePromises }) {
+  const { targets, outcomes } = props.promises;
+  if (!targets.length && !outcomes.length) return null;
+  return (
+    <section class="promises" aria-label="承诺与兑现">
+      <style>{BADGE_CSS}</style>
+      <h2>承诺与兑现</h2>
+      {targets.length ? (
+        <>
+          <h3>本文的目标（{targets.length}）</h3>
+          <ul class="promise-targets">
+            {targets.map((p) => (
+              <li id={`promise-target-${p.target.seq}`} data-promise={p.id} data-verdict={p.verdict}>
+                <a href={`#f-${p.target.seq}`}>
+                  {clean(p.metric)} {clean(withQualifier(p.target))}
+                </a>{" "}
+                <VerdictBadge verdict={p.verdict} />
+                {p.outcome ? (
+                  <>
+                    {" "}
+                    实际{" "}
+                    <a class="promise-outcome" href={figureHref(p.outcome)} title={clean(p.outcome.sentence)}>
+                      {clean(withQualifier(p.outcome))}
+                    </a>
+                    <span class="meta">（{datePart(p.outcome.published, p.period)}）</span>
+                  </>
+                ) : null}{" "}
+                <a class="promise-link" href={promiseHref(p)}>
+                  评分卡
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {outcomes.length ? (
+        <>
+          <h3>本文数字兑现的目标（{outcomes.length}）</h3>
+          <ul class="promise-outcomes">
+            {outcomes.map((p) => (
+              <li id={`promise-outcome-${p.id}`} data-promise={p.id} data-verdict={p.verdict}>
+                <a href={`#f-${p.outcome!.seq}`}>
+                  {clean(p.metric)} {clean(withQualifier(p.outcome!))}
+                </a>{" "}
+                <VerdictBadge verdict={p.verdict} /> 目标{" "}
+                <a class="promise-target" href={figureHref(p.target)} title={clean(p.target.sentence)}>
+                  {clean(withQualifier(p.target))}
+                </a>
+                <span class="meta">（{datePart(p.target.published, p.period)}）</span>{" "}
+                <a class="promise-link" href={promiseHref(p)}>
+                  评分卡
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
 const STATUS_LABEL = { received: "已收到，等待提取", extracted: "已提取", failed: "提取失败" } as const;
 
-export function ArticlePage(props: { a: ArticleSummary; feeds: FeedLinks[] }) {
+export function ArticlePage(props: { a: ArticleSummary; feeds: FeedLinks[]; promises?: ArticlePromises }) {
   const { a } = props;
   const title = clean(a.title) || `文章 ${a.id}`;
   const safeUrl = a.url && /^https?:\/\//i.test(a.url) ? a.url : null;
@@ -212,7 +304,7 @@ export function ArticlePage(props: { a: ArticleSummary; feeds: FeedLinks[] }) {
               {a.error ? `：${clean(a.error)}` : ""}
             </p>
           ) : null}
-          <HighlightedText a={a} />
+          <HighlightedText a={a} promises={props.promises} />
         </article>
         <aside aria-label="摘要">
           <h2>文章信息</h2>
@@ -300,6 +392,7 @@ export function ArticlePage(props: { a: ArticleSummary; feeds: FeedLinks[] }) {
           ) : (
             <p>—</p>
           )}
+          {props.promises ? <PromiseSection promises={props.promises} /> : null}
         </aside>
       </div>
     </Layout>

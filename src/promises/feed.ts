@@ -14,9 +14,8 @@ import { esc } from "../feed/text";
 import { DEFAULT_LIMIT, hasControlChars, MAX_LIMIT } from "../db/queries";
 import { placeKey } from "../places";
 import { Problem } from "../problems";
+import { VERDICT_LABEL, withQualifier } from "./labels";
 
-export const VERDICT_LABEL: Record<PromiseItem["verdict"], string> = { met: "完成", missed: "未完成", no_report: "未报告", pending: "待评" };
-const APPROX_LABEL = { about: "左右", more_than: "以上", less_than: "以内" } as const;
 
 interface PromiseFeedFilter {
   place?: string;
@@ -67,18 +66,16 @@ function query(f: PromiseFeedFilter): string {
   return s ? `?${s}` : "";
 }
 
-const figureText = (f: PromiseFigure) => `${f.text}${f.approx && !f.text.endsWith(APPROX_LABEL[f.approx]) ? APPROX_LABEL[f.approx] : ""}`;
-
 function entry(p: PromiseItem & { reached_at: number }, base: string): FeedEntry {
   const article = (f: PromiseFigure) => `${base}/articles/${f.article_id}`;
   const verdict = VERDICT_LABEL[p.verdict];
-  const outcome = p.outcome ? `，实际 ${figureText(p.outcome)}` : "";
+  const outcome = p.outcome ? `，实际 ${withQualifier(p.outcome)}` : "";
   const quote = (label: string, f: PromiseFigure) =>
     `<p>${label}（${esc(f.published ?? "日期不详")}）：${esc(f.sentence ?? f.text)} <a href="${esc(article(f))}">原文</a></p>`;
   return {
     // A verdict that changes is a new item: the id names the verdict.
     id: `tag:jiyao,2026:promise:${p.id}:${p.verdict}`,
-    title: `${p.place} ${p.period} ${p.metric} 目标 ${figureText(p.target)}${outcome}：${verdict}`,
+    title: `${p.place} ${p.period} ${p.metric} 目标 ${withQualifier(p.target)}${outcome}：${verdict}`,
     url: `${base}/v1/promises/${p.id}`,
     published: p.reached_at,
     updated: p.reached_at,
@@ -88,7 +85,7 @@ function entry(p: PromiseItem & { reached_at: number }, base: string): FeedEntry
       quote("目标", p.target),
       p.outcome ? quote("结果", p.outcome) : "<p>此后的报告回顾了这一时期，但没有给出这项指标的数字。</p>",
     ].join(""),
-    summary: `${p.metric} 目标 ${figureText(p.target)}${outcome}：${verdict}`,
+    summary: `${p.metric} 目标 ${withQualifier(p.target)}${outcome}：${verdict}`,
   };
 }
 

@@ -9,7 +9,7 @@ import type { Figure, Summary } from "../extract/types";
 import { placeKey } from "../places";
 import { toSimplified } from "../text/script";
 import type { LinkFigure } from "./link";
-import { FLOW_CUES, includesAny, LIST_CUES, MULTI_YEAR_CUES, STOCK_CUES } from "./rules";
+import { FALL_CUES, FLOW_CUES, includesAny, LIST_CUES, MULTI_YEAR_CUES, STOCK_CUES } from "./rules";
 import { directionOf } from "./verdict";
 
 /**
@@ -76,6 +76,7 @@ export function linkFiguresOf(article: number, text: string, summary: Summary, p
       flow,
       stock: !flow && includesAny(lead, STOCK_CUES),
       multiYear: includesAny(lead, MULTI_YEAR_CUES),
+      falls: f.kind === "target" && (f.change ?? false) && includesAny(lead, FALL_CUES),
       listPos: slots.get(seq)?.pos ?? null,
       listSize: slots.get(seq)?.size ?? null,
     };

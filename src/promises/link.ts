@@ -19,6 +19,7 @@
  * the first in the text; the others are kept as evidence.
  */
 import type { Approx, Kind } from "../extract/types";
+import { deriveOutcome, derivedVerdict, isLevel, levelYear, previousYear, type Derived, type DerivedVerdict } from "./derive";
 import { METRIC_PREFIXES, METRIC_VERBS } from "./rules";
 import { isMultiYear, periodEnd } from "./period";
 import { verdictOf, type Direction, type Verdict } from "./verdict";
@@ -53,6 +54,8 @@ export interface LinkFigure {
   stock: boolean;
   /** A figure over several years (年均, 四年来, 累计): never one year's outcome. */
   multiYear: boolean;
+  /** A target whose clause says it is a fall (下降5%): a derived change counts the fall (derive.ts). */
+  falls: boolean;
   /** Slot in a 分别 list (城乡居民人均可支配收入分别增长8%和9%): position and length. */
   listPos: number | null;
   listSize: number | null;
@@ -81,6 +84,9 @@ export interface PromiseLink {
   verdict: Verdict;
   outcome: string | null;
   evidence: string[];
+  /** Worked out from two levels when no same-kind outcome is stated (derive.ts), with its own verdict. */
+  derived: Derived | null;
+  derived_verdict: DerivedVerdict | null;
 }
 
 /** Dice coefficient of the characters two metric names share, after place prefixes and verbs. */
@@ -111,7 +117,7 @@ export function metricSimilarity(a: string, b: string): number {
   return (2 * shared) / (x.length + y.length);
 }
 
-/** How closely a reported figure's metric names the target's: 1 for equal keys, 0 for no match. */
+/** How closely a figure's metric names another's: 1 for equal keys, 0 for no match. */
 function metricScore(t: LinkFigure, c: LinkFigure): number {
   if (t.metric_key && c.metric_key) return t.metric_key === c.metric_key ? 1 : 0;
   if (!t.metric || !c.metric) return 0;
@@ -137,10 +143,31 @@ const contentKey = (f: LinkFigure) => `${f.metric ?? ""}\u0000${f.text}\u0000${S
 
 /**
  * Every promise of the given figures. `figures` must hold all figures of each (place, period)
- * group being linked; `coverage` the later reviews of those places (for no_report vs pending).
+ * group being linked; `coverage` the later reviews of those places (for no_report vs pending);
+ * `context` the figures of the year before each group, read only as bases of derived outcomes.
  */
-export function linkPromises(figures: LinkFigure[], articles: Map<number, LinkArticle>, coverage: Coverage[]): PromiseLink[] {
+export function linkPromises(figures: LinkFigure[], articles: Map<number, LinkArticle>, coverage: Coverage[], context: LinkFigure[] = []): PromiseLink[] {
   const groups = new Map<string, { targets: LinkFigure[]; reported: LinkFigure[] }>();
+  // Levels by (place, year whose end they give), the bases a derived outcome compares with.
+  const levels = new Map<string, LinkFigure[]>();
+  for (const f of [...figures, ...context]) {
+    const year = levelYear(f);
+    if (!f.place || !year || !isLevel(f)) continue;
+    const key = `${f.place}\u0000${year}`;
+    levels.set(key, [...(levels.get(key) ?? []), f]);
+  }
+  const publishedOf = (article: number) => articles.get(article)?.published ?? null;
+  // Candidates best first: the latest article (a later revision), then the closest metric, then the text.
+  const latestFirst = (p: { c: LinkFigure; score: number }, q: { c: LinkFigure; score: number }) => {
+    const pa = publishedOf(p.c.article) ?? "";
+    const qa = publishedOf(q.c.article) ?? "";
+    if (pa !== qa) return pa < qa ? 1 : -1;
+    if (p.score !== q.score) return q.score - p.score;
+    const pk = contentKey(p.c);
+    const qk = contentKey(q.c);
+    return pk < qk ? -1 : pk > qk ? 1 : 0;
+  };
+  const sameMeasure = (a: LinkFigure, b: LinkFigure) => metricScore(a, b) > 0;
   for (const f of figures) {
     if (!f.place || !f.period) continue;
     const key = `${f.place}\u0000${f.period}`;
@@ -175,18 +202,27 @@ export function linkPromises(figures: LinkFigure[], articles: Map<number, LinkAr
       for (const t of ts.sort((a, b) => a.seq - b.seq)) {
         const candidates = pairs
           .filter((p) => p.t === t && p.score >= best.get(p.c.ref)!)
-          .sort((p, q) => {
-            const pa = articles.get(p.c.article)?.published ?? "";
-            const qa = articles.get(q.c.article)?.published ?? "";
-            if (pa !== qa) return pa < qa ? 1 : -1;
-            if (p.score !== q.score) return q.score - p.score;
-            const pk = contentKey(p.c);
-            const qk = contentKey(q.c);
-            return pk < qk ? -1 : pk > qk ? 1 : 0;
-          })
+          .sort(latestFirst)
           .map((p) => p.c);
         const outcome = candidates[0] ?? null;
         const direction = t.direction ?? "at_least";
+        const previous = previousYear(period);
+        // Levels of the period from later articles, ordered as outcomes are (latest article, closest metric, text).
+        const derived =
+          outcome || !previous
+            ? null
+            : deriveOutcome(
+                t,
+                reported
+                  .filter((c) => isLevel(c) && !isMultiYear(c.period ?? "") && later(articles.get(c.article), article))
+                  .map((c) => ({ c, score: metricScore(t, c) }))
+                  .filter((p) => p.score > 0)
+                  .sort(latestFirst)
+                  .map((p) => p.c),
+                levels.get(`${place}\u0000${previous}`) ?? [],
+                sameMeasure,
+                publishedOf,
+              );
         out.push({
           target: t.ref,
           place,
@@ -197,6 +233,8 @@ export function linkPromises(figures: LinkFigure[], articles: Map<number, LinkAr
           verdict: verdictOf(t, direction, outcome ? outcome.value : null, covered || outcome !== null),
           outcome: outcome?.ref ?? null,
           evidence: candidates.slice(1).map((c) => c.ref),
+          derived,
+          derived_verdict: derivedVerdict(t, direction, derived),
         });
       }
     }

@@ -15,13 +15,10 @@ import { Layout, Subscribe, type FeedLinks } from "../pages/layout";
 import { pageSecurity, render } from "../pages/routes";
 import { ErrorPage } from "../pages/views";
 import { Problem } from "../problems";
-import { VERDICT_LABEL } from "./feed";
+import { BADGE_CSS, figureHref, VERDICT_LABEL, VerdictBadge, withQualifier } from "./labels";
 
 /** Promises a scorecard shows at most (pages of the list API walked). */
 const MAX_PROMISES = 1000;
-
-const APPROX_LABEL = { about: "左右", more_than: "以上", less_than: "以内" } as const;
-const withQualifier = (f: PromiseFigure) => `${f.text}${f.approx && !f.text.endsWith(APPROX_LABEL[f.approx]) ? APPROX_LABEL[f.approx] : ""}`;
 
 async function placePromises(reads: Reads, place: string): Promise<{ items: PromiseItem[]; more: boolean }> {
   const items: PromiseItem[] = [];
@@ -65,17 +62,22 @@ function charts(items: PromiseItem[]): MetricChart[] {
 
 function Quote(props: { f: PromiseFigure }) {
   return (
-    <a href={`/articles/${props.f.article_id}#f-${props.f.seq}`} title={props.f.sentence ?? undefined}>
+    <a href={figureHref(props.f)} title={props.f.sentence ?? undefined}>
       {withQualifier(props.f)}
     </a>
   );
 }
 
-/** Verdict badges: text label plus colour and border style, so they differ without colour too. */
-const BADGE_CSS =
-  ".badge{display:inline-block;padding:0 .4em;border:2px solid;border-radius:3px;white-space:nowrap}" +
-  ".verdict-met{color:#0b5394}.verdict-missed{color:#8a3b00;border-style:double}" +
-  ".verdict-no_report{color:#4a4a4a;border-style:dashed}.verdict-pending{color:#4a4a4a;border-style:dotted}";
+/** A derived outcome: the worked-out change with its formula, both levels linked, and its own verdict. */
+function DerivedCell(props: { p: PromiseItem }) {
+  const d = props.p.derived!;
+  return (
+    <span class="derived" title={d.formula}>
+      推算 {Math.round(d.value * 100) / 100}
+      {d.unit}（<Quote f={d.level} /> 对比 <Quote f={d.base} />）{props.p.derived_verdict ? <VerdictBadge verdict={props.p.derived_verdict} /> : null}
+    </span>
+  );
+}
 
 export function ScorecardPage(props: { place: string; items: PromiseItem[]; more: boolean; feeds: FeedLinks[] }) {
   const title = `${props.place}：承诺与兑现`;
@@ -119,9 +121,9 @@ export function ScorecardPage(props: { place: string; items: PromiseItem[]; more
                     <td>
                       <Quote f={p.target} />
                     </td>
-                    <td>{p.outcome ? <Quote f={p.outcome} /> : "—"}</td>
+                    <td>{p.outcome ? <Quote f={p.outcome} /> : p.derived ? <DerivedCell p={p} /> : "—"}</td>
                     <td>
-                      <span class={`badge verdict-${p.verdict}`}>{VERDICT_LABEL[p.verdict]}</span>
+                      <VerdictBadge verdict={p.verdict} />
                     </td>
                   </tr>
                 ))}

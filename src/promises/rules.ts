@@ -37,3 +37,9 @@ export const METRIC_PREFIXES = ["全省", "全市", "全区", "全县", "全州"
 export const METRIC_VERBS = ["完成", "实现", "确保", "力争", "争取", "安排", "实施"] as const;
 
 export const includesAny = (text: string, words: readonly string[]): boolean => words.some((w) => text.includes(w));
+
+/**
+ * A target whose clause says one of these before its rate is a fall (PM2.5浓度下降5%, 能耗降低3%):
+ * worked out from two levels, it is met by a fall of that size (derive.ts).
+ */
+export const FALL_CUES = ["下降", "降低", "减少", "削减", "压减", "压降", "减排"] as const;

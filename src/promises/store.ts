@@ -15,6 +15,7 @@ import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import type { Approx, Kind, Summary } from "../extract/types";
 import { linkFiguresOf } from "./inputs";
 import { coverageOf, linkPromises, type Coverage, type LinkArticle, type LinkFigure, type PromiseLink } from "./link";
+import { basePeriods, nextYear } from "./derive";
 import { periodEnd } from "./period";
 
 const dialect = new SQLiteAsyncDialect();
@@ -28,7 +29,7 @@ export interface LinkedArticle {
 }
 
 /** D1 binds at most 100 parameters per statement. */
-const ROWS_PER_INSERT = { figures: 10, coverage: 20, promises: 6 };
+const ROWS_PER_INSERT = { figures: 9, coverage: 20, promises: 5 };
 
 function chunk<T>(rows: T[], size: number): T[][] {
   const out: T[][] = [];
@@ -55,6 +56,7 @@ interface StoredFigureRow {
   flow: number;
   stock: number;
   multi_year: number;
+  falls: number;
   list_pos: number | null;
   list_size: number | null;
 }
@@ -80,6 +82,12 @@ async function readGroups(d1: D1Database, articleId: number, newCoverage: Covera
   let rowsRead = rowsReadOf(first);
   const groups = new Set(newGroups);
   for (const g of first[0]!.results) groups.add(groupKey(g.place, g.period!));
+  // A level this article gives (or gave) for a year is the base of the next year's derived outcomes.
+  for (const k of [...groups]) {
+    const [place, period] = k.split("\u0000") as [string, string];
+    const next = nextYear(period);
+    if (next) groups.add(groupKey(place, next));
+  }
   // Coverage this article gains can turn earlier pending promises of its places into no_report;
   // coverage it loses (a re-extraction) can turn no_report back into pending. Those groups are
   // relinked too.
@@ -113,10 +121,15 @@ async function readGroups(d1: D1Database, articleId: number, newCoverage: Covera
     const end = periodEnd(period) ?? "";
     if (!earliest.has(place) || end < earliest.get(place)!) earliest.set(place, end);
   }
-  const figureReads = list.map(([place, period]) =>
+  // The year before each group, read only as the bases of derived outcomes (not relinked).
+  const context = [...new Set(list.flatMap(([place, period]) => basePeriods(period).map((p) => groupKey(place, p)).filter((k) => !groups.has(k))))]
+    .sort()
+    .map((k) => k.split("\u0000") as [string, string]);
+  const watched = [...list, ...context];
+  const figureReads = watched.map(([place, period]) =>
     d1
       .prepare(
-        `SELECT pf.rowid AS rid, pf.article_id, pf.seq, pf.place, pf.period, f.metric_key, pf.direction, pf.flow, pf.stock, pf.multi_year, pf.list_pos, pf.list_size,
+        `SELECT pf.rowid AS rid, pf.article_id, pf.seq, pf.place, pf.period, f.metric_key, pf.direction, pf.flow, pf.stock, pf.multi_year, pf.falls, pf.list_pos, pf.list_size,
                 f.kind, f.text, f.value, f.value_max, f.unit, f.approx, f.metric, f.change, f.published
            FROM promise_figures pf JOIN figures f ON f.article_id = pf.article_id AND f.seq = pf.seq
           WHERE pf.place = ? AND pf.period = ? AND pf.article_id != ?`,
@@ -129,10 +142,11 @@ async function readGroups(d1: D1Database, articleId: number, newCoverage: Covera
   const results = figureReads.length || coverageReads.length ? await d1.batch<Record<string, unknown>>([...figureReads, ...coverageReads]) : [];
   rowsRead += rowsReadOf(results);
   const perGroup = results.slice(0, figureReads.length).map((r) => r.results as unknown as (StoredFigureRow & { rid: number })[]);
-  const figures = perGroup.flat();
+  const figures = perGroup.slice(0, list.length).flat();
+  const contextFigures = perGroup.slice(list.length).flat();
   const coverage = results.slice(figureReads.length).flatMap((r) => r.results as unknown as { place: string; article_id: number; reviewed_end: string; published: string | null }[]);
   const fingerprint = perGroup.map((rows) => `${rows.length}:${rows.reduce((m, r) => Math.max(m, r.rid), 0)}`).join(" ");
-  return { groups: list, figures, coverage, rowsRead, fingerprint };
+  return { groups: list, watched, figures, contextFigures, coverage, rowsRead, fingerprint };
 }
 
 function fromRow(r: StoredFigureRow): LinkFigure {
@@ -155,6 +169,7 @@ function fromRow(r: StoredFigureRow): LinkFigure {
     flow: !!r.flow,
     stock: !!r.stock,
     multiYear: !!r.multi_year,
+    falls: !!r.falls,
     listPos: r.list_pos,
     listSize: r.list_size,
   };
@@ -162,10 +177,16 @@ function fromRow(r: StoredFigureRow): LinkFigure {
 
 const refParts = (ref: string) => ref.split(":").map(Number) as [number, number];
 
+/** The stored form of a derived outcome: its figures as [article_id, seq] like `evidence`. */
+const derivedJson = (l: PromiseLink) =>
+  l.derived ? JSON.stringify({ value: l.derived.value, unit: l.derived.unit, formula: l.derived.formula, level: refParts(l.derived.level), base: refParts(l.derived.base) }) : null;
+
 export interface PromisePlan {
   statements: SQL[];
   /** The (place, period) groups relinked, and what their other articles' figures were when read. */
   groups: [string, string][];
+  /** The groups read: the relinked ones and the years before them (derived outcomes' bases), in `fingerprint` order. */
+  watched: [string, string][];
   fingerprint: string;
   /** D1 rows scanned to plan them, and the promises written (for the bench and tests). */
   rowsRead: number;
@@ -178,13 +199,13 @@ export async function promiseStatements(d1: D1Database, article: LinkedArticle, 
     (f): f is LinkFigure & { place: string; period: string } => f.place !== null && f.period !== null,
   );
   const myCoverage = coverageOf(mine);
-  const { groups, figures, coverage, rowsRead, fingerprint } = await readGroups(d1, article.id, myCoverage, new Set(mine.map((f) => groupKey(f.place, f.period))));
+  const { groups, watched, figures, contextFigures, coverage, rowsRead, fingerprint } = await readGroups(d1, article.id, myCoverage, new Set(mine.map((f) => groupKey(f.place, f.period))));
 
   const articles = new Map<number, LinkArticle>([[article.id, { id: article.id, published: article.published }]]);
-  for (const f of figures) articles.set(f.article_id, { id: f.article_id, published: f.published });
+  for (const f of [...figures, ...contextFigures]) articles.set(f.article_id, { id: f.article_id, published: f.published });
   for (const c of coverage) articles.set(c.article_id, { id: c.article_id, published: c.published });
   const allCoverage: Coverage[] = [...myCoverage, ...coverage.map((c) => ({ article: c.article_id, place: c.place, reviewedEnd: c.reviewed_end }))];
-  const links = linkPromises([...mine, ...figures.map(fromRow)], articles, allCoverage);
+  const links = linkPromises([...mine, ...figures.map(fromRow)], articles, allCoverage, contextFigures.map(fromRow));
 
   const run = crypto.randomUUID();
   const statements: SQL[] = [
@@ -193,8 +214,8 @@ export async function promiseStatements(d1: D1Database, article: LinkedArticle, 
   ];
   for (const rows of chunk(mine, ROWS_PER_INSERT.figures)) {
     statements.push(
-      sql`INSERT INTO promise_figures (article_id, seq, place, period, direction, flow, stock, multi_year, list_pos, list_size) VALUES ${sql.join(
-        rows.map((f) => sql`(${f.article}, ${f.seq}, ${f.place}, ${f.period}, ${f.direction}, ${f.flow ? 1 : 0}, ${f.stock ? 1 : 0}, ${f.multiYear ? 1 : 0}, ${f.listPos}, ${f.listSize})`),
+      sql`INSERT INTO promise_figures (article_id, seq, place, period, direction, flow, stock, multi_year, falls, list_pos, list_size) VALUES ${sql.join(
+        rows.map((f) => sql`(${f.article}, ${f.seq}, ${f.place}, ${f.period}, ${f.direction}, ${f.flow ? 1 : 0}, ${f.stock ? 1 : 0}, ${f.multiYear ? 1 : 0}, ${f.falls ? 1 : 0}, ${f.listPos}, ${f.listSize})`),
         sql`, `,
       )}`,
     );
@@ -209,19 +230,20 @@ export async function promiseStatements(d1: D1Database, article: LinkedArticle, 
   }
   for (const rows of chunk(links, ROWS_PER_INSERT.promises)) {
     statements.push(
-      sql`INSERT INTO promises (target_article_id, target_seq, place, period, period_end, metric, metric_key, direction, verdict, outcome_article_id, outcome_seq, evidence, published, reached_at, link_run)
+      sql`INSERT INTO promises (target_article_id, target_seq, place, period, period_end, metric, metric_key, direction, verdict, outcome_article_id, outcome_seq, evidence, derived, derived_verdict, published, reached_at, link_run)
         VALUES ${sql.join(
           rows.map((l) => {
             const [ta, ts] = refParts(l.target);
             const [oa, os] = l.outcome ? refParts(l.outcome) : [null, null];
-            return sql`(${ta}, ${ts}, ${l.place}, ${l.period}, ${periodEnd(l.period)}, ${l.metric}, ${l.metric_key}, ${l.direction}, ${l.verdict}, ${oa}, ${os}, ${JSON.stringify(l.evidence.map(refParts))}, ${articles.get(ta)?.published ?? null}, ${now}, ${run})`;
+            return sql`(${ta}, ${ts}, ${l.place}, ${l.period}, ${periodEnd(l.period)}, ${l.metric}, ${l.metric_key}, ${l.direction}, ${l.verdict}, ${oa}, ${os}, ${JSON.stringify(l.evidence.map(refParts))}, ${derivedJson(l)}, ${l.derived_verdict}, ${articles.get(ta)?.published ?? null}, ${now}, ${run})`;
           }),
           sql`, `,
         )}
         ON CONFLICT (target_article_id, target_seq) DO UPDATE SET
           place = excluded.place, period = excluded.period, period_end = excluded.period_end, metric = excluded.metric,
           metric_key = excluded.metric_key, direction = excluded.direction, outcome_article_id = excluded.outcome_article_id,
-          outcome_seq = excluded.outcome_seq, evidence = excluded.evidence, published = excluded.published,
+          outcome_seq = excluded.outcome_seq, evidence = excluded.evidence, derived = excluded.derived,
+          derived_verdict = excluded.derived_verdict, published = excluded.published,
           reached_at = CASE WHEN promises.verdict = excluded.verdict THEN promises.reached_at ELSE excluded.reached_at END,
           verdict = excluded.verdict, link_run = excluded.link_run`,
     );
@@ -230,7 +252,7 @@ export async function promiseStatements(d1: D1Database, article: LinkedArticle, 
   // figure left the group), and this article's old targets elsewhere are gone with it.
   for (const [place, period] of groups) statements.push(sql`DELETE FROM promises WHERE place = ${place} AND period = ${period} AND link_run != ${run}`);
   statements.push(sql`DELETE FROM promises WHERE target_article_id = ${article.id} AND link_run != ${run}`);
-  return { statements, groups, fingerprint, rowsRead, links };
+  return { statements, groups, watched, fingerprint, rowsRead, links };
 }
 
 /**
@@ -239,8 +261,8 @@ export async function promiseStatements(d1: D1Database, article: LinkedArticle, 
  * groups are relinked once more from what is now stored. Returns whether it relinked.
  */
 export async function settleLinks(d1: D1Database, article: LinkedArticle, summary: Summary, plan: PromisePlan, now: number): Promise<boolean> {
-  if (!plan.groups.length) return false;
-  const counts = await d1.batch<{ n: number; m: number | null }>(fingerprintReads(d1, plan.groups, article.id));
+  if (!plan.watched.length) return false;
+  const counts = await d1.batch<{ n: number; m: number | null }>(fingerprintReads(d1, plan.watched, article.id));
   const fingerprint = counts.map((r) => `${r.results[0]?.n ?? 0}:${r.results[0]?.m ?? 0}`).join(" ");
   if (fingerprint === plan.fingerprint) return false;
   const again = await promiseStatements(d1, article, summary, now);

@@ -14,15 +14,15 @@ const CONTROLS = ["\u0000", "\u0001", "\t", "\u001f", "\u007f", "\u0085", "\u009
 
 /** Each endpoint with each of its parameters and a value that is valid on its own. */
 const ENDPOINTS: { path: string; params: Record<string, string>; page?: boolean; admin?: boolean }[] = [
-  { path: "/v1/figures", params: { place: "杜集区", q: "财政收入", metric: "财政收入", unit: "元", kind: "reported", change: "true", from: "2020-01-01", to: "2021-01-01", min: "1", max: "2", limit: "5" } },
-  { path: "/v1/goals", params: { place: "杜集区", q: "财政收入", metric: "财政收入", actor: "高邮", deadline: "2025", from: "2020-01-01", to: "2021-01-01", limit: "5" } },
+  ...["/v1/figures", "/v1/figures.csv"].map((path) => ({ path, params: { place: "杜集区", q: "财政收入", metric: "财政收入", unit: "元", kind: "reported", change: "true", from: "2020-01-01", to: "2021-01-01", min: "1", max: "2", limit: "5" } })),
+  ...["/v1/goals", "/v1/goals.csv"].map((path) => ({ path, params: { place: "杜集区", q: "财政收入", metric: "财政收入", actor: "高邮", deadline: "2025", from: "2020-01-01", to: "2021-01-01", limit: "5" } })),
   { path: "/v1/articles", params: { place: "杜集区", q: "财政收入", status: "extracted", from: "2020-01-01", to: "2021-01-01", limit: "5" } },
   { path: "/v1/places", params: { limit: "5" } },
   { path: "/v1/metrics", params: { place: "杜集区", kind: "target", limit: "5" } },
   ...["feed", "digest"].flatMap((n) => ["xml", "atom", "json"].map((e) => ({ path: `/${n}.${e}`, params: { place: "杜集区", metric: "财政收入", kind: "target", q: "财政收入", limit: "5" } }))),
   { path: "/", params: { place: "杜集区", metric: "财政收入", kind: "target", q: "财政收入", limit: "5", day: "2026-11-20" }, page: true },
   { path: "/metrics/财政收入", params: { kind: "target" }, page: true },
-  { path: "/v1/promises", params: { place: "保定市", metric: "生产总值", period: "2015", verdict: "met", q: "生产总值", limit: "5" } },
+  ...["/v1/promises", "/v1/promises.csv"].map((path) => ({ path, params: { place: "保定市", metric: "生产总值", period: "2015", verdict: "met", q: "生产总值", limit: "5" } })),
   ...["xml", "atom", "json"].map((e) => ({ path: `/promises.${e}`, params: { place: "保定市", metric: "生产总值", verdict: "met", limit: "5" } })),
   { path: "/v1/admin/reextract", params: { scope: "stale", cursor: "1" }, admin: true },
 ];

@@ -78,7 +78,7 @@ describe("OpenAPI and docs", () => {
     const doc: any = await res.json();
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ["/v1/articles", "/v1/articles/{id}", "/v1/figures", "/v1/goals", "/v1/metrics", "/v1/places", "/v1/promises", "/v1/promises/{id}"].sort(),
+      ["/v1/articles", "/v1/articles/{id}", "/v1/figures", "/v1/figures.csv", "/v1/goals", "/v1/goals.csv", "/v1/metrics", "/v1/places", "/v1/promises", "/v1/promises.csv", "/v1/promises/{id}"].sort(),
     );
     const params = doc.paths["/v1/figures"].get.parameters.map((p: any) => p.name);
     expect(params).toEqual(expect.arrayContaining(["place", "metric", "kind", "unit", "change", "min", "max", "from", "to", "q", "cursor", "limit"]));

@@ -6,7 +6,8 @@
  *   - the digest (/) lists the articles,
  *   - the article page shows the 12亿元 mark on the right words (财政收入 … 12亿元),
  *   - the metric page draws one bar per place,
- *   - a place's promise scorecard (/places/保定市, from a report pair) shows verdicts and charts.
+ *   - a place's promise scorecard (/places/保定市, from a report pair) shows verdicts and charts,
+ *   - the pair's article pages mark the plan's judged targets and the review's outcomes, linked both ways.
  * Screenshots go to test-results/. wrangler is stopped at the end, pass or fail.
  * Prints `N passed, N failed` last and exits non-zero on any failure.
  */
@@ -249,6 +250,42 @@ async function main() {
   });
 
   await checkScorecard(page);
+  await checkArticleMarks(page, ids.get("保定市_2015.txt"));
+}
+
+async function checkArticleMarks(page, planId) {
+  await check("article pages mark judged targets and the outcomes of earlier promises, linked both ways", async () => {
+    await page.goto(`${BASE}/places/${encodeURIComponent("保定市")}`);
+    const promised = await page.locator('section.period[data-period="2015"] tr[data-verdict]').evaluateAll((els) => els.map((e) => [e.id.replace("promise-", ""), e.getAttribute("data-verdict")]));
+    assert(promised.length === 3, `${promised.length} promises for 2015`);
+    const res = await page.goto(`${BASE}/articles/${planId}`);
+    assert(res.status() === 200, `status ${res.status()}`);
+    for (const [id, verdict] of promised) {
+      const li = page.locator(`ul.promise-targets li[data-promise="${id}"]`);
+      assert((await li.count()) === 1, `promise ${id} not listed on the plan's page`);
+      assert((await li.getAttribute("data-verdict")) === verdict, `promise ${id}: ${await li.getAttribute("data-verdict")} ≠ ${verdict}`);
+      assert(await li.locator(`.badge.verdict-${verdict}`).isVisible(), `promise ${id}: no visible ${verdict} badge`);
+      const mark = page.locator(`mark[data-promise="${id}"]`);
+      assert(await mark.isVisible(), `promise ${id}: its target is not marked in the text`);
+      const border = await mark.evaluate((el) => getComputedStyle(el).borderBottomStyle);
+      assert(border === "dotted", `promise ${id}: the mark is not told apart (${border})`);
+    }
+    // Plan → outcome: the outcome link lands on the review's marked figure, which links back.
+    const [id] = promised.find(([, v]) => v === "missed") ?? promised[0];
+    const outcomeLink = page.locator(`ul.promise-targets li[data-promise="${id}"] a.promise-outcome`);
+    const href = await outcomeLink.getAttribute("href");
+    await Promise.all([page.waitForURL((u) => u.pathname === href.split("#")[0]), outcomeLink.click()]);
+    const outcomeMark = page.locator(`mark#${href.split("#")[1]}`);
+    assert(await outcomeMark.isVisible(), `no mark at ${href}`);
+    assert(((await outcomeMark.getAttribute("data-outcome-of")) ?? "").split(" ").includes(id), `the outcome mark does not name promise ${id}`);
+    const back = page.locator(`li#promise-outcome-${id}`);
+    assert(await back.locator(".badge").isVisible(), "no verdict badge beside the outcome");
+    assert((await back.locator("a.promise-target").getAttribute("href")).startsWith(`/articles/${planId}#f-`), "the outcome does not link its target");
+    await page.screenshot({ path: join(RESULTS, "article-outcomes.png"), fullPage: false });
+    // Outcome → the promise's scorecard row.
+    await Promise.all([page.waitForURL(/\/places\//), back.locator("a.promise-link").click()]);
+    assert(await page.locator(`tr#promise-${id}`).isVisible(), `scorecard row of promise ${id} not shown`);
+  });
 }
 
 async function checkScorecard(page) {

@@ -104,10 +104,11 @@ describe("/articles/:id", () => {
       const inner = articleTextHtml(html);
       // Removing the marks gives back exactly the stored text.
       expect(decodeHTML(inner.replace(/<\/?mark[^>]*>/g, ""))).toBe(a.text);
-      // Every figure the pipeline stored is marked once, at its stored offsets, with its kind and metric.
+      // Every figure the pipeline stored is marked once, at its stored offsets, with its kind and metric
+      // (a tracked promise also carries its promise's data attributes, test/promises/page.test.ts).
       const stored = await storedFigures(a.id);
       expect(stored.length).toBeGreaterThan(0);
-      const figureMarks = [...inner.matchAll(/<mark class="figure kind-(\w+)" id="f-(\d+)" title="([^"]*)" data-metric="[^"]*" data-kind="\w+" data-start="(\d+)" data-end="(\d+)">([^<]*)<\/mark>/g)];
+      const figureMarks = [...inner.matchAll(/<mark class="figure kind-(\w+)(?: promise)?" id="f-(\d+)" title="([^"]*)" data-metric="[^"]*" data-kind="\w+" data-start="(\d+)" data-end="(\d+)"[^>]*>([^<]*)<\/mark>/g)];
       expect(figureMarks.map((m) => Number(m[2])).sort((x, y) => x - y)).toEqual(stored.map((f) => f.seq));
       for (const m of figureMarks) {
         const [, kind, seq, title, start, end, text] = m;

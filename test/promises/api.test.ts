@@ -9,30 +9,10 @@ import t2016 from "../fixtures/promises/保定市_2016.txt?raw";
 import h2019 from "../fixtures/promises/河北省_2019.txt?raw";
 import h2020 from "../fixtures/promises/河北省_2020.txt?raw";
 import { get, getJson, walk } from "../api/http";
+import { readCsv } from "../helpers/csv";
 import { eventually, SETTLE_MS } from "../helpers/wait";
 import { postJson } from "../helpers/webhook";
 import { GOLD_PAIRS } from "./gold";
-
-/** RFC 4180 CSV: quoted fields with doubled quotes, CRLF rows. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(cell), (cell = "");
-    else if (ch === "\r" && text[i + 1] === "\n") row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
-    else cell += ch;
-  }
-  if (cell || row.length) rows.push([...row, cell]);
-  return rows;
-}
 
 const BAODING = GOLD_PAIRS.find((g) => g.file === "保定市_2015_2016")!;
 const HEBEI = GOLD_PAIRS.find((g) => g.file === "河北省_2019_2020")!;
@@ -63,7 +43,7 @@ describe("GET /v1/promises", () => {
       expect(p, g.id).toMatchObject({ place: "保定市", period: "2015", direction: g.direction, verdict: g.verdict_strict });
       expect(p.outcome.value).toBe(g.outcome_value);
       expect(p.target.sentence).toContain(g.target_text.replace(/左右$/, ""));
-      expect(Object.keys(p).sort()).toEqual(["direction", "evidence", "id", "metric", "metric_key", "outcome", "period", "place", "place_code", "target", "verdict"]);
+      expect(Object.keys(p).sort()).toEqual(["derived", "derived_verdict", "direction", "evidence", "id", "metric", "metric_key", "outcome", "period", "place", "place_code", "target", "verdict"]);
       expect(Object.keys(p.target).sort()).toEqual(["approx", "article_id", "change", "figure_id", "metric", "published", "sentence", "seq", "text", "unit", "value", "value_max"]);
     }
   });
@@ -118,9 +98,7 @@ describe("GET /v1/promises", () => {
     for (const res of [await get("/v1/promises.csv?place=保定市"), await get("/v1/promises?place=保定市&limit=2", { headers: { accept: "text/csv" } })]) {
       expect(res.status).toBe(200);
       expect(res.headers.get("content-type")).toMatch(/^text\/csv; charset=utf-8/);
-      const bytes = new Uint8Array(await res.arrayBuffer());
-      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-      const [header, ...rows] = parseCsv(new TextDecoder().decode(bytes.slice(3)));
+      const { header, rows } = await readCsv(res);
       expect(header!.slice(0, 8)).toEqual(["id", "place", "place_code", "metric", "metric_key", "period", "direction", "verdict"]);
       // Every page, not just the first: the cursor walk of the JSON list gives the same promises.
       expect(rows.map((r) => Number(r[0]))).toEqual(json.items.map((p: any) => p.id));

@@ -24,6 +24,7 @@ function fig(article: number, over: Partial<LinkFigure>): LinkFigure {
     flow: false,
     stock: false,
     multiYear: false,
+    falls: false,
     listPos: null,
     listSize: null,
     ...over,

@@ -45,3 +45,69 @@ describe("/places/:place", () => {
     expect(bad.headers.get("content-type")).toContain("text/html");
   });
 });
+
+/** The opening tag of the element with this id. */
+function tagWithId(html: string, id: string): string {
+  const m = new RegExp(`<[a-z]+ [^>]*id="${id}"[^>]*>`).exec(html);
+  if (!m) throw new Error(`no element #${id}`);
+  return m[0];
+}
+
+/** The <li> with this id, up to its end. */
+function itemWithId(html: string, id: string): string {
+  const at = html.indexOf(`<li id="${id}"`);
+  if (at < 0) throw new Error(`no item #${id}`);
+  return html.slice(at, html.indexOf("</li>", at));
+}
+
+describe("/articles/:id marks promises", () => {
+  it("marks the targets of the plan with their verdict and outcome, and the review's outcomes with their promise and target", async () => {
+    const { items } = await (await get(`/v1/promises?${new URLSearchParams({ place: "保定市", period: GOLD.period })}`)).json<any>();
+    expect(items).toHaveLength(GOLD.promises.length);
+    const targetArticle = items[0].target.article_id;
+    expect(new Set(items.map((p: any) => p.target.article_id))).toEqual(new Set([targetArticle]));
+    const plan = await (await get(`/articles/${targetArticle}`)).text();
+    expect(plan).toContain("承诺与兑现");
+    for (const p of items) {
+      const mark = tagWithId(plan, `f-${p.target.seq}`);
+      expect(mark, p.metric).toContain(`data-promise="${p.id}"`);
+      expect(mark).toContain(`data-verdict="${p.verdict}"`);
+      expect(mark).toMatch(/class="figure kind-target promise"/);
+      const li = itemWithId(plan, `promise-target-${p.target.seq}`);
+      expect(li).toContain(`class="badge verdict-${p.verdict}"`);
+      expect(li).toContain(`href="/places/${encodeURIComponent(p.place_code ?? p.place)}#promise-${p.id}"`);
+      if (p.outcome) expect(li).toContain(`href="/articles/${p.outcome.article_id}#f-${p.outcome.seq}"`);
+      else expect(li).not.toContain("promise-outcome");
+    }
+    const judged = items.filter((p: any) => p.outcome);
+    expect(judged.length).toBeGreaterThan(0);
+
+    // The later report: its figures that settled the plan's promises point back to them.
+    const reviewArticle = judged[0].outcome.article_id;
+    expect(reviewArticle).not.toBe(targetArticle);
+    const review = await (await get(`/articles/${reviewArticle}`)).text();
+    for (const p of judged) {
+      const mark = tagWithId(review, `f-${p.outcome.seq}`);
+      expect(mark.match(/data-outcome-of="([\d ]+)"/)?.[1]?.split(" ")).toContain(String(p.id));
+      const li = itemWithId(review, `promise-outcome-${p.id}`);
+      expect(li).toContain(`class="badge verdict-${p.verdict}"`);
+      expect(li).toContain(`href="/articles/${targetArticle}#f-${p.target.seq}"`);
+      expect(li).toContain(`#promise-${p.id}"`);
+    }
+    // A reported figure that settles no promise carries no mark.
+    const outcomeSeqs = new Set(judged.map((p: any) => p.outcome.seq));
+    const plain = [...review.matchAll(/<mark class="figure kind-reported" id="f-(\d+)"/g)].map((m) => Number(m[1]));
+    expect(plain.length).toBeGreaterThan(0);
+    expect(plain.some((s) => outcomeSeqs.has(s))).toBe(false);
+  });
+
+  it("has no promise section on an article without promises", async () => {
+    const res = await postJson({ text: "会议强调，要抓好各项工作落实。\n" }, { id: "page-none" });
+    const { id } = await res.json<{ id: number }>();
+    await eventually(async () => expect((await env.DB.prepare("SELECT status FROM articles WHERE id = ?").bind(id).first<{ status: string }>())!.status).toBe("extracted"));
+    const html = await (await get(`/articles/${id}`)).text();
+    expect(html).toContain("<h1>");
+    expect(html).not.toContain("承诺与兑现");
+    expect(html).not.toContain("data-promise");
+  });
+});

@@ -12,9 +12,9 @@ import { figures, places, promises } from "../schema";
 import { type CursorKey, paginate, type Page, type Phase } from "./page";
 import { keywordRowCheck } from "./search";
 import { metricCondition } from "./figures";
-import type { PromiseFigure, PromiseItem } from "./types";
+import type { DerivedOutcome, PromiseFigure, PromiseItem } from "./types";
 
-export type { PromiseFigure, PromiseItem };
+export type { DerivedOutcome, PromiseFigure, PromiseItem };
 
 export interface PromiseFilter {
   place?: string;
@@ -25,6 +25,17 @@ export interface PromiseFilter {
   cursor?: CursorKey;
   limit?: number;
 }
+
+/** promises.derived as stored (src/promises/store.ts). */
+interface StoredDerived {
+  value: number;
+  unit: string;
+  formula: string;
+  level: [number, number];
+  base: [number, number];
+}
+
+const storedDerived = (r: { derived: string | null }): StoredDerived | null => (r.derived ? (JSON.parse(r.derived) as StoredDerived) : null);
 
 /** A GB/T 2260 code (6 digits, or 9 for towns and streets). */
 const isCode = (s: string) => /^\d{6}(\d{3})?$/.test(s);
@@ -96,6 +107,8 @@ function select(d1: D1Database) {
       direction: promises.direction,
       verdict: promises.verdict,
       evidence: promises.evidence,
+      derived: promises.derived,
+      derivedVerdict: promises.derivedVerdict,
       published: promises.published,
       target: figureColumns(target),
       outcome: figureColumns(outcome),
@@ -108,9 +121,12 @@ function select(d1: D1Database) {
 
 type Row = Awaited<ReturnType<ReturnType<typeof select>["where"]>>[number];
 
-/** The evidence figures of the rows, keyed "article:seq". */
+/** The evidence figures of the rows and the figures of their derived outcomes, keyed "article:seq". */
 async function evidenceFigures(d1: D1Database, rows: Row[]): Promise<Map<string, PromiseFigure>> {
-  const refs = rows.flatMap((r) => JSON.parse(r.evidence) as [number, number][]);
+  const refs = rows.flatMap((r) => {
+    const d = storedDerived(r);
+    return [...(JSON.parse(r.evidence) as [number, number][]), ...(d ? [d.level, d.base] : [])];
+  });
   const out = new Map<string, PromiseFigure>();
   if (!refs.length) return out;
   const found = await drizzle(d1)
@@ -136,7 +152,17 @@ function item(r: Row, evidence: Map<string, PromiseFigure>): PromiseItem {
     target: promiseFigure(r.target as FigureRow),
     outcome: o === null || o.id === null ? null : promiseFigure(o as FigureRow),
     evidence: (JSON.parse(r.evidence) as [number, number][]).flatMap(([a, s]) => evidence.get(`${a}:${s}`) ?? []),
+    ...derivedOf(r, evidence),
   };
+}
+
+/** The derived outcome with its two figures (none when a figure is gone: the next relink rewrites it). */
+function derivedOf(r: Row, figures: Map<string, PromiseFigure>): Pick<PromiseItem, "derived" | "derived_verdict"> {
+  const d = storedDerived(r);
+  const level = d && figures.get(d.level.join(":"));
+  const base = d && figures.get(d.base.join(":"));
+  if (!d || !level || !base || !r.derivedVerdict) return { derived: null, derived_verdict: null };
+  return { derived: { value: d.value, unit: d.unit, formula: d.formula, level, base }, derived_verdict: r.derivedVerdict };
 }
 
 /** One page of promises, newest target article first (undated last). */
@@ -181,4 +207,32 @@ export async function reachedPromises(
     const row = byId.get(r.id);
     return row ? [{ ...item(row, evidence), reached_at: r.reachedAt }] : [];
   });
+}
+
+/** Promises one article page marks at most (an article holds a few hundred figures at most). */
+const MAX_ARTICLE_PROMISES = 1000;
+
+export interface ArticlePromises {
+  /** The promises of the article's own targets, in text order. */
+  targets: PromiseItem[];
+  /** The earlier promises the article's reported figures are the outcome of, in the order of those figures. */
+  outcomes: PromiseItem[];
+}
+
+/**
+ * The promises an article takes part in, for its page's marks: its targets' promises (judged or
+ * not) and the promises whose outcome is one of its figures. Both by index (promises_target,
+ * promises_outcome).
+ */
+export async function articlePromises(d1: D1Database, articleId: number): Promise<ArticlePromises> {
+  const rows = await select(d1)
+    .where(or(eq(promises.targetArticleId, articleId), eq(promises.outcomeArticleId, articleId)))
+    .orderBy(promises.id)
+    .limit(MAX_ARTICLE_PROMISES);
+  const evidence = await evidenceFigures(d1, rows);
+  const items = rows.map((r) => item(r, evidence));
+  return {
+    targets: items.filter((p) => p.target.article_id === articleId).sort((a, b) => a.target.seq - b.target.seq),
+    outcomes: items.filter((p) => p.outcome?.article_id === articleId).sort((a, b) => a.outcome!.seq - b.outcome!.seq),
+  };
 }

@@ -66,6 +66,7 @@ export type PlaceFacet = z.infer<typeof shapes.PlaceFacet>;
 export type MetricFacet = z.infer<typeof shapes.MetricFacet>;
 export type PromiseFigure = z.infer<typeof shapes.PromiseFigure>;
 export type PromiseItem = z.infer<typeof shapes.PromiseItem>;
+export type DerivedOutcome = z.infer<typeof shapes.DerivedOutcome>;
 
 /** The feeds' and pages' filter, as src/filter.ts parses it (one article list or digest). */
 export interface FeedFilter {
