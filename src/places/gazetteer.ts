@@ -50,13 +50,83 @@ export interface Gazetteer {
   /** Every full name and short form → the divisions it can mean (id * 2, +1 when it is a short form). */
   names: Map<string, number[]>;
   byKey: Map<string, number>;
-  /** Dense index (1…) of each character that occurs in a name, 0 for the others. */
-  charIndex: Uint16Array;
-  chars: number;
-  /** Per first two characters (charIndex pair), a bit mask of the name lengths present. */
-  lengths: Map<number, number>;
-  /** Longest name, in UTF-16 units (bit masks hold lengths below 31). */
-  maxLength: number;
+  /** The names of 2 to MAX_NAME characters as a character trie (what findNames walks). */
+  trie: Trie;
+}
+
+/** Longest name findNames looks for, in UTF-16 units. */
+const MAX_NAME = 30;
+
+/**
+ * A character trie in typed arrays: node 0 is the root, the root's children sit in a direct
+ * table by character code, every other edge in an open-addressing hash table keyed by
+ * (node, character). Walking it probes integers only: no substring is made while scanning.
+ */
+interface Trie {
+  root: Int32Array;
+  /** Hash slots: the parent node (-1 when empty), the character and the child node. */
+  from: Int32Array;
+  char: Uint16Array;
+  to: Int32Array;
+  mask: number;
+  /** Per node, 1 + the index in `entries` of the name ending there, 0 when none does. */
+  end: Int32Array;
+  entries: number[][];
+}
+
+const slot = (node: number, c: number, mask: number): number => {
+  let h = Math.imul(node, 0x9e3779b1) ^ c;
+  h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
+  return (h ^ (h >>> 13)) & mask;
+};
+
+function child(t: Trie, node: number, c: number): number {
+  if (node === 0) return t.root[c] as number;
+  for (let k = slot(node, c, t.mask); ; k = (k + 1) & t.mask) {
+    const f = t.from[k] as number;
+    if (f === -1) return 0;
+    if (f === node && t.char[k] === c) return t.to[k] as number;
+  }
+}
+
+function buildTrie(names: Map<string, number[]>): Trie {
+  let edges = 0;
+  for (const name of names.keys()) if (name.length >= 2 && name.length <= MAX_NAME) edges += name.length;
+  let size = 1;
+  while (size < edges * 2) size <<= 1;
+  const t: Trie = {
+    root: new Int32Array(65536),
+    from: new Int32Array(size).fill(-1),
+    char: new Uint16Array(size),
+    to: new Int32Array(size),
+    mask: size - 1,
+    end: new Int32Array(edges + 1),
+    entries: [],
+  };
+  let nodes = 1;
+  for (const [name, list] of names) {
+    if (name.length < 2 || name.length > MAX_NAME) continue;
+    let node = 0;
+    for (let i = 0; i < name.length; i++) {
+      const c = name.charCodeAt(i);
+      let next = child(t, node, c);
+      if (!next) {
+        next = nodes++;
+        if (node === 0) t.root[c] = next;
+        else {
+          let k = slot(node, c, t.mask);
+          while (t.from[k] !== -1) k = (k + 1) & t.mask;
+          t.from[k] = node;
+          t.char[k] = c;
+          t.to[k] = next;
+        }
+      }
+      node = next;
+    }
+    t.entries.push(list);
+    t.end[node] = t.entries.length;
+  }
+  return t;
 }
 
 /** The peoples' names that may stand before an autonomous unit's suffix, longest first. */
@@ -136,24 +206,7 @@ function build(): Gazetteer {
     if (d.short) put(d.short, d.id * 2 + 1);
     byKey.set(d.key, d.id);
   }
-  // Small integer keys (a pair of dense character indexes) keep the map probes on V8's fast path.
-  const charIndex = new Uint16Array(65536);
-  let chars = 0;
-  for (const name of names.keys()) {
-    for (let i = 0; i < 2 && i < name.length; i++) {
-      const c = name.charCodeAt(i);
-      if (!charIndex[c]) charIndex[c] = ++chars;
-    }
-  }
-  const lengths = new Map<number, number>();
-  let maxLength = 0;
-  for (const name of names.keys()) {
-    if (name.length < 2 || name.length > 30) continue;
-    const k = (charIndex[name.charCodeAt(0)] as number) * (chars + 1) + (charIndex[name.charCodeAt(1)] as number);
-    lengths.set(k, (lengths.get(k) ?? 0) | (1 << name.length));
-    if (name.length > maxLength) maxLength = name.length;
-  }
-  return { divisions, names, byKey, charIndex, chars, lengths, maxLength };
+  return { divisions, names, byKey, trie: buildTrie(names) };
 }
 
 let built: Gazetteer | undefined;
@@ -171,29 +224,31 @@ export interface NameHit {
 }
 
 /**
- * Every gazetteer name in `s`, leftmost-longest, in one pass: at each position the first two
- * characters give the lengths of the names that start with them, longest tried first; a hit
- * moves the scan past it. Linear: at most 29 map probes per position.
+ * Every gazetteer name in `s`, leftmost-longest, in one pass: at each position the trie is walked
+ * as far as the text follows it and the longest name met wins; a hit moves the scan past it.
+ * Linear: at most MAX_NAME trie steps per position.
  */
 export function findNames(s: string, max = 20000): NameHit[] {
-  const g = gazetteer();
+  const t = gazetteer().trie;
   const out: NameHit[] = [];
   const n = s.length;
   for (let i = 0; i + 1 < n && out.length < max; i++) {
-    const a = g.charIndex[s.charCodeAt(i)] as number;
-    if (!a) continue;
-    const b = g.charIndex[s.charCodeAt(i + 1)] as number;
-    if (!b) continue;
-    const mask = g.lengths.get(a * (g.chars + 1) + b);
-    if (!mask) continue;
-    for (let len = Math.min(g.maxLength, n - i); len >= 2; len--) {
-      if (!(mask & (1 << len))) continue;
-      const entries = g.names.get(s.slice(i, i + len));
-      if (!entries) continue;
-      out.push({ start: i, end: i + len, entries });
-      i += len - 1;
-      break;
+    let node = t.root[s.charCodeAt(i)] as number;
+    if (!node) continue;
+    let hit = 0;
+    let hitEnd = 0;
+    for (let j = i + 1; j < n && j - i < MAX_NAME; j++) {
+      node = child(t, node, s.charCodeAt(j));
+      if (!node) break;
+      const e = t.end[node] as number;
+      if (e) {
+        hit = e;
+        hitEnd = j + 1;
+      }
     }
+    if (!hit) continue;
+    out.push({ start: i, end: hitEnd, entries: t.entries[hit - 1] as number[] });
+    i = hitEnd - 1;
   }
   return out;
 }
