@@ -58,75 +58,87 @@ export interface Gazetteer {
 const MAX_NAME = 30;
 
 /**
- * A character trie in typed arrays: node 0 is the root, the root's children sit in a direct
- * table by character code, every other edge in an open-addressing hash table keyed by
- * (node, character). Walking it probes integers only: no substring is made while scanning.
+ * A character trie in typed arrays, nodes in breadth-first order so that each node's children
+ * are consecutive and sorted by character (`first[k]` … `first[k + 1]`): a step is a binary
+ * search over a few neighbouring entries. The root's children sit in a direct table by
+ * character code. Walking it compares integers only: no substring is made while scanning.
  */
 interface Trie {
   root: Int32Array;
-  /** Hash slots: the parent node (-1 when empty), the character and the child node. */
-  from: Int32Array;
-  char: Uint16Array;
-  to: Int32Array;
-  mask: number;
+  /** A bit per hash of a name's first two characters: most text positions stop at this test. */
+  pairs: Int32Array;
+  /** Per node, its first child; per node, the character on the edge into it. */
+  first: Int32Array;
+  label: Uint16Array;
   /** Per node, 1 + the index in `entries` of the name ending there, 0 when none does. */
   end: Int32Array;
   entries: number[][];
 }
 
-const slot = (node: number, c: number, mask: number): number => {
-  let h = Math.imul(node, 0x9e3779b1) ^ c;
-  h = Math.imul(h ^ (h >>> 15), 0x85ebca6b);
-  return (h ^ (h >>> 13)) & mask;
-};
+const PAIR_BITS = 1 << 20;
+const pairHash = (a: number, b: number): number => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 12;
 
 function child(t: Trie, node: number, c: number): number {
-  if (node === 0) return t.root[c] as number;
-  for (let k = slot(node, c, t.mask); ; k = (k + 1) & t.mask) {
-    const f = t.from[k] as number;
-    if (f === -1) return 0;
-    if (f === node && t.char[k] === c) return t.to[k] as number;
+  let lo = t.first[node] as number;
+  let hi = (t.first[node + 1] as number) - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const m = t.label[mid] as number;
+    if (m === c) return mid;
+    if (m < c) lo = mid + 1;
+    else hi = mid - 1;
   }
+  return 0;
 }
 
+/** Sorted names, each node a range of them sharing its prefix, laid out breadth first. */
 function buildTrie(names: Map<string, number[]>): Trie {
-  let edges = 0;
-  for (const name of names.keys()) if (name.length >= 2 && name.length <= MAX_NAME) edges += name.length;
+  const keys = [...names.keys()].filter((k) => k.length >= 2 && k.length <= MAX_NAME).sort();
   let size = 1;
-  while (size < edges * 2) size <<= 1;
-  const t: Trie = {
-    root: new Int32Array(65536),
-    from: new Int32Array(size).fill(-1),
-    char: new Uint16Array(size),
-    to: new Int32Array(size),
-    mask: size - 1,
-    end: new Int32Array(edges + 1),
-    entries: [],
-  };
+  for (const k of keys) size += k.length;
+  const first = new Int32Array(size + 1);
+  const label = new Uint16Array(size);
+  const end = new Int32Array(size);
+  const entries: number[][] = [];
+  // Per node: the range of keys under it and its depth (queue in node order).
+  const lo = new Int32Array(size);
+  const hi = new Int32Array(size);
+  const depth = new Uint8Array(size);
+  lo[0] = 0;
+  hi[0] = keys.length;
   let nodes = 1;
-  for (const [name, list] of names) {
-    if (name.length < 2 || name.length > MAX_NAME) continue;
-    let node = 0;
-    for (let i = 0; i < name.length; i++) {
-      const c = name.charCodeAt(i);
-      let next = child(t, node, c);
-      if (!next) {
-        next = nodes++;
-        if (node === 0) t.root[c] = next;
-        else {
-          let k = slot(node, c, t.mask);
-          while (t.from[k] !== -1) k = (k + 1) & t.mask;
-          t.from[k] = node;
-          t.char[k] = c;
-          t.to[k] = next;
-        }
-      }
-      node = next;
+  for (let k = 0; k < nodes; k++) {
+    first[k] = nodes;
+    const d = depth[k] as number;
+    let i = lo[k] as number;
+    const h = hi[k] as number;
+    if (i < h && (keys[i] as string).length === d) {
+      entries.push(names.get(keys[i] as string) as number[]);
+      end[k] = entries.length;
+      i++;
     }
-    t.entries.push(list);
-    t.end[node] = t.entries.length;
+    while (i < h) {
+      const c = (keys[i] as string).charCodeAt(d);
+      let j = i + 1;
+      while (j < h && (keys[j] as string).charCodeAt(d) === c) j++;
+      label[nodes] = c;
+      lo[nodes] = i;
+      hi[nodes] = j;
+      depth[nodes] = d + 1;
+      nodes++;
+      i = j;
+    }
   }
-  return t;
+  first[nodes] = nodes;
+  const root = new Int32Array(65536);
+  for (let c = first[0] as number; c < (first[1] as number); c++) root[label[c] as number] = c;
+  const pairs = new Int32Array(PAIR_BITS >> 5);
+  for (const k of keys) {
+    const h = pairHash(k.charCodeAt(0), k.charCodeAt(1));
+    pairs[h >> 5] = (pairs[h >> 5] as number) | (1 << (h & 31));
+  }
+  const used = nodes + 1;
+  return { root, pairs, first: first.slice(0, used), label: label.slice(0, nodes), end: end.slice(0, nodes), entries };
 }
 
 /** The peoples' names that may stand before an autonomous unit's suffix, longest first. */
@@ -233,7 +245,10 @@ export function findNames(s: string, max = 20000): NameHit[] {
   const out: NameHit[] = [];
   const n = s.length;
   for (let i = 0; i + 1 < n && out.length < max; i++) {
-    let node = t.root[s.charCodeAt(i)] as number;
+    const c = s.charCodeAt(i);
+    const h = pairHash(c, s.charCodeAt(i + 1));
+    if (!((t.pairs[h >> 5] as number) & (1 << (h & 31)))) continue;
+    let node = t.root[c] as number;
     if (!node) continue;
     let hit = 0;
     let hitEnd = 0;
