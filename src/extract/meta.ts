@@ -135,9 +135,7 @@ function isSiteLine(t: string): boolean {
   return parts.length > 1 && parts.every((p) => SITE_NAME_RE.test(p));
 }
 
-const CHROME_LINES = CHROME_LINE_RES.map(scanner);
-const SUPPORT_LINE = scanner(SUPPORT_LINE_RE);
-const isChrome = (t: string) => CHROME_LINES.some((re) => re.test(t));
+const isChrome = (t: string) => CHROME_LINE_RES.some((re) => re.test(t));
 
 /**
  * Whether a line is a numbered section heading (一、… （一）…). The seam for the sections stage's
@@ -162,7 +160,7 @@ function isFurniture(l: HeadLine): boolean {
     LABELLED_LINE_RE.test(s) ||
     METADATA_ROW_RE.test(s.replace(/\s+/g, "")) ||
     CONTROL_LINE_RE.test(s) ||
-    SUPPORT_LINE.test(s) ||
+    SUPPORT_LINE_RE.test(s) ||
     SUBTITLE_LINE_RE.test(s) ||
     lineSubtitleDate(l) !== null ||
     s.startsWith("<") ||

@@ -38,6 +38,9 @@ const one = (c: number): Chars => [[c, c]];
 /** Reads a pattern source: the first characters of each alternative and whether it can be empty. */
 class Reader {
   private i = 0;
+  private depth = 0;
+  /** Every top-level alternative starts with ^: irregexp tries position 0 only, no filter helps. */
+  anchored = true;
   constructor(private readonly src: string, private readonly dotAll: boolean) {}
 
   read(): { first: Chars; empty: boolean } {
@@ -61,6 +64,7 @@ class Reader {
   private sequence(): { first: Chars; empty: boolean } {
     const first: Chars = [];
     let empty = true;
+    if (this.depth === 0 && this.src[this.i] !== "^") this.anchored = false;
     while (this.i < this.src.length && this.src[this.i] !== "|" && this.src[this.i] !== ")") {
       const term = this.term();
       if (empty) first.push(...term.first);
@@ -107,7 +111,9 @@ class Reader {
         if (close < 0) throw new Unsupported();
         this.i = close + 1;
       } else if (src[this.i] === "?") throw new Unsupported();
+      this.depth++;
       const inner = this.alternation();
+      this.depth--;
       if (src[this.i] !== ")") throw new Unsupported();
       this.i++;
       // A look-around consumes nothing: the match's first character comes after it.
@@ -220,8 +226,9 @@ const MAX_FIRST = 2048;
 export function firstChars(re: RegExp): Uint8Array | null {
   if (re.unicode || re.multiline || re.flags.includes("v")) return null;
   try {
-    const r = new Reader(re.source, re.dotAll).read();
-    if (r.empty) return null;
+    const reader = new Reader(re.source, re.dotAll);
+    const r = reader.read();
+    if (r.empty || reader.anchored) return null;
     // A filter that lets most of the CJK block through saves nothing.
     let count = 0;
     for (const [lo, hi] of r.first) count += hi - lo + 1;
@@ -243,15 +250,12 @@ export interface Scanner {
    * null when none starts before `until` (default: the end of `s`).
    */
   next(s: string, from: number, until?: number): RegExpExecArray | null;
-  /** Whether the regex matches anywhere in `s` (its `test`, skipped when no character can start it). */
-  test(s: string): boolean;
 }
 
 export function scanner(re: RegExp): Scanner {
   const first = firstChars(re);
   const flags = re.flags.replace(/[gy]/g, "");
   const global = new RegExp(re.source, flags + "g");
-  const plain = new RegExp(re.source, flags);
   if (!first) {
     return {
       next(s, from, until = s.length) {
@@ -259,7 +263,6 @@ export function scanner(re: RegExp): Scanner {
         const m = global.exec(s);
         return m && m.index < until ? m : null;
       },
-      test: (s) => plain.test(s),
     };
   }
   const sticky = new RegExp(re.source, flags + "y");
@@ -273,10 +276,6 @@ export function scanner(re: RegExp): Scanner {
         if (m) return m;
       }
       return null;
-    },
-    test(s) {
-      for (let i = 0; i < s.length; i++) if (first[s.charCodeAt(i)]) return plain.test(s);
-      return false;
     },
   };
 }
