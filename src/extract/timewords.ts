@@ -6,7 +6,6 @@
  * periods.ts gives them to figures and goals; sections.ts to headings and leads.
  */
 import { TIME_RULES, TIME_RULE_EXACT, TIME_WORD_RE, REL_YEAR } from "./rules/sections";
-import { scanner } from "./scan";
 import { parseNumber } from "./numbers";
 
 export interface Period {
@@ -83,14 +82,14 @@ export interface TimeWord {
   period: string;
 }
 
-const TIME_WORD_SCAN = scanner(TIME_WORD_RE);
-
 /** Every resolvable time word of `s`, in one pass; a half, quarter or month takes a year written just before it. */
 export function timeWords(s: string, year: number | undefined, from = 0, to = s.length): TimeWord[] {
   const out: TimeWord[] = [];
+  const re = TIME_WORD_RE;
+  re.lastIndex = from;
   let m: RegExpExecArray | null;
-  for (let at = from; (m = TIME_WORD_SCAN.next(s, at, to)) !== null; at = m.index + (m[0].length || 1)) {
-    if (m[0].length === 0) continue;
+  while ((m = re.exec(s)) !== null && m.index < to) {
+    if (m[0].length === 0) { re.lastIndex++; continue; }
     const prev = out[out.length - 1];
     const onYear = prev && prev.end === m.index && prev.period.length === 4 ? Number(prev.period) : undefined;
     const p = resolveTime(m[0], year, onYear);
