@@ -34,7 +34,8 @@ const isD = (c: number) => c >= 48 && c <= 57;
 
 const isYear = (v: number) => Number.isInteger(v) && v >= 1900 && v <= 2100;
 
-const round = (v: number) => Number(v.toPrecision(12));
+/** 12 significant digits (0.1 + 0.2 -> 0.3); integers below 1e12 are already exact (toPrecision is slow). */
+const round = (v: number) => (Number.isInteger(v) && v !== 0 && Math.abs(v) < 1e12 ? v : Number(v.toPrecision(12)));
 
 /** Unit forms indexed by their first character (longest first within each bucket). */
 const UNITS_BY_FIRST = new Map<string, typeof UNIT_FORMS>();
