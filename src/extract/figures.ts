@@ -97,8 +97,7 @@ export function findFigures(body: string, clean: string): RawFigure[] {
   }
   // 百分之五十 -> 50 %.
   if (body.includes("百分之")) {
-    const pre = CN_PERCENT_RE;
-    pre.lastIndex = 0;
+    const pre = new RegExp(CN_PERCENT_RE.source, "g");
     while ((m = pre.exec(body)) !== null) {
       const inner = (m[1] ?? "").split("点");
       const int = parseNumber(inner[0] ?? "");
