@@ -10,6 +10,7 @@ import { UNIT_FORMS, SUPPLIED_UNIT_RULES, IMPLIED_UNIT_FRAME_RE, IMPLIED_UNIT_AF
 import { PREFIX_APPROX, SUFFIX_APPROX } from "./rules/approx";
 import { NOT_FIGURE_RULES, DURATION_LEAD_RE, DURATION_UNITS, MAX_QUOTE_LEN } from "./rules/notfigures";
 import { insideQuote } from "./text";
+import { scanner } from "./scan";
 
 export interface RawFigure {
   /** [start, end) in clean text. */
@@ -33,7 +34,8 @@ const isD = (c: number) => c >= 48 && c <= 57;
 
 const isYear = (v: number) => Number.isInteger(v) && v >= 1900 && v <= 2100;
 
-const round = (v: number) => Number(v.toPrecision(12));
+/** 12 significant digits (0.1 + 0.2 -> 0.3); integers below 1e12 are already exact (toPrecision is slow). */
+const round = (v: number) => (Number.isInteger(v) && v !== 0 && Math.abs(v) < 1e12 ? v : Number(v.toPrecision(12)));
 
 /** Unit forms indexed by their first character (longest first within each bucket). */
 const UNITS_BY_FIRST = new Map<string, typeof UNIT_FORMS>();
@@ -68,19 +70,21 @@ function matchUnit(s: string, pos: number): { form: string; money: boolean; unit
   return null;
 }
 
+const NUMBER_SCAN = scanner(NUMBER_SCAN_RE);
+
 export function findFigures(body: string, clean: string): RawFigure[] {
   const out: RawFigure[] = [];
-  const re = NUMBER_SCAN_RE;
-  re.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(body)) !== null) {
+  let from = 0;
+  while ((m = NUMBER_SCAN.next(body, from)) !== null) {
     const start = m.index;
+    from = start + (m[0].length || 1);
     // Never start inside a number (12|34, 1.|5, 1,|100): skip to the end of the digit run.
     const p = body.charCodeAt(start - 1);
     if (start > 0 && (isD(p) || p === 46 || (p === 44 && isD(body.charCodeAt(start - 2))))) {
       let k = start;
       while (k < body.length && (isD(body.charCodeAt(k)) || body.charCodeAt(k) === 46 || body.charCodeAt(k) === 44)) k++;
-      re.lastIndex = Math.max(k, start + 1);
+      from = Math.max(k, start + 1);
       continue;
     }
     const numText = m[0];
@@ -88,7 +92,7 @@ export function findFigures(body: string, clean: string): RawFigure[] {
     if (f) {
       out.push(f);
       if (out.length >= MAX_FIGURES) break;
-      if (re.lastIndex < f.end) re.lastIndex = f.end;
+      if (from < f.end) from = f.end;
     }
   }
   // 百分之五十 -> 50 %.

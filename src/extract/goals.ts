@@ -62,6 +62,7 @@ export function buildGoals(n: Normalised, figs: Attributed[], markers: Marker[][
   let leadPara = -1;
   let paraDeadline: [number, number] | undefined;
   let listDeadline: [number, number] | undefined;
+  const actors = new Map<string, boolean>();
   for (const g of groups) {
     const line = n.lines[g.para] as { start: number; end: number };
     if (leadPara !== g.para) {
@@ -93,7 +94,7 @@ export function buildGoals(n: Normalised, figs: Attributed[], markers: Marker[][
     const dl = DEADLINE_RE.exec(simpText);
     if (dl) goal.deadline = n.original.slice(origStart(n, start + dl.index), origEnd(n, start + dl.index + dl[0].length));
     else if (leadDeadline) goal.deadline = n.original.slice(origStart(n, leadDeadline[0]), origEnd(n, leadDeadline[1]));
-    const actor = actorFor(n, markers, g.para, g.end);
+    const actor = actorFor(n, markers, g.para, g.end, actors);
     if (actor) goal.actor = actor;
     const period = deadlinePeriod(goal.deadline, year) ?? figure(g.figs[0] as Attributed).period;
     if (period) goal.period = period;
@@ -118,7 +119,7 @@ function colonLead(s: string, i: number): [number, number] | undefined {
 }
 
 /** The subject of the last marker before the goal in its paragraph or the ones before it. */
-function actorFor(n: Normalised, markers: Marker[][], para: number, pos: number): string | undefined {
+function actorFor(n: Normalised, markers: Marker[][], para: number, pos: number, actors: Map<string, boolean>): string | undefined {
   for (let p = para; p >= 0 && para - p < 6; p--) {
     const ms = markers[p] ?? [];
     for (let i = ms.length - 1; i >= 0; i--) {
@@ -126,7 +127,9 @@ function actorFor(n: Normalised, markers: Marker[][], para: number, pos: number)
       if (m.pos > pos || !m.subject || m.subjectStart === undefined) continue;
       // Generic subjects name no one in particular (区 alone, 我们, 全区上下); 区发改委 does.
       if (/^(?:我们|我|我区|我市|我县|(?:全[区市县镇]|各[级地])(?:上下)?|[区市县])$/.test(m.subject)) continue;
-      if (!actorLike(n, m.subject)) continue;
+      let like = actors.get(m.subject);
+      if (like === undefined) actors.set(m.subject, (like = actorLike(n, m.subject)));
+      if (!like) continue;
       return cleanAt(n, m.subjectStart, m.subjectStart + m.subject.length);
     }
     // A heading line that names a place: 大庙街道 / ——访…广陵区委书记.
@@ -134,8 +137,8 @@ function actorFor(n: Normalised, markers: Marker[][], para: number, pos: number)
     if (line && p < para && onHeadingLine(n, p)) {
       const t = n.clean.slice(line.start, line.end).trim();
       if (!/[0-9]/.test(t)) {
-        const re = new RegExp(PLACE_RE.source, "g");
-        const m = re.exec(t);
+        PLACE_RE.lastIndex = 0;
+        const m = PLACE_RE.exec(t);
         if (m && m[1]) return m[1];
       }
     }

@@ -59,8 +59,21 @@ function placeFigures(n: Normalised, titleRange: [number, number] | undefined, s
     f.place = p.name;
     if (p.code) f.place_code = p.code;
   });
+  // Figures are in text order: each goal looks from the first figure at or after its start.
+  const figs = out.figures;
   for (const g of out.goals) {
-    const f = out.figures.find((x) => x.start >= g.start && x.end <= g.end && x.place);
+    let lo = 0;
+    let hi = figs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((figs[mid] as Figure).start < g.start) lo = mid + 1;
+      else hi = mid;
+    }
+    let f: Figure | undefined;
+    for (let i = lo; i < figs.length && (figs[i] as Figure).start < g.end; i++) {
+      const x = figs[i] as Figure;
+      if (x.end <= g.end && x.place) { f = x; break; }
+    }
     if (!f) continue;
     g.place = f.place;
     if (f.place_code) g.place_code = f.place_code;

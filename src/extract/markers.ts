@@ -16,6 +16,7 @@ import {
   SUBJECT_TAIL_RE,
 } from "./rules/markers";
 import { clausePrefixLen } from "./text";
+import { scanner } from "./scan";
 
 export interface Marker {
   pos: number;
@@ -45,7 +46,7 @@ const JIANG_YAO_RE = /将|要/g;
 
 /** Markers per document are capped (real articles hold a few hundred); hostile input stays linear. */
 export const MAX_MARKERS = 20000;
-const MARKER_RE_G = new RegExp(GOAL_MARKER_RE.source, "g");
+const MARKER_SCAN = scanner(GOAL_MARKER_RE);
 
 /** Markers of every line, found in one pass over the body (masked lines are blank there). */
 export function findAllMarkers(n: Normalised): Marker[][] {
@@ -63,10 +64,8 @@ export function findAllMarkers(n: Normalised): Marker[][] {
 export function findMarkers(s: string, a: number, b: number): Marker[] {
   const out: Marker[] = [];
   const para = a === 0 && b === s.length ? s : s.slice(a, b);
-  const re = MARKER_RE_G;
-  re.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(para)) !== null) {
+  for (let from = 0; (m = MARKER_SCAN.next(para, from)) !== null; from = m.index + (m[0].length || 1)) {
     const before = para.slice(Math.max(0, m.index - 3), m.index);
     if ((m[0] === "争取" || m[0].startsWith("计划")) && MARKER_VETO_BEFORE_RE.test(before)) continue;
     out.push(withSubject({ pos: a + m.index, end: a + m.index + m[0].length, word: m[0] }, subjectBefore(para, m.index), a));

@@ -37,6 +37,7 @@ import {
   REPORTER_OF_RE,
   NOT_OUTLET_RE,
 } from "./rules/facts";
+import { scanner } from "./scan";
 
 export interface Meta {
   /** [start, end) of the title line in the clean text, when the title is a line of the text. */
@@ -60,6 +61,8 @@ interface HeadLine {
   clean: string;
   simp: string;
   idx: number;
+  /** Memo of subtitleDate(simp). */
+  subtitleDate?: string | null;
 }
 
 function lineTexts(n: Normalised, max: number): HeadLine[] {
@@ -112,8 +115,10 @@ function cnYear(s: string): number {
 }
 
 /** The delivery date in a report subtitle (2026年1月14日在…会议上 / 二〇二六年一月二十七日在…). */
+const REPORT_SUBTITLE = scanner(REPORT_SUBTITLE_RE);
+
 function subtitleDate(s: string): string | null {
-  const m = REPORT_SUBTITLE_RE.exec(s);
+  const m = REPORT_SUBTITLE.next(s, 0);
   if (!m || !REPORT_SESSION_RE.test(s.slice(m.index + m[0].length, m.index + m[0].length + 60))) return null;
   if (m[1]) return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
   const mo = parseChinese(m[5] ?? "")?.value;
@@ -140,6 +145,12 @@ export function isSectionHeading(line: string): boolean {
   return SECTION_HEADING_RE.test(line);
 }
 
+/** A header line's subtitle date, read once (the furniture test and the published date both ask). */
+function lineSubtitleDate(l: HeadLine): string | null {
+  if (l.subtitleDate === undefined) l.subtitleDate = subtitleDate(l.simp);
+  return l.subtitleDate;
+}
+
 /** Lines that are page furniture or metadata, never a headline. */
 function isFurniture(l: HeadLine): boolean {
   const s = l.simp;
@@ -151,7 +162,7 @@ function isFurniture(l: HeadLine): boolean {
     CONTROL_LINE_RE.test(s) ||
     SUPPORT_LINE_RE.test(s) ||
     SUBTITLE_LINE_RE.test(s) ||
-    subtitleDate(s) !== null ||
+    lineSubtitleDate(l) !== null ||
     s.startsWith("<") ||
     !/[\u4e00-\u9fff][^]{0,400}[\u4e00-\u9fff]/.test(s)
   );
@@ -265,7 +276,9 @@ export function readMeta(n: Normalised): Meta {
   const head = lineTexts(n, HEADER_LINES);
   const labels = readLabels(head);
   const body = head.filter((l) => l.idx > labels.frontEnd);
-  const content = body.filter((l) => !isFurniture(l)).slice(0, HEADLINE_LINES);
+  // The first HEADLINE_LINES lines that are not furniture (the test stops there).
+  const content: HeadLine[] = [];
+  for (let i = 0; i < body.length && content.length < HEADLINE_LINES; i++) if (!isFurniture(body[i] as HeadLine)) content.push(body[i] as HeadLine);
 
   // Title: front matter or 标题： first (without a subtitle), else the headline line.
   let title: string | null = null;
@@ -303,7 +316,7 @@ export function readMeta(n: Normalised): Meta {
   // date/source line of the header.
   let published: string | null = null;
   for (const l of body.slice(0, HEADLINE_LINES * 2)) {
-    const d = subtitleDate(l.simp);
+    const d = lineSubtitleDate(l);
     if (d) { published = d; break; }
   }
   if (labels.title && !published) published = subtitleDate(labels.title);

@@ -33,8 +33,6 @@ export function looksTraditional(s: string): boolean {
   return false;
 }
 
-const FULLWIDTH_RE = /[\uFF01-\uFF5E\u3000\u00A0]/g;
-
 export interface Line {
   /** [start, end) in clean/simp/body, without the newline. */
   start: number;
@@ -100,15 +98,27 @@ function stripPinyin(text: string): { text: string; map: Uint32Array | null } {
   return { text: parts.join(""), map: map.subarray(0, out + 1) };
 }
 
+/** Full-width ASCII (U+FF01–FF5E) to ASCII, ideographic and no-break spaces to spaces; same length. */
 function foldFullWidth(text: string): string {
-  FULLWIDTH_RE.lastIndex = 0;
-  if (!FULLWIDTH_RE.test(text)) return text;
-  FULLWIDTH_RE.lastIndex = 0;
-  return text.replace(FULLWIDTH_RE, (c) => {
-    const code = c.charCodeAt(0);
-    if (code === 0x3000 || code === 0xa0) return " ";
-    return String.fromCharCode(code - 0xfee0);
-  });
+  const n = text.length;
+  let i = 0;
+  while (i < n && !isFullWidth(text.charCodeAt(i))) i++;
+  if (i === n) return text;
+  const buf = new Uint16Array(n);
+  for (let k = 0; k < n; k++) {
+    const c = text.charCodeAt(k);
+    buf[k] = c === 0x3000 || c === 0xa0 ? 32 : c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c;
+  }
+  return fromCodes(buf);
+}
+
+const isFullWidth = (c: number) => (c >= 0xff01 && c <= 0xff5e) || c === 0x3000 || c === 0xa0;
+
+/** A string from UTF-16 code units, in chunks (apply's argument limit). */
+function fromCodes(buf: Uint16Array): string {
+  const parts: string[] = [];
+  for (let i = 0; i < buf.length; i += 8192) parts.push(String.fromCharCode.apply(null, buf.subarray(i, Math.min(buf.length, i + 8192)) as unknown as number[]));
+  return parts.join("");
 }
 
 /**
@@ -151,9 +161,7 @@ export function simplify(clean: string): string {
     const c = clean.charCodeAt(i);
     buf[i] = c >= 0x3400 && c <= 0xfaff ? (SIMP[c] as number) : c;
   }
-  const parts: string[] = [];
-  for (let i = 0; i < n; i += 8192) parts.push(String.fromCharCode.apply(null, buf.subarray(i, Math.min(n, i + 8192)) as unknown as number[]));
-  return parts.join("");
+  return fromCodes(buf);
 }
 
 export function normalise(original: string): Normalised {

@@ -50,13 +50,95 @@ export interface Gazetteer {
   /** Every full name and short form → the divisions it can mean (id * 2, +1 when it is a short form). */
   names: Map<string, number[]>;
   byKey: Map<string, number>;
-  /** Dense index (1…) of each character that occurs in a name, 0 for the others. */
-  charIndex: Uint16Array;
-  chars: number;
-  /** Per first two characters (charIndex pair), a bit mask of the name lengths present. */
-  lengths: Map<number, number>;
-  /** Longest name, in UTF-16 units (bit masks hold lengths below 31). */
-  maxLength: number;
+  /** The names of 2 to MAX_NAME characters as a character trie (what findNames walks). */
+  trie: Trie;
+}
+
+/** Longest name findNames looks for, in UTF-16 units. */
+const MAX_NAME = 30;
+
+/**
+ * A character trie in typed arrays, nodes in breadth-first order so that each node's children
+ * are consecutive and sorted by character (`first[k]` … `first[k + 1]`): a step is a binary
+ * search over a few neighbouring entries. The root's children sit in a direct table by
+ * character code. Walking it compares integers only: no substring is made while scanning.
+ */
+interface Trie {
+  root: Int32Array;
+  /** A bit per hash of a name's first two characters: most text positions stop at this test. */
+  pairs: Int32Array;
+  /** Per node, its first child; per node, the character on the edge into it. */
+  first: Int32Array;
+  label: Uint16Array;
+  /** Per node, 1 + the index in `entries` of the name ending there, 0 when none does. */
+  end: Int32Array;
+  entries: number[][];
+}
+
+const PAIR_BITS = 1 << 20;
+const pairHash = (a: number, b: number): number => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 12;
+
+function child(t: Trie, node: number, c: number): number {
+  let lo = t.first[node] as number;
+  let hi = (t.first[node + 1] as number) - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const m = t.label[mid] as number;
+    if (m === c) return mid;
+    if (m < c) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
+}
+
+/** Sorted names, each node a range of them sharing its prefix, laid out breadth first. */
+function buildTrie(names: Map<string, number[]>): Trie {
+  const keys = [...names.keys()].filter((k) => k.length >= 2 && k.length <= MAX_NAME).sort();
+  let size = 1;
+  for (const k of keys) size += k.length;
+  const first = new Int32Array(size + 1);
+  const label = new Uint16Array(size);
+  const end = new Int32Array(size);
+  const entries: number[][] = [];
+  // Per node: the range of keys under it and its depth (queue in node order).
+  const lo = new Int32Array(size);
+  const hi = new Int32Array(size);
+  const depth = new Uint8Array(size);
+  lo[0] = 0;
+  hi[0] = keys.length;
+  let nodes = 1;
+  for (let k = 0; k < nodes; k++) {
+    first[k] = nodes;
+    const d = depth[k] as number;
+    let i = lo[k] as number;
+    const h = hi[k] as number;
+    if (i < h && (keys[i] as string).length === d) {
+      entries.push(names.get(keys[i] as string) as number[]);
+      end[k] = entries.length;
+      i++;
+    }
+    while (i < h) {
+      const c = (keys[i] as string).charCodeAt(d);
+      let j = i + 1;
+      while (j < h && (keys[j] as string).charCodeAt(d) === c) j++;
+      label[nodes] = c;
+      lo[nodes] = i;
+      hi[nodes] = j;
+      depth[nodes] = d + 1;
+      nodes++;
+      i = j;
+    }
+  }
+  first[nodes] = nodes;
+  const root = new Int32Array(65536);
+  for (let c = first[0] as number; c < (first[1] as number); c++) root[label[c] as number] = c;
+  const pairs = new Int32Array(PAIR_BITS >> 5);
+  for (const k of keys) {
+    const h = pairHash(k.charCodeAt(0), k.charCodeAt(1));
+    pairs[h >> 5] = (pairs[h >> 5] as number) | (1 << (h & 31));
+  }
+  const used = nodes + 1;
+  return { root, pairs, first: first.slice(0, used), label: label.slice(0, nodes), end: end.slice(0, nodes), entries };
 }
 
 /** The peoples' names that may stand before an autonomous unit's suffix, longest first. */
@@ -136,24 +218,7 @@ function build(): Gazetteer {
     if (d.short) put(d.short, d.id * 2 + 1);
     byKey.set(d.key, d.id);
   }
-  // Small integer keys (a pair of dense character indexes) keep the map probes on V8's fast path.
-  const charIndex = new Uint16Array(65536);
-  let chars = 0;
-  for (const name of names.keys()) {
-    for (let i = 0; i < 2 && i < name.length; i++) {
-      const c = name.charCodeAt(i);
-      if (!charIndex[c]) charIndex[c] = ++chars;
-    }
-  }
-  const lengths = new Map<number, number>();
-  let maxLength = 0;
-  for (const name of names.keys()) {
-    if (name.length < 2 || name.length > 30) continue;
-    const k = (charIndex[name.charCodeAt(0)] as number) * (chars + 1) + (charIndex[name.charCodeAt(1)] as number);
-    lengths.set(k, (lengths.get(k) ?? 0) | (1 << name.length));
-    if (name.length > maxLength) maxLength = name.length;
-  }
-  return { divisions, names, byKey, charIndex, chars, lengths, maxLength };
+  return { divisions, names, byKey, trie: buildTrie(names) };
 }
 
 let built: Gazetteer | undefined;
@@ -171,29 +236,34 @@ export interface NameHit {
 }
 
 /**
- * Every gazetteer name in `s`, leftmost-longest, in one pass: at each position the first two
- * characters give the lengths of the names that start with them, longest tried first; a hit
- * moves the scan past it. Linear: at most 29 map probes per position.
+ * Every gazetteer name in `s`, leftmost-longest, in one pass: at each position the trie is walked
+ * as far as the text follows it and the longest name met wins; a hit moves the scan past it.
+ * Linear: at most MAX_NAME trie steps per position.
  */
 export function findNames(s: string, max = 20000): NameHit[] {
-  const g = gazetteer();
+  const t = gazetteer().trie;
   const out: NameHit[] = [];
   const n = s.length;
   for (let i = 0; i + 1 < n && out.length < max; i++) {
-    const a = g.charIndex[s.charCodeAt(i)] as number;
-    if (!a) continue;
-    const b = g.charIndex[s.charCodeAt(i + 1)] as number;
-    if (!b) continue;
-    const mask = g.lengths.get(a * (g.chars + 1) + b);
-    if (!mask) continue;
-    for (let len = Math.min(g.maxLength, n - i); len >= 2; len--) {
-      if (!(mask & (1 << len))) continue;
-      const entries = g.names.get(s.slice(i, i + len));
-      if (!entries) continue;
-      out.push({ start: i, end: i + len, entries });
-      i += len - 1;
-      break;
+    const c = s.charCodeAt(i);
+    const h = pairHash(c, s.charCodeAt(i + 1));
+    if (!((t.pairs[h >> 5] as number) & (1 << (h & 31)))) continue;
+    let node = t.root[c] as number;
+    if (!node) continue;
+    let hit = 0;
+    let hitEnd = 0;
+    for (let j = i + 1; j < n && j - i < MAX_NAME; j++) {
+      node = child(t, node, s.charCodeAt(j));
+      if (!node) break;
+      const e = t.end[node] as number;
+      if (e) {
+        hit = e;
+        hitEnd = j + 1;
+      }
     }
+    if (!hit) continue;
+    out.push({ start: i, end: hitEnd, entries: t.entries[hit - 1] as number[] });
+    i = hitEnd - 1;
   }
   return out;
 }

@@ -1,0 +1,281 @@
+/**
+ * A first-character filter for rule regexes. irregexp tries a pattern at every position of the
+ * text; a rule such as GOAL_MARKER_RE can only start a match on a dozen characters, so a table
+ * lookup per character finds the few positions worth trying, and the pattern runs (sticky) there
+ * only. The table is read from the pattern's own source, so a rule edited in rules/*.ts keeps its
+ * filter without anyone writing it twice; a source this reader does not follow, or a pattern that
+ * can match the empty string, gets no filter and runs as before. Results are the regex's own:
+ * the filter only skips positions where no match can start.
+ */
+
+const ALL = 0x10000;
+
+/** A set of UTF-16 code units as [lo, hi] intervals (overlaps allowed). */
+type Chars = [number, number][];
+
+/** Characters of the `\s` class (ECMAScript WhiteSpace and LineTerminator). */
+const SPACE: Chars = [[9, 13], [32, 32], [0xa0, 0xa0], [0x1680, 0x1680], [0x2000, 0x200a], [0x2028, 0x2029], [0x202f, 0x202f], [0x205f, 0x205f], [0x3000, 0x3000], [0xfeff, 0xfeff]];
+const WORD: Chars = [[48, 57], [65, 90], [95, 95], [97, 122]];
+const DIGIT: Chars = [[48, 57]];
+const LINE_ENDS: Chars = [[10, 10], [13, 13], [0x2028, 0x2029]];
+
+class Unsupported extends Error {}
+
+function complement(cs: Chars): Chars {
+  const sorted = [...cs].sort((x, y) => x[0] - y[0]);
+  const out: Chars = [];
+  let from = 0;
+  for (const [lo, hi] of sorted) {
+    if (lo > from) out.push([from, lo - 1]);
+    from = Math.max(from, hi + 1);
+  }
+  if (from < ALL) out.push([from, ALL - 1]);
+  return out;
+}
+
+const one = (c: number): Chars => [[c, c]];
+
+/** Reads a pattern source: the first characters of each alternative and whether it can be empty. */
+class Reader {
+  private i = 0;
+  private depth = 0;
+  /** Every top-level alternative starts with ^: irregexp tries position 0 only, no filter helps. */
+  anchored = true;
+  constructor(private readonly src: string, private readonly dotAll: boolean) {}
+
+  read(): { first: Chars; empty: boolean } {
+    const r = this.alternation();
+    if (this.i !== this.src.length) throw new Unsupported();
+    return r;
+  }
+
+  private alternation(): { first: Chars; empty: boolean } {
+    const first: Chars = [];
+    let empty = false;
+    for (;;) {
+      const seq = this.sequence();
+      first.push(...seq.first);
+      empty ||= seq.empty;
+      if (this.src[this.i] !== "|") return { first, empty };
+      this.i++;
+    }
+  }
+
+  private sequence(): { first: Chars; empty: boolean } {
+    const first: Chars = [];
+    let empty = true;
+    if (this.depth === 0 && this.src[this.i] !== "^") this.anchored = false;
+    while (this.i < this.src.length && this.src[this.i] !== "|" && this.src[this.i] !== ")") {
+      const term = this.term();
+      if (empty) first.push(...term.first);
+      empty &&= term.empty;
+    }
+    return { first, empty };
+  }
+
+  private term(): { first: Chars; empty: boolean } {
+    const atom = this.atom();
+    const q = this.quantifier();
+    return { first: atom.first, empty: atom.empty || q };
+  }
+
+  /** Reads a quantifier if one follows; true when it allows zero repetitions. */
+  private quantifier(): boolean {
+    const c = this.src[this.i];
+    let zero = false;
+    if (c === "*" || c === "?") { zero = true; this.i++; }
+    else if (c === "+") this.i++;
+    else if (c === "{") {
+      const m = /^\{([0-9]+)(?:,([0-9]*))?\}/.exec(this.src.slice(this.i));
+      if (!m) throw new Unsupported();
+      zero = Number(m[1]) === 0;
+      this.i += m[0].length;
+    } else return false;
+    if (this.src[this.i] === "?") this.i++;
+    return zero;
+  }
+
+  private atom(): { first: Chars; empty: boolean } {
+    const src = this.src;
+    const c = src[this.i] as string;
+    const none: Chars = [];
+    if (c === "^" || c === "$") { this.i++; return { first: none, empty: true }; }
+    if (c === "(") {
+      this.i++;
+      let look = false;
+      if (src.startsWith("?:", this.i)) this.i += 2;
+      else if (src.startsWith("?=", this.i) || src.startsWith("?!", this.i)) { this.i += 2; look = true; }
+      else if (src.startsWith("?<=", this.i) || src.startsWith("?<!", this.i)) { this.i += 3; look = true; }
+      else if (src.startsWith("?<", this.i)) {
+        const close = src.indexOf(">", this.i);
+        if (close < 0) throw new Unsupported();
+        this.i = close + 1;
+      } else if (src[this.i] === "?") throw new Unsupported();
+      this.depth++;
+      const inner = this.alternation();
+      this.depth--;
+      if (src[this.i] !== ")") throw new Unsupported();
+      this.i++;
+      // A look-around consumes nothing: the match's first character comes after it.
+      return look ? { first: none, empty: true } : inner;
+    }
+    if (c === "[") return { first: this.charClass(), empty: false };
+    if (c === ".") {
+      this.i++;
+      return { first: this.dotAll ? [[0, ALL - 1]] : complement(LINE_ENDS), empty: false };
+    }
+    if (c === "\\") {
+      const e = this.escape(false);
+      if (e === "boundary") return { first: none, empty: true };
+      return { first: typeof e === "number" ? one(e) : e, empty: false };
+    }
+    if (c === ")" || c === "|" || c === "*" || c === "+" || c === "?" || c === "{" || c === "}" || c === "]") throw new Unsupported();
+    this.i++;
+    return { first: one(c.charCodeAt(0)), empty: false };
+  }
+
+  /** An escape at `this.i` (the backslash): one character, a class, or "boundary" for \b and \B. */
+  private escape(inClass: boolean): number | Chars | "boundary" {
+    const src = this.src;
+    const e = src[this.i + 1];
+    if (e === undefined) throw new Unsupported();
+    this.i += 2;
+    switch (e) {
+      case "d": return DIGIT;
+      case "D": return complement(DIGIT);
+      case "s": return SPACE;
+      case "S": return complement(SPACE);
+      case "w": return WORD;
+      case "W": return complement(WORD);
+      case "n": return 10;
+      case "r": return 13;
+      case "t": return 9;
+      case "f": return 12;
+      case "v": return 11;
+      case "0": if (/[0-9]/.test(src[this.i] ?? "")) throw new Unsupported(); return 0;
+      case "b": if (inClass) return 8; return "boundary";
+      case "B": if (inClass) throw new Unsupported(); return "boundary";
+      case "u": case "x": {
+        const len = e === "u" ? 4 : 2;
+        const hex = src.slice(this.i, this.i + len);
+        if (hex.length !== len || !/^[0-9a-fA-F]+$/.test(hex)) throw new Unsupported();
+        this.i += len;
+        return parseInt(hex, 16);
+      }
+      default:
+        // Back references, \c, \k, \p and other letters mean more than one character.
+        if (/[0-9A-Za-z]/.test(e)) throw new Unsupported();
+        return e.charCodeAt(0);
+    }
+  }
+
+  private charClass(): Chars {
+    const src = this.src;
+    this.i++;
+    const negate = src[this.i] === "^";
+    if (negate) this.i++;
+    const out: Chars = [];
+    for (;;) {
+      const c = src[this.i];
+      if (c === undefined) throw new Unsupported();
+      if (c === "]") { this.i++; break; }
+      let lo: number;
+      if (c === "\\") {
+        const e = this.escape(true);
+        if (e === "boundary") throw new Unsupported();
+        if (typeof e !== "number") { out.push(...e); continue; }
+        lo = e;
+      } else {
+        lo = c.charCodeAt(0);
+        this.i++;
+      }
+      if (src[this.i] === "-" && src[this.i + 1] !== "]" && src[this.i + 1] !== undefined) {
+        this.i++;
+        let hi: number;
+        if (src[this.i] === "\\") {
+          const e = this.escape(true);
+          if (typeof e !== "number") throw new Unsupported();
+          hi = e;
+        } else {
+          hi = src.charCodeAt(this.i);
+          this.i++;
+        }
+        if (hi < lo) throw new Unsupported();
+        out.push([lo, hi]);
+      } else out.push([lo, lo]);
+    }
+    return negate ? complement(out) : out;
+  }
+}
+
+/** With the i flag, a character also matches its other ASCII case (the non-unicode rule). */
+function foldCase(t: Uint8Array): void {
+  const size = t.length;
+  for (let c = 65; c <= 90; c++) if (t[c] || t[c + 32]) t[c] = t[c + 32] = 1;
+  for (let c = 128; c < size; c++) {
+    if (!t[c]) continue;
+    const ch = String.fromCharCode(c);
+    if (ch.toUpperCase() !== ch || ch.toLowerCase() !== ch) throw new Unsupported();
+  }
+}
+
+/** Filters wider than this many characters are not worth a table lookup per position. */
+const MAX_FIRST = 2048;
+
+/** The characters a match of `re` can start with, or null when every position must be tried. */
+export function firstChars(re: RegExp): Uint8Array | null {
+  if (re.unicode || re.multiline || re.flags.includes("v")) return null;
+  try {
+    const reader = new Reader(re.source, re.dotAll);
+    const r = reader.read();
+    if (r.empty || reader.anchored) return null;
+    // A filter that lets most of the CJK block through saves nothing.
+    let count = 0;
+    for (const [lo, hi] of r.first) count += hi - lo + 1;
+    if (count > MAX_FIRST) return null;
+    const t = new Uint8Array(ALL);
+    for (const [lo, hi] of r.first) t.fill(1, lo, hi + 1);
+    if (re.ignoreCase) foldCase(t);
+    return t;
+  } catch (e) {
+    if (e instanceof Unsupported) return null;
+    throw e;
+  }
+}
+
+/** A rule regex with its filter: `next` finds the leftmost match at or after a position. */
+export interface Scanner {
+  /**
+   * The leftmost match starting at `from` or later, as the regex with the g flag would find it;
+   * null when none starts before `until` (default: the end of `s`).
+   */
+  next(s: string, from: number, until?: number): RegExpExecArray | null;
+}
+
+export function scanner(re: RegExp): Scanner {
+  const first = firstChars(re);
+  const flags = re.flags.replace(/[gy]/g, "");
+  const global = new RegExp(re.source, flags + "g");
+  if (!first) {
+    return {
+      next(s, from, until = s.length) {
+        global.lastIndex = from;
+        const m = global.exec(s);
+        return m && m.index < until ? m : null;
+      },
+    };
+  }
+  const sticky = new RegExp(re.source, flags + "y");
+  return {
+    next(s, from, until = s.length) {
+      const end = Math.min(until, s.length);
+      for (let i = from; i < end; i++) {
+        if (!first[s.charCodeAt(i)]) continue;
+        sticky.lastIndex = i;
+        const m = sticky.exec(s);
+        if (m) return m;
+      }
+      return null;
+    },
+  };
+}

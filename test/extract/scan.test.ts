@@ -1,0 +1,77 @@
+/**
+ * The first-character filter (src/extract/scan.ts): a scanner finds exactly the matches of its
+ * regex run with the g flag, for every rule pattern it can filter, on the corpus and on random
+ * mixes of rule tokens; and the filter it reads from a source is the characters a match can
+ * start with.
+ */
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { ALL_RULE_PATTERNS } from "../../src/extract/rules/index";
+import { firstChars, scanner } from "../../src/extract/scan";
+import { RULE_TOKENS } from "../fuzz/tokens";
+import { CORPUS } from "../helpers/corpus";
+
+function globalMatches(re: RegExp, s: string): string[] {
+  const g = new RegExp(re.source, re.flags.replace(/[gy]/g, "") + "g");
+  const out: string[] = [];
+  for (let m = g.exec(s); m; m = g.exec(s)) {
+    out.push(`${m.index}:${m[0]}:${m.slice(1).join("|")}`);
+    if (m[0].length === 0) g.lastIndex++;
+  }
+  return out;
+}
+
+function scannedMatches(re: RegExp, s: string): string[] {
+  const sc = scanner(re);
+  const out: string[] = [];
+  for (let m = sc.next(s, 0); m; m = sc.next(s, m.index + (m[0].length || 1))) out.push(`${m.index}:${m[0]}:${m.slice(1).join("|")}`);
+  return out;
+}
+
+const chars = (t: Uint8Array | null) => (t ? [...t.keys()].filter((c) => t[c]).map((c) => String.fromCharCode(c)).join("") : null);
+
+describe("first characters read from a source", () => {
+  it.each([
+    [/力争|确保|到20[0-9]{2}年/, "到力确"],
+    [/(?<!完成)计划(?!单)/, "计"],
+    [/(?<=20[0-9]{2})年前/, "年"],
+    [/a?b*c/, "abc"],
+    [/(?:热线|电话)[:：]?/, "热电"],
+    [/E-?mail/i, "Ee"],
+    [/[0-3]x|\d/, "0123456789"],
+    [/\u4e00\u4e8c/, "一"],
+  ])("%s starts with %s", (re, want) => {
+    expect(chars(firstChars(re))).toBe([...want].sort().join(""));
+  });
+
+  it.each([
+    [/x?/, "can match the empty string"],
+    [/^abc|^def/, "anchored at the start"],
+    [/[^x]y/, "starts with almost any character"],
+    [/(a)\1/, "a back reference"],
+    [/\p{L}/u, "unicode mode"],
+  ])("%s has no filter (%s)", (re) => {
+    expect(firstChars(re)).toBeNull();
+  });
+});
+
+describe("scanner = the regex with the g flag", () => {
+  const filtered = Object.entries(ALL_RULE_PATTERNS).filter(([, re]) => firstChars(re) !== null);
+
+  it("filters most rule patterns", () => {
+    expect(filtered.length).toBeGreaterThan(Object.keys(ALL_RULE_PATTERNS).length / 2);
+  });
+
+  it("on the corpus, for every filtered rule pattern", () => {
+    for (const [name, re] of filtered) {
+      for (const doc of CORPUS) expect(scannedMatches(re, doc.text), name).toEqual(globalMatches(re, doc.text));
+    }
+  });
+
+  it("on random mixes of rule tokens", () => {
+    const text = fc.array(fc.constantFrom(...RULE_TOKENS, "记者", "来源：", "2024年3月5日在", "会议上", "E-mail", "(jīng)"), { maxLength: 60 }).map((xs) => xs.join(""));
+    for (const [name, re] of filtered) {
+      fc.assert(fc.property(text, (s) => { expect(scannedMatches(re, s), name).toEqual(globalMatches(re, s)); }), { numRuns: 40 });
+    }
+  });
+});
