@@ -104,10 +104,11 @@ export function extract(text: string, stages: Stages = STAGES): Summary {
   }
   try {
     let raws = stages.findFigures(n.body, n.clean);
-    // A headline restating a body figure (一季度签约项目12个 … 签约项目12个) is not counted twice.
+    // A headline restating a body figure (一季度签约项目12个 … 签约项目12个) is not counted twice;
+    // one that rounds it (三万次 … 三万多次) is a figure of its own.
     if (titleRange) {
       const [a, b] = titleRange;
-      raws = raws.filter((r) => !(r.start >= a && r.end <= b && raws.some((o) => o.start >= b && o.value === r.value && o.unitSimp === r.unitSimp)));
+      raws = raws.filter((r) => !(r.start >= a && r.end <= b && raws.some((o) => o.start >= b && o.value === r.value && o.unitSimp === r.unitSimp && o.approx === r.approx)));
     }
     if (raws.length >= MAX_FIGURES) out.warnings.push(`stopped after ${MAX_FIGURES} figures`);
     const { figures, markers } = stages.attribute(n, raws, sections);

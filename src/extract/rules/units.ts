@@ -66,7 +66,7 @@ export const UNIT_RULES: UnitRule[] = [
   { forms: ["列"], notFollowedBy: "入为车举出席表明", examples: [{ in: "中欧班列开行千列", text: "千列", value: 1000, unit: "列" }, { in: "开行班列1200列", text: "1200列", value: 1200, unit: "列" }] },
   { forms: ["天"], notFollowedBy: "然津空地下气", examples: [{ in: "200余天", text: "200余天", value: 200, unit: "天", approx: "more_than" }, { in: "提前10天", text: "10天", value: 10, unit: "天" }] },
   { forms: ["年"], notFollowedBy: "度初底末代级轻终货华会", examples: [{ in: "连续6年", text: "6年", value: 6, unit: "年" }, { in: "连续三年", text: "三年", value: 3, unit: "年" }] },
-  { forms: ["小时"], examples: [{ in: "24小时", text: "24小时", value: 24, unit: "小时" }] },
+  { forms: ["个小时", "個小時", "小时"], unit: "小时", examples: [{ in: "24小时", text: "24小时", value: 24, unit: "小时" }, { in: "在近两个小时的报告中", text: "两个小时", value: 2, unit: "小时", approx: "about" }, { in: "每天工作8个小时", text: "8个小时", value: 8, unit: "小时" }] },
   { forms: ["成"], notFollowedBy: "立为员功果本绩熟效都", examples: [{ in: "九成", text: "九成", value: 9, unit: "成" }] },
   { forms: ["倍"], examples: [{ in: "增长1.5倍", text: "1.5倍", value: 1.5, unit: "倍" }] },
 ];
