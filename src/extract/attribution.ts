@@ -41,7 +41,10 @@ export function attribute(n: Normalised, raws: RawFigure[], sections: Sections):
     while (li < n.lines.length - 1 && (n.lines[li] as { end: number }).end < f.start) li++;
     const [clauseStart, clauseEnd] = boundsBy(s, f.start, f.end, 1);
     const [sentenceStart, sentenceEnd] = boundsBy(s, f.start, f.end, 2);
-    const prev = out[out.length - 1];
+    // A figure in a bracketed aside (255.28亿元（占规上工业比重为62.0%），同比增长12.5%) lends
+    // neither its metric nor its clause to the figures after the bracket.
+    let prev = out[out.length - 1];
+    if (prev && out.length > 1 && closesAside(s, prev.outerEnd, f.start)) prev = out[out.length - 2];
     while (si + 1 < scopes.length && (scopes[si + 1] as { pos: number }).pos <= f.start) si++;
     const mode: Mode = scopes[si]?.mode ?? null;
     const kind = kindOf({ s, start: f.start, end: f.end, clauseStart, clauseEnd, sentenceStart, markers: markersByLine[li] ?? [], mode });
@@ -81,6 +84,12 @@ export function attribute(n: Normalised, raws: RawFigure[], sections: Sections):
   return { figures: out, markers: markersByLine };
 }
 
+/** A closing bracket between two figures: the first was an aside. */
+function closesAside(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (s[i] === "）" || s[i] === ")") return true;
+  return false;
+}
+
 /** Simplified char -> the traditional char this document writes for it (經 for 经). */
 function backMap(n: Normalised): Map<string, string> {
   const m = new Map<string, string>();
@@ -97,8 +106,14 @@ function stripQuotes(t: string): string {
   return t.replace(/[“”‘’"'「」『』《》\s]|各类|各项|各种/g, "");
 }
 
+/** The noun phrase before a figure, without its subject when that leaves one (新增信贷投入预计达到 keeps it). */
 function peel(t: string): { core: string; tail: string } {
-  let core = t.replace(METRIC_SUBJECT_RE, "").replace(METRIC_PLACE_LEAD_RE, "");
+  const p = peelFrom(t.replace(METRIC_SUBJECT_RE, ""));
+  return p.core.length >= 2 ? p : peelFrom(t);
+}
+
+function peelFrom(t: string): { core: string; tail: string } {
+  let core = t.replace(METRIC_PLACE_LEAD_RE, "");
   let tail = "";
   for (let guard = 0; guard < 8; guard++) {
     const m = METRIC_LEAD_RE.exec(core);

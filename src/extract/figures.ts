@@ -9,7 +9,7 @@ import { NUMBER_SCAN_RE, NUMBER_AT_RE, RANGE_SEP_RE, INNER_MORE_RE, CN_PERCENT_R
 import { UNIT_FORMS, SUPPLIED_UNIT_RULES, IMPLIED_UNIT_FRAME_RE, IMPLIED_UNIT_AFTER_RE, BARE_MONEY_BEFORE_RE, BARE_MONEY_AFTER_RE } from "./rules/units";
 import { PREFIX_APPROX, SUFFIX_APPROX } from "./rules/approx";
 import { NOT_FIGURE_RULES, DURATION_LEAD_RE, DURATION_UNITS, AT_LEAST_LEAD_RE, LIST_TOTAL_LEAD_RE, COUNTED_UNITS, SETTLEMENT_THRESHOLD_RE, MAX_QUOTE_LEN } from "./rules/notfigures";
-import { insideQuote } from "./text";
+import { insideQuote, isClauseEnd } from "./text";
 
 export interface RawFigure {
   /** [start, end) in clean text. */
@@ -118,6 +118,18 @@ function approxAround(body: string, start: number, end: number): { approx?: Appr
   return {};
 }
 
+/** Items of the 、-list that ends at `at` within its clause: 食品、钢铁、医药等 -> 3. */
+function listItemsBefore(body: string, at: number): number {
+  let n = 1;
+  for (let i = at - 1; i >= Math.max(0, at - MAX_LIST_SCAN); i--) {
+    const c = body[i] as string;
+    if (c === "、") n++;
+    else if (isClauseEnd(c)) break;
+  }
+  return n;
+}
+const MAX_LIST_SCAN = 80;
+
 /** Characters that may follow a number that is a figure (unit, 余/多, range separator). */
 const FOLLOW = new Set<string>(["余", "餘", "多", "-", "~", "—", "–", "至", "到", " ", ...UNITS_BY_FIRST.keys()]);
 const HAS_BIG_RE = /[万萬亿億]/;
@@ -221,7 +233,7 @@ function readFigure(body: string, clean: string, start: number, numText: string,
     if (r.self && !r.self.test(selfText)) continue;
     if (r.before && !r.before.test(before8)) continue;
     if (r.after && !r.after.test(after8)) continue;
-    if (r.countsPass && COUNTED_UNITS.has(unitSimp) && !SETTLEMENT_THRESHOLD_RE.test(after8)) continue;
+    if (r.countsPass && COUNTED_UNITS.has(unitSimp) && (unitSimp === "%" || unitSimp === "成" || !SETTLEMENT_THRESHOLD_RE.test(after8))) continue;
     if (!r.self && !r.before && !r.after) continue;
     return null;
   }
@@ -229,7 +241,9 @@ function readFigure(body: string, clean: string, start: number, numText: string,
     // 一 + measure word is an article (一名市领导, 一批, 再组织一次), unless it is counted (至少打造一个).
     const atLeast = AT_LEAST_LEAD_RE.test(before8);
     if ((numText === "一" || numText === "壹") && !atLeast) return null;
-    if (num.small && num.value < 10 && !valueMax && !atLeast && !LIST_TOTAL_LEAD_RE.test(before8)) {
+    // A list's total counts what the list does not name (白石山等五处); 食品、…、纺织等七个 names all seven.
+    const listTotal = LIST_TOTAL_LEAD_RE.test(before8) && num.value > listItemsBefore(body, start - 1);
+    if (num.small && num.value < 10 && !valueMax && !atLeast && !listTotal) {
       const lead = body.slice(Math.max(0, start - 4), start);
       if (!(DURATION_UNITS.has(unitSimp) && DURATION_LEAD_RE.test(lead)) && unitSimp !== "成") return null;
     }

@@ -138,7 +138,7 @@ describe("metric in traditional text", () => {
     const s = extract("經(jīng)開區(qū)實現(xiàn)規(guī)上工業(yè)增加值增長8.5%,完成固定資產(chǎn)投資45.6億元。");
     expect(s.figures.map((f) => [f.text, f.metric, f.change])).toEqual([
       ["8.5%", "規上工業增加值", true],
-      ["45.6億元", "完成固定資產投資", undefined],
+      ["45.6億元", "固定資產投資", undefined],
     ]);
   });
 });

@@ -25,7 +25,7 @@ export const NOT_FIGURE_RULES: NotFigureRule[] = [
   { name: "ordinal", before: /(?:第|(?<![提])前|后|排名|位列|位居|居)$/, examples: [{ in: "第一" }, { in: "前20强" }, { in: "位居全市第3" }] },
   { name: "rank/label suffix", after: /^(?:强|号|级|届|大(?![中小型])|连冠|期|版|年代|后|型|星|A|B|C)/, examples: [{ in: "前20强" }, { in: "4号线" }, { in: "5A级" }, { in: "十九届" }, { in: "一期" }, { in: "谋划一批百亿元大项目" }, { in: "加快形成百万吨级工程示范" }, { in: "统筹推进16个大中型灌区现代化改造", text: "16个", value: 16, unit: "个" }, { in: "新开工5个大型水库", text: "5个", value: 5, unit: "个" }] },
   { name: "meeting", before: /(?:届|十[一二三四五六七八九]?五|[一二三四五六七八九十]届)$/, examples: [{ in: "七届十三次全会" }, { in: "区十届人大四次会议" }] },
-  { name: "threshold qualifying a noun", countsPass: true, after: /^(?:以上|以下)的?(?=[\u4e00-\u9fff])(?![，,。；;、])/, examples: [{ in: "亿元以上项目" }, { in: "5万元以上村" }, { in: "20亿元以上重大项目" }, { in: "10亿元以上的企业" }, { in: "九成以上群众", text: "九成", value: 9, unit: "成", approx: "more_than" }, { in: "新培育30户以上智能工厂", text: "30户", value: 30, unit: "户", approx: "more_than" }, { in: "实施10个以上省科技重大专项", text: "10个", value: 10, unit: "个", approx: "more_than" }, { in: "200个以上通过省级验收", text: "200个", value: 200, unit: "个", approx: "more_than" }, { in: "行政村和20户以上自然村全部通硬化路", not: "20户" }, { in: "建成万人以上大学10所", not: "万人" }] },
+  { name: "threshold qualifying a noun", countsPass: true, after: /^(?:以上|以下)的?(?=[\u4e00-\u9fff])(?![，,。；;、])/, examples: [{ in: "亿元以上项目" }, { in: "5万元以上村" }, { in: "20亿元以上重大项目" }, { in: "10亿元以上的企业" }, { in: "九成以上群众", text: "九成", value: 9, unit: "成", approx: "more_than" }, { in: "新培育30户以上智能工厂", text: "30户", value: 30, unit: "户", approx: "more_than" }, { in: "实施10个以上省科技重大专项", text: "10个", value: 10, unit: "个", approx: "more_than" }, { in: "200个以上通过省级验收", text: "200个", value: 200, unit: "个", approx: "more_than" }, { in: "行政村和20户以上自然村全部通硬化路", not: "20户" }, { in: "5G网络覆盖93%以上行政村", text: "93%", value: 93, unit: "%", approx: "more_than" }, { in: "建成万人以上大学10所", not: "万人" }] },
   {
     name: "threshold prefix qualifying a noun",
     countsPass: true,
@@ -35,7 +35,7 @@ export const NOT_FIGURE_RULES: NotFigureRule[] = [
   },
   { name: "threshold after 高于/低于 qualifying a noun", before: /(?<!不)(?:高于|低于)$/, after: /^的(?=[\u4e00-\u9fff])/, examples: [{ in: "高于10万元的占80%", not: "10万元" }, { in: "收入低于5000元的农户", not: "5000元" }, { in: "增速高于5%。", text: "5%", value: 5, unit: "%", approx: "more_than" }] },
   { name: "amount naming a class that is counted", self: /元$/, after: /^(?:企业|项目|大项目|工程)[0-9一二两三四五六七八九十百]/, examples: [{ in: "新增亿元企业1家、5000万元企业1家", not: "5000万元" }, { in: "引进10亿元项目3个", not: "10亿元" }] },
-  { name: "amounts after 一批 name a class", before: /一批(?:超|超过|过)?$/, examples: [{ in: "精心谋划一批超50亿元、百亿元大项目", not: "50亿元" }, { in: "储备一批10亿元以上项目" }] },
+  { name: "amounts after 一批 name a class", self: /元$/, before: /一批(?:超|超过|过)?$/, examples: [{ in: "精心谋划一批超50亿元、百亿元大项目", not: "50亿元" }, { in: "储备一批10亿元以上项目" }, { in: "加快落地新一批22项新城功能性导入事项", text: "22项", value: 22, unit: "项" }] },
   // A plan's horizon in years is its period (like 今后五年), not a measure; 用3个月时间 stays a duration.
   { name: "time frame of a plan", self: /年$/, before: /用$/, after: /^(?:左右)?的?(?:时间|時間)/, examples: [{ in: "力争用5年时间，形成雁阵", not: "5年" }, { in: "用三年左右时间" }, { in: "用3个月时间开展整治", text: "3个月", value: 3, unit: "个月" }] },
   { name: "campaign name with duration", after: /^(?:行动|计划|规划|攻坚|提升行动|会战|工程|专项|建设规划|行动计划|攻坚行动)/, examples: [{ in: "三年行动计划" }, { in: "三年提升行动" }, { in: "百日会战" }] },
@@ -60,7 +60,7 @@ export const NOT_FIGURE_RULES: NotFigureRule[] = [
  */
 export const COUNTED_UNITS: ReadonlySet<string> = new Set(["%", "成", "个", "家", "户", "件", "项", "场", "所", "处", "座", "条", "套", "台", "辆", "栋", "幢", "间", "批", "篇", "株", "棵", "头", "只", "位", "支", "堂", "组", "份", "列", "名"]);
 
-/** …except a count of households or people that qualifies a settlement: 20户以上自然村. */
+/** …except a count (not a share) that qualifies a settlement: 20户以上自然村 (覆盖95%以上行政村 stays). */
 export const SETTLEMENT_THRESHOLD_RE = /^(?:以上|以下)的?(?:自然村|行政村|村|社区|小区)/;
 
 export const DURATION_LEAD_RE = /(?:连续|累计|已经|已|历时|用了|长达|近|整整)$/;
@@ -76,6 +76,9 @@ export const LIST_TOTAL_LEAD_RE = /等$/;
 export const COUNT_LEAD_EXAMPLES: Example[] = [
   { in: "白石山等五处景区升格5A", text: "五处", value: 5, unit: "处" },
   { in: "开发区每年至少新增一家企业挂牌上市", text: "一家", value: 1, unit: "家", approx: "more_than" },
+  { in: "推进金融财税等九项改革", text: "九项", value: 9, unit: "项" },
+  // A total no larger than the items listed names its members: an enumeration (ANNOTATION.md).
+  { in: "推进食品、钢铁、医药、机械、化工、建材、纺织等七个优势产业的改造升级", not: "七个" },
   { in: "再组织一次" },
   { in: "做到两个维护" },
   { in: "等一批项目", not: "一批" },
