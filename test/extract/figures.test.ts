@@ -142,6 +142,7 @@ const NEGATIVE: [string, string][] = [
   ["培育10亿元以上的企业。", "threshold with 的"],
   ["主要做好以下4个方面工作。", "enumeration of aspects"],
   ["京ICP备12345678号", "registration number"],
+  ["全省经济稳步增长。\n<span>炒股开户享福利，入金抽188元红包，100%中奖！</span>\n工业平稳运行。", "advertisement line"],
 ];
 
 describe("figures: not figures", () => {
