@@ -67,7 +67,7 @@ export const HEADING_FORMS: HeadingForm[] = [
  * A line that only marks an annex (附件, 附件1): the title line after it (2026年省十件民生实事) opens
  * a part of its own at level 0, so the annex's numbered items sit under its title.
  */
-export const ANNEX_LINE_RE = /^附件\s*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})?\s*[:：]?$/;
+export const ANNEX_LINE_RE = /^附件(?:\s?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3}))?\s?[:：]?$/;
 export const ANNEX_LINE_EXAMPLES = ["附件", "附件1", "附件 2", "附件一："];
 export const ANNEX_LINE_NOT = ["附件下载", "附件1：2026年民生实事", "相关附件"];
 
