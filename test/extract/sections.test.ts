@@ -150,6 +150,10 @@ describe("plan and review sections", () => {
       ["7000张", "target", "2026"],
     ]);
   });
+  it("a plan lead quoted in news holds for its paragraph only", () => {
+    const news = "“2018年我县经济社会发展的主要预期目标是:生产总值增长8.5%以上,服务业增加值增长13%以上……”\n在近两个小时的报告中,代表们一边聆听一边思考。";
+    expect(kinds(news)).toEqual([["8.5%", "target"], ["13%", "target"], ["两个小时", "reported"]]);
+  });
   it("sentence cues still win where they are stronger", () => {
     // 预计全年 is an estimate of a result, even in a plan section.
     expect(kinds("二、2026年工作安排\n预计全年地区生产总值增长5.2%。今年地区生产总值增长5%左右。")).toEqual([["5.2%", "reported"], ["5%", "target"]]);
