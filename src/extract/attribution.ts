@@ -10,7 +10,7 @@ import { findAllMarkers, type Marker } from "./markers";
 import { kindOf } from "./kind";
 import type { Sections, Mode } from "./sections";
 import { metricKey } from "./metrickeys";
-import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_AFTER_STOP_RE, METRIC_MAX } from "./rules/metric";
+import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_COMPARE_TAIL_RE, METRIC_AFTER_STOP_RE, METRIC_MAX } from "./rules/metric";
 import { MONEY_UNITS } from "./rules/units";
 import { DURATION_UNITS } from "./rules/notfigures";
 import { boundsBy, isCjk } from "./text";
@@ -41,7 +41,10 @@ export function attribute(n: Normalised, raws: RawFigure[], sections: Sections):
     while (li < n.lines.length - 1 && (n.lines[li] as { end: number }).end < f.start) li++;
     const [clauseStart, clauseEnd] = boundsBy(s, f.start, f.end, 1);
     const [sentenceStart, sentenceEnd] = boundsBy(s, f.start, f.end, 2);
-    const prev = out[out.length - 1];
+    // A figure in a bracketed aside (255.28亿元（占规上工业比重为62.0%），同比增长12.5%) lends
+    // neither its metric nor its clause to the figures after the bracket.
+    let prev = out[out.length - 1];
+    if (prev && out.length > 1 && closesAside(s, prev.outerEnd, f.start)) prev = out[out.length - 2];
     while (si + 1 < scopes.length && (scopes[si + 1] as { pos: number }).pos <= f.start) si++;
     const mode: Mode = scopes[si]?.mode ?? null;
     const kind = kindOf({ s, start: f.start, end: f.end, clauseStart, clauseEnd, sentenceStart, markers: markersByLine[li] ?? [], mode });
@@ -81,6 +84,12 @@ export function attribute(n: Normalised, raws: RawFigure[], sections: Sections):
   return { figures: out, markers: markersByLine };
 }
 
+/** A closing bracket between two figures: the first was an aside. */
+function closesAside(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (s[i] === "）" || s[i] === ")") return true;
+  return false;
+}
+
 /** Simplified char -> the traditional char this document writes for it (經 for 经). */
 function backMap(n: Normalised): Map<string, string> {
   const m = new Map<string, string>();
@@ -97,8 +106,14 @@ function stripQuotes(t: string): string {
   return t.replace(/[“”‘’"'「」『』《》\s]|各类|各项|各种/g, "");
 }
 
+/** The noun phrase before a figure, without its subject when that leaves one (新增信贷投入预计达到 keeps it). */
 function peel(t: string): { core: string; tail: string } {
-  let core = t.replace(METRIC_SUBJECT_RE, "").replace(METRIC_PLACE_LEAD_RE, "");
+  const p = peelFrom(t.replace(METRIC_SUBJECT_RE, ""));
+  return p.core.length >= 2 ? p : peelFrom(t);
+}
+
+function peelFrom(t: string): { core: string; tail: string } {
+  let core = t.replace(METRIC_PLACE_LEAD_RE, "");
   let tail = "";
   for (let guard = 0; guard < 8; guard++) {
     const m = METRIC_LEAD_RE.exec(core);
@@ -106,7 +121,7 @@ function peel(t: string): { core: string; tail: string } {
     core = core.slice(m[0].length);
   }
   for (let guard = 0; guard < 8; guard++) {
-    const m = METRIC_TAIL_RE.exec(core);
+    const m = METRIC_TAIL_RE.exec(core) ?? METRIC_COMPARE_TAIL_RE.exec(core);
     if (!m) break;
     tail = m[0] + tail;
     core = core.slice(0, core.length - m[0].length);
@@ -124,12 +139,14 @@ function metricFor(
   next: RawFigure | undefined,
 ): { metric?: string; change?: boolean } {
   // After the figure: 1200个贫困户, 5个养老服务指导中心建成, 不低于1亿元的工业技改奖补资金.
+  // In a table row (服务时长 | 2小时 | 活动日期 | …) a figure's cell ends at the next bar.
+  const cellEnd = nextBar(s, f.outerEnd, clauseEnd);
   let ap = f.outerEnd;
-  if (next && next.start === ap && next.end <= clauseEnd) ap = next.outerEnd; // 6处300余亩低效用地盘活
+  if (next && next.start === ap && next.end <= cellEnd) ap = next.outerEnd; // 6处300余亩低效用地盘活
   if (s[ap] === "的") ap++;
   let np = "";
   if (isCjk(s[ap]) || s[ap] === "“") {
-    const win = c.slice(ap, Math.min(clauseEnd, ap + METRIC_MAX + 4));
+    const win = c.slice(ap, Math.min(cellEnd, ap + METRIC_MAX + 4));
     let cut = win.length;
     const stop = METRIC_AFTER_STOP_RE.exec(win.replace(/^“[^”]{0,12}”/, (q) => "\u0000".repeat(q.length)));
     if (stop) cut = stop.index;
@@ -145,7 +162,7 @@ function metricFor(
     segStart = prev.outerEnd;
     if (c[segStart] === "、" || c[segStart] === "和" || c[segStart] === "及") segStart++;
   }
-  let before = c.slice(Math.max(segStart, f.start - 40), f.outerStart);
+  let before = cellBefore(c.slice(Math.max(segStart, f.start - 40), f.outerStart));
   const deng = before.lastIndexOf("等");
   if (deng >= 0 && deng < before.length - 2) before = before.slice(deng + 1);
   const { core, tail } = peel(stripQuotes(before));
@@ -155,7 +172,7 @@ function metricFor(
     CHANGE_AFTER_RE.test(s.slice(f.outerEnd, f.outerEnd + 4));
   if (DURATION_UNITS.has(f.unitSimp)) {
     // 连续三年获评全省舆情工作先进单位, 秸秆禁烧连续6年实现“零火点”: the phrase around the duration.
-    const rest = stripQuotes(c.slice(f.outerEnd, Math.min(clauseEnd, f.outerEnd + METRIC_MAX))).replace(/^(?:实现|保持|获评|被评为|荣获)?/, (w) => (core.replace(/连续|累计/g, "") ? "" : w));
+    const rest = stripQuotes(c.slice(f.outerEnd, Math.min(cellEnd, f.outerEnd + METRIC_MAX))).replace(/^(?:实现|保持|获评|被评为|荣获)?/, (w) => (core.replace(/连续|累计/g, "") ? "" : w));
     const m = (core.replace(/连续|累计/g, "") + rest).slice(0, METRIC_MAX);
     if (m.length >= 2) return { metric: m, change };
   }
@@ -167,6 +184,24 @@ function metricFor(
   }
   if (np.length >= 2) return { metric: np.slice(0, METRIC_MAX), change };
   return { change };
+}
+
+const isBar = (ch: string | undefined) => ch === "|" || ch === "｜";
+
+function nextBar(s: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (isBar(s[i])) return i;
+  return to;
+}
+
+/** The text before a figure within its table cell; a figure alone in its cell takes the cell before as its label. */
+function cellBefore(t: string): string {
+  let e = t.length;
+  while (e > 0 && t[e - 1] === " ") e--;
+  const alone = isBar(t[e - 1]);
+  if (alone) e--;
+  let a = e;
+  while (a > 0 && !isBar(t[a - 1])) a--;
+  return alone || a > 0 ? t.slice(a, e) : t;
 }
 
 /** What joins the items of a list: 城镇、农村居民 / 城镇和农村居民 / 8.1%、8.6% / 5.6%和7.9%. */

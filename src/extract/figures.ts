@@ -8,8 +8,8 @@ import { parseNumber, type ParsedNumber } from "./numbers";
 import { NUMBER_SCAN_RE, NUMBER_AT_RE, RANGE_SEP_RE, INNER_MORE_RE, CN_PERCENT_RE } from "./rules/numerals";
 import { UNIT_FORMS, SUPPLIED_UNIT_RULES, IMPLIED_UNIT_FRAME_RE, IMPLIED_UNIT_AFTER_RE, BARE_MONEY_BEFORE_RE, BARE_MONEY_AFTER_RE } from "./rules/units";
 import { PREFIX_APPROX, SUFFIX_APPROX } from "./rules/approx";
-import { NOT_FIGURE_RULES, DURATION_LEAD_RE, DURATION_UNITS, MAX_QUOTE_LEN } from "./rules/notfigures";
-import { insideQuote } from "./text";
+import { NOT_FIGURE_RULES, DURATION_LEAD_RE, DURATION_UNITS, AT_LEAST_LEAD_RE, LIST_TOTAL_LEAD_RE, COUNTED_UNITS, SETTLEMENT_THRESHOLD_RE, MAX_QUOTE_LEN } from "./rules/notfigures";
+import { insideQuote, isClauseEnd } from "./text";
 import { scanner } from "./scan";
 
 export interface RawFigure {
@@ -106,7 +106,7 @@ export function findFigures(body: string, clean: string): RawFigure[] {
       if (inner[1]) v = Number(`${v}.${[...inner[1]].map((c) => "零一二三四五六七八九".indexOf(c) === -1 ? 0 : "零一二三四五六七八九".indexOf(c)).join("")}`);
       const start = m.index;
       const end = start + m[0].length;
-      if (out.some((f) => f.start < end && start < f.end)) continue;
+      if (out.some((f) => f.start < end && start < f.end) || insideQuote(body, start, end, MAX_QUOTE_LEN)) continue;
       out.push({ start, end, value: round(v), unit: "%", unitSimp: "%", outerStart: start, outerEnd: end, ...approxAround(body, start, end) });
     }
     out.sort((a, b) => a.start - b.start);
@@ -115,12 +115,24 @@ export function findFigures(body: string, clean: string): RawFigure[] {
 }
 
 function approxAround(body: string, start: number, end: number): { approx?: Approx } {
-  const before = body.slice(Math.max(0, start - 4), start);
-  for (const r of PREFIX_APPROX) if (r.re.test(before)) return { approx: r.approx };
   const after = body.slice(end, end + 3);
   for (const r of SUFFIX_APPROX) if (r.re.test(after)) return { approx: r.approx };
+  const before = body.slice(Math.max(0, start - 6), start);
+  for (const r of PREFIX_APPROX) if (r.re.test(before)) return { approx: r.approx };
   return {};
 }
+
+/** Items of the 、-list that ends at `at` within its clause: 食品、钢铁、医药等 -> 3. */
+function listItemsBefore(body: string, at: number): number {
+  let n = 1;
+  for (let i = at - 1; i >= Math.max(0, at - MAX_LIST_SCAN); i--) {
+    const c = body[i] as string;
+    if (c === "、") n++;
+    else if (isClauseEnd(c)) break;
+  }
+  return n;
+}
+const MAX_LIST_SCAN = 80;
 
 /** Characters that may follow a number that is a figure (unit, 余/多, range separator). */
 const FOLLOW = new Set<string>(["余", "餘", "多", "-", "~", "—", "–", "至", "到", " ", ...UNITS_BY_FIRST.keys()]);
@@ -225,14 +237,17 @@ function readFigure(body: string, clean: string, start: number, numText: string,
     if (r.self && !r.self.test(selfText)) continue;
     if (r.before && !r.before.test(before8)) continue;
     if (r.after && !r.after.test(after8)) continue;
-    if (r.sharesPass && (unitSimp === "%" || unitSimp === "成")) continue;
+    if (r.countsPass && COUNTED_UNITS.has(unitSimp) && (unitSimp === "%" || unitSimp === "成" || !SETTLEMENT_THRESHOLD_RE.test(after8))) continue;
     if (!r.self && !r.before && !r.after) continue;
     return null;
   }
   if (num.chinese) {
-    // 一 + measure word is an article: 一名市领导, 一批, 再组织一次.
-    if (numText === "一" || numText === "壹") return null;
-    if (num.small && num.value < 10 && !valueMax) {
+    // 一 + measure word is an article (一名市领导, 一批, 再组织一次), unless it is counted (至少打造一个).
+    const atLeast = AT_LEAST_LEAD_RE.test(before8);
+    if ((numText === "一" || numText === "壹") && !atLeast) return null;
+    // A list's total counts what the list does not name (白石山等五处); 食品、…、纺织等七个 names all seven.
+    const listTotal = LIST_TOTAL_LEAD_RE.test(before8) && num.value > listItemsBefore(body, start - 1);
+    if (num.small && num.value < 10 && !valueMax && !atLeast && !listTotal) {
       const lead = body.slice(Math.max(0, start - 4), start);
       if (!(DURATION_UNITS.has(unitSimp) && DURATION_LEAD_RE.test(lead)) && unitSimp !== "成") return null;
     }

@@ -24,7 +24,7 @@ export const STAGES = { normalise, readFacts, readSections, findFigures, attribu
 export type Stages = typeof STAGES;
 
 /** Bump when rule changes alter output, so stored summaries can be recomputed. */
-export const EXTRACTOR_VERSION = 18;
+export const EXTRACTOR_VERSION = 19;
 
 const MAX_SENTENCE = 200;
 
@@ -117,10 +117,11 @@ export function extract(text: string, stages: Stages = STAGES): Summary {
   }
   try {
     let raws = stages.findFigures(n.body, n.clean);
-    // A headline restating a body figure (一季度签约项目12个 … 签约项目12个) is not counted twice.
+    // A headline restating a body figure (一季度签约项目12个 … 签约项目12个) is not counted twice;
+    // one that rounds it (三万次 … 三万多次) is a figure of its own.
     if (titleRange) {
       const [a, b] = titleRange;
-      raws = raws.filter((r) => !(r.start >= a && r.end <= b && raws.some((o) => o.start >= b && o.value === r.value && o.unitSimp === r.unitSimp)));
+      raws = raws.filter((r) => !(r.start >= a && r.end <= b && raws.some((o) => o.start >= b && o.value === r.value && o.unitSimp === r.unitSimp && o.approx === r.approx)));
     }
     if (raws.length >= MAX_FIGURES) out.warnings.push(`stopped after ${MAX_FIGURES} figures`);
     const { figures, markers } = stages.attribute(n, raws, sections);

@@ -11,7 +11,7 @@
 import type { Kind } from "./types";
 import type { Marker } from "./markers";
 import type { Mode } from "./sections";
-import { REPORTED_CLAUSE_RE, PLAN_REPORTED_RE, COMMITTED_BOUND_RE, PARTITIVE_AFTER_RE, WEAK_MARKER_RE } from "./rules/markers";
+import { REPORTED_CLAUSE_RE, PLAN_REPORTED_RE, COMMITTED_BOUND_RE, PARTITIVE_AFTER_RE, WEAK_MARKER_RE, FROM_LEVEL_BEFORE_RE, TO_LEVEL_AFTER_RE } from "./rules/markers";
 import { clausePrefixLen } from "./text";
 
 export interface KindInput {
@@ -52,6 +52,8 @@ export function kindOf(k: KindInput): Kind {
   }
   // A part of an existing set: 7个百亿项目中…部分开服.
   if (target && lastMarker < k.clauseStart && PARTITIVE_AFTER_RE.test(s.slice(k.end, k.end + 10))) target = false;
+  // The starting level of a from–to change: 由目前的11家增至22家.
+  if (target && FROM_LEVEL_BEFORE_RE.test(s.slice(Math.max(k.clauseStart, k.start - 10), k.start)) && TO_LEVEL_AFTER_RE.test(s.slice(k.end, k.end + 6))) target = false;
   return target ? "target" : "reported";
 }
 

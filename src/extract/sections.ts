@@ -12,6 +12,7 @@ import { lineAt, type Normalised } from "./normalise";
 import {
   HEADING_FORMS,
   PLAIN_LEVEL,
+  ANNEX_LINE_RE,
   MAX_PLAIN_HEADING,
   MAX_HEADING,
   PLAIN_HEADING_RE,
@@ -127,17 +128,37 @@ export function readSections(n: Normalised, published: string | null): Sections 
     if (last.pos === pos) scopes[scopes.length - 1] = sc;
     else if (last.mode !== sc.mode || last.period?.period !== sc.period?.period) scopes.push(sc);
   };
+  let afterAnnex = false;
+  // A plan lead inside a quoted paragraph (news quoting a report: “…主要预期目标是:…”) holds for
+  // that paragraph only; the mode before it comes back at the next line.
+  let restore: Open | undefined;
   for (const l of n.lines) {
     if (l.masked) continue;
     let a = l.start;
     while (a < l.end && s.charCodeAt(a) <= 32) a++;
     if (a >= l.end) continue;
+    if (restore) {
+      const top = stack[stack.length - 1] as Open;
+      top.mode = restore.mode;
+      if (restore.period) top.period = restore.period;
+      else delete top.period;
+      restore = undefined;
+      emit(a);
+    }
     const text = s.slice(a, Math.min(l.end, a + 400)).trimEnd();
-    const h = headingOf(text);
+    let h = headingOf(text);
+    // An annex's title line (after 附件1) opens a top-level part that carries on the mode of the
+    // section before it unless its own words say otherwise (ANNEX_LINE_RE).
+    const annexMarker = ANNEX_LINE_RE.test(text);
+    const annexTitle = !!h && h.level === PLAIN_LEVEL && afterAnnex && !annexMarker;
+    afterAnnex = annexMarker;
+    if (annexMarker) h = null;
+    else if (h && annexTitle) h = { ...h, level: 0 };
     let bodyFrom = 0;
     if (h) {
+      const carried = annexTitle ? (stack[stack.length - 1] as Open) : undefined;
       while (stack.length > 1 && (stack[stack.length - 1] as Open).level >= h.level) stack.pop();
-      const parent = stack[stack.length - 1] as Open;
+      const parent = carried ?? (stack[stack.length - 1] as Open);
       const words = text.slice(h.start, h.end);
       const own: Mode = REVIEW_HEADING.re.test(words)
         ? "review"
@@ -182,6 +203,7 @@ export function readSections(n: Normalised, published: string | null): Sections 
       while (k > 0 && !isStop(body.charCodeAt(k - 1))) k--;
       const t = timeIn(body.slice(k, pl.index + pl[0].length), year);
       if (top.mode !== "plan" || t) {
+        if (body[0] === "“" && !restore) restore = { ...top };
         top.mode = "plan";
         if (t) top.period = t;
         else if (report && year !== undefined && !top.period) top.period = { period: String(year), text: "" };

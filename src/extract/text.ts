@@ -45,7 +45,10 @@ export function boundsAround(
   return [a, b];
 }
 
-/** True when [start, end) sits inside a short “…” quote (a slogan or name: “冲刺100天”). */
+/**
+ * True when [start, end) sits inside a “…” quote of at most `maxLen` characters (a slogan or name:
+ * “冲刺100天”); a longer quote is someone's speech, whose figures count.
+ */
 export function insideQuote(s: string, start: number, end: number, maxLen: number): boolean {
   const aMin = Math.max(0, start - maxLen);
   let open = -1;
@@ -55,7 +58,7 @@ export function insideQuote(s: string, start: number, end: number, maxLen: numbe
     if (c === "“" || c === "「" || c === "『") { open = i; break; }
   }
   if (open < 0) return false;
-  const bMax = Math.min(s.length, end + maxLen);
+  const bMax = Math.min(s.length, open + maxLen + 2);
   for (let i = end; i < bMax; i++) {
     const c = s[i];
     if (c === "”" || c === "」" || c === "』") return true;

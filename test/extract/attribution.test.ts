@@ -78,6 +78,11 @@ describe("kind", () => {
     ["始终将党的政治建设摆在首位,建立阵地51个。", "51个", "reported"],
     ["成功争取中央专项资金2000万元。", "2000万元", "reported"],
     ["力争新增总部企业20家。", "20家", "target"],
+    // A from–to change under a marker: the starting level is reached, the end is the target.
+    ["力争企业数量由目前的11家增至22家以上。", "11家", "reported"],
+    ["力争企业数量由目前的11家增至22家以上。", "22家", "target"],
+    ["二、2026年工作安排\n常住人口城镇化率由2025年的60%提高到62%。", "60%", "reported"],
+    ["二、2026年工作安排\n常住人口城镇化率由2025年的60%提高到62%。", "62%", "target"],
     ["确保年内招引重点项目不少于60个。", "60个", "target"],
     ["高邮计划每年招引实施重大项目5个以上。", "5个", "target"],
     ["到2025年,全市将打造特色田园乡村18个以上。", "18个", "target"],
@@ -138,7 +143,7 @@ describe("metric in traditional text", () => {
     const s = extract("經(jīng)開區(qū)實現(xiàn)規(guī)上工業(yè)增加值增長8.5%,完成固定資產(chǎn)投資45.6億元。");
     expect(s.figures.map((f) => [f.text, f.metric, f.change])).toEqual([
       ["8.5%", "規上工業增加值", true],
-      ["45.6億元", "完成固定資產投資", undefined],
+      ["45.6億元", "固定資產投資", undefined],
     ]);
   });
 });

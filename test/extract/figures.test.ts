@@ -19,6 +19,11 @@ const POSITIVE: Row[] = [
   ["完成学校维修改造面积1.5万平方米。", "1.5万平方米", 15000, "平方米"],
   ["93.5公里“四好农村路”在全市率先建成。", "93.5公里", 93.5, "公里"],
   ["新建住房3万4000套。", "3万4000套", 34000, "套"],
+  // A record's table row is data, not a navigation bar; a long quote is speech, not a slogan.
+  ["服务时长 | 2小时 | 活动日期 | 2021-01-30 09:00:00 |", "2小时", 2, "小时"],
+  ["小区住户介绍:“当时积水排不掉,一般都有七八十公分深,老百姓真来这儿钓鱼,到这儿来看海。”", "七八十公分", 70, "公分", { value_max: 80 }],
+  // A headline that rounds a body figure is a figure of its own.
+  ["三万次走访\n这三万多次的走访,拉近了党群之间的距离。", "三万次", 30000, "次"],
   // Chinese numerals with a magnitude or measure word.
   ["全县新增就业两万人。", "两万人", 20000, "人"],
   ["引进企业一千余家。", "一千余家", 1000, "家", { approx: "more_than" }],
@@ -142,6 +147,7 @@ const NEGATIVE: [string, string][] = [
   ["培育10亿元以上的企业。", "threshold with 的"],
   ["主要做好以下4个方面工作。", "enumeration of aspects"],
   ["京ICP备12345678号", "registration number"],
+  ["全省经济稳步增长。\n<span>炒股开户享福利，入金抽188元红包，100%中奖！</span>\n工业平稳运行。", "advertisement line"],
 ];
 
 describe("figures: not figures", () => {

@@ -77,7 +77,10 @@ const ROWS: { in: string; places: string[]; figure?: string | null }[] = [
   { in: "东城街道召开会议，新增企业12家。", places: [] },
   // villages, communities and zones under their parent
   { in: "吉林省四平市梨树县八里庙村，八里庙村年人均收入20000元。", places: ["八里庙村/220322"] },
-  { in: "东营区东城街道兴盛社区志愿服务队。兴盛社区组织26名志愿者。", places: ["兴盛社区/370502003"] },
+  // a community's own record is about the street that holds it too, when it names it; a village's
+  // county is not listed
+  { in: "东营区东城街道兴盛社区志愿服务队。兴盛社区组织26名志愿者。", places: ["兴盛社区/370502003", "东城街道/370502003"] },
+  { in: "兴盛社区志愿服务队。兴盛社区组织26名志愿者。", places: [] },
   { in: "河北雄安新区建设。雄安新区新增企业12家。", places: ["雄安新区/130000"] },
   // not places: suffix look-alikes and common words that are also short forms
   { in: "推进新型城镇化，人民政府市场监管，经济区建设，常住人口城镇化率达60%。", places: [] },

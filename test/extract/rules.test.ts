@@ -9,6 +9,7 @@ import { FIGURE_RULE_EXAMPLES } from "../../src/extract/rules/index";
 import { isFigureExample } from "../../src/extract/rules/examples";
 import { METRIC_KEY_RULES } from "../../src/extract/rules/metrickeys";
 import { metricKey } from "../../src/extract/metrickeys";
+import { METRIC_EXAMPLES } from "../../src/extract/rules/metric";
 
 describe("figure rule examples", () => {
   it("every figure rule has examples", () => {
@@ -48,6 +49,18 @@ describe("metric key examples", () => {
       for (const ex of r.examples) expect({ in: ex.in, key: metricKey(ex.in) ?? null }).toEqual(ex);
       // Every alias names its own rule's key.
       for (const a of [r.key, ...r.aliases]) expect({ alias: a, key: metricKey(a) }).toEqual({ alias: a, key: r.key });
+    });
+  }
+});
+
+describe("metric rule examples", () => {
+  for (const { rule, examples } of METRIC_EXAMPLES) {
+    it(rule, () => {
+      expect(examples.length).toBeGreaterThan(0);
+      for (const ex of examples) {
+        const f = extract(ex.in).figures.find((x) => x.text === ex.text);
+        expect({ in: ex.in, text: f?.text, metric: f?.metric }).toEqual(ex);
+      }
     });
   }
 });

@@ -22,6 +22,9 @@ import {
   TIME_RULES,
   REPORT_YEAR_RE,
   REPORT_YEAR_EXAMPLES,
+  ANNEX_LINE_RE,
+  ANNEX_LINE_EXAMPLES,
+  ANNEX_LINE_NOT,
 } from "../../src/extract/rules/sections";
 import { GOAL_PREDICATE_RE, GOAL_PREDICATE_EXAMPLES, GOAL_PREDICATE_NOT } from "../../src/extract/rules/markers";
 
@@ -40,6 +43,10 @@ describe("rule rows", () => {
     for (const t of PLAIN_HEADING_EXAMPLES) expect(PLAIN_HEADING_RE.test(t), t).toBe(true);
     for (const t of PLAIN_HEADING_NOT) expect(PLAIN_HEADING_RE.test(t), t).toBe(false);
     expect(headingOf("12345")).toBeNull();
+  });
+  it("annex marker lines", () => {
+    for (const t of ANNEX_LINE_EXAMPLES) expect(ANNEX_LINE_RE.test(t), t).toBe(true);
+    for (const t of ANNEX_LINE_NOT) expect(ANNEX_LINE_RE.test(t), t).toBe(false);
   });
   const cues = { PLAN_HEADING, REVIEW_HEADING, PLAN_HEADING_WEAK, REVIEW_HEADING_WEAK, IMPERATIVE_HEADING, RESULT_HEADING, PLAN_LEAD, REVIEW_LEAD };
   for (const [name, cue] of Object.entries(cues)) {
@@ -119,6 +126,33 @@ describe("plan and review sections", () => {
   it("an instruction heading at the top opens a plan when nothing says otherwise", () => {
     expect(kinds("三、聚力打造增长极,做强发展支撑\n安排市以上重点项目200项左右。")).toEqual([["200项", "target"]]);
     expect(kinds("三、经济运行稳中向好\n安排市以上重点项目200项。")).toEqual([["200项", "reported"]]);
+  });
+  it("an annex of the year's livelihood projects is a plan of its year, its numbered items included", () => {
+    const annex = [
+      "2026年某省政府工作报告",
+      "一、2025年工作回顾",
+      "过去一年,全省新增养老床位3852张。",
+      "四、加强政府自身建设",
+      "各位代表!让我们团结一心,奋力谱写新篇章。",
+      "附件1",
+      "2026年省十件民生实事",
+      "一、为劳动者提供普惠就业公共服务。",
+      "开展补贴性职业技能培训超30万人次,技工院校招生规模超19万人。",
+      "2.发布就业岗位50万个以上,建成家庭养老床位7000张。",
+    ].join("\n");
+    const figs = extract(annex).figures;
+    expect(figs.map((f) => [f.text, f.kind, f.period ?? null])).toEqual([
+      ["3852张", "reported", "2025"],
+      ["十件", "target", "2026"],
+      ["30万人次", "target", "2026"],
+      ["19万人", "target", "2026"],
+      ["50万个", "target", "2026"],
+      ["7000张", "target", "2026"],
+    ]);
+  });
+  it("a plan lead quoted in news holds for its paragraph only", () => {
+    const news = "“2018年我县经济社会发展的主要预期目标是:生产总值增长8.5%以上,服务业增加值增长13%以上……”\n在近两个小时的报告中,代表们一边聆听一边思考。";
+    expect(kinds(news)).toEqual([["8.5%", "target"], ["13%", "target"], ["两个小时", "reported"]]);
   });
   it("sentence cues still win where they are stronger", () => {
     // 预计全年 is an estimate of a result, even in a plan section.

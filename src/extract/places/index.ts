@@ -152,9 +152,15 @@ export function readPlaces(n: Normalised, titleRange: [number, number] | undefin
   };
   const primaryLevel = primary.id >= 0 ? (g.divisions[primary.id]?.level ?? 4) : 4;
   const listed = [primary];
+  // A village's or community's own record is about its town or street too, when it names it
+  // (兴盛社区 … 服务区域 东城街道); never a county or anything higher.
+  if (primary.id < 0 && primary.parent >= 0 && g.divisions[primary.parent]?.level === 4) {
+    const town = byKey.get(`d${primary.parent}`);
+    if (town) listed.push(town);
+  }
   if (primaryLevel >= 2 || primary.id < 0) {
     for (const p of all) {
-      if (p === primary || listed.length >= MAX_PLACES) continue;
+      if (listed.includes(p) || listed.length >= MAX_PLACES) continue;
       if (under(p) && p.salient) listed.push(p);
     }
   }

@@ -61,4 +61,5 @@ export const FIGURE_RULE_EXAMPLES: readonly { rule: string; examples: readonly E
   ...approx.PREFIX_APPROX.map((r, i) => ({ rule: `approx prefix[${i}] ${r.approx}`, examples: r.examples })),
   ...approx.SUFFIX_APPROX.map((r, i) => ({ rule: `approx suffix[${i}] ${r.approx}`, examples: r.examples })),
   ...notfigures.NOT_FIGURE_RULES.map((r) => ({ rule: `not a figure: ${r.name}`, examples: r.examples })),
+  { rule: "counted small numerals", examples: notfigures.COUNT_LEAD_EXAMPLES },
 ];

@@ -46,6 +46,14 @@ export const REPORTED_CLAUSE_RE =
 /** A floor or ceiling written on a figure under a goal marker: 不少于25个, 不低于1亿元, 不超过3%. */
 export const COMMITTED_BOUND_RE = /不少于|不低于|不超过|不高于/;
 
+/**
+ * The starting level of a from–to change is a level already reached, reported even under a goal
+ * marker: 力争企业数量由目前的11家增至22家以上, 城镇化率由2020年的60%提高到65% (the 22家 and 65%
+ * stay targets). Before the figure / after it.
+ */
+export const FROM_LEVEL_BEFORE_RE = /(?:由|从)(?:目前|现在|现有|当前|去年|上年|(?:19|20)[0-9]{2}年(?:底|末)?)?的?$/;
+export const TO_LEVEL_AFTER_RE = /^(?:以上|左右)?(?:提高|提升|增加|增长|下降|降低|减少|扩大|缩小|上升|增|降|升|减)?(?:至|到)/;
+
 /** Partitive description of an existing set: 7个百亿项目中…部分开服 -> reported (not 中心, 中学, 中试: 2—3家创新中心). */
 export const PARTITIVE_AFTER_RE = /^[\u4e00-\u9fff]{0,8}中(?![心学小国央医华共部型间试])[\u4e00-\u9fff]/;
 

@@ -6,23 +6,120 @@
 
 /** Leading markup and brackets (<p class=…>, （占…), time, scope, marker and light-verb words (peeled repeatedly). */
 export const METRIC_LEAD_RE =
-  /^(?:<[^<>\n]{0,120}>|[(（【\[“"]|这一年|一年来|今年以来|今年|去年|前年|上年|本年|全年|[0-9]{1,2}(?:[-—~至][0-9]{1,2})?月份?|年内|年底前|年底|年末|每年|当年|预计全年|预计|到20[0-9]{2}年(?:底|末)?前?|20[0-9]{2}年(?:底|末)?前?|(?:未来|今后)?[一二三四五两几0-9]年(?:内|来)?|十[一二三四五六七八九]五(?:期末|末|内|期间)?|上半年|前三季度|同时|其中|此外|另外|力争|确保|争取|计划|努力|力求|将|要|全力|着力|重点|共|累计|实现|达到|完成了|共有|拥有|有|全区|全市|全县|全镇|全省|全乡|全街道|一批|该区|我区|我市|我县|并|还|再|已|已经|均|都|也)/;
+  /^(?:<[^<>\n]{0,120}>|[(（【\[“"]|这一年|一年来|今年以来|今年|去年|前年|上年|本年|全年|[0-9]{1,2}(?:[-—~至][0-9]{1,2})?月份?|年内|年底前|年底|年末|每年|当年|预计全年|预计|到20[0-9]{2}年(?:底|末)?前?|20[0-9]{2}年(?:底|末)?前?|(?:未来|今后)?[一二三四五两几0-9]年(?:内|来)?|十[一二三四五六七八九]五(?:期末|末|内|期间)?|上半年|前三季度|同时|其中|此外|另外|力争|确保|争取|计划|努力|力求|将|要|全力|着力|重点|共|累计|实现|达到|完成了|共有|拥有|有|全区|全市|全县|全镇|全省|全乡|全街道|一批|该区|我区|我市|我县|并|还|再|已|已经|均|都|也|(?:大约|约)(?=占))/;
 
-/** A short subject and its marker at the start: 高邮市将打造…, 该县计划每年招引… */
-export const METRIC_SUBJECT_RE = /^[\u4e00-\u9fff]{0,6}?(?:将(?!军|来|近)|计划|力争|确保|争取)/;
+/**
+ * A short subject and its marker or light verb at the start: 高邮市将打造…, 该县计划每年招引…,
+ * 公司预计上半年净利润…, 工业百强企业完成工业增加值… (not 任务完成率, and never all of it: 全市生产总值完成).
+ */
+export const METRIC_SUBJECT_RE = /^[\u4e00-\u9fff]{0,6}?(?:将(?!军|来|近)|计划|力争|确保|争取|预计|(?:完成|实现)(?![率度值量]))(?=[\u4e00-\u9fff]{2})/;
 
 /**
  * A leading locality (the subject, not the measure): 經開區新增企業 -> 新增企業, 新竹县去年观光人次
- * -> 去年观光人次 (the time word is peeled next).
+ * -> 去年观光人次 (the time word is peeled next), 光明区规模以上工业增加值 -> 规模以上工业增加值 (before
+ * the standard indicators' heads); never a common noun (城镇固定资产投资, 地区生产总值, 社区居民).
  */
-export const METRIC_PLACE_LEAD_RE = /^[\u4e00-\u9fff]{1,4}?(?:街道|区|區|县|縣|市|镇|鎮)(?=今年|去年|前年|上年|全年|上半年|前三季度|新增|新建|实现|實現|完成|共有|累计|累計|引进|引進|招引|建成|培育|打造|实施|實施|投入|发放|發放|开工|開工)/;
+export const METRIC_PLACE_LEAD_RE = /^(?![城地社园景街小市郊山库辖片矿牧林灾老]区|城[镇市]|[超都股楼夜]市)[\u4e00-\u9fff]{1,4}?(?:街道|区|區|县|縣|市|镇|鎮)(?=今年|去年|前年|上年|全年|上半年|前三季度|新增|新建|实现|實現|完成|共有|累计|累計|引进|引進|招引|建成|培育|打造|实施|實施|投入|发放|發放|开工|開工|规模以上|規模以上|规上|規上|固定资产|固定資產|社会消费品|社會消費品|一般公共预算|一般公共預算|地区生产总值|地區生產總值)/;
 
-/** Trailing verbs, change words and approximation words (peeled repeatedly). */
+/**
+ * Trailing verbs, change words, approximation words, from/base years (由2005年的), spans (五年) and
+ * statistical conditions (按可比价计算) (peeled repeatedly, with METRIC_COMPARE_TAIL_RE).
+ */
 export const METRIC_TAIL_RE =
-  /(?:(?:高于|低于|快于|慢于)[^，。；,;]{0,6}?平均(?:水平|值)?|分别|预计|均|增速|增幅|迈上|迈入|跨上|站上|登上|同比|环比|[比较](?:过去[0-9一二三四五六七八九十两]{1,2}年|上年|去年|前年|上月|同期|20[0-9]{2}年[末底]?)(?:同期)?|增长|成长|录得|下降|提高|降低|减少|增加|上升|回落|达到|达|为|是|有|共计|累计|共|突破|超过|不少于|不低于|不超过|不到|低于|约|近|控制在|稳定在|保持在|完成|实现|至|到|了|在|的)$/;
+  /(?:(?:高于|低于|快于|慢于)[^，。；,;]{0,6}?平均(?:水平|值)?|(?:由|从|是|为|相当于)(?:(?:19|20)[0-9]{2}年(?:底|末)?|上年|去年|上半年|年初)的?|(?:近|过去|前)?[一二三四五六七八九十两]{1,2}年(?:来|间)?|按(?:可比价格?|现价|不变价格?)计算|按?(?:可比|同)口径(?:计算)?|可比价?|扣除价格因素后?|(?<=[\u4e00-\u9fff]{2})(?<![不倍])(?:新|净)?增|从|由|力争|确保|争取|分别|预计|年均|均|各|占|(?<![需重主纲摘])要|超|逾|提升|加快|放缓|回升|扩大|缩小|收窄|增速|增幅|迈上|迈入|跨上|站上|登上|同比|环比|[比较](?:过去[0-9一二三四五六七八九十两]{1,2}年|上年|去年|前年|上月|同期|20[0-9]{2}年[末底]?)(?:同期)?|增长|成长|录得|下降|提高|降低|减少|增加|上升|回落|达到|达|为|是|有|共计|累计|共|突破|超过|不少于|不低于|不超过|不到|低于|约|近|控制在|稳定在|保持在|完成|实现|至|到|了|在|的)$/;
+
+/**
+ * A comparison after the metric (较一季度提升, 比规上工业增加值增速高, 与上年相比), peeled when
+ * METRIC_TAIL_RE has nothing left to peel; never 比 inside a word (占比, 之比, 比重, 比赛).
+ * Kept apart from METRIC_TAIL_RE: the two bounded scans in one alternation are not linear.
+ */
+export const METRIC_COMPARE_TAIL_RE =
+  /(?:(?<![占对相环同评类攀无比可之])[比较](?![较重例率值赛武拼对分达为是从由])[^，。；,;、]{2,10}?(?:高|低|快|慢|多|少)?|[与同][^，。；,;、]{1,8}?相比)$/;
 
 /** Words that end a noun phrase read after a figure: 5个养老服务指导中心建成 -> 养老服务指导中心. */
 export const METRIC_AFTER_STOP_RE =
-  /人民币|用于|左右|以上|实现|获得|全面|成功|顺利|通过|开工|建成|分配|完成|入选|被|已|在|于|将|要|正|均|分别|获|达|占|共|和|及|与|等|全部|早|中(?![心学小国央医华共部型间])|的|得到|纳入|投入|开服|签约|落户|参与|参加|覆盖|受益|实施|进入|上市|取得|列入|荣获|达到|超过|同比|增长|下降|比|较|为|是|有|并|以|建设/;
+  /人民币|用于|左右|以上|实现|获得|全面|成功|顺利|通过|开工|建成|分配|完成|入选|被|已|在(?![建营岗职校])|[上里](?=的)|于|将|要|正|均|分别|获|达|占|共|和|及|与|等|全部|早|中(?![心学小国央医华共部型间])|的|得到|纳入|投入|开服|签约|落户|参与|参加|覆盖|受益|实施|进入|上市|取得|列入|荣获|达到|超过|同比|增长|下降|提升|提高|增至|降至|升至|减至|增加|减少|上升|扩大|缩小|加快|回落|比|较|为|是|有|并|以|建设/;
 
 export const METRIC_MAX = 24;
+
+/** `extract(in)` has a figure `text` whose metric is `metric`. */
+export interface MetricExample {
+  in: string;
+  text: string;
+  metric: string;
+}
+
+/** Rows for the metric rules above, run by test/extract/rules.test.ts. */
+export const METRIC_EXAMPLES: readonly { rule: string; examples: readonly MetricExample[] }[] = [
+  {
+    rule: "METRIC_TAIL_RE comparisons: the compared metric is the one before",
+    examples: [
+      { in: "上半年，规模以上工业增加值同比增长7.5%，增速较一季度提升1.2个百分点。", text: "1.2个百分点", metric: "规模以上工业增加值" },
+      { in: "农民人均收入20000元以上,比十年前增长约80%。", text: "80%", metric: "农民人均收入" },
+      { in: "工业增加值同比增长12.5%，比规上工业增加值增速高5.0个百分点。", text: "5.0个百分点", metric: "工业增加值" },
+      { in: "万元生产总值能耗比上年下降3.2%。", text: "3.2%", metric: "万元生产总值能耗" },
+      { in: "出口总额与上年相比增长6%。", text: "6%", metric: "出口总额" },
+      // 比 inside a word is no comparison.
+      { in: "举办各类比赛活动10场。", text: "10场", metric: "举办比赛活动" },
+      { in: "规上工业企业研发费用与营收之比达到3.25%左右。", text: "3.25%", metric: "规上工业企业研发费用与营收之比" },
+    ],
+  },
+  {
+    rule: "METRIC_TAIL_RE conditions, qualifiers, distributives and from/to",
+    examples: [
+      { in: "全县实现生产总值255亿元,按可比价计算增长8.5%。", text: "8.5%", metric: "生产总值" },
+      { in: "力争产量突破200亿立方米、投资超120亿元。", text: "120亿元", metric: "投资" },
+      { in: "新建省重点实验室、省技术创新中心各20家。", text: "20家", metric: "新建省重点实验室、省技术创新中心" },
+      { in: "林草产业产值年均增长超10%。", text: "10%", metric: "林草产业产值" },
+      { in: "社会消费品零售总额要力争达到6740亿元。", text: "6740亿元", metric: "社会消费品零售总额" },
+      { in: "人均生产总值由7.34万元提升至10.26万元。", text: "7.34万元", metric: "人均生产总值" },
+      { in: "人均生产总值由7.34万元提升至10.26万元。", text: "10.26万元", metric: "人均生产总值" },
+      { in: "森林覆盖率由2000年的18%提高到25%。", text: "18%", metric: "森林覆盖率" },
+      { in: "地区生产总值是2005年的2.1倍。", text: "2.1倍", metric: "地区生产总值" },
+      { in: "全部财政收入按可比口径增长12%。", text: "12%", metric: "全部财政收入" },
+      { in: "全社会固定资产投资五年年均增长10%。", text: "10%", metric: "全社会固定资产投资" },
+      { in: "铁路运营里程新增500公里。", text: "500公里", metric: "铁路运营里程" },
+      { in: "两院院士增9人。", text: "9人", metric: "两院院士" },
+    ],
+  },
+  {
+    rule: "METRIC_LEAD_RE: 约 before 占",
+    examples: [{ in: "耕地经营面积1万余亩,约占全村耕地面积的九成。", text: "九成", metric: "占全村耕地面积" }],
+  },
+  {
+    rule: "METRIC_SUBJECT_RE: a subject and its marker or light verb",
+    examples: [
+      { in: "公司预计上半年归属于上市公司股东的净利润8.5亿元至10亿元。", text: "8.5亿元至10亿元", metric: "归属于上市公司股东的净利润" },
+      { in: "工业百强企业完成工业增加值255.28亿元。", text: "255.28亿元", metric: "工业增加值" },
+      { in: "高标准改厕5115户,完成任务102.3%。", text: "102.3%", metric: "任务" },
+      // Never all of the phrase, never inside a word.
+      { in: "全市生产总值完成1185.4亿元。", text: "1185.4亿元", metric: "生产总值" },
+      { in: "新增信贷投入预计达到4400亿元。", text: "4400亿元", metric: "新增信贷投入" },
+      { in: "改厕任务完成率102.3%。", text: "102.3%", metric: "改厕任务完成率" },
+    ],
+  },
+  {
+    rule: "METRIC_PLACE_LEAD_RE: a place before an indicator, never a common noun",
+    examples: [
+      { in: "光明区规模以上工业增加值同比增长7.5%。", text: "7.5%", metric: "规模以上工业增加值" },
+      { in: "城镇固定资产投资增长12%。", text: "12%", metric: "城镇固定资产投资" },
+      { in: "城镇新增就业45万人。", text: "45万人", metric: "城镇新增就业" },
+      { in: "人均地区生产总值达到1万美元。", text: "1万美元", metric: "人均地区生产总值" },
+    ],
+  },
+  {
+    rule: "METRIC_AFTER_STOP_RE: the noun after a count",
+    examples: [
+      { in: "抓好4个在建抽水蓄能项目建设。", text: "4个", metric: "在建抽水蓄能项目" },
+      { in: "这三万多张照片上的笑脸。", text: "三万多张", metric: "照片" },
+    ],
+  },
+  {
+    rule: "a table row: a figure alone in its cell is labelled by the cell before (attribution.ts)",
+    examples: [{ in: "服务时长 | 2小时 | 活动日期 | 2021-01-30 09:00:00 |", text: "2小时", metric: "服务时长" }],
+  },
+  {
+    rule: "a bracketed aside lends no metric (attribution.ts)",
+    examples: [{ in: "工业百强企业完成工业增加值255.28亿元（占规上工业比重为62.0%），同比增长12.5%。", text: "12.5%", metric: "工业增加值" }],
+  },
+];

@@ -63,6 +63,14 @@ export const HEADING_FORMS: HeadingForm[] = [
   },
 ];
 
+/**
+ * A line that only marks an annex (附件, 附件1): the title line after it (2026年省十件民生实事) opens
+ * a part of its own at level 0, so the annex's numbered items sit under its title.
+ */
+export const ANNEX_LINE_RE = /^附件(?:\s?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3}))?\s?[:：]?$/;
+export const ANNEX_LINE_EXAMPLES = ["附件", "附件1", "附件 2", "附件一："];
+export const ANNEX_LINE_NOT = ["附件下载", "附件1：2026年民生实事", "相关附件"];
+
 /** Level of a short unnumbered line without sentence punctuation (大庙街道, 2026年工作安排). */
 export const PLAIN_LEVEL = 9;
 /** An unnumbered line counts as a heading when it is this short and ends without punctuation. */
@@ -93,8 +101,8 @@ export const PLAN_HEADING: ModeCue = {
   not: ["(二)着力推进产业升级", "(一)经济增长迈出坚实步伐", "大庙街道", "(二)聚力落实国家重大战略任务"],
 };
 export const PLAN_HEADING_WEAK: ModeCue = {
-  re: /目标|任务/,
-  examples: ["二、“十五五”发展目标", "(二)聚力落实国家重大战略任务"],
+  re: /目标|任务|民生实事|实事项目|民生工程/,
+  examples: ["二、“十五五”发展目标", "(二)聚力落实国家重大战略任务", "2026年省十件民生实事", "2026年自治区民生实事"],
   not: ["(一)着力实施扩大内需战略"],
 };
 
