@@ -46,6 +46,9 @@ const HOSTILE: Record<string, string> = {
   "unclosed brackets": "經(jīng(開(區(",
   "repeated markers": "力争确保将要到2025年年内每年",
   "figure soup": "新增企业12家,增长5.5%、",
+  // A target and a marker subject per unit: the goal-actor test once searched the whole body per
+  // goal (8,000 chars took 87 s; found by the bounded-output property hanging a test run).
+  "goal per unit": "百每年；亿十四亿元",
 };
 
 /** 8x the text should take ~8x the time; a quadratic rule takes ~64x. Above this a mix is flagged. */
