@@ -64,7 +64,7 @@ export function attribute(n: Normalised, raws: RawFigure[], sections: Sections):
     if (change) a.change = true;
     // Implied unit: borrow a money unit from a figure of the same sentence, else 元.
     if (a.implied) {
-      const near = raws.find((r) => r !== f && r.unitSimp && MONEY_UNITS.has(r.unitSimp) && Math.abs(r.start - f.start) < 120);
+      const near = moneyUnitNear(raws, k);
       a.unit = near ? near.unit : "元";
       a.unitSimp = near ? near.unitSimp : "元";
       if (!a.approx && a.level) a.approx = "more_than";
@@ -85,6 +85,25 @@ export function attribute(n: Normalised, raws: RawFigure[], sections: Sections):
 }
 
 /** A closing bracket between two figures: the first was an aside. */
+/** Within this many characters a figure's money unit lends itself to a figure without one. */
+const UNIT_LENDING_SPAN = 120;
+
+/**
+ * The first figure (in text order) within UNIT_LENDING_SPAN of raws[k] that has a money unit.
+ * raws are in text order, so only the window around k is read (a scan of every figure for every
+ * implied unit was quadratic in a long report).
+ */
+function moneyUnitNear(raws: RawFigure[], k: number): RawFigure | undefined {
+  const at = raws[k]!.start;
+  let j = k;
+  while (j > 0 && at - raws[j - 1]!.start < UNIT_LENDING_SPAN) j--;
+  for (; j < raws.length && raws[j]!.start - at < UNIT_LENDING_SPAN; j++) {
+    const r = raws[j]!;
+    if (j !== k && r.unitSimp && MONEY_UNITS.has(r.unitSimp)) return r;
+  }
+  return undefined;
+}
+
 function closesAside(s: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (s[i] === "）" || s[i] === ")") return true;
   return false;
