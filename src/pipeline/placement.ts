@@ -87,7 +87,7 @@ export async function extractAndPlace(env: Env, id: number, options: { force?: b
   const result = await writeExtraction(target, row, summary, [drizzle(target).insert(articles).values(row).onConflictDoNothing()]);
   if (result.status !== "extracted") return result;
   try {
-    await settle(shards, row, to);
+    await settle(shards, row, to, from);
   } catch (e) {
     return { status: "failed", failure: storageFailure(e) };
   }
@@ -97,12 +97,12 @@ export async function extractAndPlace(env: Env, id: number, options: { force?: b
 /**
  * Step 2 of a move: the article leaves every shard but `to` (with its rows and links), the
  * catch-all last and in one batch with the home record that points at `to` (or none, when `to`
- * is the catch-all).
+ * is the catch-all). Shard `from` is known to hold it; the others are asked (one read each).
  */
-async function settle(shards: Shards, row: ArticleRow, to: number): Promise<void> {
+async function settle(shards: Shards, row: ArticleRow, to: number, from?: number): Promise<void> {
   const catchAll = shards.map.catchAll;
-  const others = shards.all.flatMap((d1, i) => (i === to || i === catchAll ? [] : [d1]));
-  await Promise.all(others.map((d1) => removeFrom(d1, row.id)));
+  const others = shards.all.flatMap((d1, i) => (i === to || i === catchAll ? [] : [{ d1, known: i === from }]));
+  await Promise.all(others.map(({ d1, known }) => removeFrom(d1, row.id, known ? "known" : "ask")));
   const catchAllDb = drizzle(shards.all[catchAll]!);
   const home: BatchQuery =
     to === catchAll
@@ -111,12 +111,15 @@ async function settle(shards: Shards, row: ArticleRow, to: number): Promise<void
           .insert(articleHomes)
           .values({ id: row.id, webhookId: row.webhookId, contentHash: row.contentHash, shard: shards.map.bindings[to]! })
           .onConflictDoUpdate({ target: articleHomes.id, set: { shard: shards.map.bindings[to]! } });
-  await removeFrom(shards.all[catchAll]!, row.id, to === catchAll ? "keep" : "remove", [home]);
+  await removeFrom(shards.all[catchAll]!, row.id, to === catchAll ? "keep" : from === catchAll ? "known" : "ask", [home]);
 }
 
-/** Removes article `id` from `d1` when it is there, in one batch with `also`. */
-async function removeFrom(d1: D1Database, id: number, mode: "keep" | "remove" = "remove", also: BatchQuery[] = []): Promise<void> {
-  const present = mode === "remove" && (await d1.prepare("SELECT 1 FROM articles WHERE id = ?").bind(id).first()) !== null;
+/**
+ * Removes article `id` from `d1` in one batch with `also`: `known` (it is there), `ask` (when
+ * it is there), `keep` (only `also` runs).
+ */
+async function removeFrom(d1: D1Database, id: number, mode: "known" | "ask" | "keep", also: BatchQuery[] = []): Promise<void> {
+  const present = mode === "known" || (mode === "ask" && (await d1.prepare("SELECT 1 FROM articles WHERE id = ?").bind(id).first()) !== null);
   const statements = [...(present ? await removalStatements(d1, id) : []), ...also];
   if (statements.length) await d1.batch(statements.map((q) => statement(d1, q)));
 }
