@@ -66,7 +66,6 @@ async function expectOnlyIn(id: number, index: number, text: string) {
   const per = await rowsOf(id);
   const summary = extract(text);
   expect(per[index]).toMatchObject({ articles: 1, figures: summary.figures.length, goals: summary.goals.length, text_index: 1 });
-  expect(per[index]!.places).toBeGreaterThan(0);
   per.forEach((rows, i) => {
     if (i !== index) expect(rows, `article ${id} in ${shards.map.bindings[i]}`).toEqual(NONE);
   });
@@ -174,6 +173,20 @@ describe.runIf(sharded)("re-extraction that changes the province", () => {
     expect(await promisesIn(NORTH)).toEqual(promisesBefore);
   });
 
+
+  it("an article whose place is no longer known moves to the catch-all, and back", async () => {
+    const placeless = (text: string) => ({ ...extract(text), places: [] });
+    await deliverWith(placeless, { articleId: earlier, force: true });
+    await expectOnlyIn(earlier, shards.map.catchAll, t2015);
+    // Its promises left DB_NORTH with it.
+    expect((await promisesIn(NORTH)).some((p) => p.target_article_id === earlier)).toBe(false);
+    const replay = await postJson({ text: t2015 }, { id: "move-2015" });
+    expect(await replay.json()).toMatchObject({ id: earlier, status: "extracted", replay: true });
+    const res = await exports.default.fetch("https://jiyao.test/v1/admin/reextract?scope=all", { method: "POST", headers: { authorization: `Bearer ${env.ADMIN_TOKEN}` } });
+    expect(await res.json()).toEqual({ queued: 2, next_cursor: null, done: true });
+    await eventually(() => expectOnlyIn(earlier, NORTH, t2015));
+    expect(await promisesIn(NORTH)).toEqual(promisesBefore);
+  });
 });
 
 describe("replays after re-extraction", () => {
