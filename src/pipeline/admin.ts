@@ -1,7 +1,7 @@
 /**
  * POST /v1/admin/reextract — the cron sweep on demand: `?scope=stale` (default: older versions
  * and stuck articles), `failed` (retry every failed article) or `all` (re-extract everything).
- * One call queues at most SWEEP_PAGES pages of ids and answers `{queued, next_cursor, done}`;
+ * One call queues at most SWEEP_PAGES pages of ids (SWEEP_PAGES / shards when sharded) and answers `{queued, next_cursor, done}`;
  * call again with `&cursor=<next_cursor>` until `done`.
  * Bearer token from the ADMIN_TOKEN secret, compared in constant time; no token configured = closed.
  */

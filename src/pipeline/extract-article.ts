@@ -12,7 +12,7 @@ import { articles } from "../db/schema";
 import { extract, EXTRACTOR_VERSION, type Summary } from "../extract";
 import { stageFailure, storageFailure, type ArticleFailure } from "./failure";
 import { promiseStatements, settleLinks } from "../promises/store";
-import { filedAs, storeSummary } from "./store";
+import { filedAs, storeSummary, type BatchQuery } from "./store";
 
 /** The extractor the pipeline runs; tests pass one with a failing stage. */
 export type Extractor = (text: string) => Summary;
@@ -24,7 +24,7 @@ export async function extractArticle(
   articleId: number,
   options: { force?: boolean; extractor?: Extractor } = {},
 ): Promise<ExtractResult> {
-  let row: typeof articles.$inferSelect | undefined;
+  let row: ArticleRow | undefined;
   try {
     [row] = await drizzle(d1).select().from(articles).where(eq(articles.id, articleId)).limit(1);
   } catch (e) {
@@ -32,12 +32,22 @@ export async function extractArticle(
   }
   if (!row) return { status: "missing" };
   if (!options.force && row.status === "extracted" && row.extractorVersion === EXTRACTOR_VERSION) return { status: "current" };
-  const summary = (options.extractor ?? extract)(row.text);
+  return writeExtraction(d1, row, (options.extractor ?? extract)(row.text));
+}
+
+export type ArticleRow = typeof articles.$inferSelect;
+
+/**
+ * Stores `summary` of the article `row` in `d1` with its promise links. `first` runs at the head
+ * of the same batch: the placement's copy of the row into a new shard (src/pipeline/placement.ts),
+ * so the row arrives there with its summary or not at all.
+ */
+export async function writeExtraction(d1: D1Database, row: ArticleRow, summary: Summary, first: BatchQuery[] = []): Promise<ExtractResult> {
   if (summary.errors.length) return { status: "failed", failure: stageFailure(summary.errors) };
   try {
     const article = { id: row.id, text: row.text, ...filedAs(row, summary) };
     const links = await promiseStatements(d1, article, summary, Date.now());
-    await storeSummary(d1, row, summary, EXTRACTOR_VERSION, links.statements);
+    await storeSummary(d1, row, summary, EXTRACTOR_VERSION, links.statements, first);
     await settleLinks(d1, article, summary, links, Date.now());
   } catch (e) {
     return { status: "failed", failure: storageFailure(e) };

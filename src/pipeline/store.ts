@@ -16,7 +16,10 @@ const dialect = new SQLiteAsyncDialect();
 
 /** Drizzle builds each statement; D1's own batch runs them as one transaction. (drizzle's
  * `db.batch` cannot carry raw `sql` statements on D1, which the FTS and link inserts need.) */
-function statement(d1: D1Database, query: { toSQL(): { sql: string; params: unknown[] } } | SQL): D1PreparedStatement {
+/** A statement of a batch: a drizzle query or raw `sql`. */
+export type BatchQuery = { toSQL(): { sql: string; params: unknown[] } } | SQL;
+
+export function statement(d1: D1Database, query: BatchQuery): D1PreparedStatement {
   const built = query instanceof SQL ? dialect.sqlToQuery(query) : query.toSQL();
   return d1.prepare(built.sql).bind(...built.params);
 }
@@ -125,8 +128,19 @@ function sentenceSpan(text: string, chars: (utf16: number) => number, f: Figure)
   return { sentenceAt: from, sentenceChars: chars(at + f.sentence.length) - from };
 }
 
-/** `extra`: statements run in the same batch before the article leaves `received` (promise links). */
-export async function storeSummary(d1: D1Database, meta: ArticleMeta, summary: Summary, extractorVersion: number, extra: SQL[] = []): Promise<void> {
+/**
+ * `extra`: statements run in the same batch before the article leaves `received` (promise
+ * links); `first`: statements run before everything (the copy of the article row into its new
+ * shard, src/pipeline/placement.ts, so the row and its summary arrive together or not at all).
+ */
+export async function storeSummary(
+  d1: D1Database,
+  meta: ArticleMeta,
+  summary: Summary,
+  extractorVersion: number,
+  extra: SQL[] = [],
+  first: BatchQuery[] = [],
+): Promise<void> {
   const db = drizzle(d1);
   const id = meta.id;
   const title = meta.metaTitle ?? summary.title;
@@ -175,7 +189,8 @@ export async function storeSummary(d1: D1Database, meta: ArticleMeta, summary: S
     published,
   }));
 
-  const statements: Parameters<typeof statement>[1][] = [
+  const statements: BatchQuery[] = [
+    ...first,
     // Children first (goal_figures go with goals and figures through ON DELETE CASCADE).
     db.delete(goals).where(eq(goals.articleId, id)),
     db.delete(figures).where(eq(figures.articleId, id)),

@@ -2,11 +2,13 @@
  * Finds the articles that need (re-)extraction and queues them: summaries from an older
  * extractor version (so a rule improvement reaches every stored article without re-posting),
  * and articles still `received` after STUCK_AFTER_MS (their queue message was lost or failed to
- * send). Used by the cron trigger and the admin endpoint. The table is walked in pages of ids,
- * never more per invocation than the platform allows; the answer says how far it got.
+ * send). Used by the cron trigger and the admin endpoint. Every shard's table is walked, in pages
+ * of ids (ids are allocated once, at ingest, so they order articles across shards), never more
+ * per invocation than the platform allows; the answer says how far it got.
  */
 import { and, eq, gt, isNull, lt, ne, or } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
+import { shardsOf } from "../db/router";
 import { articles } from "../db/schema";
 import { EXTRACTOR_VERSION } from "../extract";
 import type { ExtractMessage } from "./messages";
@@ -15,9 +17,11 @@ export const STUCK_AFTER_MS = 5 * 60 * 1000;
 /** Ids read per page: one sendBatch each (Queues accept at most 100 messages per sendBatch). */
 export const SWEEP_PAGE = 100;
 /**
- * Pages per invocation: each is one D1 query and one queue send, so 20 pages stay well inside the
- * free plan's 50 D1 queries (and 50 subrequests) per invocation. The rest is reached by calling
- * again with `after` (the admin endpoint's `cursor`), or by the next cron run for `stale`.
+ * Pages per invocation with one database. A page is one D1 query per shard and one queue send,
+ * so with N shards SWEEP_PAGES / N pages run (one database: 20 pages, 20 queries, 20 sends; four
+ * shards: 5 pages, 20 queries, 5 sends), well inside the free plan's 50 D1 queries (and 50
+ * subrequests) per invocation. The rest is reached by calling again with `after` (the admin
+ * endpoint's `cursor`), or by the next cron run for `stale`.
  */
 export const SWEEP_PAGES = 20;
 
@@ -35,10 +39,14 @@ export interface SweepResult {
   next_cursor: string | null;
 }
 
-/** Walks the matching articles in id order (keyset: `id > after`), queueing each page. */
+/**
+ * Walks the matching articles in id order (keyset: `id > after`), queueing each page: every
+ * shard's next SWEEP_PAGE ids, merged, the lowest SWEEP_PAGE of them (so no id at or below the
+ * page's last is skipped in any shard).
+ */
 export async function sweep(env: Env, options: { scope?: SweepScope; after?: number } = {}): Promise<SweepResult> {
   const now = Date.now();
-  const db = drizzle(env.DB);
+  const shards = shardsOf(env).all;
   const scope = options.scope ?? "stale";
   const due = {
     stale: or(
@@ -48,16 +56,26 @@ export async function sweep(env: Env, options: { scope?: SweepScope; after?: num
     failed: eq(articles.status, "failed"),
     all: undefined,
   }[scope];
+  const pages = Math.max(1, Math.floor(SWEEP_PAGES / shards.length));
   let after = options.after ?? 0;
   let queued = 0;
-  for (let page = 0; page < SWEEP_PAGES; page++) {
-    const rows = await db.select({ id: articles.id }).from(articles).where(and(gt(articles.id, after), due)).orderBy(articles.id).limit(SWEEP_PAGE);
-    if (rows.length) {
-      await env.EXTRACT_QUEUE.sendBatch(rows.map((r) => ({ body: { articleId: r.id, force: scope !== "stale" } satisfies ExtractMessage })));
+  for (let page = 0; page < pages; page++) {
+    const found = await Promise.all(
+      shards.map((d1) =>
+        drizzle(d1).select({ id: articles.id }).from(articles).where(and(gt(articles.id, after), due)).orderBy(articles.id).limit(SWEEP_PAGE),
+      ),
+    );
+    const ids = found
+      .flat()
+      .map((r) => r.id)
+      .sort((a, b) => a - b)
+      .slice(0, SWEEP_PAGE);
+    if (ids.length) {
+      await env.EXTRACT_QUEUE.sendBatch(ids.map((articleId) => ({ body: { articleId, force: scope !== "stale" } satisfies ExtractMessage })));
     }
-    queued += rows.length;
-    if (rows.length < SWEEP_PAGE) return { queued, next_cursor: null };
-    after = rows[rows.length - 1]!.id;
+    queued += ids.length;
+    if (found.every((rows) => rows.length < SWEEP_PAGE) && ids.length < SWEEP_PAGE) return { queued, next_cursor: null };
+    after = ids[ids.length - 1]!;
   }
   return { queued, next_cursor: String(after) };
 }
