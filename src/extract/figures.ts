@@ -267,19 +267,20 @@ function readFigure(body: string, clean: string, start: number, numText: string,
     const mm = r.re.exec(body.slice(end, end + 3));
     if (mm) { outerEnd = end + mm[0].length; break; }
   }
+  // Every field in one order, optional ones as undefined: one hidden class for all raw figures.
   const f: RawFigure = {
     start,
     end,
     value: round(num.value),
+    valueMax: valueMax !== undefined ? round(Math.max(valueMax, num.value)) : undefined,
     unit: unitText,
     unitSimp,
+    approx: approxFinal || undefined,
+    implied: implied || undefined,
+    level: level || undefined,
     outerStart,
     outerEnd,
   };
-  if (valueMax !== undefined) f.valueMax = round(Math.max(valueMax, num.value));
-  if (approxFinal) f.approx = approxFinal;
-  if (implied) f.implied = true;
-  if (level) f.level = true;
   if (!Number.isFinite(f.value) || (f.valueMax !== undefined && !Number.isFinite(f.valueMax))) return null;
   return f;
 }
