@@ -6,10 +6,9 @@
  * metadata-table rows) and section headings are never the title. Dates in the body (7月13日)
  * never count as the publication date.
  */
-import { lineAt, type Normalised } from "./normalise";
+import { isChromeLine, lineAt, type Normalised } from "./normalise";
 import { parseChinese } from "./numbers";
 import { CN_DIGITS } from "./rules/numerals";
-import { CHROME_LINE_RES } from "./rules/noise";
 import {
   SOURCE_RE,
   SOURCE_SUFFIX_SPLIT_RE,
@@ -135,7 +134,6 @@ function isSiteLine(t: string): boolean {
   return parts.length > 1 && parts.every((p) => SITE_NAME_RE.test(p));
 }
 
-const isChrome = (t: string) => CHROME_LINE_RES.some((re) => re.test(t));
 
 /**
  * Whether a line is a numbered section heading (一、… （一）…). The seam for the sections stage's
@@ -156,7 +154,7 @@ function isFurniture(l: HeadLine): boolean {
   const s = l.simp;
   return (
     NAV_LINE_RE.test(s) ||
-    isChrome(s) ||
+    isChromeLine(s) ||
     LABELLED_LINE_RE.test(s) ||
     METADATA_ROW_RE.test(s.replace(/\s+/g, "")) ||
     CONTROL_LINE_RE.test(s) ||

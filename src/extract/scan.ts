@@ -222,25 +222,73 @@ function foldCase(t: Uint8Array): void {
 /** Filters wider than this many characters are not worth a table lookup per position. */
 const MAX_FIRST = 2048;
 
-/** The characters a match of `re` can start with, or null when every position must be tried. */
-export function firstChars(re: RegExp): Uint8Array | null {
-  if (re.unicode || re.multiline || re.flags.includes("v")) return null;
+/**
+ * The characters a match of `re` can start with and whether every alternative is anchored at the
+ * start (then only position 0 is tried); null when the reader does not follow the source or the
+ * pattern can match the empty string.
+ */
+function startChars(re: RegExp): { first: Chars; anchored: boolean } | null {
+  if (re.unicode || re.multiline || re.sticky || re.global || re.flags.includes("v")) return null;
   try {
     const reader = new Reader(re.source, re.dotAll);
     const r = reader.read();
-    if (r.empty || reader.anchored) return null;
-    // A filter that lets most of the CJK block through saves nothing.
-    let count = 0;
-    for (const [lo, hi] of r.first) count += hi - lo + 1;
-    if (count > MAX_FIRST) return null;
-    const t = new Uint8Array(ALL);
-    for (const [lo, hi] of r.first) t.fill(1, lo, hi + 1);
-    if (re.ignoreCase) foldCase(t);
-    return t;
+    if (r.empty) return null;
+    if (re.ignoreCase) {
+      const t = new Uint8Array(ALL);
+      for (const [lo, hi] of r.first) t.fill(1, lo, hi + 1);
+      foldCase(t);
+      const first: Chars = [];
+      for (let c = 0; c < ALL; c++) if (t[c]) first.push([c, c]);
+      return { first, anchored: reader.anchored };
+    }
+    return { first: r.first, anchored: reader.anchored };
   } catch (e) {
     if (e instanceof Unsupported) return null;
     throw e;
   }
+}
+
+/** The characters a match of `re` can start with, or null when every position must be tried. */
+export function firstChars(re: RegExp): Uint8Array | null {
+  if (re.global || re.sticky) re = new RegExp(re.source, re.flags.replace(/[gy]/g, ""));
+  const r = startChars(re);
+  if (!r || r.anchored) return null;
+  // A filter that lets most of the CJK block through saves nothing.
+  let count = 0;
+  for (const [lo, hi] of r.first) count += hi - lo + 1;
+  if (count > MAX_FIRST) return null;
+  const t = new Uint8Array(ALL);
+  for (const [lo, hi] of r.first) t.fill(1, lo, hi + 1);
+  return t;
+}
+
+/**
+ * `(s) => patterns.some((re) => re.test(s))` for a list of line rules (at most 32, no g or y
+ * flag), with one pass over the line first: a table gives, per character, the patterns that can
+ * start a match there (an anchored one only at position 0), and only those patterns run. A
+ * pattern without a filter always runs. The answer is the patterns' own.
+ */
+export function anyMatch(patterns: readonly RegExp[]): (s: string) => boolean {
+  if (patterns.length > 32) throw new RangeError("anyMatch takes at most 32 patterns");
+  for (const re of patterns) if (re.global || re.sticky) throw new RangeError(`anyMatch: ${re} has a g or y flag (test would move lastIndex)`);
+  const anywhere = new Int32Array(ALL);
+  const atStart = new Int32Array(ALL);
+  let always = 0;
+  patterns.forEach((re, k) => {
+    const r = startChars(re);
+    const bit = 1 << k;
+    if (!r) { always |= bit; return; }
+    const t = r.anchored ? atStart : anywhere;
+    for (const [lo, hi] of r.first) for (let c = lo; c <= hi; c++) t[c] = (t[c] as number) | bit;
+  });
+  for (let c = 0; c < ALL; c++) atStart[c] = (atStart[c] as number) | (anywhere[c] as number);
+  return (s) => {
+    if (s.length === 0) return patterns.some((re) => re.test(s));
+    let mask = always | (atStart[s.charCodeAt(0)] as number);
+    for (let i = 1; i < s.length; i++) mask |= anywhere[s.charCodeAt(i)] as number;
+    for (let k = 0; mask !== 0; k++, mask >>>= 1) if (mask & 1 && (patterns[k] as RegExp).test(s)) return true;
+    return false;
+  };
 }
 
 /** A rule regex with its filter: `next` finds the leftmost match at or after a position. */
