@@ -22,7 +22,7 @@ import {
 import { anyMatch } from "./scan";
 
 /** Whether a line is site chrome by CHROME_LINE_RES (one pass over the line picks the rules to run). */
-export const isChromeLine = anyMatch(CHROME_LINE_RES);
+const isChromeLine = anyMatch(CHROME_LINE_RES);
 
 /** Frequent characters that exist only in traditional script: a cheap test before running opencc. */
 export const TRADITIONAL_PROBE_RE =

@@ -35,6 +35,19 @@ function complement(cs: Chars): Chars {
 
 const one = (c: number): Chars => [[c, c]];
 
+/**
+ * What a pattern (or a part of it) tells about its matches: the characters a match can start
+ * with, whether it can be empty, and `need`: a set of characters of which every match holds at
+ * least one (null when the reader cannot name one).
+ */
+interface Part {
+  first: Chars;
+  empty: boolean;
+  need: Chars | null;
+}
+
+const size = (cs: Chars) => cs.reduce((n, [lo, hi]) => n + hi - lo + 1, 0);
+
 /** Reads a pattern source: the first characters of each alternative and whether it can be empty. */
 class Reader {
   private i = 0;
@@ -43,40 +56,46 @@ class Reader {
   anchored = true;
   constructor(private readonly src: string, private readonly dotAll: boolean) {}
 
-  read(): { first: Chars; empty: boolean } {
+  read(): Part {
     const r = this.alternation();
     if (this.i !== this.src.length) throw new Unsupported();
     return r;
   }
 
-  private alternation(): { first: Chars; empty: boolean } {
+  private alternation(): Part {
     const first: Chars = [];
     let empty = false;
+    let need: Chars | null = [];
     for (;;) {
       const seq = this.sequence();
       first.push(...seq.first);
       empty ||= seq.empty;
-      if (this.src[this.i] !== "|") return { first, empty };
+      // A match of the alternation is a match of one branch: it holds one of that branch's needs.
+      need = need && seq.need ? need.concat(seq.need) : null;
+      if (this.src[this.i] !== "|") return { first, empty, need };
       this.i++;
     }
   }
 
-  private sequence(): { first: Chars; empty: boolean } {
+  private sequence(): Part {
     const first: Chars = [];
     let empty = true;
+    // Every term of the sequence is in the match: the smallest need among them serves.
+    let need: Chars | null = null;
     if (this.depth === 0 && this.src[this.i] !== "^") this.anchored = false;
     while (this.i < this.src.length && this.src[this.i] !== "|" && this.src[this.i] !== ")") {
       const term = this.term();
       if (empty) first.push(...term.first);
       empty &&= term.empty;
+      if (term.need && (!need || size(term.need) < size(need))) need = term.need;
     }
-    return { first, empty };
+    return { first, empty, need };
   }
 
-  private term(): { first: Chars; empty: boolean } {
+  private term(): Part {
     const atom = this.atom();
     const q = this.quantifier();
-    return { first: atom.first, empty: atom.empty || q };
+    return { first: atom.first, empty: atom.empty || q, need: q ? null : atom.need };
   }
 
   /** Reads a quantifier if one follows; true when it allows zero repetitions. */
@@ -95,11 +114,11 @@ class Reader {
     return zero;
   }
 
-  private atom(): { first: Chars; empty: boolean } {
+  private atom(): Part {
     const src = this.src;
     const c = src[this.i] as string;
     const none: Chars = [];
-    if (c === "^" || c === "$") { this.i++; return { first: none, empty: true }; }
+    if (c === "^" || c === "$") { this.i++; return { first: none, empty: true, need: null }; }
     if (c === "(") {
       this.i++;
       let look = false;
@@ -117,21 +136,26 @@ class Reader {
       if (src[this.i] !== ")") throw new Unsupported();
       this.i++;
       // A look-around consumes nothing: the match's first character comes after it.
-      return look ? { first: none, empty: true } : inner;
+      return look ? { first: none, empty: true, need: null } : inner;
     }
-    if (c === "[") return { first: this.charClass(), empty: false };
+    if (c === "[") {
+      const cls = this.charClass();
+      return { first: cls, empty: false, need: cls };
+    }
     if (c === ".") {
       this.i++;
-      return { first: this.dotAll ? [[0, ALL - 1]] : complement(LINE_ENDS), empty: false };
+      const dot: Chars = this.dotAll ? [[0, ALL - 1]] : complement(LINE_ENDS);
+      return { first: dot, empty: false, need: dot };
     }
     if (c === "\\") {
       const e = this.escape(false);
-      if (e === "boundary") return { first: none, empty: true };
-      return { first: typeof e === "number" ? one(e) : e, empty: false };
+      if (e === "boundary") return { first: none, empty: true, need: null };
+      const cs = typeof e === "number" ? one(e) : e;
+      return { first: cs, empty: false, need: cs };
     }
     if (c === ")" || c === "|" || c === "*" || c === "+" || c === "?" || c === "{" || c === "}" || c === "]") throw new Unsupported();
     this.i++;
-    return { first: one(c.charCodeAt(0)), empty: false };
+    return { first: one(c.charCodeAt(0)), empty: false, need: one(c.charCodeAt(0)) };
   }
 
   /** An escape at `this.i` (the backslash): one character, a class, or "boundary" for \b and \B. */
@@ -222,26 +246,27 @@ function foldCase(t: Uint8Array): void {
 /** Filters wider than this many characters are not worth a table lookup per position. */
 const MAX_FIRST = 2048;
 
+/** A set of characters as a table by code unit; with the i flag, ASCII letters in both cases. */
+function table(cs: Chars, ignoreCase: boolean): Uint8Array {
+  const t = new Uint8Array(ALL);
+  for (const [lo, hi] of cs) t.fill(1, lo, hi + 1);
+  if (ignoreCase) foldCase(t);
+  return t;
+}
+
 /**
- * The characters a match of `re` can start with and whether every alternative is anchored at the
- * start (then only position 0 is tried); null when the reader does not follow the source or the
- * pattern can match the empty string.
+ * What the reader knows of `re` (no g or y flag): the characters a match can start with, whether
+ * every alternative is anchored at the start (then only position 0 is tried), and the characters
+ * of which every match holds one (null when none is known); null when the reader does not
+ * follow the source or the pattern can match the empty string.
  */
-function startChars(re: RegExp): { first: Chars; anchored: boolean } | null {
-  if (re.unicode || re.multiline || re.sticky || re.global || re.flags.includes("v")) return null;
+function readPattern(re: RegExp): { first: Uint8Array; count: number; anchored: boolean; need: Uint8Array | null } | null {
+  if (re.unicode || re.multiline || re.global || re.sticky || re.flags.includes("v")) return null;
   try {
     const reader = new Reader(re.source, re.dotAll);
     const r = reader.read();
     if (r.empty) return null;
-    if (re.ignoreCase) {
-      const t = new Uint8Array(ALL);
-      for (const [lo, hi] of r.first) t.fill(1, lo, hi + 1);
-      foldCase(t);
-      const first: Chars = [];
-      for (let c = 0; c < ALL; c++) if (t[c]) first.push([c, c]);
-      return { first, anchored: reader.anchored };
-    }
-    return { first: r.first, anchored: reader.anchored };
+    return { first: table(r.first, re.ignoreCase), count: size(r.first), anchored: reader.anchored, need: r.need ? table(r.need, re.ignoreCase) : null };
   } catch (e) {
     if (e instanceof Unsupported) return null;
     throw e;
@@ -250,43 +275,53 @@ function startChars(re: RegExp): { first: Chars; anchored: boolean } | null {
 
 /** The characters a match of `re` can start with, or null when every position must be tried. */
 export function firstChars(re: RegExp): Uint8Array | null {
-  if (re.global || re.sticky) re = new RegExp(re.source, re.flags.replace(/[gy]/g, ""));
-  const r = startChars(re);
-  if (!r || r.anchored) return null;
+  const r = readPattern(re.global || re.sticky ? new RegExp(re.source, re.flags.replace(/[gy]/g, "")) : re);
   // A filter that lets most of the CJK block through saves nothing.
-  let count = 0;
-  for (const [lo, hi] of r.first) count += hi - lo + 1;
-  if (count > MAX_FIRST) return null;
-  const t = new Uint8Array(ALL);
-  for (const [lo, hi] of r.first) t.fill(1, lo, hi + 1);
-  return t;
+  return r && !r.anchored && r.count <= MAX_FIRST ? r.first : null;
+}
+
+/** The characters of which every match of `re` holds one, or null when none is known. */
+export function neededChars(re: RegExp): Uint8Array | null {
+  return readPattern(re.global || re.sticky ? new RegExp(re.source, re.flags.replace(/[gy]/g, "")) : re)?.need ?? null;
 }
 
 /**
  * `(s) => patterns.some((re) => re.test(s))` for a list of line rules (at most 32, no g or y
- * flag), with one pass over the line first: a table gives, per character, the patterns that can
- * start a match there (an anchored one only at position 0), and only those patterns run. A
- * pattern without a filter always runs. The answer is the patterns' own.
+ * flag), with one pass over the line first: per character, tables give the patterns that can
+ * start a match there (an anchored one only at position 0) and the patterns that need it, and
+ * only the patterns with both a start and a needed character in the line run. A pattern the
+ * reader does not follow always runs. The answer is the patterns' own.
  */
 export function anyMatch(patterns: readonly RegExp[]): (s: string) => boolean {
   if (patterns.length > 32) throw new RangeError("anyMatch takes at most 32 patterns");
   for (const re of patterns) if (re.global || re.sticky) throw new RangeError(`anyMatch: ${re} has a g or y flag (test would move lastIndex)`);
   const anywhere = new Int32Array(ALL);
   const atStart = new Int32Array(ALL);
+  const needs = new Int32Array(ALL);
   let always = 0;
+  let needless = 0;
   patterns.forEach((re, k) => {
-    const r = startChars(re);
+    const r = readPattern(re);
     const bit = 1 << k;
-    if (!r) { always |= bit; return; }
+    if (!r) { always |= bit; needless |= bit; return; }
     const t = r.anchored ? atStart : anywhere;
-    for (const [lo, hi] of r.first) for (let c = lo; c <= hi; c++) t[c] = (t[c] as number) | bit;
+    for (let c = 0; c < ALL; c++) if (r.first[c]) t[c] = (t[c] as number) | bit;
+    if (!r.need) needless |= bit;
+    else for (let c = 0; c < ALL; c++) if (r.need[c]) needs[c] = (needs[c] as number) | bit;
   });
   for (let c = 0; c < ALL; c++) atStart[c] = (atStart[c] as number) | (anywhere[c] as number);
   return (s) => {
     if (s.length === 0) return patterns.some((re) => re.test(s));
-    let mask = always | (atStart[s.charCodeAt(0)] as number);
-    for (let i = 1; i < s.length; i++) mask |= anywhere[s.charCodeAt(i)] as number;
-    for (let k = 0; mask !== 0; k++, mask >>>= 1) if (mask & 1 && (patterns[k] as RegExp).test(s)) return true;
+    const c0 = s.charCodeAt(0);
+    let start = always | (atStart[c0] as number);
+    let need = needless | (needs[c0] as number);
+    for (let i = 1; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      start |= anywhere[c] as number;
+      need |= needs[c] as number;
+    }
+    let run = start & need;
+    for (let k = 0; run !== 0; k++, run >>>= 1) if (run & 1 && (patterns[k] as RegExp).test(s)) return true;
     return false;
   };
 }
