@@ -3,12 +3,13 @@
  * regex run with the g flag, for every rule pattern it can filter, on the corpus and on random
  * mixes of rule tokens; and the filter it reads from a source is the characters a match can
  * start with. The needed characters (every match holds one) hold for every match of every rule
- * pattern, and anyMatch answers what `patterns.some((re) => re.test(s))` answers.
+ * pattern, and anyMatch answers what `patterns.some((re) => re.test(s))` answers; a filtered
+ * rule's exec and test are the regex's own (the last characters of an end-anchored rule too).
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { ALL_RULE_PATTERNS } from "../../src/extract/rules/index";
-import { anyMatch, firstChars, neededChars, scanner } from "../../src/extract/scan";
+import { anyMatch, filtered, firstChars, lastChars, neededChars, scanner } from "../../src/extract/scan";
 import { CHROME_LINE_RES } from "../../src/extract/rules/noise";
 import { RULE_TOKENS } from "../fuzz/tokens";
 import { CORPUS } from "../helpers/corpus";
@@ -135,5 +136,48 @@ describe("anyMatch = some(test)", () => {
 
   it("refuses a pattern whose test would move lastIndex", () => {
     expect(() => anyMatch([/x/g])).toThrow(RangeError);
+  });
+});
+
+describe("last characters of a rule anchored at the end", () => {
+  it.each([
+    [/(?:第|前|排名)$/, "前名第"],
+    [/(?:至|到)$/, "到至"],
+    [/年(?:来|间)?$/, "年来间"],
+    [/(?:a|b(?<=b))$/, "ab"],
+  ])("%s ends with one of %s", (re, want) => {
+    expect(chars(lastChars(re))).toBe([...want].sort().join(""));
+  });
+
+  it.each([[/ab/], [/a$|b/], [/x?$/]])("%s is not anchored at the end (or can be empty)", (re) => {
+    expect(lastChars(re)).toBeNull();
+  });
+});
+
+describe("filtered = the regex", () => {
+  const plain = Object.entries(ALL_RULE_PATTERNS).filter(([, re]) => !re.global && !re.sticky);
+  const show = (m: RegExpExecArray | null) => (m ? `${m.index}:${m.slice(0).join("|")}` : null);
+
+  it("exec and test on short windows of every corpus line", () => {
+    for (const [name, re] of plain) {
+      const f = filtered(re);
+      for (const doc of CORPUS) {
+        for (const line of doc.text.split("\n").slice(0, 60)) {
+          for (let i = 0; i < line.length; i += 7) {
+            const w = line.slice(Math.max(0, i - 8), i + 8);
+            expect(show(f.exec(w)), `${name}: ${w}`).toBe(show(re.exec(w)));
+            expect(f.test(w), `${name}: ${w}`).toBe(re.test(w));
+          }
+        }
+      }
+    }
+  });
+
+  it("on random mixes of rule tokens", () => {
+    const text = fc.array(fc.constantFrom(...RULE_TOKENS, "第", "前", "增长到", "以上", "年来", "", " "), { maxLength: 20 }).map((xs) => xs.join(""));
+    for (const [name, re] of plain) {
+      const f = filtered(re);
+      fc.assert(fc.property(text, (s) => { expect(show(f.exec(s)), name).toBe(show(re.exec(s))); }), { numRuns: 30 });
+    }
   });
 });
