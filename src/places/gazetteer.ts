@@ -50,6 +50,12 @@ export interface Gazetteer {
   /** Every full name and short form → the divisions it can mean (id * 2, +1 when it is a short form). */
   names: Map<string, number[]>;
   byKey: Map<string, number>;
+  /**
+   * Each division's parent id (-1 for a province) and level, by id: the walks up the tree that
+   * resolving a name repeats read these compact arrays, not the division objects.
+   */
+  parents: Int32Array;
+  levels: Uint8Array;
   /** The names of 2 to MAX_NAME characters as a character trie (what findNames walks). */
   trie: Trie;
 }
@@ -218,7 +224,9 @@ function build(): Gazetteer {
     if (d.short) put(d.short, d.id * 2 + 1);
     byKey.set(d.key, d.id);
   }
-  return { divisions, names, byKey, trie: buildTrie(names) };
+  const parents = Int32Array.from(divisions, (d) => d.parent);
+  const levels = Uint8Array.from(divisions, (d) => d.level);
+  return { divisions, names, byKey, parents, levels, trie: buildTrie(names) };
 }
 
 let built: Gazetteer | undefined;
@@ -271,12 +279,12 @@ export function findNames(s: string, max = 20000): NameHit[] {
 /** The division's ancestors, nearest first. */
 export function ancestors(g: Gazetteer, id: number): number[] {
   const out: number[] = [];
-  for (let p = g.divisions[id]?.parent ?? -1; p >= 0; p = g.divisions[p]?.parent ?? -1) out.push(p);
+  for (let p = g.parents[id] ?? -1; p >= 0; p = g.parents[p] ?? -1) out.push(p);
   return out;
 }
 
 /** True when `a` is `d` or one of its ancestors. */
 export function within(g: Gazetteer, d: number, a: number): boolean {
-  for (let p = d; p >= 0; p = g.divisions[p]?.parent ?? -1) if (p === a) return true;
+  for (let p = d; p >= 0; p = g.parents[p] ?? -1) if (p === a) return true;
   return false;
 }
