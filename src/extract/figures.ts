@@ -10,7 +10,7 @@ import { UNIT_FORMS, SUPPLIED_UNIT_RULES, IMPLIED_UNIT_FRAME_RE, IMPLIED_UNIT_AF
 import { PREFIX_APPROX, SUFFIX_APPROX } from "./rules/approx";
 import { NOT_FIGURE_RULES, DURATION_LEAD_RE, DURATION_UNITS, AT_LEAST_LEAD_RE, LIST_TOTAL_LEAD_RE, COUNTED_UNITS, SETTLEMENT_THRESHOLD_RE, MAX_QUOTE_LEN } from "./rules/notfigures";
 import { insideQuote, isClauseEnd } from "./text";
-import { scanner } from "./scan";
+import { filtered, scanner } from "./scan";
 
 export interface RawFigure {
   /** [start, end) in clean text. */
@@ -71,6 +71,14 @@ function matchUnit(s: string, pos: number): { form: string; money: boolean; unit
 }
 
 const NUMBER_SCAN = scanner(NUMBER_SCAN_RE);
+
+/** The not-figure rules behind the scanner's filters (most windows are settled by a table lookup). */
+const NOT_FIGURE_TESTS = NOT_FIGURE_RULES.map((r) => ({
+  self: r.self && filtered(r.self),
+  before: r.before && filtered(r.before),
+  after: r.after && filtered(r.after),
+  countsPass: r.countsPass,
+}));
 
 export function findFigures(body: string, clean: string): RawFigure[] {
   const out: RawFigure[] = [];
@@ -233,7 +241,7 @@ function readFigure(body: string, clean: string, start: number, numText: string,
   const before8 = body.slice(Math.max(0, start - 8), start);
   const after8 = body.slice(end, end + 8);
   const selfText = body.slice(start, end);
-  for (const r of NOT_FIGURE_RULES) {
+  for (const r of NOT_FIGURE_TESTS) {
     if (r.self && !r.self.test(selfText)) continue;
     if (r.before && !r.before.test(before8)) continue;
     if (r.after && !r.after.test(after8)) continue;
@@ -267,19 +275,20 @@ function readFigure(body: string, clean: string, start: number, numText: string,
     const mm = r.re.exec(body.slice(end, end + 3));
     if (mm) { outerEnd = end + mm[0].length; break; }
   }
+  // Every field in one order, optional ones as undefined: one hidden class for all raw figures.
   const f: RawFigure = {
     start,
     end,
     value: round(num.value),
+    valueMax: valueMax !== undefined ? round(Math.max(valueMax, num.value)) : undefined,
     unit: unitText,
     unitSimp,
+    approx: approxFinal || undefined,
+    implied: implied || undefined,
+    level: level || undefined,
     outerStart,
     outerEnd,
   };
-  if (valueMax !== undefined) f.valueMax = round(Math.max(valueMax, num.value));
-  if (approxFinal) f.approx = approxFinal;
-  if (implied) f.implied = true;
-  if (level) f.level = true;
   if (!Number.isFinite(f.value) || (f.valueMax !== undefined && !Number.isFinite(f.valueMax))) return null;
   return f;
 }

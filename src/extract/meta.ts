@@ -7,9 +7,9 @@
  * never count as the publication date.
  */
 import { lineAt, type Normalised } from "./normalise";
+import { CHROME_LINE_RES } from "./rules/noise";
 import { parseChinese } from "./numbers";
 import { CN_DIGITS } from "./rules/numerals";
-import { CHROME_LINE_RES } from "./rules/noise";
 import {
   SOURCE_RE,
   SOURCE_SUFFIX_SPLIT_RE,
@@ -37,7 +37,7 @@ import {
   REPORTER_OF_RE,
   NOT_OUTLET_RE,
 } from "./rules/facts";
-import { scanner } from "./scan";
+import { anyMatch, scanner } from "./scan";
 
 export interface Meta {
   /** [start, end) of the title line in the clean text, when the title is a line of the text. */
@@ -135,7 +135,6 @@ function isSiteLine(t: string): boolean {
   return parts.length > 1 && parts.every((p) => SITE_NAME_RE.test(p));
 }
 
-const isChrome = (t: string) => CHROME_LINE_RES.some((re) => re.test(t));
 
 /**
  * Whether a line is a numbered section heading (一、… （一）…). The seam for the sections stage's
@@ -151,17 +150,15 @@ function lineSubtitleDate(l: HeadLine): string | null {
   return l.subtitleDate;
 }
 
+/** The line rules of furniture, run as one (anyMatch: one pass over the line picks those to try). */
+const isFurnitureLine = anyMatch([NAV_LINE_RE, ...CHROME_LINE_RES, LABELLED_LINE_RE, CONTROL_LINE_RE, SUPPORT_LINE_RE, SUBTITLE_LINE_RE]);
+
 /** Lines that are page furniture or metadata, never a headline. */
 function isFurniture(l: HeadLine): boolean {
   const s = l.simp;
   return (
-    NAV_LINE_RE.test(s) ||
-    isChrome(s) ||
-    LABELLED_LINE_RE.test(s) ||
+    isFurnitureLine(s) ||
     METADATA_ROW_RE.test(s.replace(/\s+/g, "")) ||
-    CONTROL_LINE_RE.test(s) ||
-    SUPPORT_LINE_RE.test(s) ||
-    SUBTITLE_LINE_RE.test(s) ||
     lineSubtitleDate(l) !== null ||
     s.startsWith("<") ||
     !/[\u4e00-\u9fff][^]{0,400}[\u4e00-\u9fff]/.test(s)

@@ -19,6 +19,10 @@ import {
   PINYIN_SYLLABLE_RE,
   TONE_MARK_RE,
 } from "./rules/noise";
+import { anyMatch } from "./scan";
+
+/** Whether a line is site chrome by CHROME_LINE_RES (one pass over the line picks the rules to run). */
+const isChromeLine = anyMatch(CHROME_LINE_RES);
 
 /** Frequent characters that exist only in traditional script: a cheap test before running opencc. */
 export const TRADITIONAL_PROBE_RE =
@@ -203,7 +207,7 @@ export function normalise(original: string): Normalised {
     let chrome = false;
     let dup = false;
     if (t.length > 0 && t.length <= 300) {
-      for (const re of CHROME_LINE_RES) if (re.test(t)) { chrome = true; break; }
+      chrome = isChromeLine(t);
       if (RELATED_HEADER_RE.test(t)) { chrome = true; inLinks = true; }
       else if (inLinks && t.length <= MAX_LINK_LINE) chrome = true;
       else inLinks = false;

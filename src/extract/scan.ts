@@ -35,48 +35,85 @@ function complement(cs: Chars): Chars {
 
 const one = (c: number): Chars => [[c, c]];
 
+/**
+ * What a pattern (or a part of it) tells about its matches: the characters a match can start
+ * with, whether it can be empty, and `need`: a set of characters of which every match holds at
+ * least one (null when the reader cannot name one).
+ */
+interface Part {
+  first: Chars;
+  empty: boolean;
+  need: Chars | null;
+  /** The characters a match can end with. */
+  last: Chars;
+}
+
+const size = (cs: Chars) => cs.reduce((n, [lo, hi]) => n + hi - lo + 1, 0);
+
 /** Reads a pattern source: the first characters of each alternative and whether it can be empty. */
 class Reader {
   private i = 0;
   private depth = 0;
   /** Every top-level alternative starts with ^: irregexp tries position 0 only, no filter helps. */
   anchored = true;
+  /** Every top-level alternative ends with $: a match ends at the end of the input. */
+  anchoredEnd = true;
   constructor(private readonly src: string, private readonly dotAll: boolean) {}
 
-  read(): { first: Chars; empty: boolean } {
+  read(): Part {
     const r = this.alternation();
     if (this.i !== this.src.length) throw new Unsupported();
     return r;
   }
 
-  private alternation(): { first: Chars; empty: boolean } {
+  private alternation(): Part {
     const first: Chars = [];
     let empty = false;
+    let need: Chars | null = [];
+    const last: Chars = [];
     for (;;) {
       const seq = this.sequence();
       first.push(...seq.first);
+      last.push(...seq.last);
       empty ||= seq.empty;
-      if (this.src[this.i] !== "|") return { first, empty };
+      // A match of the alternation is a match of one branch: it holds one of that branch's needs.
+      need = need && seq.need ? need.concat(seq.need) : null;
+      if (this.src[this.i] !== "|") return { first, empty, need, last };
       this.i++;
     }
   }
 
-  private sequence(): { first: Chars; empty: boolean } {
+  private sequence(): Part {
     const first: Chars = [];
     let empty = true;
+    // Every term of the sequence is in the match: the smallest need among them serves.
+    let need: Chars | null = null;
     if (this.depth === 0 && this.src[this.i] !== "^") this.anchored = false;
+    const terms: Part[] = [];
+    let endsWithEnd = false;
     while (this.i < this.src.length && this.src[this.i] !== "|" && this.src[this.i] !== ")") {
+      const at = this.i;
       const term = this.term();
+      endsWithEnd = this.src[at] === "$" && this.i === at + 1;
+      terms.push(term);
       if (empty) first.push(...term.first);
       empty &&= term.empty;
+      if (term.need && (!need || size(term.need) < size(need))) need = term.need;
     }
-    return { first, empty };
+    if (this.depth === 0 && !endsWithEnd) this.anchoredEnd = false;
+    // The last characters: of the last term, and of the ones before it while those can be empty.
+    const last: Chars = [];
+    for (let k = terms.length - 1; k >= 0; k--) {
+      last.push(...(terms[k] as Part).last);
+      if (!(terms[k] as Part).empty) break;
+    }
+    return { first, empty, need, last };
   }
 
-  private term(): { first: Chars; empty: boolean } {
+  private term(): Part {
     const atom = this.atom();
     const q = this.quantifier();
-    return { first: atom.first, empty: atom.empty || q };
+    return { first: atom.first, empty: atom.empty || q, need: q ? null : atom.need, last: atom.last };
   }
 
   /** Reads a quantifier if one follows; true when it allows zero repetitions. */
@@ -95,11 +132,11 @@ class Reader {
     return zero;
   }
 
-  private atom(): { first: Chars; empty: boolean } {
+  private atom(): Part {
     const src = this.src;
     const c = src[this.i] as string;
     const none: Chars = [];
-    if (c === "^" || c === "$") { this.i++; return { first: none, empty: true }; }
+    if (c === "^" || c === "$") { this.i++; return { first: none, empty: true, need: null, last: none }; }
     if (c === "(") {
       this.i++;
       let look = false;
@@ -117,21 +154,26 @@ class Reader {
       if (src[this.i] !== ")") throw new Unsupported();
       this.i++;
       // A look-around consumes nothing: the match's first character comes after it.
-      return look ? { first: none, empty: true } : inner;
+      return look ? { first: none, empty: true, need: null, last: none } : inner;
     }
-    if (c === "[") return { first: this.charClass(), empty: false };
+    if (c === "[") {
+      const cls = this.charClass();
+      return { first: cls, empty: false, need: cls, last: cls };
+    }
     if (c === ".") {
       this.i++;
-      return { first: this.dotAll ? [[0, ALL - 1]] : complement(LINE_ENDS), empty: false };
+      const dot: Chars = this.dotAll ? [[0, ALL - 1]] : complement(LINE_ENDS);
+      return { first: dot, empty: false, need: dot, last: dot };
     }
     if (c === "\\") {
       const e = this.escape(false);
-      if (e === "boundary") return { first: none, empty: true };
-      return { first: typeof e === "number" ? one(e) : e, empty: false };
+      if (e === "boundary") return { first: none, empty: true, need: null, last: none };
+      const cs = typeof e === "number" ? one(e) : e;
+      return { first: cs, empty: false, need: cs, last: cs };
     }
     if (c === ")" || c === "|" || c === "*" || c === "+" || c === "?" || c === "{" || c === "}" || c === "]") throw new Unsupported();
     this.i++;
-    return { first: one(c.charCodeAt(0)), empty: false };
+    return { first: one(c.charCodeAt(0)), empty: false, need: one(c.charCodeAt(0)), last: one(c.charCodeAt(0)) };
   }
 
   /** An escape at `this.i` (the backslash): one character, a class, or "boundary" for \b and \B. */
@@ -222,25 +264,143 @@ function foldCase(t: Uint8Array): void {
 /** Filters wider than this many characters are not worth a table lookup per position. */
 const MAX_FIRST = 2048;
 
-/** The characters a match of `re` can start with, or null when every position must be tried. */
-export function firstChars(re: RegExp): Uint8Array | null {
-  if (re.unicode || re.multiline || re.flags.includes("v")) return null;
+/** A set of characters as a table by code unit; with the i flag, ASCII letters in both cases. */
+function table(cs: Chars, ignoreCase: boolean): Uint8Array {
+  const t = new Uint8Array(ALL);
+  for (const [lo, hi] of cs) t.fill(1, lo, hi + 1);
+  if (ignoreCase) foldCase(t);
+  return t;
+}
+
+/** What the reader knows of a pattern, as tables by code unit. */
+interface Known {
+  first: Uint8Array;
+  count: number;
+  /** Every alternative starts with ^ / ends with $. */
+  anchored: boolean;
+  anchoredEnd: boolean;
+  need: Uint8Array | null;
+  last: Uint8Array;
+}
+
+/**
+ * What the reader knows of `re` (no g or y flag): the characters a match can start and end with,
+ * whether every alternative is anchored at the start (then only position 0 is tried) or at the
+ * end, and the characters of which every match holds one (null when none is known); null when
+ * the reader does not follow the source or the pattern can match the empty string.
+ */
+function readPattern(re: RegExp): Known | null {
+  if (re.unicode || re.multiline || re.global || re.sticky || re.flags.includes("v")) return null;
   try {
     const reader = new Reader(re.source, re.dotAll);
     const r = reader.read();
-    if (r.empty || reader.anchored) return null;
-    // A filter that lets most of the CJK block through saves nothing.
-    let count = 0;
-    for (const [lo, hi] of r.first) count += hi - lo + 1;
-    if (count > MAX_FIRST) return null;
-    const t = new Uint8Array(ALL);
-    for (const [lo, hi] of r.first) t.fill(1, lo, hi + 1);
-    if (re.ignoreCase) foldCase(t);
-    return t;
+    if (r.empty) return null;
+    const i = re.ignoreCase;
+    return { first: table(r.first, i), count: size(r.first), anchored: reader.anchored, anchoredEnd: reader.anchoredEnd, need: r.need ? table(r.need, i) : null, last: table(r.last, i) };
   } catch (e) {
     if (e instanceof Unsupported) return null;
     throw e;
   }
+}
+
+const plain = (re: RegExp) => (re.global || re.sticky ? new RegExp(re.source, re.flags.replace(/[gy]/g, "")) : re);
+
+/** The characters a match of `re` can start with, or null when every position must be tried. */
+export function firstChars(re: RegExp): Uint8Array | null {
+  const r = readPattern(plain(re));
+  // A filter that lets most of the CJK block through saves nothing.
+  return r && !r.anchored && r.count <= MAX_FIRST ? r.first : null;
+}
+
+/** The characters of which every match of `re` holds one, or null when none is known. */
+export function neededChars(re: RegExp): Uint8Array | null {
+  return readPattern(plain(re))?.need ?? null;
+}
+
+/** The characters a match of `re` can end with when every match ends at the end of the input ($), else null. */
+export function lastChars(re: RegExp): Uint8Array | null {
+  const r = readPattern(plain(re));
+  return r && r.anchoredEnd ? r.last : null;
+}
+
+/**
+ * `(s) => patterns.some((re) => re.test(s))` for a list of rules (at most 32, no g or y flag),
+ * with one pass over the string first: per character, tables give the patterns that can start a
+ * match there (an anchored one only at position 0) and the patterns that need it; a pattern
+ * anchored at the end needs the string's last character among its last characters. Only the
+ * patterns that pass run; a pattern the reader does not follow always runs. The answer is the
+ * patterns' own.
+ */
+export function anyMatch(patterns: readonly RegExp[]): (s: string) => boolean {
+  if (patterns.length > 32) throw new RangeError("anyMatch takes at most 32 patterns");
+  for (const re of patterns) if (re.global || re.sticky) throw new RangeError(`anyMatch: ${re} has a g or y flag (test would move lastIndex)`);
+  const anywhere = new Int32Array(ALL);
+  const atStart = new Int32Array(ALL);
+  const needs = new Int32Array(ALL);
+  const atEnd = new Int32Array(ALL).fill(-1);
+  let always = 0;
+  let needless = 0;
+  patterns.forEach((re, k) => {
+    const r = readPattern(re);
+    const bit = 1 << k;
+    if (!r) { always |= bit; needless |= bit; return; }
+    const t = r.anchored ? atStart : anywhere;
+    for (let c = 0; c < ALL; c++) if (r.first[c]) t[c] = (t[c] as number) | bit;
+    if (!r.need) needless |= bit;
+    else for (let c = 0; c < ALL; c++) if (r.need[c]) needs[c] = (needs[c] as number) | bit;
+    if (r.anchoredEnd) for (let c = 0; c < ALL; c++) if (!r.last[c]) atEnd[c] = (atEnd[c] as number) & ~bit;
+  });
+  for (let c = 0; c < ALL; c++) atStart[c] = (atStart[c] as number) | (anywhere[c] as number);
+  return (s) => {
+    const n = s.length;
+    if (n === 0) return patterns.some((re) => re.test(s));
+    const c0 = s.charCodeAt(0);
+    let start = always | (atStart[c0] as number);
+    let need = needless | (needs[c0] as number);
+    for (let i = 1; i < n; i++) {
+      const c = s.charCodeAt(i);
+      start |= anywhere[c] as number;
+      need |= needs[c] as number;
+    }
+    let run = start & need & (atEnd[s.charCodeAt(n - 1)] as number);
+    for (let k = 0; run !== 0; k++, run >>>= 1) if (run & 1 && (patterns[k] as RegExp).test(s)) return true;
+    return false;
+  };
+}
+
+/**
+ * One rule (no g or y flag) behind the same filters as anyMatch, for `test` and `exec` from the
+ * start of a string: the regex runs only when the string holds a character a match can start
+ * with (at position 0 when anchored), one it needs, and ends with one a match can end with (when
+ * anchored at the end). Results are the regex's own.
+ */
+export interface Filtered {
+  test(s: string): boolean;
+  exec(s: string): RegExpExecArray | null;
+}
+
+export function filtered(re: RegExp): Filtered {
+  if (re.global || re.sticky) throw new RangeError(`filtered: ${re} has a g or y flag`);
+  const r = readPattern(re);
+  if (!r) return { test: (s) => re.test(s), exec: (s) => re.exec(s) };
+  // Bits per character: 1 a match can start here, 2 a match needs it, 4 a match can end with it.
+  const t = new Uint8Array(ALL);
+  for (let c = 0; c < ALL; c++) t[c] = (r.first[c] ? 1 : 0) | (!r.need || r.need[c] ? 2 : 0) | (!r.anchoredEnd || r.last[c] ? 4 : 0);
+  const anchored = r.anchored;
+  const may = (s: string): boolean => {
+    const n = s.length;
+    if (n === 0) return true;
+    if (!((t[s.charCodeAt(n - 1)] as number) & 4)) return false;
+    if (anchored) {
+      if (!((t[s.charCodeAt(0)] as number) & 1)) return false;
+      for (let i = 0; i < n; i++) if ((t[s.charCodeAt(i)] as number) & 2) return true;
+      return false;
+    }
+    let seen = 0;
+    for (let i = 0; i < n && seen !== 3; i++) seen |= (t[s.charCodeAt(i)] as number) & 3;
+    return seen === 3;
+  };
+  return { test: (s) => may(s) && re.test(s), exec: (s) => (may(s) ? re.exec(s) : null) };
 }
 
 /** A rule regex with its filter: `next` finds the leftmost match at or after a position. */

@@ -50,6 +50,12 @@ export interface Gazetteer {
   /** Every full name and short form → the divisions it can mean (id * 2, +1 when it is a short form). */
   names: Map<string, number[]>;
   byKey: Map<string, number>;
+  /**
+   * Each division's parent id (-1 for a province) and level, by id: the walks up the tree that
+   * resolving a name repeats read these compact arrays, not the division objects.
+   */
+  parents: Int32Array;
+  levels: Uint8Array;
   /** The names of 2 to MAX_NAME characters as a character trie (what findNames walks). */
   trie: Trie;
 }
@@ -60,13 +66,20 @@ const MAX_NAME = 30;
 /**
  * A character trie in typed arrays, nodes in breadth-first order so that each node's children
  * are consecutive and sorted by character (`first[k]` … `first[k + 1]`): a step is a binary
- * search over a few neighbouring entries. The root's children sit in a direct table by
- * character code. Walking it compares integers only: no substring is made while scanning.
+ * search over a few neighbouring entries. The first two characters are found by their pair
+ * (`pairKeys`/`pairNodes`). Walking it compares integers only: no substring is made while scanning.
  */
 interface Trie {
-  root: Int32Array;
   /** A bit per hash of a name's first two characters: most text positions stop at this test. */
   pairs: Int32Array;
+  /**
+   * The node after a name's first two characters, by their pair: open addressing from the same
+   * hash (`pairKeys` holds the pair, `pairNodes` the node, 0 for an empty slot), so a position
+   * that passes the bit test reaches depth two in about one probe, not a search among the
+   * first character's children.
+   */
+  pairKeys: Uint32Array;
+  pairNodes: Int32Array;
   /** Per node, its first child; per node, the character on the edge into it. */
   first: Int32Array;
   label: Uint16Array;
@@ -130,15 +143,29 @@ function buildTrie(names: Map<string, number[]>): Trie {
     }
   }
   first[nodes] = nodes;
-  const root = new Int32Array(65536);
-  for (let c = first[0] as number; c < (first[1] as number); c++) root[label[c] as number] = c;
   const pairs = new Int32Array(PAIR_BITS >> 5);
   for (const k of keys) {
     const h = pairHash(k.charCodeAt(0), k.charCodeAt(1));
     pairs[h >> 5] = (pairs[h >> 5] as number) | (1 << (h & 31));
   }
+  let twos = 0;
+  for (let a = first[0] as number; a < (first[1] as number); a++) twos += (first[a + 1] as number) - (first[a] as number);
+  let slots = 1;
+  while (slots < 2 * twos) slots <<= 1;
+  const pairKeys = new Uint32Array(slots);
+  const pairNodes = new Int32Array(slots);
+  for (let a = first[0] as number; a < (first[1] as number); a++) {
+    for (let b = first[a] as number; b < (first[a + 1] as number); b++) {
+      const ca = label[a] as number;
+      const cb = label[b] as number;
+      let h = pairHash(ca, cb) & (slots - 1);
+      while (pairNodes[h]) h = (h + 1) & (slots - 1);
+      pairKeys[h] = ((ca << 16) | cb) >>> 0;
+      pairNodes[h] = b;
+    }
+  }
   const used = nodes + 1;
-  return { root, pairs, first: first.slice(0, used), label: label.slice(0, nodes), end: end.slice(0, nodes), entries };
+  return { pairs, pairKeys, pairNodes, first: first.slice(0, used), label: label.slice(0, nodes), end: end.slice(0, nodes), entries };
 }
 
 /** The peoples' names that may stand before an autonomous unit's suffix, longest first. */
@@ -218,7 +245,9 @@ function build(): Gazetteer {
     if (d.short) put(d.short, d.id * 2 + 1);
     byKey.set(d.key, d.id);
   }
-  return { divisions, names, byKey, trie: buildTrie(names) };
+  const parents = Int32Array.from(divisions, (d) => d.parent);
+  const levels = Uint8Array.from(divisions, (d) => d.level);
+  return { divisions, names, byKey, parents, levels, trie: buildTrie(names) };
 }
 
 let built: Gazetteer | undefined;
@@ -244,15 +273,23 @@ export function findNames(s: string, max = 20000): NameHit[] {
   const t = gazetteer().trie;
   const out: NameHit[] = [];
   const n = s.length;
+  const mask = t.pairNodes.length - 1;
   for (let i = 0; i + 1 < n && out.length < max; i++) {
     const c = s.charCodeAt(i);
-    const h = pairHash(c, s.charCodeAt(i + 1));
+    const d = s.charCodeAt(i + 1);
+    const h = pairHash(c, d);
     if (!((t.pairs[h >> 5] as number) & (1 << (h & 31)))) continue;
-    let node = t.root[c] as number;
+    // The node after the first two characters (no name is shorter than two).
+    const key = ((c << 16) | d) >>> 0;
+    let slot = h & mask;
+    let node = 0;
+    for (; t.pairNodes[slot]; slot = (slot + 1) & mask) {
+      if (t.pairKeys[slot] === key) { node = t.pairNodes[slot] as number; break; }
+    }
     if (!node) continue;
-    let hit = 0;
-    let hitEnd = 0;
-    for (let j = i + 1; j < n && j - i < MAX_NAME; j++) {
+    let hit = t.end[node] as number;
+    let hitEnd = hit ? i + 2 : 0;
+    for (let j = i + 2; j < n && j - i < MAX_NAME; j++) {
       node = child(t, node, s.charCodeAt(j));
       if (!node) break;
       const e = t.end[node] as number;
@@ -271,12 +308,12 @@ export function findNames(s: string, max = 20000): NameHit[] {
 /** The division's ancestors, nearest first. */
 export function ancestors(g: Gazetteer, id: number): number[] {
   const out: number[] = [];
-  for (let p = g.divisions[id]?.parent ?? -1; p >= 0; p = g.divisions[p]?.parent ?? -1) out.push(p);
+  for (let p = g.parents[id] ?? -1; p >= 0; p = g.parents[p] ?? -1) out.push(p);
   return out;
 }
 
 /** True when `a` is `d` or one of its ancestors. */
 export function within(g: Gazetteer, d: number, a: number): boolean {
-  for (let p = d; p >= 0; p = g.divisions[p]?.parent ?? -1) if (p === a) return true;
+  for (let p = d; p >= 0; p = g.parents[p] ?? -1) if (p === a) return true;
   return false;
 }

@@ -2,12 +2,15 @@
  * The first-character filter (src/extract/scan.ts): a scanner finds exactly the matches of its
  * regex run with the g flag, for every rule pattern it can filter, on the corpus and on random
  * mixes of rule tokens; and the filter it reads from a source is the characters a match can
- * start with.
+ * start with. The needed characters (every match holds one) hold for every match of every rule
+ * pattern, and anyMatch answers what `patterns.some((re) => re.test(s))` answers; a filtered
+ * rule's exec and test are the regex's own (the last characters of an end-anchored rule too).
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { ALL_RULE_PATTERNS } from "../../src/extract/rules/index";
-import { firstChars, scanner } from "../../src/extract/scan";
+import { anyMatch, filtered, firstChars, lastChars, neededChars, scanner } from "../../src/extract/scan";
+import { CHROME_LINE_RES } from "../../src/extract/rules/noise";
 import { RULE_TOKENS } from "../fuzz/tokens";
 import { CORPUS } from "../helpers/corpus";
 
@@ -72,6 +75,109 @@ describe("scanner = the regex with the g flag", () => {
     const text = fc.array(fc.constantFrom(...RULE_TOKENS, "记者", "来源：", "2024年3月5日在", "会议上", "E-mail", "(jīng)"), { maxLength: 60 }).map((xs) => xs.join(""));
     for (const [name, re] of filtered) {
       fc.assert(fc.property(text, (s) => { expect(scannedMatches(re, s), name).toEqual(globalMatches(re, s)); }), { numRuns: 40 });
+    }
+  });
+});
+
+describe("needed characters read from a source", () => {
+  it.each([
+    [/力争|确保/, "力确"],
+    [/^(?![^\n]*x)[^\n]*?[|｜>][^|｜>\n]{1,12}[|｜>]/, ">|｜"],
+    [/(?<![0-9])[0-9]{1,12}\s{0,3}(?:阅读|点击)/, "阅点"],
+    [/(?:^|\s)(?:首页|首頁)/, "首"],
+    [/a?b+c*/, "b"],
+    [/E-?mail/i, "Ee"],
+  ])("every match of %s holds one of %s", (re, want) => {
+    expect(chars(neededChars(re))).toBe([...want].sort().join(""));
+  });
+
+  it.each([[/x?/], [/a|b?/], [/(?=a)/], [/(a)\1/]])("%s needs nothing the reader can name", (re) => {
+    expect(neededChars(re)).toBeNull();
+  });
+
+  const needing = Object.entries(ALL_RULE_PATTERNS).map(([name, re]) => [name, re, neededChars(re)] as const).filter(([, , t]) => t !== null);
+  it("every match of every rule pattern on the corpus holds a needed character", () => {
+    expect(needing.length).toBeGreaterThan(Object.keys(ALL_RULE_PATTERNS).length / 2);
+    for (const [name, re, need] of needing) {
+      const g = new RegExp(re.source, re.flags.replace(/[gy]/g, "") + "g");
+      for (const doc of CORPUS) {
+        for (let m = g.exec(doc.text); m; m = g.exec(doc.text)) {
+          if (m[0].length === 0) { g.lastIndex++; continue; }
+          expect([...m[0]].some((c) => need![c.charCodeAt(0)] === 1), `${name}: ${m[0]}`).toBe(true);
+        }
+      }
+    }
+  });
+});
+
+describe("anyMatch = some(test)", () => {
+  const some = (res: readonly RegExp[]) => (s: string) => res.some((re) => re.test(s));
+  const lists: [string, RegExp[]][] = [
+    ["CHROME_LINE_RES", CHROME_LINE_RES],
+  ];
+  const plain = Object.values(ALL_RULE_PATTERNS).filter((re) => !re.global && !re.sticky);
+  for (let i = 0; i < plain.length; i += 32) lists.push([`rule patterns ${i}..${i + 31}`, plain.slice(i, i + 32)]);
+
+  it("on every line of the corpus", () => {
+    for (const [name, res] of lists) {
+      const fast = anyMatch(res);
+      const slow = some(res);
+      for (const doc of CORPUS) for (const line of doc.text.split("\n")) expect(fast(line), `${name}: ${line}`).toBe(slow(line));
+    }
+  });
+
+  it("each pattern alone, on random mixes of rule tokens", () => {
+    const text = fc.array(fc.constantFrom(...RULE_TOKENS, "记者", "来源：", "首页 | ", "> ", "10阅读", "电话:0", "E-mail", "", " "), { maxLength: 30 }).map((xs) => xs.join(""));
+    for (const re of plain) {
+      const fast = anyMatch([re]);
+      fc.assert(fc.property(text, (s) => { expect(fast(s), String(re)).toBe(re.test(s)); }), { numRuns: 30 });
+    }
+  });
+
+  it("refuses a pattern whose test would move lastIndex", () => {
+    expect(() => anyMatch([/x/g])).toThrow(RangeError);
+  });
+});
+
+describe("last characters of a rule anchored at the end", () => {
+  it.each([
+    [/(?:第|前|排名)$/, "前名第"],
+    [/(?:至|到)$/, "到至"],
+    [/年(?:来|间)?$/, "年来间"],
+    [/(?:a|b(?<=b))$/, "ab"],
+  ])("%s ends with one of %s", (re, want) => {
+    expect(chars(lastChars(re))).toBe([...want].sort().join(""));
+  });
+
+  it.each([[/ab/], [/a$|b/], [/x?$/]])("%s is not anchored at the end (or can be empty)", (re) => {
+    expect(lastChars(re)).toBeNull();
+  });
+});
+
+describe("filtered = the regex", () => {
+  const plain = Object.entries(ALL_RULE_PATTERNS).filter(([, re]) => !re.global && !re.sticky);
+  const show = (m: RegExpExecArray | null) => (m ? `${m.index}:${m.slice(0).join("|")}` : null);
+
+  it("exec and test on short windows of every corpus line", () => {
+    for (const [name, re] of plain) {
+      const f = filtered(re);
+      for (const doc of CORPUS) {
+        for (const line of doc.text.split("\n").slice(0, 60)) {
+          for (let i = 0; i < line.length; i += 7) {
+            const w = line.slice(Math.max(0, i - 8), i + 8);
+            expect(show(f.exec(w)), `${name}: ${w}`).toBe(show(re.exec(w)));
+            expect(f.test(w), `${name}: ${w}`).toBe(re.test(w));
+          }
+        }
+      }
+    }
+  });
+
+  it("on random mixes of rule tokens", () => {
+    const text = fc.array(fc.constantFrom(...RULE_TOKENS, "第", "前", "增长到", "以上", "年来", "", " "), { maxLength: 20 }).map((xs) => xs.join(""));
+    for (const [name, re] of plain) {
+      const f = filtered(re);
+      fc.assert(fc.property(text, (s) => { expect(show(f.exec(s)), name).toBe(show(re.exec(s))); }), { numRuns: 30 });
     }
   });
 });

@@ -29,7 +29,7 @@ export interface Mention {
 }
 
 /** After a short form, an administrative suffix means another unit (高阳镇 is not 高阳县). */
-const SUFFIX_AFTER = new Set([..."省市县区镇乡村街旗州盟"]);
+const SUFFIX_AFTER = new Set([..."省市县区镇乡村街旗州盟"].map((c) => c.charCodeAt(0)));
 const MAX_SUB_NAMES = 20;
 
 interface Raw {
@@ -45,8 +45,8 @@ export function findMentions(s: string): Mention[] {
   const raws: Raw[] = [];
   for (const h of findNames(s)) {
     // A short form running into a suffix (高阳镇, 保定路) is not that division.
-    const next = s[h.end] ?? "";
-    const entries = SUFFIX_AFTER.has(next) ? h.entries.filter((e) => !(e & 1)) : h.entries;
+    // By code unit: s[h.end] would make a string per name found.
+    const entries = SUFFIX_AFTER.has(s.charCodeAt(h.end)) ? h.entries.filter((e) => !(e & 1)) : h.entries;
     if (entries.length) raws.push({ start: h.start, end: h.end, entries });
   }
   const support = new Set<number>();
@@ -57,7 +57,7 @@ export function findMentions(s: string): Mention[] {
 function resolve(g: Gazetteer, raws: Raw[], support: Set<number>): Mention[] {
   const id = new Int32Array(raws.length).fill(-1);
   const addSupport = (d: number) => {
-    for (let p = d; p >= 0 && !support.has(p); p = g.divisions[p]?.parent ?? -1) support.add(p);
+    for (let p = d; p >= 0 && !support.has(p); p = g.parents[p] ?? -1) support.add(p);
   };
   raws.forEach((r, i) => {
     if (r.entries.length !== 1) return;
@@ -75,8 +75,8 @@ function resolve(g: Gazetteer, raws: Raw[], support: Set<number>): Mention[] {
   const supported = (d: number) => {
     const div = g.divisions[d];
     const top = div && div.code === null && div.level === 3 ? 2 : 1;
-    for (let p = d; p >= 0; p = g.divisions[p]?.parent ?? -1) {
-      if ((g.divisions[p]?.level ?? 1) < top) return false;
+    for (let p = d; p >= 0; p = g.parents[p] ?? -1) {
+      if ((g.levels[p] ?? 1) < top) return false;
       if (support.has(p)) return true;
     }
     return false;
