@@ -3,35 +3,11 @@
  * two levels, an increment from two totals, and the look-alikes that must derive nothing.
  */
 import { describe, expect, it } from "vitest";
+import { figureMaker } from "../helpers/link-figures";
 import { basePeriods, levelYear, nextYear, previousYear } from "../../src/promises/derive";
 import { coverageOf, linkPromises, type LinkArticle, type LinkFigure } from "../../src/promises/link";
 
-let seq = 0;
-function fig(article: number, over: Partial<LinkFigure>): LinkFigure {
-  const s = seq++;
-  return {
-    ref: `${article}:${s}`,
-    article,
-    seq: s,
-    kind: "reported",
-    text: `${over.value ?? 1}`,
-    value: 1,
-    unit: "微克/立方米",
-    change: false,
-    metric: "PM2.5平均浓度",
-    metric_key: "PM2.5浓度",
-    place: "130600",
-    period: "2016",
-    direction: null,
-    flow: false,
-    stock: false,
-    multiYear: false,
-    falls: false,
-    listPos: null,
-    listSize: null,
-    ...over,
-  };
-}
+const fig = figureMaker({ unit: "微克/立方米", change: false, metric: "PM2.5平均浓度", metric_key: "PM2.5浓度", place: "130600" });
 /** Year N's report (its plan for 2016, its review of 2015) and year N+1's (its review of 2016). */
 const planReport: LinkArticle = { id: 1, published: "2016-01-25" };
 const reviewReport: LinkArticle = { id: 2, published: "2017-01-20" };
