@@ -157,6 +157,10 @@ describe("plan and review sections", () => {
   it("sentence cues still win where they are stronger", () => {
     // 预计全年 is an estimate of a result, even in a plan section.
     expect(kinds("二、2026年工作安排\n预计全年地区生产总值增长5.2%。今年地区生产总值增长5%左右。")).toEqual([["5.2%", "reported"], ["5%", "target"]]);
+    // A goal named in an earlier clause does not make a year-on-year result a target; a goal in the figure's own clause does.
+    expect(kinds("一、过去一年工作回顾\n以群众满意作为工作目标，扎实推进治理，全市重点污染物浓度同比下降12.5%，达标天数达到260天。")).toEqual([["12.5%", "reported"], ["260天", "reported"]]);
+    expect(kinds("一、过去一年工作回顾\n明年的目标是新建学校10所。")).toEqual([["10所", "target"]]);
+    expect(kinds("一、过去一年工作回顾\n全年粮食产量比上年增加3万吨，下一步力争比上年再增加5万吨。")).toEqual([["3万吨", "reported"], ["5万吨", "target"]]);
     // A review paragraph's 将 sentence is a target; its weak markers (每年) are not.
     expect(kinds("一、过去一年工作回顾\n全年新增就业12万人。每年实施20项民生实事。明年我们将新建学校10所。")).toEqual([["12万人", "reported"], ["20项", "reported"], ["10所", "target"]]);
   });

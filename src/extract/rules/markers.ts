@@ -43,6 +43,19 @@ export const PLAN_REPORTED_RE = /预计|已经|已(?![知经])|现有|截至|截
 export const REPORTED_CLAUSE_RE =
   /预计全年|完成(?:了)?(?:全年|年度)?(?:目标|计划|任务)|已经|已(?![知经])|现有|累计|去年|上半年|前三季度|第?[一二三四1-4]季度(?!末)|[0-9]{1,2}[-—~至][0-9]{1,2}月|截至|截止|一年来|今年以来|这一年|(?<![较比])过去/;
 
+/**
+ * A comparison with the year before in a review section's clause (同比下降19.4%, 比上年增长6%) is a
+ * measured result even when an earlier clause of the sentence names a goal (把…作为奋斗目标，…同比下降).
+ */
+export const YEAR_ON_YEAR_RE = /同比|[比较](?:上年|去年)(?!同期目标)/;
+
+/**
+ * A goal named as a noun that closes its clause (把…作为奋斗目标，, 以…为目标，): in a review it is
+ * the aim of the work the sentence goes on to report, not a marker over the figures after it.
+ */
+export const AIM_NOUN_RE = /^目标$/;
+export const AIM_CLOSE_AFTER_RE = /^[，,；;]/;
+
 /** A floor or ceiling written on a figure under a goal marker: 不少于25个, 不低于1亿元, 不超过3%. */
 export const COMMITTED_BOUND_RE = /不少于|不低于|不超过|不高于/;
 
