@@ -48,6 +48,23 @@ describe("derived outcomes", () => {
     expect(p!.derived_verdict).toBe("met"); // 7%左右: 6.5 or more
   });
 
+  it("in a 分别 list each target takes its own item's levels (urban with urban, rural with rural)", () => {
+    const m = { metric: "城乡居民人均可支配收入", metric_key: "居民人均可支配收入", unit: "元" };
+    const item = (pos: number) => ({ listPos: pos, listSize: 2 });
+    const t0 = fig(1, { ...item(0), kind: "target", direction: "at_least", ...m, text: "9.5%", value: 9.5, unit: "%", change: true });
+    const t1 = fig(1, { ...item(1), kind: "target", direction: "at_least", ...m, text: "11%", value: 11, unit: "%", change: true });
+    const b0 = fig(1, { ...item(0), ...m, text: "2.57万元", value: 25700, period: "2015" });
+    const b1 = fig(1, { ...item(1), ...m, text: "1.68万元", value: 16800, period: "2015" });
+    const l0 = fig(2, { ...item(0), ...m, text: "2.78万元", value: 27800 });
+    const l1 = fig(2, { ...item(1), ...m, text: "1.84万元", value: 18400 });
+    const links = link([t0, t1, b0, b1, l0, l1]);
+    expect(links.find((p) => p.target === t0.ref)!.derived).toMatchObject({ level: l0.ref, base: b0.ref, value: 8.1712 });
+    expect(links.find((p) => p.target === t1.ref)!.derived).toMatchObject({ level: l1.ref, base: b1.ref, value: 9.5238 });
+    // A list's item against a figure outside any list derives nothing: which item it is is unknown.
+    const lone = fig(1, { ...m, text: "1.68万元", value: 16800, period: "2015" });
+    expect(link([t1, lone, l1])[0]!.derived).toBeNull();
+  });
+
   it("works an increment out of two year-end totals, the earlier one from a five-year review", () => {
     const t = fig(1, { kind: "target", direction: "at_least", metric: "新增高新技术企业", metric_key: "高新技术企业", text: "100家", value: 100, unit: "家", flow: true, approx: "more_than" });
     const b = fig(1, { metric: "高新技术企业", metric_key: "高新技术企业", text: "1100家", value: 1100, unit: "家", stock: true, period: "2011..2015" });
