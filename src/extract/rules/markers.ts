@@ -75,7 +75,7 @@ export const PARTITIVE_AFTER_RE = /^[\u4e00-\u9fff]{0,8}中(?![心学小国央�
  * Change words between the metric and the figure: 增长57.3%, 同比增长9%, 提高2个百分点,
  * 较前年成长百分之十二 (成长 is the Taiwan usage), 比去年同期增加3个.
  */
-export const CHANGE_RE = /增长|成长|下降|提高|降低|减少|增加|上升|回落|增幅|增速|同比|环比|[比较](?:过去[0-9一二三四五六七八九十两]{1,2}年|上年|去年|前年|上月|同期|20[0-9]{2}年[末底]?)|下滑|上涨|缩减|翻番|扩大/;
+export const CHANGE_RE = /增长|成长|下降|提高|降低|减少|削减|增加|上升|回落|增幅|增速|同比|环比|[比较](?:过去[0-9一二三四五六七八九十两]{1,2}年|上年|去年|前年|上月|同期|20[0-9]{2}年[末底]?)|下滑|上涨|缩减|翻番|扩大/;
 
 /** A change word ending in 至/到 gives the new level, not the change: 失业率回落至2.9%, 提高到85%. */
 export const CHANGE_TO_LEVEL_RE = /(?:回落|下降|下滑|降低|降|提高|提升|增长|增加|上升|升|减少|扩大|缩减)(?:至|到)$/;
