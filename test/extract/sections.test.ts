@@ -161,6 +161,8 @@ describe("plan and review sections", () => {
     expect(kinds("一、过去一年工作回顾\n以群众满意作为工作目标，扎实推进治理，全市重点污染物浓度同比下降12.5%，达标天数达到260天。")).toEqual([["12.5%", "reported"], ["260天", "reported"]]);
     expect(kinds("一、过去一年工作回顾\n明年的目标是新建学校10所。")).toEqual([["10所", "target"]]);
     expect(kinds("一、过去一年工作回顾\n全年粮食产量比上年增加3万吨，下一步力争比上年再增加5万吨。")).toEqual([["3万吨", "reported"], ["5万吨", "target"]]);
+    // Expectations as a policy object (稳预期) are no goal marker.
+    expect(kinds("一、过去一年工作回顾\n全省上下着力稳就业、稳预期，地区生产总值增长5.3%。")).toEqual([["5.3%", "reported"]]);
     // A share of the year's plan and a past 确保了 are results.
     expect(kinds("一、过去一年工作回顾\n完成投资14亿元，占年计划投资的120%，占年度目标的101%。确保了全县2万名学生按时返校。")).toEqual([["14亿元", "reported"], ["120%", "reported"], ["101%", "reported"], ["2万名", "reported"]]);
     // A review paragraph's 将 sentence is a target; its weak markers (每年) are not.
