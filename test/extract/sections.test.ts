@@ -161,6 +161,8 @@ describe("plan and review sections", () => {
     expect(kinds("一、过去一年工作回顾\n以群众满意作为工作目标，扎实推进治理，全市重点污染物浓度同比下降12.5%，达标天数达到260天。")).toEqual([["12.5%", "reported"], ["260天", "reported"]]);
     expect(kinds("一、过去一年工作回顾\n明年的目标是新建学校10所。")).toEqual([["10所", "target"]]);
     expect(kinds("一、过去一年工作回顾\n全年粮食产量比上年增加3万吨，下一步力争比上年再增加5万吨。")).toEqual([["3万吨", "reported"], ["5万吨", "target"]]);
+    // An aim inside an earlier clause's noun phrase, a beaten plan, funds secured: results.
+    expect(kinds("一、过去一年工作回顾\n聚焦目标任务体系，真抓实干，生产总值增长5.6%。新退出融资平台30家、超计划9家。争取国家政策性资金超千亿元。")).toEqual([["5.6%", "reported"], ["30家", "reported"], ["9家", "reported"], ["千亿元", "reported"]]);
     // Expectations as a policy object (稳预期) are no goal marker.
     expect(kinds("一、过去一年工作回顾\n全省上下着力稳就业、稳预期，地区生产总值增长5.3%。")).toEqual([["5.3%", "reported"]]);
     // A share of the year's plan and a past 确保了 are results.
