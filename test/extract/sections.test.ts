@@ -161,6 +161,8 @@ describe("plan and review sections", () => {
     expect(kinds("一、过去一年工作回顾\n以群众满意作为工作目标，扎实推进治理，全市重点污染物浓度同比下降12.5%，达标天数达到260天。")).toEqual([["12.5%", "reported"], ["260天", "reported"]]);
     expect(kinds("一、过去一年工作回顾\n明年的目标是新建学校10所。")).toEqual([["10所", "target"]]);
     expect(kinds("一、过去一年工作回顾\n全年粮食产量比上年增加3万吨，下一步力争比上年再增加5万吨。")).toEqual([["3万吨", "reported"], ["5万吨", "target"]]);
+    // 中 inside a word (城中村, 高中, 县中) is no partitive set in a plan.
+    expect(kinds("二、今年工作安排\n完成4个城中村改造。开展20所优质高中对县中托管帮扶。")).toEqual([["4个", "target"], ["20所", "target"]]);
     // An aim inside an earlier clause's noun phrase, a beaten plan, funds secured: results.
     expect(kinds("一、过去一年工作回顾\n聚焦目标任务体系，真抓实干，生产总值增长5.6%。新退出融资平台30家、超计划9家。争取国家政策性资金超千亿元。")).toEqual([["5.6%", "reported"], ["30家", "reported"], ["9家", "reported"], ["千亿元", "reported"]]);
     // Expectations as a policy object (稳预期) are no goal marker.

@@ -71,8 +71,8 @@ export const COMMITTED_BOUND_RE = /不少于|不低于|不超过|不高于/;
 export const FROM_LEVEL_BEFORE_RE = /(?:由|从)(?:目前|现在|现有|当前|去年|上年|(?:19|20)[0-9]{2}年(?:底|末)?)?的?$/;
 export const TO_LEVEL_AFTER_RE = /^(?:以上|左右)?(?:提高|提升|增加|增长|下降|降低|减少|扩大|缩小|上升|增|降|升|减)?(?:至|到)/;
 
-/** Partitive description of an existing set: 7个百亿项目中…部分开服 -> reported (not 中心, 中学, 中试: 2—3家创新中心). */
-export const PARTITIVE_AFTER_RE = /^[\u4e00-\u9fff]{0,8}中(?![心学小国央医华共部型间试])[\u4e00-\u9fff]/;
+/** Partitive description of an existing set: 7个百亿项目中…部分开服 -> reported (not 中心, 中学, 中试: 2—3家创新中心; not 高中, 县中, 城中村, 集中). */
+export const PARTITIVE_AFTER_RE = /^[\u4e00-\u9fff]{0,8}(?<![高初县城集空])中(?![心学小国央医华共部型间试村])[\u4e00-\u9fff]/;
 
 /**
  * Change words between the metric and the figure: 增长57.3%, 同比增长9%, 提高2个百分点,
