@@ -115,6 +115,12 @@ describe("plan and review sections", () => {
     expect(byText("45万人")[0]?.kind).toBe("target");
     expect(kinds("一、2023年工作回顾\n(一)经济运行\n全年生产总值增长5%。\n二、2024年工作安排\n(一)经济运行\n生产总值增长5%左右。")).toEqual([["5%", "reported"], ["5%", "target"]]);
   });
+  it("a report's parts after its plan part are its tasks; outside a report a heading without cues stays neutral", () => {
+    const parts = "一、2008年工作回顾\n全年生产总值增长10%。\n二、2009年工作的总体要求和主要目标\n生产总值增长8%左右。\n三、千方百计促进经济增长\n重点抓好500个工业项目。";
+    expect(kinds(`2009年某省政府工作报告\n${parts}`)).toEqual([["10%", "reported"], ["8%", "target"], ["500个", "target"]]);
+    expect(kinds(`某地新闻\n${parts}`)).toEqual([["10%", "reported"], ["8%", "target"], ["500个", "reported"]]);
+  });
+
   it("periods: the review year, the plan year, 今年 of a report", () => {
     expect(byText("5.4%")[0]?.period).toBe("2025");
     expect(byText("600个")[0]?.period).toBe("2026");
