@@ -19,30 +19,8 @@ import type { Summary } from "../src/extract/types";
 import { placeKey } from "../src/places";
 import { coverageOf, linkPromises, type LinkArticle, type LinkFigure, type PromiseLink } from "../src/promises/link";
 import { linkFiguresOf } from "../src/promises/inputs";
+import type { GoldPair } from "../test/promises/gold-shape";
 
-interface GoldPromise {
-  id: string;
-  metric: string;
-  target_text: string;
-  target_clause: string;
-  target_index: number;
-  target_value: number;
-  outcome_text: string | null;
-  outcome_value?: number | null;
-  verdict_basis: string;
-  verdict: string;
-  verdict_strict: string;
-  derived?: { value: number };
-}
-interface GoldPair {
-  place: string;
-  period: string;
-  target_report: string;
-  outcome_report: string;
-  target_plan_start: number;
-  outcome_review_end: number;
-  promises: GoldPromise[];
-}
 
 export interface PairScore {
   pair: string;

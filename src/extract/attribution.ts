@@ -10,7 +10,7 @@ import { findAllMarkers, type Marker } from "./markers";
 import { kindOf } from "./kind";
 import type { Sections, Mode } from "./sections";
 import { metricKey } from "./metrickeys";
-import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_COMPARE_TAIL_RE, METRIC_AFTER_STOP_RE, METRIC_MAX } from "./rules/metric";
+import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_COMPARE_TAIL_RE, METRIC_AFTER_STOP_RE, METRIC_MAX, LIST_MEASURE_WORDS, LIST_MODIFIER_MAX } from "./rules/metric";
 import { MONEY_UNITS } from "./rules/units";
 import { DURATION_UNITS } from "./rules/notfigures";
 import { boundsBy, isCjk } from "./text";
@@ -246,6 +246,27 @@ function cellBefore(t: string): string {
   return alone || a > 0 ? t.slice(a, e) : t;
 }
 
+/** The last item's words from its first measure word on (二氧化硫排放量 -> 排放量), if any. */
+function sharedTail(lastPart: string): string | undefined {
+  let at = -1;
+  let word = "";
+  for (const w of LIST_MEASURE_WORDS) {
+    const i = lastPart.indexOf(w, LIST_MODIFIER_MAX);
+    if (i >= 0 && (at < 0 || i < at || (i === at && w.length > word.length))) [at, word] = [i, w];
+  }
+  return at >= 0 ? lastPart.slice(at) : undefined;
+}
+
+/**
+ * An item's metric from the measure the last item writes: a short modifier takes the last item's
+ * words after its own (城镇 + 农村居民收入 -> 城镇居民收入), a whole noun the shared measure
+ * (化学需氧量 + 排放量) unless it ends in a measure word of its own (营业总收入).
+ */
+function sharedMeasure(head: string, lastPart: string, tail: string | undefined): string {
+  if (head.length <= LIST_MODIFIER_MAX) return head + (lastPart.length > head.length ? lastPart.slice(head.length) : "");
+  return tail && !LIST_MEASURE_WORDS.some((w) => head.endsWith(w)) ? head + tail : head;
+}
+
 /** What joins the items of a list: 城镇、农村居民 / 城镇和农村居民 / 8.1%、8.6% / 5.6%和7.9%. */
 const LIST_SEPARATORS = "、和及与";
 
@@ -267,9 +288,10 @@ function distributeLists(figs: Attributed[], c: string): void {
       group.push(g);
     }
     if (group.length !== parts.length) continue;
+    const tail = sharedTail(lastPart);
     group.forEach((g, k) => {
       const head = parts[k] as string;
-      g.metric = k === parts.length - 1 ? lastPart : head + (lastPart.length > head.length ? lastPart.slice(head.length) : "");
+      g.metric = k === parts.length - 1 ? lastPart : sharedMeasure(head, lastPart, tail);
       g.change = a.change;
     });
   }

@@ -45,9 +45,11 @@ export function buildGoals(n: Normalised, figs: Attributed[], markers: Marker[][
     const last = groups[groups.length - 1];
     if (last && f.clauseStart <= last.end) { last.figs.push(f); continue; }
     // The next comma clause of the same sentence joins only when it has no predicate of its own
-    // (高于10万元的占80% has one after its first figure).
+    // (高于10万元的占80% has one after its first figure) and names no standard indicator of its
+    // own (城镇新增就业120万人，城镇调查失业率5%左右: two promises).
     if (last && last.para === f.paragraph && f.clauseStart === last.end + 1 && !isMajorEnd(s[last.end] as string)) {
-      if (!GOAL_PREDICATE_RE.test(s.slice(f.clauseStart, f.clauseEnd)) && f.clauseEnd - last.start <= MAX_GOAL) {
+      const ownIndicator = f.metricKey !== undefined && !last.figs.some((g) => g.metricKey === f.metricKey);
+      if (!ownIndicator && !GOAL_PREDICATE_RE.test(s.slice(f.clauseStart, f.clauseEnd)) && f.clauseEnd - last.start <= MAX_GOAL) {
         last.end = f.clauseEnd;
         last.figs.push(f);
         continue;

@@ -3,7 +3,10 @@
  * - In a plan section every figure is a target unless its sentence reports a result before it
  *   (预计全年实现…, 去年…, 已…, 截至…) after the last goal marker.
  * - In a review section every figure is reported unless a goal marker of its own sentence
- *   governs it (…明年将新增…); the weak markers of a plan (每年, 年内, 到2025年) do not count there.
+ *   governs it (…明年将新增…); the weak markers of a plan (每年, 年内, 到2025年) do not count there,
+ *   nor a marker of an earlier clause when the figure's own clause compares with the year before,
+ *   nor an aim named as a noun in an earlier clause (把…作为奋斗目标，…), nor 争取 as "secured"
+ *   (争取国家资金…).
  * - Elsewhere goal markers govern their paragraph (ANNOTATION.md: a marker governs the clauses
  *   under it), and the most recent cue wins: a result cue (上半年, 已, 截至…) standing in the
  *   sentence after the last marker makes it reported.
@@ -11,7 +14,7 @@
 import type { Kind } from "./types";
 import type { Marker } from "./markers";
 import type { Mode } from "./sections";
-import { REPORTED_CLAUSE_RE, PLAN_REPORTED_RE, COMMITTED_BOUND_RE, PARTITIVE_AFTER_RE, WEAK_MARKER_RE, FROM_LEVEL_BEFORE_RE, TO_LEVEL_AFTER_RE } from "./rules/markers";
+import { REPORTED_CLAUSE_RE, PLAN_REPORTED_RE, YEAR_ON_YEAR_RE, AIM_NOUN_RE, SECURED_AFTER_RE, COMMITTED_BOUND_RE, PARTITIVE_AFTER_RE, WEAK_MARKER_RE, FROM_LEVEL_BEFORE_RE, TO_LEVEL_AFTER_RE } from "./rules/markers";
 import { clausePrefixLen } from "./text";
 
 export interface KindInput {
@@ -34,9 +37,12 @@ export function kindOf(k: KindInput): Kind {
   const { s, markers, mode } = k;
   let target = false;
   let lastMarker = -1;
+  const measured = mode === "review" && YEAR_ON_YEAR_RE.test(s.slice(k.clauseStart, k.start));
   for (const mk of markers) {
     if (mk.pos > k.clauseEnd) break;
     if (mode === "review" && (mk.pos < k.sentenceStart || WEAK_MARKER_RE.test(mk.word))) continue;
+    if (mode === "review" && mk.pos < k.clauseStart && (measured || AIM_NOUN_RE.test(mk.word))) continue;
+    if (mode === "review" && mk.word === "争取" && SECURED_AFTER_RE.test(s.slice(mk.end, mk.end + 16))) continue;
     if (mk.pos < k.start || (mk.pos >= k.clauseStart && mk.pos < k.clauseEnd)) {
       target = true;
       if (mk.pos < k.start) lastMarker = mk.pos;

@@ -157,7 +157,11 @@ export function readSections(n: Normalised, published: string | null): Sections 
     let bodyFrom = 0;
     if (h) {
       const carried = annexTitle ? (stack[stack.length - 1] as Open) : undefined;
-      while (stack.length > 1 && (stack[stack.length - 1] as Open).level >= h.level) stack.pop();
+      let sibling: Open | undefined;
+      while (stack.length > 1 && (stack[stack.length - 1] as Open).level >= h.level) {
+        const closed = stack.pop() as Open;
+        if (closed.level === h.level) sibling = closed;
+      }
       const parent = carried ?? (stack[stack.length - 1] as Open);
       const words = text.slice(h.start, h.end);
       const own: Mode = REVIEW_HEADING.re.test(words)
@@ -169,7 +173,10 @@ export function readSections(n: Normalised, published: string | null): Sections 
             : parent.mode !== "review" && PLAN_HEADING_WEAK.re.test(words)
               ? "plan"
               : null;
-      const mode: Mode = own ?? parent.mode ?? (h.level <= 1 && IMPERATIVE_HEADING.re.test(words) && !RESULT_HEADING.re.test(words) ? "plan" : null);
+      // A report's parts after its plan part are its tasks (二、2009年主要目标 / 三、千方百计促进
+      //经济增长): a heading of the same level without cues of its own carries the plan on.
+      const tasks = report && sibling?.mode === "plan" && !RESULT_HEADING.re.test(words);
+      const mode: Mode = own ?? parent.mode ?? (tasks || (h.level <= 1 && IMPERATIVE_HEADING.re.test(words) && !RESULT_HEADING.re.test(words)) ? "plan" : null);
       const t = timeIn(words, year);
       // No date anywhere above: a report's first dated plan or review heading gives its year.
       if (year === undefined && own && t && t.period.length === 4) year = Number(t.period) + (own === "review" ? 1 : 0);

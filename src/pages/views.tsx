@@ -233,57 +233,53 @@ function PromiseSection(props: { promises: ArticlePromises }) {
     <section class="promises" aria-label="承诺与兑现">
       <style>{BADGE_CSS}</style>
       <h2>承诺与兑现</h2>
-      {targets.length ? (
-        <>
-          <h3>本文的目标（{targets.length}）</h3>
-          <ul class="promise-targets">
-            {targets.map((p) => (
-              <li id={`promise-target-${p.target.seq}`} data-promise={p.id} data-verdict={p.verdict}>
-                <a href={`#f-${p.target.seq}`}>
-                  {clean(p.metric)} {clean(withQualifier(p.target))}
-                </a>{" "}
-                <VerdictBadge verdict={p.verdict} />
-                {p.outcome ? (
-                  <>
-                    {" "}
-                    实际{" "}
-                    <a class="promise-outcome" href={figureHref(p.outcome)} title={clean(p.outcome.sentence)}>
-                      {clean(withQualifier(p.outcome))}
-                    </a>
-                    <span class="meta">（{datePart(p.outcome.published, p.period)}）</span>
-                  </>
-                ) : null}{" "}
-                <a class="promise-link" href={promiseHref(p)}>
-                  评分卡
-                </a>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      {outcomes.length ? (
-        <>
-          <h3>本文数字兑现的目标（{outcomes.length}）</h3>
-          <ul class="promise-outcomes">
-            {outcomes.map((p) => (
-              <li id={`promise-outcome-${p.id}`} data-promise={p.id} data-verdict={p.verdict}>
-                <a href={`#f-${p.outcome!.seq}`}>
-                  {clean(p.metric)} {clean(withQualifier(p.outcome!))}
-                </a>{" "}
-                <VerdictBadge verdict={p.verdict} /> 目标{" "}
-                <a class="promise-target" href={figureHref(p.target)} title={clean(p.target.sentence)}>
-                  {clean(withQualifier(p.target))}
-                </a>
-                <span class="meta">（{datePart(p.target.published, p.period)}）</span>{" "}
-                <a class="promise-link" href={promiseHref(p)}>
-                  评分卡
-                </a>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <PromiseList title="本文的目标" side="target" items={targets} />
+      <PromiseList title="本文数字兑现的目标" side="outcome" items={outcomes} />
     </section>
+  );
+}
+
+/**
+ * One list of the section: the article's own figure of each promise (its target, or its outcome),
+ * its verdict, the figure on the other side when there is one, and the scorecard link.
+ */
+function PromiseList(props: { title: string; side: "target" | "outcome"; items: PromiseItem[] }) {
+  if (!props.items.length) return null;
+  const ownIsTarget = props.side === "target";
+  return (
+    <>
+      <h3>
+        {props.title}（{props.items.length}）
+      </h3>
+      <ul class={`promise-${props.side}s`}>
+        {props.items.map((p) => {
+          const own = ownIsTarget ? p.target : p.outcome!;
+          const other = ownIsTarget ? p.outcome : p.target;
+          const otherSide = ownIsTarget ? "outcome" : "target";
+          return (
+            <li id={ownIsTarget ? `promise-target-${p.target.seq}` : `promise-outcome-${p.id}`} data-promise={p.id} data-verdict={p.verdict}>
+              <a href={`#f-${own.seq}`}>
+                {clean(p.metric)} {clean(withQualifier(own))}
+              </a>{" "}
+              <VerdictBadge verdict={p.verdict} />
+              {other ? (
+                <>
+                  {" "}
+                  {ownIsTarget ? "实际" : "目标"}{" "}
+                  <a class={`promise-${otherSide}`} href={figureHref(other)} title={clean(other.sentence)}>
+                    {clean(withQualifier(other))}
+                  </a>
+                  <span class="meta">（{datePart(other.published, p.period)}）</span>
+                </>
+              ) : null}{" "}
+              <a class="promise-link" href={promiseHref(p)}>
+                评分卡
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </>
   );
 }
 

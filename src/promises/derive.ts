@@ -13,7 +13,8 @@
  * (linked as outcomes are: equal keys or similar names); the base is the same measure (metric and
  * unit) at the end of the year before (that year, or a review span ending then: 五年来…达到1100家),
  * preferably from the target's own article (a year-N report reviews year N−1), else the latest
- * article no later than the level's. Only promises of a single year.
+ * article no later than the level's. Only promises of a single year. In a 分别 list the level and
+ * the base are the same item of a list as long (城乡居民收入分别增长9.5%和11%: urban with urban).
  */
 import { judge, type Direction } from "./verdict";
 
@@ -36,6 +37,9 @@ export interface DeriveFigure {
   /** A target whose clause says it is a fall (下降, 降低 …). */
   falls: boolean;
   period: string | null;
+  /** Position and size of the figure's 分别 list (城乡居民收入分别增长9.5%和11%), null outside one. */
+  listPos: number | null;
+  listSize: number | null;
 }
 
 export interface Derived {
@@ -88,6 +92,9 @@ export function nextYear(period: string): string | null {
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
 const show = (v: number) => String(round(v, 2));
 
+/** The same item of a 分别 list as long, or both outside one. */
+const sameItem = (a: DeriveFigure, b: DeriveFigure) => a.listSize === b.listSize && a.listPos === b.listPos;
+
 /** A figure that can be a level: reported, not a change, not a flow, one period. */
 export const isLevel = (f: DeriveFigure) => f.kind === "reported" && !f.change && !f.flow && !f.multiYear;
 
@@ -109,7 +116,7 @@ export function deriveOutcome<F extends DeriveFigure>(
   if (!rate && !increment) return null;
   for (const level of levels) {
     // An increment is a year-end total minus the previous one: the later figure must say it is a total.
-    if (!isLevel(level) || (increment && (level.unit !== t.unit || !level.stock))) continue;
+    if (!isLevel(level) || !sameItem(level, t) || (increment && (level.unit !== t.unit || !level.stock))) continue;
     const levelDate = published(level.article);
     // The base was known when the level was reported: the target's or the level's own article, or one dated no later.
     const known = (b: F) => {
@@ -119,7 +126,7 @@ export function deriveOutcome<F extends DeriveFigure>(
     };
     const rank = (b: F) => [b.article === t.article ? 0 : 1, published(b.article) ?? "", `${b.text}\u0000${String(b.seq).padStart(6, "0")}`, b.article] as const;
     const base = bases
-      .filter((b) => isLevel(b) && b.unit === level.unit && b.ref !== level.ref && known(b) && sameMeasure(level, b) && (!rate || b.value > 0))
+      .filter((b) => isLevel(b) && b.unit === level.unit && b.ref !== level.ref && sameItem(b, level) && known(b) && sameMeasure(level, b) && (!rate || b.value > 0))
       .sort((a, b) => {
         const [x, y] = [rank(a), rank(b)];
         if (x[0] !== y[0]) return x[0] - y[0];

@@ -9,7 +9,7 @@ import type { Figure, Summary } from "../extract/types";
 import { placeKey } from "../places";
 import { toSimplified } from "../text/script";
 import type { LinkFigure } from "./link";
-import { FALL_CUES, FLOW_CUES, includesAny, LIST_CUES, MULTI_YEAR_CUES, STOCK_CUES } from "./rules";
+import { FALL_CUES, FLOW_CUES, includesAny, ITEM_QUALIFIERS, LIST_CUES, LIST_JOINERS, MULTI_YEAR_CUES, STOCK_CUES } from "./rules";
 import { directionOf } from "./verdict";
 
 /**
@@ -43,15 +43,22 @@ export function clauseLead(text: string, start: number): string {
 
 export function linkFiguresOf(article: number, text: string, summary: Summary, published: string | null, mainPlace: string | null): LinkFigure[] {
   const figures = summary.figures;
-  // A 分别 list: the figure whose clause says 分别 and the figures right after it with the same
-  // metric, unit, change-ness and kind, nothing but connectors between them (和, 、, 左右).
+  // A list: the figure whose clause says 分别 and the figures right after it with the same
+  // metric, unit, change-ness and kind, nothing but connectors between them (和, 、, 左右); or such
+  // figures joined by a bare 和/、 without 分别.
   const slots = new Map<number, { pos: number; size: number }>();
   const leads = figures.map((f) => clauseLead(text, f.start));
   const sameMeasure = (a: Figure, b: Figure) => a.metric === b.metric && a.unit === b.unit && (a.change ?? false) === (b.change ?? false) && a.kind === b.kind;
+  const joined = (a: Figure, b: Figure) => {
+    let between = text.slice(a.end, b.start);
+    for (const q of ITEM_QUALIFIERS) if (between.startsWith(q)) between = between.slice(q.length);
+    return (LIST_JOINERS as readonly string[]).includes(between);
+  };
   for (let i = 0; i < figures.length; i++) {
-    if (slots.has(i) || !includesAny(leads[i]!, LIST_CUES)) continue;
+    if (slots.has(i)) continue;
+    const cued = includesAny(leads[i]!, LIST_CUES);
     let j = i + 1;
-    while (j < figures.length && sameMeasure(figures[i]!, figures[j]!) && !hasClauseBreak(text.slice(figures[j - 1]!.end, figures[j]!.start))) j++;
+    while (j < figures.length && sameMeasure(figures[i]!, figures[j]!) && (cued ? !hasClauseBreak(text.slice(figures[j - 1]!.end, figures[j]!.start)) : joined(figures[j - 1]!, figures[j]!))) j++;
     if (j - i > 1) for (let k = i; k < j; k++) slots.set(k, { pos: k - i, size: j - i });
   }
   return figures.map((f, seq) => {

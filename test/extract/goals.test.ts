@@ -20,6 +20,10 @@ describe("goals", () => {
     const g = goals("高邮计划每年招引实施重大项目5个以上,新增百亿级企业1家,10亿元以上企业30家,力争3-5家企业成功上市。");
     expect(g.map((x) => x.figures)).toEqual([["5个"], ["1家", "30家"], ["3-5家"]]);
   });
+  it("a clause naming a standard indicator of its own is its own promise, even without a verb", () => {
+    const g = goals("二、今年工作安排\n主要预期目标是：城镇新增就业50万人，城镇调查失业率5.5%左右，居民消费价格涨幅2%左右。");
+    expect(g.map((x) => x.figures)).toEqual([["50万人"], ["5.5%"], ["2%"]]);
+  });
   it("keeps a deadline-only clause before the goal", () => {
     const g = goals("到2025年,高邮将打造特色田园乡村18个以上。");
     expect(g[0]?.text).toBe("到2025年,高邮将打造特色田园乡村18个以上");

@@ -65,6 +65,11 @@ const ROWS: { in: string; places: string[]; figure?: string | null }[] = [
   { in: "河北省保定市高阳县人民政府关于印发工作方案的通知。全县新增企业12家。", places: ["高阳县/130628"], figure: "130628" },
   // towns, traditional script
   { in: "洪疇鎮召開人代會。洪疇鎮力爭實現工業總產值21億元。", places: ["洪畴镇/331023108"], figure: "331023108" },
+  // a town standing alone counts in its own province or where none is named, not in another's
+  // (and a town's name run across words, 确保城镇 holding 保城镇, is one of those)
+  { in: "浙江省召开会议。洪畴镇力争实现工业总产值21亿元。", places: ["洪畴镇/331023108"], figure: "331023108" },
+  { in: "河北省召开会议。洪畴镇力争实现工业总产值21亿元。", places: ["河北省/130000"], figure: "130000" },
+  { in: "河北省人民政府。确保城镇登记失业率控制在5%以内。", places: ["河北省/130000"], figure: "130000" },
   // ambiguous names resolved by the other places named …
   { in: "北京市朝阳区召开会议，朝阳区新增企业12家。", places: ["朝阳区/110105"], figure: "110105" },
   { in: "吉林省长春市朝阳区召开会议，朝阳区新增企业12家。", places: ["朝阳区/220104"], figure: "220104" },

@@ -115,6 +115,12 @@ describe("plan and review sections", () => {
     expect(byText("45万人")[0]?.kind).toBe("target");
     expect(kinds("一、2023年工作回顾\n(一)经济运行\n全年生产总值增长5%。\n二、2024年工作安排\n(一)经济运行\n生产总值增长5%左右。")).toEqual([["5%", "reported"], ["5%", "target"]]);
   });
+  it("a report's parts after its plan part are its tasks; outside a report a heading without cues stays neutral", () => {
+    const parts = "一、2008年工作回顾\n全年生产总值增长10%。\n二、2009年工作的总体要求和主要目标\n生产总值增长8%左右。\n三、千方百计促进经济增长\n重点抓好500个工业项目。";
+    expect(kinds(`2009年某省政府工作报告\n${parts}`)).toEqual([["10%", "reported"], ["8%", "target"], ["500个", "target"]]);
+    expect(kinds(`某地新闻\n${parts}`)).toEqual([["10%", "reported"], ["8%", "target"], ["500个", "reported"]]);
+  });
+
   it("periods: the review year, the plan year, 今年 of a report", () => {
     expect(byText("5.4%")[0]?.period).toBe("2025");
     expect(byText("600个")[0]?.period).toBe("2026");
@@ -157,6 +163,18 @@ describe("plan and review sections", () => {
   it("sentence cues still win where they are stronger", () => {
     // 预计全年 is an estimate of a result, even in a plan section.
     expect(kinds("二、2026年工作安排\n预计全年地区生产总值增长5.2%。今年地区生产总值增长5%左右。")).toEqual([["5.2%", "reported"], ["5%", "target"]]);
+    // A goal named in an earlier clause does not make a year-on-year result a target; a goal in the figure's own clause does.
+    expect(kinds("一、过去一年工作回顾\n以群众满意作为工作目标，扎实推进治理，全市重点污染物浓度同比下降12.5%，达标天数达到260天。")).toEqual([["12.5%", "reported"], ["260天", "reported"]]);
+    expect(kinds("一、过去一年工作回顾\n明年的目标是新建学校10所。")).toEqual([["10所", "target"]]);
+    expect(kinds("一、过去一年工作回顾\n全年粮食产量比上年增加3万吨，下一步力争比上年再增加5万吨。")).toEqual([["3万吨", "reported"], ["5万吨", "target"]]);
+    // 中 inside a word (城中村, 高中, 县中) is no partitive set in a plan.
+    expect(kinds("二、今年工作安排\n完成4个城中村改造。开展20所优质高中对县中托管帮扶。")).toEqual([["4个", "target"], ["20所", "target"]]);
+    // An aim inside an earlier clause's noun phrase, a beaten plan, funds secured: results.
+    expect(kinds("一、过去一年工作回顾\n聚焦目标任务体系，真抓实干，生产总值增长5.6%。新退出融资平台30家、超计划9家。争取国家政策性资金超千亿元。有计划、有步骤地拆除违章建筑4200万平方米。")).toEqual([["5.6%", "reported"], ["30家", "reported"], ["9家", "reported"], ["千亿元", "reported"], ["4200万平方米", "reported"]]);
+    // Expectations as a policy object (稳预期) are no goal marker.
+    expect(kinds("一、过去一年工作回顾\n全省上下着力稳就业、稳预期，地区生产总值增长5.3%。")).toEqual([["5.3%", "reported"]]);
+    // A share of the year's plan and a past 确保了 are results.
+    expect(kinds("一、过去一年工作回顾\n完成投资14亿元，占年计划投资的120%，占年度目标的101%。确保了全县2万名学生按时返校。")).toEqual([["14亿元", "reported"], ["120%", "reported"], ["101%", "reported"], ["2万名", "reported"]]);
     // A review paragraph's 将 sentence is a target; its weak markers (每年) are not.
     expect(kinds("一、过去一年工作回顾\n全年新增就业12万人。每年实施20项民生实事。明年我们将新建学校10所。")).toEqual([["12万人", "reported"], ["20项", "reported"], ["10所", "target"]]);
   });

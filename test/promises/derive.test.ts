@@ -3,35 +3,11 @@
  * two levels, an increment from two totals, and the look-alikes that must derive nothing.
  */
 import { describe, expect, it } from "vitest";
+import { figureMaker } from "../helpers/link-figures";
 import { basePeriods, levelYear, nextYear, previousYear } from "../../src/promises/derive";
 import { coverageOf, linkPromises, type LinkArticle, type LinkFigure } from "../../src/promises/link";
 
-let seq = 0;
-function fig(article: number, over: Partial<LinkFigure>): LinkFigure {
-  const s = seq++;
-  return {
-    ref: `${article}:${s}`,
-    article,
-    seq: s,
-    kind: "reported",
-    text: `${over.value ?? 1}`,
-    value: 1,
-    unit: "微克/立方米",
-    change: false,
-    metric: "PM2.5平均浓度",
-    metric_key: "PM2.5浓度",
-    place: "130600",
-    period: "2016",
-    direction: null,
-    flow: false,
-    stock: false,
-    multiYear: false,
-    falls: false,
-    listPos: null,
-    listSize: null,
-    ...over,
-  };
-}
+const fig = figureMaker({ unit: "微克/立方米", change: false, metric: "PM2.5平均浓度", metric_key: "PM2.5浓度", place: "130600" });
 /** Year N's report (its plan for 2016, its review of 2015) and year N+1's (its review of 2016). */
 const planReport: LinkArticle = { id: 1, published: "2016-01-25" };
 const reviewReport: LinkArticle = { id: 2, published: "2017-01-20" };
@@ -70,6 +46,23 @@ describe("derived outcomes", () => {
     const [p] = link([t, b, l]);
     expect(p!.derived).toMatchObject({ value: 6.6667, unit: "%", formula: "(3200亿元 − 3000亿元) ÷ 3000亿元 = 6.67%（增长）" });
     expect(p!.derived_verdict).toBe("met"); // 7%左右: 6.5 or more
+  });
+
+  it("in a 分别 list each target takes its own item's levels (urban with urban, rural with rural)", () => {
+    const m = { metric: "城乡居民人均可支配收入", metric_key: "居民人均可支配收入", unit: "元" };
+    const item = (pos: number) => ({ listPos: pos, listSize: 2 });
+    const t0 = fig(1, { ...item(0), kind: "target", direction: "at_least", ...m, text: "9.5%", value: 9.5, unit: "%", change: true });
+    const t1 = fig(1, { ...item(1), kind: "target", direction: "at_least", ...m, text: "11%", value: 11, unit: "%", change: true });
+    const b0 = fig(1, { ...item(0), ...m, text: "2.57万元", value: 25700, period: "2015" });
+    const b1 = fig(1, { ...item(1), ...m, text: "1.68万元", value: 16800, period: "2015" });
+    const l0 = fig(2, { ...item(0), ...m, text: "2.78万元", value: 27800 });
+    const l1 = fig(2, { ...item(1), ...m, text: "1.84万元", value: 18400 });
+    const links = link([t0, t1, b0, b1, l0, l1]);
+    expect(links.find((p) => p.target === t0.ref)!.derived).toMatchObject({ level: l0.ref, base: b0.ref, value: 8.1712 });
+    expect(links.find((p) => p.target === t1.ref)!.derived).toMatchObject({ level: l1.ref, base: b1.ref, value: 9.5238 });
+    // A list's item against a figure outside any list derives nothing: which item it is is unknown.
+    const lone = fig(1, { ...m, text: "1.68万元", value: 16800, period: "2015" });
+    expect(link([t1, lone, l1])[0]!.derived).toBeNull();
   });
 
   it("works an increment out of two year-end totals, the earlier one from a five-year review", () => {

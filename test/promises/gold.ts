@@ -4,35 +4,10 @@ import g2 from "../fixtures/promises/保定市_2016_2017.gold.json";
 import g3 from "../fixtures/promises/保定市_2021_2022.gold.json";
 import g4 from "../fixtures/promises/河北省_2016_2017.gold.json";
 import g5 from "../fixtures/promises/河北省_2019_2020.gold.json";
-import type { Approx } from "../../src/extract/types";
-import type { Direction } from "../../src/promises/verdict";
+import type { GoldPair as GoldFile } from "./gold-shape";
 
-export interface GoldPromise {
-  id: string;
-  metric: string;
-  target_text: string;
-  target_clause: string;
-  target_index: number;
-  target_value: number;
-  target_value_max?: number;
-  unit: string;
-  approx?: Approx;
-  change: boolean;
-  direction: Direction;
-  outcome_text: string | null;
-  outcome_value?: number | null;
-  verdict: "met" | "missed" | "no_report";
-  verdict_basis: "stated" | "derived" | "aggregate" | "none";
-  verdict_strict: "met" | "missed" | "no_report";
-}
-export interface GoldPair {
-  file: string;
-  place: string;
-  period: string;
-  target_report: string;
-  outcome_report: string;
-  promises: GoldPromise[];
-}
+export type { GoldPromise } from "./gold-shape";
+export type GoldPair = GoldFile & { file: string };
 
 export const GOLD_PAIRS: GoldPair[] = (
   [
@@ -42,4 +17,4 @@ export const GOLD_PAIRS: GoldPair[] = (
     ["河北省_2016_2017", g4],
     ["河北省_2019_2020", g5],
   ] as const
-).map(([file, g]) => ({ file, ...(g as unknown as Omit<GoldPair, "file">) }));
+).map(([file, g]) => ({ file, ...(g as unknown as GoldFile) }));

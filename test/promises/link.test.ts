@@ -3,33 +3,10 @@
  * must be taken and the look-alike that must not.
  */
 import { describe, expect, it } from "vitest";
+import { figureMaker } from "../helpers/link-figures";
 import { coverageOf, linkPromises, metricSimilarity, type LinkArticle, type LinkFigure } from "../../src/promises/link";
 
-let seq = 0;
-function fig(article: number, over: Partial<LinkFigure>): LinkFigure {
-  const s = seq++;
-  return {
-    ref: `${article}:${s}`,
-    article,
-    seq: s,
-    kind: "reported",
-    text: `${over.value ?? 1}%`,
-    value: 1,
-    unit: "%",
-    change: true,
-    metric: "生产总值",
-    place: "保定",
-    period: "2016",
-    direction: null,
-    flow: false,
-    stock: false,
-    multiYear: false,
-    falls: false,
-    listPos: null,
-    listSize: null,
-    ...over,
-  };
-}
+const fig = figureMaker({ unit: "%", change: true, metric: "生产总值", place: "保定" }, "%");
 const target = (article: number, over: Partial<LinkFigure>) => fig(article, { kind: "target", direction: "at_least", ...over });
 const plan: LinkArticle = { id: 1, published: "2016-01-25" };
 const review: LinkArticle = { id: 2, published: "2017-01-20" };

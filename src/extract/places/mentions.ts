@@ -12,8 +12,9 @@
  *    (北京市朝阳区) settles it outright;
  * 3. the places settled in round 2 support the names left (a town under a county found by its
  *    short form), once more;
- * what is left is kept only when it is one unambiguous full name of a town (洪畴镇) or a
- * prefecture's short form (保定); everything else is left out rather than guessed.
+ * what is left is kept only when it is one unambiguous full name of a town (洪畴镇) in the
+ * province the article names (or with none named) or a prefecture's short form (保定);
+ * everything else is left out rather than guessed.
  */
 import { findNames, gazetteer, within, type Gazetteer } from "../../places/gazetteer";
 import { BARE_ZONE_RE, NAMED_SUB_SUFFIX_RE, NOT_SUB_PLACE_RE, SUB_PLACE_RE, ZONE_EXPANSIONS } from "../rules/places";
@@ -89,7 +90,25 @@ function resolve(g: Gazetteer, raws: Raw[], support: Set<number>): Mention[] {
     if (r.entries.length !== 1) return -1;
     const e = r.entries[0] as number;
     const div = g.divisions[e >> 1];
-    return div && ((!(e & 1) && div.level === 4 && div.name.length >= 3) || ((e & 1) && div.level === 2)) ? div.id : -1;
+    if (!div) return -1;
+    if (!(e & 1) && div.level === 4 && div.name.length >= 3) return inNamedProvince(div.id) ? div.id : -1;
+    return (e & 1) && div.level === 2 ? div.id : -1;
+  };
+  // Town names are many and short, and run across words (确保城镇… holds 保城镇): an unsupported
+  // town counts only when the article names no province, or names the town's own.
+  const provinceOf = (d: number) => {
+    let p = d;
+    while ((g.divisions[p]?.level ?? 1) > 1) p = g.divisions[p]!.parent;
+    return p;
+  };
+  const inNamedProvince = (d: number) => {
+    let named = false;
+    for (const p of support) {
+      if (g.divisions[p]?.level !== 1) continue;
+      if (p === provinceOf(d)) return true;
+      named = true;
+    }
+    return !named;
   };
   for (let round = 0; round < 2; round++) {
     if (round === 1) {

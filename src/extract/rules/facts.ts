@@ -46,17 +46,19 @@ export const ADMIN_SUFFIXES = ["街道", "区", "區", "县", "縣", "市", "镇
 /**
  * Labelled header fields (标题：…, 发文单位：…, 发文时间：…, 来源：…, 作者：…): a known label at the
  * start of a line, then the value (on the same line, or on the next when the label stands
- * alone: 发表时间：/2026-02-09). Group 1 = the label, group 2 = the value. Any line that opens
- * with one of these labels is page metadata, never the headline.
+ * alone: 发表时间：/2026-02-09); a space may stand for the colon before a date (添加时间 2026/2/12
+ * 15:20:47). Group 1 = the label, group 2 = the value. Any line that opens with one of these
+ * labels is page metadata, never the headline.
  */
 export const LABELLED_LINE_RE =
-  /^[【\[]?\s*(标题|題目|题目|文章标题|发文单位|发文机关|发布机构|发布单位|发文时间|发布时间|发表时间|发布日期|发文日期|成文日期|更新时间|日期|时间|来源|稿源|信息来源|来源URL|作者|编辑|责任编辑|报告人|正文|版次|版面|备注|索引号|文号|发文字号|主题分类|组配分类|公开方式)\s*[:：]\s*(.{0,200})$/;
+  /^[【\[]?\s*(标题|題目|题目|文章标题|发文单位|发文机关|发布机构|发布单位|发文时间|发布时间|发表时间|发布日期|发文日期|成文日期|更新时间|添加时间|发稿时间|录入时间|日期|时间|来源|稿源|信息来源|来源URL|作者|编辑|责任编辑|报告人|正文|版次|版面|备注|索引号|文号|发文字号|主题分类|组配分类|公开方式)(?:\s*[:：]\s*|\s+(?=(?:19|20)[0-9]{2}[-/.年]))(.{0,200})$/;
 
 /** What each label gives. Labels not listed only mark the line as metadata. */
 export const LABEL_FIELD: Readonly<Record<string, "title" | "issuer" | "date" | "source" | "author">> = {
   标题: "title", 題目: "title", 题目: "title", 文章标题: "title",
   发文单位: "issuer", 发文机关: "issuer", 发布机构: "issuer", 发布单位: "issuer",
   发文时间: "date", 发布时间: "date", 发表时间: "date", 发布日期: "date", 发文日期: "date", 成文日期: "date", 日期: "date", 时间: "date",
+  添加时间: "date", 发稿时间: "date", 录入时间: "date",
   来源: "source", 稿源: "source", 信息来源: "source",
   作者: "author",
 };

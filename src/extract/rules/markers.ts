@@ -5,10 +5,12 @@
 
 /**
  * Goal markers that hold wherever they stand (own clause or earlier in the paragraph):
- * 力争新增总部企业20家, 确保年内…, 高邮计划每年…, 到2025年…, 年内新增…, 每年设立…
+ * 力争新增总部企业20家, 确保年内…, 高邮计划每年…, 到2025年…, 年内新增…, 每年设立… — not a
+ * past 确保了…, nor a share of a plan already met or beaten (占年计划投资的126%, 超计划19家), nor
+ * 有计划地 (in an orderly way), nor expectations as a policy object (稳就业、稳预期, 改善社会预期).
  */
 export const GOAL_MARKER_RE =
-  /力争|确保|争取|力求|(?<!完成(?:了)?(?:全年|年度)?)计划(?![单生”"的内数])|(?<!完成(?:了)?(?:全年|年度)?)目标(?!导向)|到20[0-9]{2}年|年内|每年|年底前|(?<=20[0-9]{2})年前(?![一二三四两][季个])|十[一二三四五六七八九]五”?(?:期末|末|内|期间)|拟(?!人|定稿)|预期|将要|务必/g;
+  /力争|确保(?!了)|争取|力求|(?<!完成(?:了)?(?:全年|年度)?)(?<![占超](?:全年|年度?)?)(?<!有)计划(?![单生”"的内数])|(?<!完成(?:了)?(?:全年|年度)?)(?<![占超](?:全年|年度?)?)目标(?!导向)|到20[0-9]{2}年|年内|每年|年底前|(?<=20[0-9]{2})年前(?![一二三四两][季个])|十[一二三四五六七八九]五”?(?:期末|末|内|期间)|拟(?!人|定稿)|(?<![稳定善场会强弱理])预期(?!管理|引导|不足|转弱|偏弱)|将要|务必/g;
 
 /** 争取 / 计划 that are past facts or names: 成功争取资金, “765”计划, 三年行动计划. */
 export const MARKER_VETO_BEFORE_RE = /(?:成功|已|积极|行动|”|")$/;
@@ -43,6 +45,21 @@ export const PLAN_REPORTED_RE = /预计|已经|已(?![知经])|现有|截至|截
 export const REPORTED_CLAUSE_RE =
   /预计全年|完成(?:了)?(?:全年|年度)?(?:目标|计划|任务)|已经|已(?![知经])|现有|累计|去年|上半年|前三季度|第?[一二三四1-4]季度(?!末)|[0-9]{1,2}[-—~至][0-9]{1,2}月|截至|截止|一年来|今年以来|这一年|(?<![较比])过去/;
 
+/**
+ * A comparison with the year before in a review section's clause (同比下降19.4%, 比上年增长6%) is a
+ * measured result even when an earlier clause of the sentence names a goal (把…作为奋斗目标，…同比下降).
+ */
+export const YEAR_ON_YEAR_RE = /同比|[比较](?:上年|去年)(?!同期目标)/;
+
+/**
+ * A goal named as a noun in an earlier clause (把…作为奋斗目标，, 聚焦…目标任务体系，): in a review it
+ * is the aim of the work the sentence goes on to report, not a marker over the figures after it.
+ */
+export const AIM_NOUN_RE = /^目标$/;
+
+/** 争取 as "secured" in a review (争取国家政策性资金超千亿元, 争取中央预算内投资…): a result. */
+export const SECURED_AFTER_RE = /^(?:到|得)?(?:国家|中央|上级|省级?|各类|各级)?[\u4e00-\u9fff]{0,8}?(?:资金|政策|项目|债券|投资|额度|支持)/;
+
 /** A floor or ceiling written on a figure under a goal marker: 不少于25个, 不低于1亿元, 不超过3%. */
 export const COMMITTED_BOUND_RE = /不少于|不低于|不超过|不高于/;
 
@@ -54,14 +71,14 @@ export const COMMITTED_BOUND_RE = /不少于|不低于|不超过|不高于/;
 export const FROM_LEVEL_BEFORE_RE = /(?:由|从)(?:目前|现在|现有|当前|去年|上年|(?:19|20)[0-9]{2}年(?:底|末)?)?的?$/;
 export const TO_LEVEL_AFTER_RE = /^(?:以上|左右)?(?:提高|提升|增加|增长|下降|降低|减少|扩大|缩小|上升|增|降|升|减)?(?:至|到)/;
 
-/** Partitive description of an existing set: 7个百亿项目中…部分开服 -> reported (not 中心, 中学, 中试: 2—3家创新中心). */
-export const PARTITIVE_AFTER_RE = /^[\u4e00-\u9fff]{0,8}中(?![心学小国央医华共部型间试])[\u4e00-\u9fff]/;
+/** Partitive description of an existing set: 7个百亿项目中…部分开服 -> reported (not 中心, 中学, 中试: 2—3家创新中心; not 高中, 县中, 城中村, 集中). */
+export const PARTITIVE_AFTER_RE = /^[\u4e00-\u9fff]{0,8}(?<![高初县城集空])中(?![心学小国央医华共部型间试村])[\u4e00-\u9fff]/;
 
 /**
  * Change words between the metric and the figure: 增长57.3%, 同比增长9%, 提高2个百分点,
  * 较前年成长百分之十二 (成长 is the Taiwan usage), 比去年同期增加3个.
  */
-export const CHANGE_RE = /增长|成长|下降|提高|降低|减少|增加|上升|回落|增幅|增速|同比|环比|[比较](?:过去[0-9一二三四五六七八九十两]{1,2}年|上年|去年|前年|上月|同期|20[0-9]{2}年[末底]?)|下滑|上涨|缩减|翻番|扩大/;
+export const CHANGE_RE = /增长|成长|下降|提高|降低|减少|削减|增加|上升|回落|增幅|增速|同比|环比|[比较](?:过去[0-9一二三四五六七八九十两]{1,2}年|上年|去年|前年|上月|同期|20[0-9]{2}年[末底]?)|下滑|上涨|缩减|翻番|扩大/;
 
 /** A change word ending in 至/到 gives the new level, not the change: 失业率回落至2.9%, 提高到85%. */
 export const CHANGE_TO_LEVEL_RE = /(?:回落|下降|下滑|降低|降|提高|提升|增长|增加|上升|升|减少|扩大|缩减)(?:至|到)$/;

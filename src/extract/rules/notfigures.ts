@@ -41,6 +41,11 @@ export const NOT_FIGURE_RULES: NotFigureRule[] = [
   { name: "campaign name with duration", after: /^(?:行动|计划|规划|攻坚|提升行动|会战|工程|专项|建设规划|行动计划|攻坚行动)/, examples: [{ in: "三年行动计划" }, { in: "三年提升行动" }, { in: "百日会战" }] },
   { name: "time span as a period", self: /(?:年|天|个月|個月)$/, after: /^(?:来|以来|前|后|後|内|內|间|間|之内|之后|之前)/, examples: [{ in: "3年来" }, { in: "5年前" }, { in: "两年内" }] },
   { name: "vague quantity", self: /^[十百千万亿]/, before: /(?:数|几|(?<![迈跨站登冲踏])上|(?<![完达形变建组促])成)$/, examples: [{ in: "数百家企业" }, { in: "几十个" }, { in: "上千人" }, { in: "成千上万" }] },
+  // Four-character idioms of paired magnitudes: 千家万户, 千方百计, 万水千山 — words, not amounts.
+  { name: "idiom of paired magnitudes", self: /^[十百千万][\u4e00-\u9fff]$/, after: /^[十百千万][\u4e00-\u9fff]/, examples: [{ in: "民生问题涉及千家万户" }, { in: "千方百计稳就业" }, { in: "开行中欧班列千列。", text: "千列", value: 1000, unit: "列" }] },
+  { name: "idiom of paired magnitudes, its second half", self: /^[十百千万][\u4e00-\u9fff]$/, before: /[十百千万][\u4e00-\u9fff]$/, examples: [{ in: "走进千家万户" }, { in: "带动千家企业上云。", text: "千家", value: 1000, unit: "家" }] },
+  // A round age naming a thing (百年变局, 千年古城, 百年老店) is an epithet; 百年历史 and 历时十年 still measure.
+  { name: "epithet of a round age", self: /^[十百千万]年$/, before: /(?<![有近达逾时续计了])$/, after: /^(?!历史|以上|左右|时间|[来前后内间之的，,。；;、])[\u4e00-\u9fff]/, examples: [{ in: "世界百年变局加速演进。" }, { in: "千年古城焕发新活力。" }, { in: "坚定实施长江十年禁渔。" }, { in: "已有百年历史。", text: "百年", value: 100, unit: "年" }, { in: "历时十年建成。", text: "十年", value: 10, unit: "年" }] },
   { name: "enumeration of aspects", after: /^(?:方面|环节|层面|阶段|维度|步骤|原则|要点|路径|意识|自信|维护|全面|坚持|必须|结合|统筹|聚焦|着力|重点工作|关键|突出问题)/, examples: [{ in: "从4个方面" }, { in: "把握好3个环节" }, { in: "抓实能源科技创新9条路径" }, { in: "做到“两个维护”" }] },
   { name: "phone / code", before: /[0-9]-$/, examples: [{ in: "0514-87863284" }] },
   { name: "read count", after: /^(?:阅读|浏览|点击|评论|次阅读|人阅读)/, examples: [{ in: "10阅读" }, { in: "1234次阅读" }] },
