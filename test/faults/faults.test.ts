@@ -17,6 +17,7 @@ import type { ExtractMessage } from "../../src/pipeline/messages";
 import { STUCK_AFTER_MS } from "../../src/pipeline/sweep";
 import { advanceClock, BEFORE_MIDNIGHT, setClock } from "../helpers/clock";
 import { CORPUS } from "../helpers/corpus";
+import { recordingBatch } from "../helpers/queue";
 import { rng, SEED } from "../helpers/random";
 import { eventually } from "../helpers/wait";
 import { signatureHeaders } from "../helpers/webhook";
@@ -56,24 +57,7 @@ async function deliver(messages: { articleId: number; attempts: number }[]) {
     QUEUE,
     messages.map((m, i) => ({ id: `m${m.articleId}-${m.attempts}-${i}`, timestamp: new Date(), attempts: m.attempts, body: { articleId: m.articleId } })),
   );
-  // getQueueResult does not report retry delays: a thin view of the batch records them.
-  const delays = new Map<string, number | undefined>();
-  const view = {
-    queue: batch.queue,
-    messages: batch.messages.map((m) => ({
-      id: m.id,
-      timestamp: m.timestamp,
-      body: m.body,
-      attempts: m.attempts,
-      ack: () => m.ack(),
-      retry: (o?: QueueRetryOptions) => {
-        delays.set(m.id, o?.delaySeconds);
-        m.retry(o);
-      },
-    })),
-    ackAll: () => batch.ackAll(),
-    retryAll: (o?: QueueRetryOptions) => batch.retryAll(o),
-  } as unknown as MessageBatch<ExtractMessage>;
+  const { view, delays } = recordingBatch(batch);
   const ctx = createExecutionContext();
   await worker.queue(view, env, ctx);
   const result = await getQueueResult(batch, ctx);

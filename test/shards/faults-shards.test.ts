@@ -18,6 +18,7 @@ import r2 from "../fixtures/reports/2026_山东省_政府工作报告.txt?raw";
 import r4 from "../fixtures/reports/2026_江苏省_政府工作报告.txt?raw";
 import r5 from "../fixtures/reports/2026_河南省_政府工作报告.txt?raw";
 import { CORPUS } from "../helpers/corpus";
+import { recordingBatch } from "../helpers/queue";
 import { postJson } from "../helpers/webhook";
 
 const shards = shardsOf(env);
@@ -65,28 +66,12 @@ async function deliver(ids: number[], attempts: number, body: Partial<ExtractMes
     "jiyao-sharded-extract",
     ids.map((articleId) => ({ id: `f${articleId}-${attempts}`, timestamp: new Date(0), attempts, body: { articleId, ...body } })),
   );
-  const delays: (number | undefined)[] = [];
-  const view = {
-    queue: batch.queue,
-    messages: batch.messages.map((m) => ({
-      id: m.id,
-      timestamp: m.timestamp,
-      body: m.body,
-      attempts: m.attempts,
-      ack: () => m.ack(),
-      retry: (o?: QueueRetryOptions) => {
-        delays.push(o?.delaySeconds);
-        m.retry(o);
-      },
-    })),
-    ackAll: () => batch.ackAll(),
-    retryAll: (o?: QueueRetryOptions) => batch.retryAll(o),
-  } as unknown as MessageBatch<ExtractMessage>;
+  const { view, delays } = recordingBatch(batch);
   const ctx = createExecutionContext();
   await handleQueue(view, env, ctx, extractor);
   const result = await getQueueResult(batch, ctx);
   const idOf = (msgId: string) => Number(msgId.slice(1, msgId.indexOf("-")));
-  return { acked: result.explicitAcks.map(idOf).sort(), retried: result.retryMessages.map((r) => idOf(r.msgId)).sort(), delays };
+  return { acked: result.explicitAcks.map(idOf).sort(), retried: result.retryMessages.map((r) => idOf(r.msgId)).sort(), delays: result.retryMessages.map((r) => delays.get(r.msgId)) };
 }
 
 /** Per shard: the article's row (status, error code, text) and counts of its rows. */
