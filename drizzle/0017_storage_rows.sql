@@ -4,7 +4,8 @@
 -- it did not write, named in the statement: src/promises/store.ts); the (published, id) indexes
 -- become (published): every index ends in the rowid, which id is, so the order is the same
 -- without id stored twice; figures_place and goals_place serve only the place driver's key
--- ranges (those rows are sorted after), so they hold no date.
+-- ranges (those rows are sorted after), so they hold no date; three narrow key tables become
+-- WITHOUT ROWID; the keyword indexes hold bigrams instead of trigrams (at the end).
 DROP INDEX `promises_metric_key`;--> statement-breakpoint
 DROP INDEX `promises_period`;--> statement-breakpoint
 CREATE INDEX `promises_period` ON `promises` (`period`);--> statement-breakpoint
@@ -73,10 +74,53 @@ CREATE TABLE `promise_coverage` (
 INSERT INTO `promise_coverage` (`place`, `article_id`, `reviewed_end`, `published`) SELECT `place`, `article_id`, `reviewed_end`, `published` FROM `promise_coverage_copy`;--> statement-breakpoint
 DROP TABLE `promise_coverage_copy`;--> statement-breakpoint
 CREATE INDEX `promise_coverage_reach` ON `promise_coverage` (`place`,`reviewed_end`);--> statement-breakpoint
--- FTS5 blocks of at most 2,030 bytes (default 4,050): two share a 4,096-byte page (2 × (2,030 +
--- 12 bytes of cell) + 4 of pointers + 8 of header), where a 4,050-byte block takes a page
--- alone. Posting the 114 shared texts in eight orders, the trigram index plus the free pages
--- its merges leave behind came to 4.1 MB on average at 4,050 and 3.8 MB at 2,030. It applies to
--- the blocks written from now on; older segments take it as they are merged.
-INSERT INTO `article_text_fts` (`article_text_fts`, rank) VALUES ('pgsz', 2030);--> statement-breakpoint
-INSERT INTO `article_metric_fts` (`article_metric_fts`, rank) VALUES ('pgsz', 2030);
+-- The keyword indexes hold bigrams instead of trigrams (src/db/grams.ts): rebuilt from what the
+-- trigram indexes hold, for the same articles. An article's bigrams are the first and last two
+-- characters of its trigrams (read through fts5vocab; grams across punctuation come along and
+-- only take room until the article is next extracted), plus those of its title and of a text
+-- too short for a trigram; its metrics' bigrams come from its figures, as the pipeline writes them.
+CREATE TABLE `fts_text_rows` AS SELECT rowid AS `id` FROM `article_text_fts`;--> statement-breakpoint
+CREATE TABLE `fts_metric_rows` AS SELECT rowid AS `id` FROM `article_metric_fts`;--> statement-breakpoint
+CREATE VIRTUAL TABLE `fts_text_vocab` USING fts5vocab(`article_text_fts`, 'instance');--> statement-breakpoint
+CREATE TABLE `fts_text_grams` AS
+  SELECT `doc` AS `id`, substr(`term`, 1, 2) AS `g` FROM `fts_text_vocab`
+  UNION SELECT `doc`, substr(`term`, 2, 2) FROM `fts_text_vocab`
+  UNION SELECT `id`, `g` FROM (
+    WITH RECURSIVE `s`(`id`, `str`) AS (
+      SELECT `a`.`id`, coalesce(`a`.`title`, '') FROM `articles` AS `a` JOIN `fts_text_rows` AS `r` ON `r`.`id` = `a`.`id`
+      UNION ALL SELECT `a`.`id`, `a`.`text` FROM `articles` AS `a` JOIN `fts_text_rows` AS `r` ON `r`.`id` = `a`.`id` WHERE length(`a`.`text`) < 3),
+    `p`(`id`, `str`, `i`) AS (
+      SELECT `id`, `str`, 1 FROM `s` WHERE length(`str`) >= 2
+      UNION ALL SELECT `id`, `str`, `i` + 1 FROM `p` WHERE `i` + 2 <= length(`str`))
+    SELECT `id`, substr(`str`, `i`, 2) AS `g` FROM `p`);--> statement-breakpoint
+CREATE INDEX `fts_text_grams_id` ON `fts_text_grams` (`id`, unicode(`g`) % 3);--> statement-breakpoint
+CREATE TABLE `fts_metric_grams` AS
+  WITH RECURSIVE `m`(`id`, `str`) AS (
+    SELECT `f`.`article_id`, `f`.`metric` FROM `figures` AS `f` JOIN `fts_metric_rows` AS `r` ON `r`.`id` = `f`.`article_id` WHERE `f`.`metric` IS NOT NULL
+    UNION SELECT `f`.`article_id`, `f`.`metric_key` FROM `figures` AS `f` JOIN `fts_metric_rows` AS `r` ON `r`.`id` = `f`.`article_id` WHERE `f`.`metric_key` IS NOT NULL),
+  `p`(`id`, `str`, `i`) AS (
+    SELECT `id`, `str`, 1 FROM `m` WHERE length(`str`) >= 2
+    UNION ALL SELECT `id`, `str`, `i` + 1 FROM `p` WHERE `i` + 2 <= length(`str`))
+  SELECT DISTINCT `id`, substr(`str`, `i`, 2) AS `g` FROM `p`;--> statement-breakpoint
+CREATE INDEX `fts_metric_grams_id` ON `fts_metric_grams` (`id`);--> statement-breakpoint
+DROP TABLE `fts_text_vocab`;--> statement-breakpoint
+DROP TABLE `article_text_fts`;--> statement-breakpoint
+DROP TABLE `article_metric_fts`;--> statement-breakpoint
+-- Three columns: a 2 MB text can hold more distinct grams than one bound value may (grams.ts).
+CREATE VIRTUAL TABLE `article_text_fts` USING fts5(`g1`, `g2`, `g3`, tokenize='unicode61 remove_diacritics 0', detail='none', content='', contentless_delete=1);--> statement-breakpoint
+CREATE VIRTUAL TABLE `article_metric_fts` USING fts5(`grams`, tokenize='unicode61 remove_diacritics 0', detail='none', content='', contentless_delete=1);--> statement-breakpoint
+-- automerge=2 as in 0008 (fewer, larger segments repeat each gram less).
+INSERT INTO `article_text_fts` (`article_text_fts`, rank) VALUES ('automerge', 2);--> statement-breakpoint
+INSERT INTO `article_metric_fts` (`article_metric_fts`, rank) VALUES ('automerge', 2);--> statement-breakpoint
+INSERT INTO `article_text_fts` (rowid, `g1`, `g2`, `g3`)
+  SELECT `r`.`id`,
+    (SELECT coalesce(group_concat(`g`, ' '), '') FROM `fts_text_grams` AS `c` WHERE `c`.`id` = `r`.`id` AND unicode(`c`.`g`) % 3 = 0),
+    (SELECT coalesce(group_concat(`g`, ' '), '') FROM `fts_text_grams` AS `c` WHERE `c`.`id` = `r`.`id` AND unicode(`c`.`g`) % 3 = 1),
+    (SELECT coalesce(group_concat(`g`, ' '), '') FROM `fts_text_grams` AS `c` WHERE `c`.`id` = `r`.`id` AND unicode(`c`.`g`) % 3 = 2)
+  FROM `fts_text_rows` AS `r`;--> statement-breakpoint
+INSERT INTO `article_metric_fts` (rowid, `grams`)
+  SELECT `r`.`id`, (SELECT coalesce(group_concat(`g`, ' '), '') FROM `fts_metric_grams` AS `c` WHERE `c`.`id` = `r`.`id`) FROM `fts_metric_rows` AS `r`;--> statement-breakpoint
+DROP TABLE `fts_text_grams`;--> statement-breakpoint
+DROP TABLE `fts_metric_grams`;--> statement-breakpoint
+DROP TABLE `fts_text_rows`;--> statement-breakpoint
+DROP TABLE `fts_metric_rows`;

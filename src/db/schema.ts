@@ -3,7 +3,10 @@
  *
  * Data path: an accepted webhook becomes one `articles` row (raw text first, status `received`);
  * the queue consumer adds the extracted rows (`figures`, `goals`, `goal_figures`,
- * `article_places`, the FTS rows of drizzle/0008) in one batch and marks the article `extracted`.
+ * `article_places`, the keyword index rows of src/db/grams.ts) in one batch and marks the article
+ * `extracted`. goal_figures, promise_figures and promise_coverage are WITHOUT ROWID (drizzle/0017),
+ * as metric_counts is (0009): drizzle cannot declare it, so a change here that makes drizzle-kit
+ * rebuild one of them must keep it in its migration.
  * `published` and `place_key` are copied onto figures and goals so the query API can filter
  * them through one index without joining articles; a place filter reads a key range (a province
  * and everything under it).
