@@ -40,7 +40,7 @@ const OLD_TABLES: [string, string, string[]][] = [
     ["CREATE INDEX promise_coverage_reach ON promise_coverage (place, reviewed_end)"],
   ],
 ];
-const OLD_INDEXES = [
+const OLD_INDEXES: [string, string][] = [
   ["figures_place", "CREATE INDEX figures_place ON figures (place_key, published)"],
   ["figures_published", "CREATE INDEX figures_published ON figures (published, id)"],
   ["goals_place", "CREATE INDEX goals_place ON goals (place_key, published)"],
