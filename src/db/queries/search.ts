@@ -28,7 +28,7 @@ const LONG_TERM_CHARS = 3;
 
 /** The grams of `s`, each as a one-token phrase, ANDed; "" when it has none. */
 function gramMatch(s: string): string {
-  return [...grams(s)].map(ftsPhrase).join(" AND ");
+  return grams(s).map(ftsPhrase).join(" AND ");
 }
 
 /** A search term: its forms and, when every form has a gram, the MATCH of their grams. */
