@@ -47,8 +47,8 @@ async function seed(file: string): Promise<{ figures: number; promises: number }
     link: db.prepare("INSERT INTO promise_figures (article_id, seq, place, period, direction, flow, stock, multi_year) VALUES (?, ?, ?, ?, ?, 0, 0, 0)"),
     coverage: db.prepare("INSERT INTO promise_coverage (place, article_id, reviewed_end, published) VALUES (?, ?, ?, ?)"),
     promise: db.prepare(
-      `INSERT INTO promises (target_article_id, target_seq, place, period, period_end, metric, direction, verdict, published, reached_at, link_run)
-       VALUES (?, ?, ?, ?, ?, ?, 'at_least', ?, ?, 0, 'seed')`,
+      `INSERT INTO promises (target_article_id, target_seq, place, period, period_end, metric, direction, verdict, published, reached_at)
+       VALUES (?, ?, ?, ?, ?, ?, 'at_least', ?, ?, 0)`,
     ),
   };
   let figures = 0;

@@ -100,7 +100,7 @@ const PER_ARTICLE: { table: string; article: string; indexes: number }[] = [
   { table: "goal_figures", article: "(SELECT article_id FROM goals WHERE goals.id = goal_id)", indexes: 1 },
   { table: "promise_figures", article: "article_id", indexes: 1 },
   { table: "promise_coverage", article: "article_id", indexes: 1 },
-  { table: "promises", article: "target_article_id", indexes: 7 },
+  { table: "promises", article: "target_article_id", indexes: 6 },
 ];
 
 /**

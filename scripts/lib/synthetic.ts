@@ -12,6 +12,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { DatabaseSync, StatementSync } from "node:sqlite";
 import { placeKey, placeName } from "../../src/places/index.ts";
+import { gramColumns } from "../../src/db/grams.ts";
 import { codePointOffsets } from "../../src/text/code-points.ts";
 // One definition of the gold files' shape, shared with the tests. Type-only, so tsx never loads
 // that module's Vite `?raw` imports.
@@ -125,8 +126,8 @@ export class SyntheticWriter {
         `INSERT INTO goals (id, article_id, seq, text, start, "end", deadline, actor, place_key, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       link: db.prepare("INSERT OR IGNORE INTO goal_figures (goal_id, figure_id) VALUES (?, ?)"),
-      textSearch: db.prepare("INSERT INTO article_text_fts (rowid, title, body) VALUES (?, ?, ?)"),
-      metricSearch: db.prepare("INSERT INTO article_metric_fts (rowid, metrics) VALUES (?, ?)"),
+      textSearch: db.prepare("INSERT INTO article_text_fts (rowid, g1, g2, g3) VALUES (?, ?, ?, ?)"),
+      metricSearch: db.prepare("INSERT INTO article_metric_fts (rowid, grams) VALUES (?, ?)"),
     };
     db.exec("BEGIN");
   }
@@ -145,9 +146,9 @@ export class SyntheticWriter {
     const hash = `bench-${a.id}`;
     this.#ins.article.run(a.id, hash, hash, hash, a.text, a.title, a.published, a.source, a.receivedAt, a.extractedAt);
     for (const p of a.places) this.#ins.articlePlace.run(a.id, placeKey(p), p);
-    this.#ins.textSearch.run(a.id, a.title, a.text);
-    const metrics = [...new Set(a.metrics)].join(" ");
-    if (metrics) this.#ins.metricSearch.run(a.id, metrics);
+    this.#ins.textSearch.run(a.id, ...gramColumns([a.title, a.text], 3));
+    const metrics = [...new Set(a.metrics)].filter(Boolean);
+    if (metrics.length) this.#ins.metricSearch.run(a.id, gramColumns(metrics, 1)[0]!);
     this.#text = a.text;
     this.#chars = codePointOffsets(a.text);
   }

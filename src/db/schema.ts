@@ -3,7 +3,10 @@
  *
  * Data path: an accepted webhook becomes one `articles` row (raw text first, status `received`);
  * the queue consumer adds the extracted rows (`figures`, `goals`, `goal_figures`,
- * `article_places`, the FTS rows of drizzle/0008) in one batch and marks the article `extracted`.
+ * `article_places`, the keyword index rows of src/db/grams.ts) in one batch and marks the article
+ * `extracted`. goal_figures, promise_figures and promise_coverage are WITHOUT ROWID (drizzle/0017),
+ * as metric_counts is (0009): drizzle cannot declare it, so a change here that makes drizzle-kit
+ * rebuild one of them must keep it in its migration.
  * `published` and `place_key` are copied onto figures and goals so the query API can filter
  * them through one index without joining articles; a place filter reads a key range (a province
  * and everything under it).
@@ -68,7 +71,7 @@ export const articles = sqliteTable(
     uniqueIndex("articles_content_hash").on(t.contentHash),
     index("articles_status_received").on(t.status, t.receivedAt),
     index("articles_extractor_version").on(t.extractorVersion),
-    index("articles_published").on(t.published, t.id),
+    index("articles_published").on(t.published),
   ],
 );
 
@@ -139,11 +142,14 @@ export const figures = sqliteTable(
   // matches, LIKE '%…%' (the key's equality is ORed with one), which no b-tree serves; the metric
   // filter's small sets come from article_metric_fts. None on
   // kind: each kind is about half the figures, so walking figures_published and checking kind
-  // finds a page as soon.
+  // finds a page as soon. figures_published is on `published` alone: every index ends in the
+  // rowid, which `id` is, so it gives the (published, id) order without holding id twice.
+  // figures_place only serves the place driver's key ranges (those rows are sorted after), so it
+  // holds no date. The same for goals, articles and promises_period.
   (t) => [
     uniqueIndex("figures_article_seq").on(t.articleId, t.seq),
-    index("figures_place").on(t.placeKey, t.published),
-    index("figures_published").on(t.published, t.id),
+    index("figures_place").on(t.placeKey),
+    index("figures_published").on(t.published),
   ],
 );
 
@@ -165,8 +171,8 @@ export const goals = sqliteTable(
   },
   (t) => [
     uniqueIndex("goals_article_seq").on(t.articleId, t.seq),
-    index("goals_place").on(t.placeKey, t.published),
-    index("goals_published").on(t.published, t.id),
+    index("goals_place").on(t.placeKey),
+    index("goals_published").on(t.published),
   ],
 );
 
@@ -272,18 +278,15 @@ export const promises = sqliteTable(
     published: text("published"),
     /** When the current verdict was first reached (ms); kept while relinking gives the same verdict. */
     reachedAt: integer("reached_at").notNull(),
-    /** Token of the link run that last wrote the row: rows a run did not rewrite are gone from its groups. */
-    linkRun: text("link_run").notNull(),
   },
   (t) => [
     uniqueIndex("promises_target").on(t.targetArticleId, t.targetSeq),
     index("promises_group").on(t.place, t.period),
     /** Open promises of a place up to a period end: the groups a new review's coverage can settle. */
     index("promises_open").on(t.place, t.verdict, t.periodEnd),
-    index("promises_metric_key").on(t.metricKey),
     index("promises_verdict").on(t.verdict, t.reachedAt),
     index("promises_outcome").on(t.outcomeArticleId),
-    index("promises_period").on(t.period, t.id),
+    index("promises_period").on(t.period),
   ],
 );
 

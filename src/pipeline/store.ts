@@ -11,6 +11,7 @@ import type { Figure, Summary } from "../extract/types";
 import { divisionsNamed, placeKey, placeName, subPlaceKey } from "../places";
 import { gazetteer, type Division } from "../places/gazetteer";
 import { codePointOffsets } from "../text/code-points";
+import { gramColumns } from "../db/grams";
 
 const dialect = new SQLiteAsyncDialect();
 
@@ -220,11 +221,13 @@ export async function storeSummary(
       );
     }
   });
-  // The keyword index (see drizzle/): title and text, and the metrics when there are any. Metric
-  // keys are searchable beside the metrics as written (a search for 地区生产总值 finds GDP).
-  statements.push(sql`INSERT INTO article_text_fts (rowid, title, body) SELECT id, ${title ?? ""}, text FROM articles WHERE id = ${id}`);
-  const metrics = [...new Set(summary.figures.flatMap((f) => [f.metric, f.metric_key]).filter(Boolean))].join(" ");
-  if (metrics) statements.push(sql`INSERT INTO article_metric_fts (rowid, metrics) VALUES (${id}, ${metrics})`);
+  // The keyword indexes (src/db/grams.ts): the grams of the title and text, and of the metrics
+  // when there are any. Metric keys are searchable beside the metrics as written (a search for
+  // 地区生产总值 finds GDP).
+  const [g1, g2, g3] = gramColumns([title ?? "", meta.text], 3);
+  statements.push(sql`INSERT INTO article_text_fts (rowid, g1, g2, g3) VALUES (${id}, ${g1}, ${g2}, ${g3})`);
+  const metrics = [...new Set(summary.figures.flatMap((f) => [f.metric, f.metric_key]).filter((m): m is string => !!m))];
+  if (metrics.length) statements.push(sql`INSERT INTO article_metric_fts (rowid, grams) VALUES (${id}, ${gramColumns(metrics, 1)[0]})`);
   statements.push(...extra);
   statements.push(
     db

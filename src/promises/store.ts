@@ -66,10 +66,18 @@ const groupKey = (place: string, period: string) => `${place}\u0000${period}`;
 /** D1's own count of rows its statements scanned. */
 const rowsReadOf = (results: D1Result[]) => results.reduce((n, r) => n + Number(r.meta?.rows_read ?? 0), 0);
 
-/** Figures of each group other than the article's: count and newest rowid (a later write changes it). */
+/**
+ * Figures of each group other than the article's: count and newest figure id. An article's
+ * figures are rewritten with new ids (AUTOINCREMENT) in the batch that rewrites its
+ * promise_figures rows, so a later write changes one or the other.
+ */
 function fingerprintReads(d1: D1Database, groups: [string, string][], articleId: number): D1PreparedStatement[] {
   return groups.map(([place, period]) =>
-    d1.prepare("SELECT count(*) AS n, max(rowid) AS m FROM promise_figures WHERE place = ? AND period = ? AND article_id != ?").bind(place, period, articleId),
+    d1
+      .prepare(
+        "SELECT count(*) AS n, max(f.id) AS m FROM promise_figures pf JOIN figures f ON f.article_id = pf.article_id AND f.seq = pf.seq WHERE pf.place = ? AND pf.period = ? AND pf.article_id != ?",
+      )
+      .bind(place, period, articleId),
   );
 }
 
@@ -129,7 +137,7 @@ async function readGroups(d1: D1Database, articleId: number, newCoverage: Covera
   const figureReads = watched.map(([place, period]) =>
     d1
       .prepare(
-        `SELECT pf.rowid AS rid, pf.article_id, pf.seq, pf.place, pf.period, f.metric_key, pf.direction, pf.flow, pf.stock, pf.multi_year, pf.falls, pf.list_pos, pf.list_size,
+        `SELECT f.id AS rid, pf.article_id, pf.seq, pf.place, pf.period, f.metric_key, pf.direction, pf.flow, pf.stock, pf.multi_year, pf.falls, pf.list_pos, pf.list_size,
                 f.kind, f.text, f.value, f.value_max, f.unit, f.approx, f.metric, f.change, f.published
            FROM promise_figures pf JOIN figures f ON f.article_id = pf.article_id AND f.seq = pf.seq
           WHERE pf.place = ? AND pf.period = ? AND pf.article_id != ?`,
@@ -207,7 +215,6 @@ export async function promiseStatements(d1: D1Database, article: LinkedArticle, 
   const allCoverage: Coverage[] = [...myCoverage, ...coverage.map((c) => ({ article: c.article_id, place: c.place, reviewedEnd: c.reviewed_end }))];
   const links = linkPromises([...mine, ...figures.map(fromRow)], articles, allCoverage, contextFigures.map(fromRow));
 
-  const run = crypto.randomUUID();
   const statements: SQL[] = [
     sql`DELETE FROM promise_figures WHERE article_id = ${article.id}`,
     sql`DELETE FROM promise_coverage WHERE article_id = ${article.id}`,
@@ -230,12 +237,12 @@ export async function promiseStatements(d1: D1Database, article: LinkedArticle, 
   }
   for (const rows of chunk(links, ROWS_PER_INSERT.promises)) {
     statements.push(
-      sql`INSERT INTO promises (target_article_id, target_seq, place, period, period_end, metric, metric_key, direction, verdict, outcome_article_id, outcome_seq, evidence, derived, derived_verdict, published, reached_at, link_run)
+      sql`INSERT INTO promises (target_article_id, target_seq, place, period, period_end, metric, metric_key, direction, verdict, outcome_article_id, outcome_seq, evidence, derived, derived_verdict, published, reached_at)
         VALUES ${sql.join(
           rows.map((l) => {
             const [ta, ts] = refParts(l.target);
             const [oa, os] = l.outcome ? refParts(l.outcome) : [null, null];
-            return sql`(${ta}, ${ts}, ${l.place}, ${l.period}, ${periodEnd(l.period)}, ${l.metric}, ${l.metric_key}, ${l.direction}, ${l.verdict}, ${oa}, ${os}, ${JSON.stringify(l.evidence.map(refParts))}, ${derivedJson(l)}, ${l.derived_verdict}, ${articles.get(ta)?.published ?? null}, ${now}, ${run})`;
+            return sql`(${ta}, ${ts}, ${l.place}, ${l.period}, ${periodEnd(l.period)}, ${l.metric}, ${l.metric_key}, ${l.direction}, ${l.verdict}, ${oa}, ${os}, ${JSON.stringify(l.evidence.map(refParts))}, ${derivedJson(l)}, ${l.derived_verdict}, ${articles.get(ta)?.published ?? null}, ${now})`;
           }),
           sql`, `,
         )}
@@ -245,13 +252,21 @@ export async function promiseStatements(d1: D1Database, article: LinkedArticle, 
           outcome_seq = excluded.outcome_seq, evidence = excluded.evidence, derived = excluded.derived,
           derived_verdict = excluded.derived_verdict, published = excluded.published,
           reached_at = CASE WHEN promises.verdict = excluded.verdict THEN promises.reached_at ELSE excluded.reached_at END,
-          verdict = excluded.verdict, link_run = excluded.link_run`,
+          verdict = excluded.verdict`,
     );
   }
   // Promises of the relinked groups that this run did not write no longer exist (their target
-  // figure left the group), and this article's old targets elsewhere are gone with it.
-  for (const [place, period] of groups) statements.push(sql`DELETE FROM promises WHERE place = ${place} AND period = ${period} AND link_run != ${run}`);
-  statements.push(sql`DELETE FROM promises WHERE target_article_id = ${article.id} AND link_run != ${run}`);
+  // figure left the group), and this article's old targets elsewhere are gone with it. What a
+  // run wrote is its links' targets, bound as one JSON list per statement.
+  for (const [place, period] of groups) {
+    const written = links.filter((l) => l.place === place && l.period === period).map((l) => refParts(l.target));
+    statements.push(
+      sql`DELETE FROM promises WHERE place = ${place} AND period = ${period}
+        AND (target_article_id, target_seq) NOT IN (SELECT value ->> 0, value ->> 1 FROM json_each(${JSON.stringify(written)}))`,
+    );
+  }
+  const mySeqs = links.map((l) => refParts(l.target)).filter(([a]) => a === article.id).map(([, s]) => s);
+  statements.push(sql`DELETE FROM promises WHERE target_article_id = ${article.id} AND target_seq NOT IN (SELECT value FROM json_each(${JSON.stringify(mySeqs)}))`);
   return { statements, groups, watched, fingerprint, rowsRead, links };
 }
 

@@ -17,9 +17,9 @@ describe("storeSummary", () => {
     expect(goals!.n).toBe(seeded.reduce((n, a) => n + a.gold.goals.length, 0));
     const links = await env.DB.prepare("SELECT count(*) AS n FROM goal_figures").first<{ n: number }>();
     expect(links!.n).toBeGreaterThan(0);
-    const hit = await env.DB.prepare("SELECT rowid FROM article_text_fts WHERE article_text_fts MATCH ?").bind('"专精特"').all();
+    const hit = await env.DB.prepare("SELECT rowid FROM article_text_fts WHERE article_text_fts MATCH ?").bind('"专精" AND "精特"').all();
     expect(hit.results.map((r) => r.rowid)).toContain(a001.id);
-    const metric = await env.DB.prepare("SELECT rowid FROM article_metric_fts WHERE article_metric_fts MATCH ?").bind('"财政收"').all();
+    const metric = await env.DB.prepare("SELECT rowid FROM article_metric_fts WHERE article_metric_fts MATCH ?").bind('"财政" AND "政收"').all();
     expect(metric.results.map((r) => r.rowid)).toContain(a001.id);
   });
 });

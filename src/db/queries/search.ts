@@ -1,48 +1,45 @@
 /**
- * Keyword and metric search over the two trigram indexes (drizzle/*_article_search_contentless.sql):
- * `article_text_fts` (title, body) and `article_metric_fts` (the article's metrics and metric
- * keys), both contentless with detail=none, so they hold no text and no positions. A term's
- * trigrams all being in an article does not put them side by side, so every hit is checked
- * against the article's own columns (title, text, its figures' metrics and keys) — the same
- * substring test the positional index answered. A term whose every form is one trigram
- * (3 characters) needs no check: the index answers it exactly.
+ * Keyword and metric search over the two bigram indexes (src/db/grams.ts, drizzle/0017):
+ * `article_text_fts` (the grams of the title and text) and `article_metric_fts` (of the
+ * article's metrics and metric keys), both contentless with detail=none, so they hold no text and
+ * no positions. A term's grams all being in an article does not put them side by side, so every
+ * hit is checked against the article's own columns (title, text, its figures' metrics and keys),
+ * the substring test the positional index answered.
  *
- * Terms of at least FTS_MIN_CHARS characters are looked up in the indexes; shorter ones (which a
- * trigram index cannot find) are checked on every article that has an index row. User input is
- * always bound; MATCH strings are built from quoted one-token phrases only.
+ * A term is looked up in the indexes when each of its forms has a gram (two letters or digits in
+ * a row); others (一, 5.3, which no gram holds whole) are checked on every article that has an
+ * index row. A term of three or more characters searches only its forms of three or more, as it
+ * did when the index was of trigrams, so every answer stays what it was. User input is always
+ * bound; MATCH strings are built from quoted one-token phrases only.
  */
 import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
-import { charLength, containsAny, FTS_MIN_CHARS, ftsPhrase, keywordTerms, metricFilterKey, scriptVariants } from "./text";
+import { grams } from "../grams";
+import { charLength, containsAny, ftsPhrase, keywordTerms, metricFilterKey, scriptVariants } from "./text";
 
 interface Term {
   /** The script forms searched for (the typed term, simplified, traditional). */
   variants: string[];
-  /** FTS5 MATCH string (variants ORed, each an AND of its trigrams); "" for a short term. */
+  /** FTS5 MATCH string (variants ORed, each an AND of its grams); "" when a form has no gram. */
   match: string;
-  /** Whether a hit must be checked against the article (some form is longer than one trigram). */
-  check: boolean;
 }
 
-/** The trigrams of `s`, each as a one-token phrase, ANDed (the MATCH of a substring under detail=none). */
-function trigramMatch(s: string): string {
-  const chars = [...s];
-  const grams = new Set<string>();
-  for (let i = 0; i + FTS_MIN_CHARS <= chars.length; i++) grams.add(chars.slice(i, i + FTS_MIN_CHARS).join(""));
-  return [...grams].map(ftsPhrase).join(" AND ");
+/** Forms of a term this long or longer drop their shorter forms (what the trigram index found). */
+const LONG_TERM_CHARS = 3;
+
+/** The grams of `s`, each as a one-token phrase, ANDed; "" when it has none. */
+function gramMatch(s: string): string {
+  return grams(s).map(ftsPhrase).join(" AND ");
 }
 
-/** A search term. A long term's forms shorter than a trigram are dropped (the index never found them). */
+/** A search term: its forms and, when every form has a gram, the MATCH of their grams. */
 function term(t: string): Term {
-  return charLength(t) < FTS_MIN_CHARS ? { variants: scriptVariants(t), match: "", check: true } : longTerm(scriptVariants(t));
+  const forms = scriptVariants(t);
+  return lookup(charLength(t) < LONG_TERM_CHARS ? forms : forms.filter((v) => charLength(v) >= LONG_TERM_CHARS));
 }
 
-function longTerm(forms: string[]): Term {
-  const variants = forms.filter((v) => charLength(v) >= FTS_MIN_CHARS);
-  return {
-    variants,
-    match: variants.map((v) => `(${trigramMatch(v)})`).join(" OR "),
-    check: variants.some((v) => charLength(v) > FTS_MIN_CHARS),
-  };
+function lookup(variants: string[]): Term {
+  const matches = variants.map(gramMatch);
+  return { variants, match: matches.every(Boolean) ? matches.map((m) => `(${m})`).join(" OR ") : "" };
 }
 
 /**
@@ -63,7 +60,7 @@ function inMetrics(articleId: SQLWrapper, variants: string[]): SQL {
 }
 
 /**
- * `id` is a candidate of the term: its title and text, or its metrics, have every trigram. Two IN
+ * `id` is a candidate of the term: its title and text, or its metrics, have every gram. Two IN
  * lists ORed, not one UNION: SQLite materialises each list once without sorting them together,
  * and skips the second while the first answers.
  */
@@ -77,10 +74,10 @@ function indexed(articleId: SQLWrapper): SQL {
   return sql`EXISTS (SELECT 1 FROM article_text_fts WHERE rowid = ${articleId})`;
 }
 
-/** The terms that need a look at the article, checked in one lookup of its row (undefined: none). */
-function articleCheck(articleId: SQLWrapper, terms: Term[]): SQL | undefined {
-  const checks = terms.filter((t) => t.check).map((t) => inArticle("ka", t.variants));
-  return checks.length ? sql`(SELECT ${sql.join(checks, sql` AND `)} FROM articles AS ka WHERE ka.id = ${articleId})` : undefined;
+/** Every term checked in one lookup of the article's row. */
+function articleCheck(articleId: SQLWrapper, terms: Term[]): SQL {
+  const checks = terms.map((t) => inArticle("ka", t.variants));
+  return sql`(SELECT ${sql.join(checks, sql` AND `)} FROM articles AS ka WHERE ka.id = ${articleId})`;
 }
 
 /**
@@ -97,7 +94,7 @@ export function keywordProbe(q: string, cap: number): SQL | undefined {
   const lead = terms.find((t) => t.match);
   if (!lead) return sql`SELECT a.id AS id, 1 AS keep FROM articles AS a WHERE ${indexed(sql`a.id`)} AND ${articleCheck(sql`a.id`, terms)} LIMIT ${cap}`;
   const others = terms.filter((t) => t.match && t !== lead).map((t) => candidate(sql`c.id`, t));
-  const check = articleCheck(sql`u.id`, terms) ?? sql`1`;
+  const check = articleCheck(sql`u.id`, terms);
   return sql`WITH u AS MATERIALIZED (SELECT DISTINCT c.id AS id FROM (
       SELECT rowid AS id FROM article_text_fts WHERE article_text_fts MATCH ${lead.match}
       UNION ALL SELECT rowid FROM article_metric_fts WHERE article_metric_fts MATCH ${lead.match}) AS c
@@ -116,21 +113,19 @@ export function keywordRowCheck(articleId: SQLWrapper, q: string): SQL | undefin
   const parts: SQL[] = [];
   for (const t of terms) if (t.match) parts.push(candidate(sql`+${articleId}`, t));
   if (!terms.some((t) => t.match)) parts.push(indexed(articleId));
-  const check = articleCheck(articleId, terms);
-  if (check) parts.push(check);
+  parts.push(articleCheck(articleId, terms));
   return sql`(${sql.join(parts, sql` AND `)})`;
 }
 
 /**
  * `SELECT rowid AS id` of up to `cap` articles with a figure whose metric (or metric key) contains
- * the term or the key the term names, or undefined under FTS_MIN_CHARS characters (no probe: the
- * metric filter is then a per-row check).
+ * the term or the key the term names, or undefined when a form has no gram (no probe: the metric
+ * filter is then a per-row check).
  */
 export function metricProbe(metric: string, cap: number): SQL | undefined {
   const m = metric.trim();
-  if (charLength(m) < FTS_MIN_CHARS) return undefined;
   const key = metricFilterKey(m);
-  const t = longTerm([...new Set([...scriptVariants(m), ...(key ? [key] : [])])]);
-  const check = t.check ? sql` AND ${inMetrics(sql`article_metric_fts.rowid`, t.variants)}` : sql``;
-  return sql`SELECT rowid AS id FROM article_metric_fts WHERE article_metric_fts MATCH ${t.match}${check} LIMIT ${cap}`;
+  const t = lookup([...new Set([...scriptVariants(m), ...(key ? [key] : [])])]);
+  if (!t.match) return undefined;
+  return sql`SELECT rowid AS id FROM article_metric_fts WHERE article_metric_fts MATCH ${t.match} AND ${inMetrics(sql`article_metric_fts.rowid`, t.variants)} LIMIT ${cap}`;
 }

@@ -19,8 +19,6 @@ export function metricFilterKey(metric: string): string | undefined {
   return metricKey(toSimplified(metric.trim()));
 }
 
-/** FTS5 trigram needs at least this many characters per term. */
-export const FTS_MIN_CHARS = 3;
 /** D1 rejects LIKE/GLOB patterns longer than 50 bytes. */
 export const LIKE_MAX_BYTES = 50;
 /** Whitespace-separated keyword terms are ANDed; more than this many is refused (400), never cut. */
