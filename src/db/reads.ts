@@ -150,7 +150,6 @@ export function readsOf(env: Env) {
         figures: order(parts.flatMap((p, s) => p.figures.map((r) => ({ ...r, s })))).map(({ s: _, ...r }) => r),
         goals: order(parts.flatMap((p, s) => p.goals.map((r) => ({ ...r, s })))).map(({ s: _, ...r }) => r),
         articles: parts.flatMap((p) => p.articles),
-        placeNames: new Map(parts.flatMap((p) => [...p.placeNames])),
       });
     },
 

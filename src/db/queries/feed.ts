@@ -13,6 +13,7 @@ import { drizzle } from "drizzle-orm/d1";
 import { BEIJING_OFFSET_MS, shanghaiDay, shanghaiDayStart } from "../../text/beijing";
 import { articlePlaces, articles, figures, goals, places } from "../schema";
 import { articleConditions, placesOfArticles } from "./articles";
+import { placeNameOf } from "./common";
 import { figureConditions, figureFields, figureRef } from "./figures";
 import { figuresOfGoals, goalConditions, goalFields } from "./goals";
 import { idsIn } from "./plan";
@@ -204,12 +205,11 @@ export function digestGoalsQuery(d1: D1Database, f: FeedFilter, lo: number, hi: 
     .limit(DIGEST_MAX_ROWS + 1);
 }
 
-/** What one database holds for a digest: its figure and goal rows of the days asked, their articles and place names. */
+/** What one database holds for a digest: its figure and goal rows of the days asked and their articles. */
 export interface DigestRows {
   figures: (FeedFigure & { receivedAt: number })[];
   goals: (FeedGoal & { receivedAt: number })[];
   articles: { id: number; title: string | null; published: string | null; receivedAt: number; extractedAt: number | null }[];
-  placeNames: Map<string, string>;
 }
 
 /** The newest `limit` Asia/Shanghai days (YYYY-MM-DD, newest first) with rows the filter keeps. */
@@ -222,28 +222,26 @@ export async function digestDays(d1: D1Database, f: FeedFilter): Promise<string[
  * goals each, newest article first, so the cap can be seen.
  */
 export async function digestRows(d1: D1Database, f: FeedFilter, days: string[]): Promise<DigestRows> {
-  if (!days.length) return { figures: [], goals: [], articles: [], placeNames: new Map() };
+  if (!days.length) return { figures: [], goals: [], articles: [] };
   const db = drizzle(d1);
   const lo = shanghaiDayStart(days[days.length - 1]!);
   const hi = shanghaiDayStart(days[0]!) + 24 * 3600 * 1000;
   const goalsQuery = digestGoalsQuery(d1, f, lo, hi);
   const [figRows, goalRows] = await Promise.all([digestFiguresQuery(d1, f, lo, hi), goalsQuery ?? Promise.resolve([])]);
   const articleIds = [...new Set([...figRows.map((r) => r.articleId), ...goalRows.map((r) => r.articleId)])];
-  const [articleRows, placeRows, goalFigs] = await Promise.all([
+  const [articleRows, goalFigs] = await Promise.all([
     articleIds.length
       ? db
           .select({ id: articles.id, title: articles.title, published: articles.published, receivedAt: articles.receivedAt, extractedAt: articles.extractedAt })
           .from(articles)
           .where(idsIn(articles.id, articleIds))
       : Promise.resolve([]),
-    db.select().from(places),
     figuresOfGoals(d1, goalRows.map((g) => g.id)),
   ]);
   return {
     figures: figRows.map((r) => ({ ...figureRef(r), articleId: r.articleId, receivedAt: r.receivedAt })),
     goals: goalRows.map((g) => ({ ...feedGoal(g, goalFigs), receivedAt: g.receivedAt })),
     articles: articleRows,
-    placeNames: new Map(placeRows.map((p) => [p.key, p.name])),
   };
 }
 
@@ -287,7 +285,7 @@ export function assembleDigest(days: string[], rows: DigestRows): DigestDay[] {
     }
     let p = d.places.find((x) => x.key === key);
     if (!p) {
-      p = { key, name: key === null ? "未注明地点" : (rows.placeNames.get(key) ?? key), goals: [], figures: [] };
+      p = { key, name: key === null ? "未注明地点" : (placeNameOf(key) ?? key), goals: [], figures: [] };
       d.places.push(p);
     }
     return p;

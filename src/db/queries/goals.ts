@@ -6,8 +6,8 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { placeStem } from "../../places";
-import { articles, figures, goalFigures, goals, places } from "../schema";
-import { listConditions, placeFilterOf, planList } from "./common";
+import { articles, figures, goalFigures, goals } from "../schema";
+import { listConditions, placeFilterOf, placeNameOf, planList } from "./common";
 import { figureFields, figureRef, metricCondition } from "./figures";
 import { paginate, type Page, type Phase } from "./page";
 import { idsIn, type Plan, placeKeyMatch, placeRowCheck } from "./plan";
@@ -56,10 +56,9 @@ export const goalFields = {
 /** The drizzle select for one phase of a goals page (exported for EXPLAIN QUERY PLAN tests). */
 export function goalsQuery(d1: D1Database, f: GoalFilter, phase: Phase, take: number, plan: Plan = {}) {
   return drizzle(d1)
-    .select({ ...goalFields, title: articles.title, placeName: places.name })
+    .select({ ...goalFields, title: articles.title })
     .from(goals)
     .innerJoin(articles, eq(articles.id, goals.articleId))
-    .leftJoin(places, eq(places.key, goals.placeKey))
     .where(and(...goalConditions(f, plan), phase.where))
     .orderBy(...phase.orderBy)
     .limit(take);
@@ -93,7 +92,7 @@ export async function listGoals(d1: D1Database, f: GoalFilter = {}): Promise<Pag
       title: r.title,
       published: r.published,
       place: r.placeKey,
-      place_name: r.placeName,
+      place_name: placeNameOf(r.placeKey),
       seq: r.seq,
       text: r.text,
       deadline: r.deadline,

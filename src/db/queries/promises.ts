@@ -8,7 +8,8 @@ import { drizzle } from "drizzle-orm/d1";
 import { alias } from "drizzle-orm/sqlite-core";
 import { placeFilter } from "../../places";
 import { placeKeyMatch } from "./plan";
-import { figures, places, promises } from "../schema";
+import { figures, promises } from "../schema";
+import { placeNameOf } from "./common";
 import { type CursorKey, paginate, type Page, type Phase } from "./page";
 import { keywordRowCheck } from "./search";
 import { metricCondition } from "./figures";
@@ -100,7 +101,6 @@ function select(d1: D1Database) {
     .select({
       id: promises.id,
       place: promises.place,
-      placeName: places.name,
       metric: promises.metric,
       metricKey: promises.metricKey,
       period: promises.period,
@@ -115,8 +115,7 @@ function select(d1: D1Database) {
     })
     .from(promises)
     .innerJoin(target, and(eq(target.articleId, promises.targetArticleId), eq(target.seq, promises.targetSeq)))
-    .leftJoin(outcome, and(eq(outcome.articleId, promises.outcomeArticleId), eq(outcome.seq, promises.outcomeSeq)))
-    .leftJoin(places, eq(places.key, promises.place));
+    .leftJoin(outcome, and(eq(outcome.articleId, promises.outcomeArticleId), eq(outcome.seq, promises.outcomeSeq)));
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof select>["where"]>>[number];
@@ -142,7 +141,7 @@ function item(r: Row, evidence: Map<string, PromiseFigure>): PromiseItem {
   const o = r.outcome as NullableFigureRow | null;
   return {
     id: r.id,
-    place: r.placeName ?? r.place,
+    place: placeNameOf(r.place) ?? r.place,
     place_code: isCode(r.place) ? r.place : null,
     metric: r.metric,
     metric_key: r.metricKey,
