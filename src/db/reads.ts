@@ -17,7 +17,6 @@ import {
   type CursorKey,
   DEFAULT_LIMIT,
   type DigestDay,
-  digestDays,
   digestRows,
   type FeedArticle,
   type FeedFilter,
@@ -33,10 +32,10 @@ import {
   opmlPlaces,
   type Page,
   type PlaceFacet,
-  placeDisplayName,
 } from "./queries";
 import { articlePromises, type ArticlePromises, getPromise, listPromises, type PromiseFilter, reachedPromises } from "./queries/promises";
 import type { Kind } from "../extract/types";
+import { shanghaiDay } from "../text/beijing";
 import { shardsOf } from "./router";
 
 /** Sort order of merged lists: published DESC (undated last), id DESC, shard ASC. */
@@ -108,7 +107,6 @@ export function readsOf(env: Env) {
       const parts = await Promise.all(dbs.map((d1) => articlePromises(d1, id)));
       return { targets: parts.flatMap((p) => p.targets), outcomes: parts.flatMap((p) => p.outcomes) };
     },
-    placeName: (key: string) => firstFound(dbs, (d1) => placeDisplayName(d1, key)),
 
     async places(o: { limit?: number }): Promise<PlaceFacet[]> {
       if (one) return listPlaces(one, o);
@@ -138,15 +136,22 @@ export function readsOf(env: Env) {
       return rows.slice(0, f.limit).map((r) => r.a);
     },
 
-    /** The newest `limit` days with rows over all shards (or one given day), then those days' rows of every shard, merged in the digest's order. */
+    /**
+     * The newest `limit` days with rows over all shards (or one given day) and those days' rows of
+     * every shard, merged in the digest's order. Each shard reads its own newest days and their
+     * rows in one batch: every day of the merged newest that a shard has rows on is among its own
+     * newest, and its other days are older than all of them, so dropping those leaves exactly the
+     * rows one database would read.
+     */
     async digest(f: FeedFilter, onlyDay?: string): Promise<DigestDay[]> {
-      const dayLists = onlyDay ? [[onlyDay]] : await Promise.all(dbs.map((d1) => digestDays(d1, f)));
-      const days = [...new Set(dayLists.flat())].sort().reverse().slice(0, f.limit);
-      const parts = await Promise.all(dbs.map((d1) => digestRows(d1, f, days)));
-      if (parts.length === 1) return assembleDigest(days, parts[0]!);
+      const parts = await Promise.all(dbs.map((d1) => digestRows(d1, f, onlyDay ? [onlyDay] : undefined)));
+      if (parts.length === 1) return assembleDigest(parts[0]!.days, parts[0]!);
+      const days = [...new Set(parts.flatMap((p) => p.days))].sort().reverse().slice(0, f.limit);
+      const kept = new Set(days);
       const order = <R extends { receivedAt: number; articleId: number; seq: number }>(rows: (R & { s: number })[]) =>
-        rows.sort((a, b) => b.receivedAt - a.receivedAt || b.articleId - a.articleId || a.s - b.s || a.seq - b.seq);
+        rows.filter((r) => kept.has(shanghaiDay(r.receivedAt))).sort((a, b) => b.receivedAt - a.receivedAt || b.articleId - a.articleId || a.s - b.s || a.seq - b.seq);
       return assembleDigest(days, {
+        days,
         figures: order(parts.flatMap((p, s) => p.figures.map((r) => ({ ...r, s })))).map(({ s: _, ...r }) => r),
         goals: order(parts.flatMap((p, s) => p.goals.map((r) => ({ ...r, s })))).map(({ s: _, ...r }) => r),
         articles: parts.flatMap((p) => p.articles),

@@ -64,7 +64,8 @@ pageRoutes.get("/", async (c) => {
     throw new Problem("invalid_parameter", "day must be a date that exists, YYYY-MM-DD", { parameter: "day" });
   }
   const reads = readsOf(c.env);
-  const [label, days, places] = await Promise.all([filterLabel(reads, f), reads.digest(f, day), reads.places({ limit: 200 })]);
+  const label = filterLabel(f);
+  const [days, places] = await Promise.all([reads.digest(f, day), reads.places({ limit: 200 })]);
   const feeds = [feedLinks(label ? `每日汇总 · ${label}` : "每日汇总", "digest", q), feedLinks(label ? `文章 · ${label}` : "文章", "feed", q)];
   c.header("cache-control", PAGE_CACHE);
   return render(c, <DigestPage filter={f} label={label} days={days} places={places} feeds={feeds} pageDays={f.limit} day={day} />);
