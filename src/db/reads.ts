@@ -14,26 +14,30 @@ import {
   articleFeedData,
   assembleDigest,
   type ArticleFilter,
+  type ArticleSummary,
   type CursorKey,
   DEFAULT_LIMIT,
   type DigestDay,
-  digestRows,
+  digestRowsRead,
+  type DigestRows,
   type FeedArticle,
   type FeedFilter,
   type FigureFilter,
+  articleSummaryRead,
   getArticleSummary,
+  inBatch,
   type GoalFilter,
   listArticles,
   listFigures,
   listGoals,
   listMetrics,
-  listPlaces,
+  placesRead,
   type MetricFacet,
   opmlPlaces,
   type Page,
   type PlaceFacet,
 } from "./queries";
-import { articlePromises, type ArticlePromises, getPromise, listPromises, type PromiseFilter, reachedPromises } from "./queries/promises";
+import { articlePromisesRead, type ArticlePromises, getPromise, listPromises, type PromiseFilter, reachedPromises } from "./queries/promises";
 import type { Kind } from "../extract/types";
 import { shanghaiDay } from "../text/beijing";
 import { shardsOf } from "./router";
@@ -88,6 +92,32 @@ async function firstFound<T>(dbs: D1Database[], get: (d1: D1Database) => Promise
   return (await Promise.all(dbs.map(get))).find((x) => x !== null) ?? null;
 }
 
+/** Places facets of every shard summed (one list: itself). */
+function sumPlaces(lists: PlaceFacet[][], limit = DEFAULT_LIMIT): PlaceFacet[] {
+  if (lists.length === 1) return lists[0]!;
+  return sumFacets(lists, (p) => p.key, (p) => p.articles, (p, n) => ({ ...p, articles: p.articles + n }), limit);
+}
+
+/**
+ * The digest from every shard's digest rows: the newest `limit` days over all shards and those
+ * days' rows merged in the digest's order. Each shard read its own newest days and their rows:
+ * every day of the merged newest that a shard has rows on is among its own newest, and its other
+ * days are older than all of them, so dropping those leaves exactly the rows one database reads.
+ */
+function mergeDigest(parts: DigestRows[], limit: number): DigestDay[] {
+  if (parts.length === 1) return assembleDigest(parts[0]!.days, parts[0]!);
+  const days = [...new Set(parts.flatMap((p) => p.days))].sort().reverse().slice(0, limit);
+  const kept = new Set(days);
+  const order = <R extends { receivedAt: number; articleId: number; seq: number }>(rows: (R & { s: number })[]) =>
+    rows.filter((r) => kept.has(shanghaiDay(r.receivedAt))).sort((a, b) => b.receivedAt - a.receivedAt || b.articleId - a.articleId || a.s - b.s || a.seq - b.seq);
+  return assembleDigest(days, {
+    days,
+    figures: order(parts.flatMap((p, s) => p.figures.map((r) => ({ ...r, s })))).map(({ s: _, ...r }) => r),
+    goals: order(parts.flatMap((p, s) => p.goals.map((r) => ({ ...r, s })))).map(({ s: _, ...r }) => r),
+    articles: parts.flatMap((p) => p.articles),
+  });
+}
+
 export type Reads = ReturnType<typeof readsOf>;
 
 export function readsOf(env: Env) {
@@ -101,17 +131,21 @@ export function readsOf(env: Env) {
     promises: (f: PromiseFilter) => (one ? listPromises(one, f) : mergePages(dbs, f, listPromises)),
     article: (id: number) => firstFound(dbs, (d1) => getArticleSummary(d1, id)),
     promise: (id: number) => firstFound(dbs, (d1) => getPromise(d1, id)),
-    /** An article's promises: ids are unique across shards, so only the article's own shard has any. */
-    async articlePromises(id: number): Promise<ArticlePromises> {
-      if (one) return articlePromises(one, id);
-      const parts = await Promise.all(dbs.map((d1) => articlePromises(d1, id)));
-      return { targets: parts.flatMap((p) => p.targets), outcomes: parts.flatMap((p) => p.outcomes) };
+    /**
+     * An article and the promises it takes part in (its page), one batch per shard: ids are unique
+     * across shards and links stay in a shard, so only the article's own shard has any.
+     */
+    async articlePage(id: number): Promise<{ article: ArticleSummary | null; promises: ArticlePromises }> {
+      const parts = await Promise.all(dbs.map((d1) => inBatch(d1, articleSummaryRead(d1, id), articlePromisesRead(d1, id))));
+      return {
+        article: parts.map(([a]) => a).find((a) => a !== null) ?? null,
+        promises: { targets: parts.flatMap(([, p]) => p.targets), outcomes: parts.flatMap(([, p]) => p.outcomes) },
+      };
     },
 
     async places(o: { limit?: number }): Promise<PlaceFacet[]> {
-      if (one) return listPlaces(one, o);
-      const lists = await Promise.all(dbs.map((d1) => listPlaces(d1, { limit: EVERY })));
-      return sumFacets(lists, (p) => p.key, (p) => p.articles, (p, n) => ({ ...p, articles: p.articles + n }), o.limit ?? DEFAULT_LIMIT);
+      const lists = await Promise.all(dbs.map(async (d1) => (await inBatch(d1, placesRead(d1, one ? o : { limit: EVERY })))[0]));
+      return sumPlaces(lists, o.limit);
     },
 
     async metrics(o: { place?: string; kind?: Kind; limit?: number }): Promise<MetricFacet[]> {
@@ -136,26 +170,18 @@ export function readsOf(env: Env) {
       return rows.slice(0, f.limit).map((r) => r.a);
     },
 
-    /**
-     * The newest `limit` days with rows over all shards (or one given day) and those days' rows of
-     * every shard, merged in the digest's order. Each shard reads its own newest days and their
-     * rows in one batch: every day of the merged newest that a shard has rows on is among its own
-     * newest, and its other days are older than all of them, so dropping those leaves exactly the
-     * rows one database would read.
-     */
+    /** The newest `limit` days with rows over all shards (or one given day) and those days' rows, one batch per shard. */
     async digest(f: FeedFilter, onlyDay?: string): Promise<DigestDay[]> {
-      const parts = await Promise.all(dbs.map((d1) => digestRows(d1, f, onlyDay ? [onlyDay] : undefined)));
-      if (parts.length === 1) return assembleDigest(parts[0]!.days, parts[0]!);
-      const days = [...new Set(parts.flatMap((p) => p.days))].sort().reverse().slice(0, f.limit);
-      const kept = new Set(days);
-      const order = <R extends { receivedAt: number; articleId: number; seq: number }>(rows: (R & { s: number })[]) =>
-        rows.filter((r) => kept.has(shanghaiDay(r.receivedAt))).sort((a, b) => b.receivedAt - a.receivedAt || b.articleId - a.articleId || a.s - b.s || a.seq - b.seq);
-      return assembleDigest(days, {
-        days,
-        figures: order(parts.flatMap((p, s) => p.figures.map((r) => ({ ...r, s })))).map(({ s: _, ...r }) => r),
-        goals: order(parts.flatMap((p, s) => p.goals.map((r) => ({ ...r, s })))).map(({ s: _, ...r }) => r),
-        articles: parts.flatMap((p) => p.articles),
-      });
+      const parts = await Promise.all(dbs.map(async (d1) => (await inBatch(d1, digestRowsRead(d1, f, onlyDay ? [onlyDay] : undefined)))[0]));
+      return mergeDigest(parts, f.limit);
+    },
+
+    /** The home page: the digest and the places facet, one batch per shard. */
+    async home(f: FeedFilter, onlyDay: string | undefined, places: { limit: number }): Promise<{ days: DigestDay[]; places: PlaceFacet[] }> {
+      const parts = await Promise.all(
+        dbs.map((d1) => inBatch(d1, digestRowsRead(d1, f, onlyDay ? [onlyDay] : undefined), placesRead(d1, one ? places : { limit: EVERY }))),
+      );
+      return { days: mergeDigest(parts.map(([d]) => d), f.limit), places: sumPlaces(parts.map(([, p]) => p), places.limit) };
     },
 
     async opml() {

@@ -6,7 +6,7 @@ import { iso, listConditions, placeFilterOf, planList } from "./common";
 import { idsIn, type Plan, placeRowCheck } from "./plan";
 import { figureFields, figureRef } from "./figures";
 import { figuresByGoal, goalFiguresQuery } from "./goals";
-import { DEFAULT_LIMIT, inOneBatch, pageOf, pagePhases, type Page, type Phase, phaseIds } from "./page";
+import { type BatchRead, DEFAULT_LIMIT, inBatch, inOneBatch, pageOf, pagePhases, type Page, type Phase, phaseIds } from "./page";
 import type { ArticleFilter, ArticleItem, ArticleSummary, PlaceRef } from "./types";
 
 export function articleConditions(f: ArticleFilter, plan: Plan = {}): SQL[] {
@@ -127,8 +127,36 @@ export async function listArticles(d1: D1Database, f: ArticleFilter = {}): Promi
 
 /** Everything known about one article (facts, status/error, text, places, figures, goals with figures) in one batch; null if absent. */
 export async function getArticleSummary(d1: D1Database, id: number): Promise<ArticleSummary | null> {
+  const [summary] = await inBatch(d1, articleSummaryRead(d1, id));
+  return summary;
+}
+
+/** getArticleSummary as statements for a batch shared with other reads. */
+export function articleSummaryRead(d1: D1Database, id: number): BatchRead<ArticleSummary | null> {
   const db = drizzle(d1);
-  const rowQuery = db
+  const rowQuery = summaryRowQuery(d1, id);
+  const placeQuery = articlePlacesQuery(d1, sql`${id}`);
+  const figureQuery = db.select(figureFields).from(figures).where(eq(figures.articleId, id)).orderBy(figures.seq);
+  const goalQuery = db.select().from(goals).where(eq(goals.articleId, id)).orderBy(goals.seq);
+  const goalFigureQuery = goalFiguresQuery(d1, sql`SELECT id FROM goals WHERE article_id = ${id}`);
+  return {
+    items: [rowQuery, placeQuery, figureQuery, goalQuery, goalFigureQuery],
+    decode: (results) => {
+      const [[row], placeRows, figRows, goalRows, goalFigRows] = results as [
+        Awaited<typeof rowQuery>,
+        Awaited<typeof placeQuery>,
+        Awaited<typeof figureQuery>,
+        Awaited<typeof goalQuery>,
+        Awaited<typeof goalFigureQuery>,
+      ];
+      return row ? summaryOf(id, row, placeRows, figRows, goalRows, goalFigRows) : null;
+    },
+  };
+}
+
+/** The article row with everything a summary shows. */
+function summaryRowQuery(d1: D1Database, id: number) {
+  return drizzle(d1)
     .select({
       ...articleFields,
       encoding: articles.encoding,
@@ -144,14 +172,16 @@ export async function getArticleSummary(d1: D1Database, id: number): Promise<Art
     })
     .from(articles)
     .where(eq(articles.id, id));
-  const [[row], placeRows, figRows, goalRows, goalFigRows] = await db.batch([
-    rowQuery,
-    articlePlacesQuery(d1, sql`${id}`),
-    db.select(figureFields).from(figures).where(eq(figures.articleId, id)).orderBy(figures.seq),
-    db.select().from(goals).where(eq(goals.articleId, id)).orderBy(goals.seq),
-    goalFiguresQuery(d1, sql`SELECT id FROM goals WHERE article_id = ${id}`),
-  ]);
-  if (!row) return null;
+}
+
+function summaryOf(
+  id: number,
+  row: Awaited<ReturnType<typeof summaryRowQuery>>[number],
+  placeRows: Awaited<ReturnType<typeof articlePlacesQuery>>,
+  figRows: Parameters<typeof figureRef>[0][],
+  goalRows: (typeof goals.$inferSelect)[],
+  goalFigRows: Awaited<ReturnType<typeof goalFiguresQuery>>,
+): ArticleSummary {
   const placeMap = placesByArticle(placeRows);
   const goalFigs = figuresByGoal(goalFigRows);
   return {

@@ -16,7 +16,7 @@ import { articleConditions, articlePlacesQuery, placesByArticle } from "./articl
 import { placeNameOf } from "./common";
 import { figureConditions, figureFields, figureRef } from "./figures";
 import { figuresByGoal, goalConditions, goalFields, goalFiguresQuery } from "./goals";
-import { inOneBatch } from "./page";
+import { type BatchRead, inBatch, inOneBatch } from "./page";
 import type { FeedFilter, FigureRef, PlaceRef } from "./types";
 
 export interface FeedGoal {
@@ -244,21 +244,23 @@ const dayStartSql = (day: SQL) => sql`(CAST(strftime('%s', ${day}) AS INTEGER) *
  * query, so nothing waits for the days to come back. Across shards a database's newest days
  * include every day of the newest over all shards that it has rows on (src/db/reads.ts keeps those).
  */
-export async function digestRows(d1: D1Database, f: FeedFilter, days?: string[]): Promise<DigestRows> {
-  if (days && !days.length) return { days: [], figures: [], goals: [], articles: [] };
+export function digestRowsRead(d1: D1Database, f: FeedFilter, days?: string[]): BatchRead<DigestRows> {
+  if (days && !days.length) return { items: [], decode: () => ({ days: [], figures: [], goals: [], articles: [] }) };
   const daysQuery = digestDaysQuery(d1, f);
   const newestDays = sql`SELECT day FROM (${daysQuery})`;
   const lo = days ? shanghaiDayStart(days[days.length - 1]!) : dayStartSql(sql`(SELECT min(day) FROM (${newestDays}))`);
   const hi = days ? shanghaiDayStart(days[0]!) + 24 * 3600 * 1000 : sql`${dayStartSql(sql`(SELECT max(day) FROM (${newestDays}))`)} + ${24 * 3600 * 1000}`;
   const figureQuery = digestFiguresQuery(d1, f, lo, hi);
   const goalQuery = digestGoalsQuery(d1, f, lo, hi);
-  const results = await inOneBatch(d1, [
-    figureQuery,
-    ...(goalQuery ? [goalQuery, goalFiguresQuery(d1, sql`SELECT id FROM (${goalQuery})`)] : []),
-    ...(days ? [] : [daysQuery]),
-  ]);
-  const figRows = results[0] as Awaited<typeof figureQuery>;
-  const [goalRows, goalFigRows] = (goalQuery ? results.slice(1, 3) : [[], []]) as [Awaited<NonNullable<typeof goalQuery>>, Awaited<ReturnType<typeof goalFiguresQuery>>];
+  return {
+    items: [figureQuery, ...(goalQuery ? [goalQuery, goalFiguresQuery(d1, sql`SELECT id FROM (${goalQuery})`)] : []), ...(days ? [] : [daysQuery])],
+    decode: (results) => digestRowsOf(results, goalQuery !== null, days),
+  };
+}
+
+function digestRowsOf(results: unknown[], withGoals: boolean, days: string[] | undefined): DigestRows {
+  const figRows = results[0] as Awaited<ReturnType<typeof digestFiguresQuery>>;
+  const [goalRows, goalFigRows] = (withGoals ? results.slice(1, 3) : [[], []]) as [Awaited<NonNullable<ReturnType<typeof digestGoalsQuery>>>, Awaited<ReturnType<typeof goalFiguresQuery>>];
   const dayRows = (days ? [] : results[results.length - 1]) as { day: string }[];
   const goalFigs = figuresByGoal(goalFigRows);
   const articleById = new Map<number, DigestRows["articles"][number]>();
@@ -330,7 +332,7 @@ export function assembleDigest(days: string[], rows: DigestRows): DigestDay[] {
 
 /** The digest of one database: the newest `limit` days with matching rows, or one given day (the page a digest item links to). */
 export async function digestData(d1: D1Database, f: FeedFilter, onlyDay?: string): Promise<DigestDay[]> {
-  const rows = await digestRows(d1, f, onlyDay ? [onlyDay] : undefined);
+  const [rows] = await inBatch(d1, digestRowsRead(d1, f, onlyDay ? [onlyDay] : undefined));
   return assembleDigest(rows.days, rows);
 }
 

@@ -27,12 +27,12 @@
  * argument every set filter is a per-row check. `figuresQuery`/`goalsQuery`/`articlesQuery`
  * return the drizzle select of one page phase (for EXPLAIN QUERY PLAN).
  */
-export { articleConditions, articlePlacesQuery, articlesQuery, getArticleSummary, listArticles, placesByArticle } from "./articles";
-export { listMetrics, listPlaces } from "./facets";
-export { articleFeedData, assembleDigest, DIGEST_MAX_ROWS, digestData, digestRows, type DigestRows, digestDaysQuery, digestFiguresQuery, digestGoalsQuery, type DigestDay, type FeedArticle, type FeedFigure, type FeedGoal, opmlPlaces } from "./feed";
+export { articleConditions, articlePlacesQuery, articleSummaryRead, articlesQuery, getArticleSummary, listArticles, placesByArticle } from "./articles";
+export { listMetrics, listPlaces, placesRead } from "./facets";
+export { articleFeedData, assembleDigest, DIGEST_MAX_ROWS, digestData, digestRowsRead, type DigestRows, digestDaysQuery, digestFiguresQuery, digestGoalsQuery, type DigestDay, type FeedArticle, type FeedFigure, type FeedGoal, opmlPlaces } from "./feed";
 export { figureConditions, figureFields, figureRef, figuresQuery, listFigures, metricCondition } from "./figures";
 export { figuresByGoal, goalConditions, goalFields, goalFiguresQuery, goalsQuery, listGoals } from "./goals";
-export { type CursorKey, DEFAULT_LIMIT, decodeCursor, encodeCursor, MAX_LIMIT, type Page, type Phase, phases } from "./page";
+export { type BatchRead, type CursorKey, DEFAULT_LIMIT, inBatch, decodeCursor, encodeCursor, MAX_LIMIT, type Page, type Phase, phases } from "./page";
 export { type Plan, planFor, SET_CAP } from "./plan";
 export { ftsPhrase, hasControlChars, keywordTerms, likeContains, MAX_TERMS, scriptVariants } from "./text";
 export type * from "./types";

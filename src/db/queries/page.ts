@@ -120,6 +120,23 @@ export function phaseIds(idQueries: SQLWrapper[]): SQL {
   return sql.join(idQueries.map((q) => sql`SELECT id FROM (${q})`), sql` UNION ALL `);
 }
 
+/**
+ * A read as its statements and the decoding of their results, so that the reads one request
+ * needs of a database (a page's article and its promises; the home page's digest and places)
+ * share one batch: `inBatch(d1, a, b)`.
+ */
+export interface BatchRead<T> {
+  items: BatchItem<"sqlite">[];
+  decode(results: unknown[]): T;
+}
+
+/** Runs the reads in one D1 batch and decodes each. */
+export async function inBatch<T extends unknown[]>(d1: D1Database, ...reads: { [K in keyof T]: BatchRead<T[K]> }): Promise<T> {
+  const results = await inOneBatch(d1, reads.flatMap((r) => r.items));
+  let at = 0;
+  return reads.map((r) => r.decode(results.slice(at, (at += r.items.length)))) as T;
+}
+
 /** Runs the statements as one D1 batch (one round trip); none: no query at all. */
 export async function inOneBatch(d1: D1Database, items: BatchItem<"sqlite">[]): Promise<unknown[]> {
   if (!items.length) return [];

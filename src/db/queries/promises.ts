@@ -10,7 +10,7 @@ import { placeFilter } from "../../places";
 import { placeKeyMatch } from "./plan";
 import { figures, promises } from "../schema";
 import { placeNameOf } from "./common";
-import { type CursorKey, DEFAULT_LIMIT, inOneBatch, pageOf, pagePhases, type Page, type Phase, phaseIds } from "./page";
+import { type BatchRead, type CursorKey, DEFAULT_LIMIT, inOneBatch, pageOf, pagePhases, type Page, type Phase, phaseIds } from "./page";
 import { keywordRowCheck } from "./search";
 import { metricCondition } from "./figures";
 import type { DerivedOutcome, PromiseFigure, PromiseItem } from "./types";
@@ -253,14 +253,21 @@ export interface ArticlePromises {
  * not) and the promises whose outcome is one of its figures. Both by index (promises_target,
  * promises_outcome).
  */
-export async function articlePromises(d1: D1Database, articleId: number): Promise<ArticlePromises> {
+export function articlePromisesRead(d1: D1Database, articleId: number): BatchRead<ArticlePromises> {
   const ofArticle = or(eq(promises.targetArticleId, articleId), eq(promises.outcomeArticleId, articleId));
   const ids = sql`SELECT id FROM promises WHERE ${ofArticle} ORDER BY id LIMIT ${MAX_ARTICLE_PROMISES}`;
-  const [rows, found] = await drizzle(d1).batch([select(d1).where(ofArticle).orderBy(promises.id).limit(MAX_ARTICLE_PROMISES), evidenceQuery(d1, ids)]);
-  const evidence = evidenceMap(found);
-  const items = rows.map((r) => item(r, evidence));
+  const rowQuery = select(d1).where(ofArticle).orderBy(promises.id).limit(MAX_ARTICLE_PROMISES);
+  const found = evidenceQuery(d1, ids);
   return {
-    targets: items.filter((p) => p.target.article_id === articleId).sort((a, b) => a.target.seq - b.target.seq),
-    outcomes: items.filter((p) => p.outcome?.article_id === articleId).sort((a, b) => a.outcome!.seq - b.outcome!.seq),
+    items: [rowQuery, found],
+    decode: (results) => {
+      const [rows, evidenceRows] = results as [Awaited<typeof rowQuery>, Awaited<typeof found>];
+      const evidence = evidenceMap(evidenceRows);
+      const items = rows.map((r) => item(r, evidence));
+      return {
+        targets: items.filter((p) => p.target.article_id === articleId).sort((a, b) => a.target.seq - b.target.seq),
+        outcomes: items.filter((p) => p.outcome?.article_id === articleId).sort((a, b) => a.outcome!.seq - b.outcome!.seq),
+      };
+    },
   };
 }
