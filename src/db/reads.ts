@@ -9,6 +9,11 @@
  * the cursor's shard resumes at the cursor's own (published, id) rather than past it. Facets are
  * summed over shards' full counts; the article feed and digest merge on received_at; a row by id
  * is read from every shard and the first that has it wins.
+ *
+ * Each read is one D1 batch per shard (the queries compose their statements: BatchRead), so a
+ * request makes one query per shard; a list filtered by place, keyword or metric makes two (its
+ * plan probe first). Every read asks every shard, `place` included: a place's rows are not all in
+ * its province's shard (an article of one province gives figures of another).
  */
 import {
   articleFeedData,
