@@ -1,9 +1,10 @@
 /**
  * Four databases answer exactly as one (issue 16's bar). The same texts — the corpus, report
- * excerpts of 27 provinces, the promise report pairs (test/fixtures) — are posted through the
- * real webhook into both layouts in one run: the `sharded` project's four shards (DB, DB_NORTH,
- * DB_EAST, DB_SOUTH) and, beside them, a fifth database served as the whole deployment
- * (`SHARDS="*=DB_ONE"`, the same Worker module called with that env). Both are extracted by the
+ * excerpts of 26 provinces, the promise report pairs (test/fixtures): places in all 31 mainland
+ * provinces and one article for the catch-all — are posted through the real webhook into both
+ * layouts in one run: the `sharded` project's four shards (DB, DB_NORTH, DB_EAST, DB_SOUTH) and,
+ * beside them, a fifth database served as the whole deployment (`SHARDS="*=DB_ONE"`, the same
+ * Worker module called with that env). Both are extracted by the
  * real queue consumer: the webhook sends to a queue no consumer reads and the test delivers
  * each message to `worker.queue` with the layout's env, at a clock it sets, so arrival and
  * extraction times are the same in both. Then every list is walked to its end over HTTP, with
