@@ -23,7 +23,7 @@ import {
   type CursorKey,
   DEFAULT_LIMIT,
   type DigestDay,
-  digestRowsRead,
+  digestReadOf,
   type DigestRows,
   type FeedArticle,
   type FeedFilter,
@@ -177,14 +177,14 @@ export function readsOf(env: Env) {
 
     /** The newest `limit` days with rows over all shards (or one given day) and those days' rows, one batch per shard. */
     async digest(f: FeedFilter, onlyDay?: string): Promise<DigestDay[]> {
-      const parts = await Promise.all(dbs.map(async (d1) => (await inBatch(d1, digestRowsRead(d1, f, onlyDay ? [onlyDay] : undefined)))[0]));
+      const parts = await Promise.all(dbs.map(async (d1) => (await inBatch(d1, await digestReadOf(d1, f, onlyDay)))[0]));
       return mergeDigest(parts, f.limit);
     },
 
     /** The home page: the digest and the places facet, one batch per shard. */
     async home(f: FeedFilter, onlyDay: string | undefined, places: { limit: number }): Promise<{ days: DigestDay[]; places: PlaceFacet[] }> {
       const parts = await Promise.all(
-        dbs.map((d1) => inBatch(d1, digestRowsRead(d1, f, onlyDay ? [onlyDay] : undefined), placesRead(d1, one ? places : { limit: EVERY }))),
+        dbs.map(async (d1) => inBatch(d1, await digestReadOf(d1, f, onlyDay), placesRead(d1, one ? places : { limit: EVERY }))),
       );
       return { days: mergeDigest(parts.map(([d]) => d), f.limit), places: sumPlaces(parts.map(([, p]) => p), places.limit) };
     },

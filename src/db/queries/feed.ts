@@ -244,6 +244,22 @@ const dayStartSql = (day: SQL) => sql`(CAST(strftime('%s', ${day}) AS INTEGER) *
  * query, so nothing waits for the days to come back. Across shards a database's newest days
  * include every day of the newest over all shards that it has rows on (src/db/reads.ts keeps those).
  */
+/** Most parameters D1 binds in one statement. */
+const D1_MAX_PARAMS = 100;
+
+/**
+ * The digest rows read of one database, one day or its newest days: one batch, unless computing
+ * the window in SQL would pass D1's 100 bound parameters (a long keyword query, repeated in each
+ * row query through the days query); then the days are read first and the window is bound as
+ * numbers (two round trips).
+ */
+export async function digestReadOf(d1: D1Database, f: FeedFilter, onlyDay?: string): Promise<BatchRead<DigestRows>> {
+  const read = digestRowsRead(d1, f, onlyDay ? [onlyDay] : undefined);
+  const params = (item: unknown) => (item as { toSQL(): { params: unknown[] } }).toSQL().params.length;
+  if (read.items.every((item) => params(item) <= D1_MAX_PARAMS)) return read;
+  return digestRowsRead(d1, f, (await digestDaysQuery(d1, f)).map((r) => r.day));
+}
+
 export function digestRowsRead(d1: D1Database, f: FeedFilter, days?: string[]): BatchRead<DigestRows> {
   if (days && !days.length) return { items: [], decode: () => ({ days: [], figures: [], goals: [], articles: [] }) };
   const daysQuery = digestDaysQuery(d1, f);
@@ -332,7 +348,7 @@ export function assembleDigest(days: string[], rows: DigestRows): DigestDay[] {
 
 /** The digest of one database: the newest `limit` days with matching rows, or one given day (the page a digest item links to). */
 export async function digestData(d1: D1Database, f: FeedFilter, onlyDay?: string): Promise<DigestDay[]> {
-  const [rows] = await inBatch(d1, digestRowsRead(d1, f, onlyDay ? [onlyDay] : undefined));
+  const [rows] = await inBatch(d1, await digestReadOf(d1, f, onlyDay));
   return assembleDigest(rows.days, rows);
 }
 

@@ -29,7 +29,7 @@
  */
 export { articleConditions, articlePlacesQuery, articleSummaryRead, articlesQuery, getArticleSummary, listArticles, placesByArticle } from "./articles";
 export { listMetrics, listPlaces, placesRead } from "./facets";
-export { articleFeedData, assembleDigest, DIGEST_MAX_ROWS, digestData, digestRowsRead, type DigestRows, digestDaysQuery, digestFiguresQuery, digestGoalsQuery, type DigestDay, type FeedArticle, type FeedFigure, type FeedGoal, opmlPlaces } from "./feed";
+export { articleFeedData, assembleDigest, DIGEST_MAX_ROWS, digestData, digestReadOf, type DigestRows, digestDaysQuery, digestFiguresQuery, digestGoalsQuery, type DigestDay, type FeedArticle, type FeedFigure, type FeedGoal, opmlPlaces } from "./feed";
 export { figureConditions, figureFields, figureRef, figuresQuery, listFigures, metricCondition } from "./figures";
 export { figuresByGoal, goalConditions, goalFields, goalFiguresQuery, goalsQuery, listGoals } from "./goals";
 export { type BatchRead, type CursorKey, DEFAULT_LIMIT, inBatch, decodeCursor, encodeCursor, MAX_LIMIT, type Page, type Phase, phases } from "./page";
