@@ -13,10 +13,11 @@ export default defineConfig(async () => {
   const runSeed = process.env.TEST_SEED || String(Math.floor(Math.random() * 2 ** 31));
   console.log(`vitest: fast-check properties use seed ${runSeed}; replay with TEST_SEED=${runSeed}`);
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "drizzle"));
-  const workers = (name: string, environment?: string) =>
+  const workers = (name: string, environment?: string, extra: { d1Databases?: Record<string, string>; queueProducers?: Record<string, { queueName: string }> } = {}) =>
     cloudflareTest({
       wrangler: { configPath: "./wrangler.toml", environment },
       miniflare: {
+        ...extra,
         bindings: {
           TEST_MIGRATIONS: migrations,
           TEST_LAYOUT: name,
@@ -47,12 +48,15 @@ export default defineConfig(async () => {
             ...common,
             name: "one",
             include: ["test/**/*.test.ts"],
-            // test/node holds node:test files (recheck needs Node); test/browser drives Chromium.
-            exclude: ["test/browser/**", "test/node/**"],
+            // test/node holds node:test files (recheck needs Node); test/browser drives Chromium;
+            // the equivalence test compares two layouts and needs the `sharded` project's fifth database.
+            exclude: ["test/browser/**", "test/node/**", "test/shards/equivalence.test.ts"],
           },
         },
         {
-          plugins: [workers("sharded", "sharded")],
+          // Beside the four shards, a fifth database and a queue with no consumer, so that
+          // test/shards/equivalence.test.ts serves the same Worker as one database in the same run.
+          plugins: [workers("sharded", "sharded", { d1Databases: { DB_ONE: "jiyao-one-layout" }, queueProducers: { EXTRACT_QUEUE_HELD: { queueName: "jiyao-held" } } })],
           test: { ...common, name: "sharded", include: ["test/shards/**/*.test.ts"] },
         },
       ],

@@ -4,7 +4,7 @@
  * written back as a canonical query string, and named for a title (杜集区 · 目标 · 指标“财政”).
  */
 import { DEFAULT_LIMIT, type FeedFilter, hasControlChars, keywordTerms, MAX_LIMIT, MAX_TERMS } from "./db/queries";
-import type { Reads } from "./db/reads";
+import { placeNameOf } from "./db/queries/common";
 import { KIND_LABEL } from "./feed/text";
 import { placeKey, placeName } from "./places";
 import { Problem } from "./problems";
@@ -77,9 +77,9 @@ export function filterQuery(f: FeedFilter, withLimit = true): string {
 }
 
 /** The human title of a filter: 杜集区 · 目标 · 指标“财政” · 关键词“…” ("" when unfiltered). */
-export async function filterLabel(reads: Reads, f: FeedFilter): Promise<string> {
+export function filterLabel(f: FeedFilter): string {
   const parts: string[] = [];
-  if (f.placeKey) parts.push((await reads.placeName(f.placeKey)) ?? f.place!);
+  if (f.placeKey) parts.push(placeNameOf(f.placeKey) ?? f.place!);
   if (f.kind) parts.push(KIND_LABEL[f.kind]);
   if (f.metric) parts.push(`指标“${f.metric}”`);
   if (f.q) parts.push(`关键词“${f.q}”`);

@@ -9,5 +9,9 @@ declare namespace Cloudflare {
     FUZZ_RUNS: string;
     /** The vitest project: "one" (one database) or "sharded" (DB plus DB_NORTH, DB_EAST, DB_SOUTH). */
     TEST_LAYOUT: string;
+    /** `sharded` project only: a fifth database, the one-database layout of test/shards/equivalence.test.ts. */
+    DB_ONE?: D1Database;
+    /** `sharded` project only: a queue no consumer reads; the equivalence test delivers its messages itself. */
+    EXTRACT_QUEUE_HELD?: Queue<import("../src/pipeline/messages").ExtractMessage>;
   }
 }

@@ -6,7 +6,8 @@
  * Goals: p95 < 50 ms locally on one database; national p95 < 80 ms on four shards.
  *
  * The local D1, bulk load and server are scripts/lib/dev-server.ts and synthetic.ts; this file
- * holds the corpus shape, the queries and the table. `wrangler dev` listens on 127.0.0.1:8791.
+ * holds the corpus shape, the queries and the table. `wrangler dev` listens on 127.0.0.1:8791
+ * (BENCH_API_PORT=<n> for another, beside another checkout's bench).
  * `npm run bench -- api` or `npx tsx scripts/bench/api.ts`
  * (BENCH_API_KEEP=1 keeps the seeded database directory).
  */
@@ -15,7 +16,7 @@ import { LocalWorker } from "../lib/dev-server.ts";
 import { figureSentence, golds, picker, PLACES, rng, SyntheticWriter } from "../lib/synthetic.ts";
 
 const ARTICLES = 50_000;
-const PORT = 8791;
+const PORT = Number(process.env.BENCH_API_PORT || 8791);
 const WARMUP = 5;
 const RUNS = 60;
 

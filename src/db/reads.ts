@@ -9,34 +9,42 @@
  * the cursor's shard resumes at the cursor's own (published, id) rather than past it. Facets are
  * summed over shards' full counts; the article feed and digest merge on received_at; a row by id
  * is read from every shard and the first that has it wins.
+ *
+ * Each read is one D1 batch per shard (the queries compose their statements: BatchRead), so a
+ * request makes one query per shard; a list filtered by place, keyword or metric makes two (its
+ * plan probe first). Every read asks every shard, `place` included: a place's rows are not all in
+ * its province's shard (an article of one province gives figures of another).
  */
 import {
   articleFeedData,
   assembleDigest,
   type ArticleFilter,
+  type ArticleSummary,
   type CursorKey,
   DEFAULT_LIMIT,
   type DigestDay,
-  digestDays,
-  digestRows,
+  digestReadOf,
+  type DigestRows,
   type FeedArticle,
   type FeedFilter,
   type FigureFilter,
+  articleSummaryRead,
   getArticleSummary,
+  inBatch,
   type GoalFilter,
   listArticles,
   listFigures,
   listGoals,
   listMetrics,
-  listPlaces,
+  placesRead,
   type MetricFacet,
   opmlPlaces,
   type Page,
   type PlaceFacet,
-  placeDisplayName,
 } from "./queries";
-import { articlePromises, type ArticlePromises, getPromise, listPromises, type PromiseFilter, reachedPromises } from "./queries/promises";
+import { articlePromisesRead, type ArticlePromises, getPromise, listPromises, type PromiseFilter, reachedPromises } from "./queries/promises";
 import type { Kind } from "../extract/types";
+import { shanghaiDay } from "../text/beijing";
 import { shardsOf } from "./router";
 
 /** Sort order of merged lists: published DESC (undated last), id DESC, shard ASC. */
@@ -89,6 +97,32 @@ async function firstFound<T>(dbs: D1Database[], get: (d1: D1Database) => Promise
   return (await Promise.all(dbs.map(get))).find((x) => x !== null) ?? null;
 }
 
+/** Places facets of every shard summed (one list: itself). */
+function sumPlaces(lists: PlaceFacet[][], limit = DEFAULT_LIMIT): PlaceFacet[] {
+  if (lists.length === 1) return lists[0]!;
+  return sumFacets(lists, (p) => p.key, (p) => p.articles, (p, n) => ({ ...p, articles: p.articles + n }), limit);
+}
+
+/**
+ * The digest from every shard's digest rows: the newest `limit` days over all shards and those
+ * days' rows merged in the digest's order. Each shard read its own newest days and their rows:
+ * every day of the merged newest that a shard has rows on is among its own newest, and its other
+ * days are older than all of them, so dropping those leaves exactly the rows one database reads.
+ */
+function mergeDigest(parts: DigestRows[], limit: number): DigestDay[] {
+  if (parts.length === 1) return assembleDigest(parts[0]!.days, parts[0]!);
+  const days = [...new Set(parts.flatMap((p) => p.days))].sort().reverse().slice(0, limit);
+  const kept = new Set(days);
+  const order = <R extends { receivedAt: number; articleId: number; seq: number }>(rows: (R & { s: number })[]) =>
+    rows.filter((r) => kept.has(shanghaiDay(r.receivedAt))).sort((a, b) => b.receivedAt - a.receivedAt || b.articleId - a.articleId || a.s - b.s || a.seq - b.seq);
+  return assembleDigest(days, {
+    days,
+    figures: order(parts.flatMap((p, s) => p.figures.map((r) => ({ ...r, s })))).map(({ s: _, ...r }) => r),
+    goals: order(parts.flatMap((p, s) => p.goals.map((r) => ({ ...r, s })))).map(({ s: _, ...r }) => r),
+    articles: parts.flatMap((p) => p.articles),
+  });
+}
+
 export type Reads = ReturnType<typeof readsOf>;
 
 export function readsOf(env: Env) {
@@ -102,18 +136,21 @@ export function readsOf(env: Env) {
     promises: (f: PromiseFilter) => (one ? listPromises(one, f) : mergePages(dbs, f, listPromises)),
     article: (id: number) => firstFound(dbs, (d1) => getArticleSummary(d1, id)),
     promise: (id: number) => firstFound(dbs, (d1) => getPromise(d1, id)),
-    /** An article's promises: ids are unique across shards, so only the article's own shard has any. */
-    async articlePromises(id: number): Promise<ArticlePromises> {
-      if (one) return articlePromises(one, id);
-      const parts = await Promise.all(dbs.map((d1) => articlePromises(d1, id)));
-      return { targets: parts.flatMap((p) => p.targets), outcomes: parts.flatMap((p) => p.outcomes) };
+    /**
+     * An article and the promises it takes part in (its page), one batch per shard: ids are unique
+     * across shards and links stay in a shard, so only the article's own shard has any.
+     */
+    async articlePage(id: number): Promise<{ article: ArticleSummary | null; promises: ArticlePromises }> {
+      const parts = await Promise.all(dbs.map((d1) => inBatch(d1, articleSummaryRead(d1, id), articlePromisesRead(d1, id))));
+      return {
+        article: parts.map(([a]) => a).find((a) => a !== null) ?? null,
+        promises: { targets: parts.flatMap(([, p]) => p.targets), outcomes: parts.flatMap(([, p]) => p.outcomes) },
+      };
     },
-    placeName: (key: string) => firstFound(dbs, (d1) => placeDisplayName(d1, key)),
 
     async places(o: { limit?: number }): Promise<PlaceFacet[]> {
-      if (one) return listPlaces(one, o);
-      const lists = await Promise.all(dbs.map((d1) => listPlaces(d1, { limit: EVERY })));
-      return sumFacets(lists, (p) => p.key, (p) => p.articles, (p, n) => ({ ...p, articles: p.articles + n }), o.limit ?? DEFAULT_LIMIT);
+      const lists = await Promise.all(dbs.map(async (d1) => (await inBatch(d1, placesRead(d1, one ? o : { limit: EVERY })))[0]));
+      return sumPlaces(lists, o.limit);
     },
 
     async metrics(o: { place?: string; kind?: Kind; limit?: number }): Promise<MetricFacet[]> {
@@ -138,20 +175,18 @@ export function readsOf(env: Env) {
       return rows.slice(0, f.limit).map((r) => r.a);
     },
 
-    /** The newest `limit` days with rows over all shards (or one given day), then those days' rows of every shard, merged in the digest's order. */
+    /** The newest `limit` days with rows over all shards (or one given day) and those days' rows, one batch per shard. */
     async digest(f: FeedFilter, onlyDay?: string): Promise<DigestDay[]> {
-      const dayLists = onlyDay ? [[onlyDay]] : await Promise.all(dbs.map((d1) => digestDays(d1, f)));
-      const days = [...new Set(dayLists.flat())].sort().reverse().slice(0, f.limit);
-      const parts = await Promise.all(dbs.map((d1) => digestRows(d1, f, days)));
-      if (parts.length === 1) return assembleDigest(days, parts[0]!);
-      const order = <R extends { receivedAt: number; articleId: number; seq: number }>(rows: (R & { s: number })[]) =>
-        rows.sort((a, b) => b.receivedAt - a.receivedAt || b.articleId - a.articleId || a.s - b.s || a.seq - b.seq);
-      return assembleDigest(days, {
-        figures: order(parts.flatMap((p, s) => p.figures.map((r) => ({ ...r, s })))).map(({ s: _, ...r }) => r),
-        goals: order(parts.flatMap((p, s) => p.goals.map((r) => ({ ...r, s })))).map(({ s: _, ...r }) => r),
-        articles: parts.flatMap((p) => p.articles),
-        placeNames: new Map(parts.flatMap((p) => [...p.placeNames])),
-      });
+      const parts = await Promise.all(dbs.map(async (d1) => (await inBatch(d1, await digestReadOf(d1, f, onlyDay)))[0]));
+      return mergeDigest(parts, f.limit);
+    },
+
+    /** The home page: the digest and the places facet, one batch per shard. */
+    async home(f: FeedFilter, onlyDay: string | undefined, places: { limit: number }): Promise<{ days: DigestDay[]; places: PlaceFacet[] }> {
+      const parts = await Promise.all(
+        dbs.map(async (d1) => inBatch(d1, await digestReadOf(d1, f, onlyDay), placesRead(d1, one ? places : { limit: EVERY }))),
+      );
+      return { days: mergeDigest(parts.map(([d]) => d), f.limit), places: sumPlaces(parts.map(([, p]) => p), places.limit) };
     },
 
     async opml() {

@@ -34,7 +34,8 @@ for (const format of ["rss", "atom", "json"] as const) {
     const base = baseUrl(c.env, c.req.raw);
     const query = filterQuery(f);
     const reads = readsOf(c.env);
-    const [label, rows] = await Promise.all([filterLabel(reads, f), reads.articleFeed(f)]);
+    const label = filterLabel(f);
+    const rows = await reads.articleFeed(f);
     const items = rows.map((a) => articleEntry(a, base));
     const doc: FeedDoc = {
       title: label ? `纪要 · ${label}` : "纪要 · 最新文章",
@@ -53,7 +54,8 @@ for (const format of ["rss", "atom", "json"] as const) {
     const base = baseUrl(c.env, c.req.raw);
     const query = filterQuery(f);
     const reads = readsOf(c.env);
-    const [label, days] = await Promise.all([filterLabel(reads, f), reads.digest(f)]);
+    const label = filterLabel(f);
+    const days = await reads.digest(f);
     const idQuery = filterQuery(f, false);
     const items = days.map((d) => {
       const page = new URLSearchParams(idQuery.slice(1));

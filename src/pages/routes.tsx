@@ -63,8 +63,8 @@ pageRoutes.get("/", async (c) => {
   if ((rawDay !== undefined && hasControlChars(rawDay)) || (day !== undefined && !isCalendarDay(day))) {
     throw new Problem("invalid_parameter", "day must be a date that exists, YYYY-MM-DD", { parameter: "day" });
   }
-  const reads = readsOf(c.env);
-  const [label, days, places] = await Promise.all([filterLabel(reads, f), reads.digest(f, day), reads.places({ limit: 200 })]);
+  const label = filterLabel(f);
+  const { days, places } = await readsOf(c.env).home(f, day, { limit: 200 });
   const feeds = [feedLinks(label ? `每日汇总 · ${label}` : "每日汇总", "digest", q), feedLinks(label ? `文章 · ${label}` : "文章", "feed", q)];
   c.header("cache-control", PAGE_CACHE);
   return render(c, <DigestPage filter={f} label={label} days={days} places={places} feeds={feeds} pageDays={f.limit} day={day} />);
@@ -80,13 +80,13 @@ function isCalendarDay(s: string): boolean {
 pageRoutes.get("/articles/:id", async (c) => {
   const raw = c.req.param("id");
   const id = /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : NaN;
-  const a = Number.isSafeInteger(id) ? await readsOf(c.env).article(id) : null;
-  if (!a) return render(c, <ErrorPage status={404} title="找不到这篇文章" detail={`没有编号为 ${raw} 的文章。`} />, 404);
+  const page = Number.isSafeInteger(id) ? await readsOf(c.env).articlePage(id) : null;
+  const a = page?.article;
+  if (!page || !a) return render(c, <ErrorPage status={404} title="找不到这篇文章" detail={`没有编号为 ${raw} 的文章。`} />, 404);
   const place = a.places[0];
   const feeds = place ? [feedLinks(`每日汇总 · ${place.name}`, "digest", `?${new URLSearchParams({ place: place.name })}`)] : [];
-  const promises = await readsOf(c.env).articlePromises(a.id);
   c.header("cache-control", PAGE_CACHE);
-  return render(c, <ArticlePage a={a} feeds={feeds} promises={promises} />);
+  return render(c, <ArticlePage a={a} feeds={feeds} promises={page.promises} />);
 });
 
 pageRoutes.get("/metrics/:metric", async (c) => {

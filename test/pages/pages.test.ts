@@ -1,6 +1,7 @@
 import { env, exports } from "cloudflare:workers";
 import { decodeHTML } from "entities";
 import { beforeAll, describe, expect, it } from "vitest";
+import { placeNameOf } from "../../src/db/queries/common";
 import { type Seeded, seedCorpus } from "../helpers/seed";
 import { HOSTILE_TEXT, storeHostile } from "../feed/hostile";
 
@@ -190,10 +191,11 @@ describe("/metrics/:metric", () => {
     const unitGe = groups.find((g) => g[1] === "个")!;
     expect(unitGe).toBeDefined();
     const { results } = await env.DB.prepare(
-      `SELECT DISTINCT COALESCE(p.name, f.place_key, '未注明地点') AS name FROM figures f LEFT JOIN places p ON p.key = f.place_key
+      `SELECT DISTINCT f.place_key AS key FROM figures f
        WHERE (f.metric LIKE '%项目%' OR f.metric LIKE '%項目%') AND f.unit = '个' AND f.change = ?`,
-    ).bind(unitGe[2] === "true" ? 1 : 0).all<{ name: string }>();
-    const expected = results.map((r) => r.name).sort();
+    ).bind(unitGe[2] === "true" ? 1 : 0).all<{ key: string | null }>();
+    // Each place as the page names it: the key's name (gazetteer, else after its last "/").
+    const expected = [...new Set(results.map((r) => (r.key === null ? "未注明地点" : (placeNameOf(r.key) ?? r.key))))].sort();
     expect(expected).toContain("杜集区");
     expect([...unitGe[3]!.matchAll(/data-place="([^"]*)"/g)].map((m) => m[1]).sort()).toEqual(expected);
     expect(html).toContain('class="bar target"');

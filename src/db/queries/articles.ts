@@ -5,8 +5,8 @@ import { type ArticleErrorCode, articlePlaces, articles, figures, goals, places 
 import { iso, listConditions, placeFilterOf, planList } from "./common";
 import { idsIn, type Plan, placeRowCheck } from "./plan";
 import { figureFields, figureRef } from "./figures";
-import { figuresOfGoals } from "./goals";
-import { paginate, type Page, type Phase } from "./page";
+import { figuresByGoal, goalFiguresQuery } from "./goals";
+import { type BatchRead, DEFAULT_LIMIT, inBatch, inOneBatch, pageOf, pagePhases, type Page, type Phase, phaseIds } from "./page";
 import type { ArticleFilter, ArticleItem, ArticleSummary, PlaceRef } from "./types";
 
 export function articleConditions(f: ArticleFilter, plan: Plan = {}): SQL[] {
@@ -44,17 +44,36 @@ export function articlesQuery(d1: D1Database, f: ArticleFilter, phase: Phase, ta
     .limit(take);
 }
 
-/** Places of the given articles, by article id (in the article's own order). */
-export async function placesOfArticles(d1: D1Database, ids: number[]): Promise<Map<number, PlaceRef[]>> {
-  const out = new Map<number, PlaceRef[]>(ids.map((id) => [id, []]));
-  if (!ids.length) return out;
-  const rows = await drizzle(d1)
-    .select({ articleId: articlePlaces.articleId, key: articlePlaces.placeKey, written: articlePlaces.name, name: places.name })
+/** The same phase, its ids only (what the page's follow-up reads select by). */
+function articleIdsQuery(d1: D1Database, f: ArticleFilter, phase: Phase, take: number, plan: Plan) {
+  return drizzle(d1)
+    .select({ id: articles.id })
+    .from(articles)
+    .where(and(...articleConditions(f, plan), phase.where))
+    .orderBy(...phase.orderBy)
+    .limit(take);
+}
+
+/** The places of the articles `ids` selects (a subquery), in each article's own order: a statement for a batch. */
+export function articlePlacesQuery(d1: D1Database, ids: SQL) {
+  return drizzle(d1)
+    // Unique column names: a D1 batch gives rows as objects keyed by name.
+    .select({ articleId: articlePlaces.articleId, key: articlePlaces.placeKey, written: articlePlaces.name, name: sql<string>`${places.name}`.as("place_name") })
     .from(articlePlaces)
     .innerJoin(places, eq(places.key, articlePlaces.placeKey))
-    .where(sql`${articlePlaces.articleId} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`)
+    .where(sql`${articlePlaces.articleId} IN (${ids})`)
     .orderBy(articlePlaces.articleId, sql`${articlePlaces}.rowid`);
-  for (const r of rows) out.get(r.articleId)?.push({ key: r.key, name: r.name, written: r.written });
+}
+
+/** articlePlacesQuery's rows by article id. */
+export function placesByArticle(rows: Awaited<ReturnType<typeof articlePlacesQuery>>): Map<number, PlaceRef[]> {
+  const out = new Map<number, PlaceRef[]>();
+  for (const r of rows) {
+    const p = { key: r.key, name: r.name, written: r.written };
+    const list = out.get(r.articleId);
+    if (list) list.push(p);
+    else out.set(r.articleId, [p]);
+  }
   return out;
 }
 
@@ -93,18 +112,51 @@ function articleItem(r: ArticleRow, placeList: PlaceRef[]): ArticleItem {
   };
 }
 
-/** One page of articles, newest first (published DESC, id DESC; undated, e.g. not yet extracted, last). */
+/** One page of articles, newest first (published DESC, id DESC; undated, e.g. not yet extracted, last): one batch. */
 export async function listArticles(d1: D1Database, f: ArticleFilter = {}): Promise<Page<ArticleItem>> {
   const plan = await planList(d1, f);
-  const page = await paginate(articles.published, articles.id, f, (phase, take) => articlesQuery(d1, f, phase, take, plan));
-  const placeMap = await placesOfArticles(d1, page.items.map((a) => a.id));
+  const limit = f.limit ?? DEFAULT_LIMIT;
+  const phases = pagePhases(articles.published, articles.id, f);
+  const pageQueries = phases.map((phase) => articlesQuery(d1, f, phase, limit + 1, plan));
+  const placeQuery = articlePlacesQuery(d1, phaseIds(phases.map((phase) => articleIdsQuery(d1, f, phase, limit + 1, plan))));
+  const [placeRows, ...phaseRows] = phases.length ? await inOneBatch(d1, [placeQuery, ...pageQueries]) : [[]];
+  const page = pageOf(phaseRows as ArticleRow[][], limit);
+  const placeMap = placesByArticle(placeRows as Awaited<typeof placeQuery>);
   return { next: page.next, keys: page.keys, items: page.items.map((r) => articleItem(r, placeMap.get(r.id) ?? [])) };
 }
 
-/** Everything known about one article (facts, status/error, text, places, figures, goals with figures); null if absent. */
+/** Everything known about one article (facts, status/error, text, places, figures, goals with figures) in one batch; null if absent. */
 export async function getArticleSummary(d1: D1Database, id: number): Promise<ArticleSummary | null> {
+  const [summary] = await inBatch(d1, articleSummaryRead(d1, id));
+  return summary;
+}
+
+/** getArticleSummary as statements for a batch shared with other reads. */
+export function articleSummaryRead(d1: D1Database, id: number): BatchRead<ArticleSummary | null> {
   const db = drizzle(d1);
-  const [row] = await db
+  const rowQuery = summaryRowQuery(d1, id);
+  const placeQuery = articlePlacesQuery(d1, sql`${id}`);
+  const figureQuery = db.select(figureFields).from(figures).where(eq(figures.articleId, id)).orderBy(figures.seq);
+  const goalQuery = db.select().from(goals).where(eq(goals.articleId, id)).orderBy(goals.seq);
+  const goalFigureQuery = goalFiguresQuery(d1, sql`SELECT id FROM goals WHERE article_id = ${id}`);
+  return {
+    items: [rowQuery, placeQuery, figureQuery, goalQuery, goalFigureQuery],
+    decode: (results) => {
+      const [[row], placeRows, figRows, goalRows, goalFigRows] = results as [
+        Awaited<typeof rowQuery>,
+        Awaited<typeof placeQuery>,
+        Awaited<typeof figureQuery>,
+        Awaited<typeof goalQuery>,
+        Awaited<typeof goalFigureQuery>,
+      ];
+      return row ? summaryOf(id, row, placeRows, figRows, goalRows, goalFigRows) : null;
+    },
+  };
+}
+
+/** The article row with everything a summary shows. */
+function summaryRowQuery(d1: D1Database, id: number) {
+  return drizzle(d1)
     .select({
       ...articleFields,
       encoding: articles.encoding,
@@ -120,13 +172,18 @@ export async function getArticleSummary(d1: D1Database, id: number): Promise<Art
     })
     .from(articles)
     .where(eq(articles.id, id));
-  if (!row) return null;
-  const [placeMap, figRows, goalRows] = await Promise.all([
-    placesOfArticles(d1, [id]),
-    db.select(figureFields).from(figures).where(eq(figures.articleId, id)).orderBy(figures.seq),
-    db.select().from(goals).where(eq(goals.articleId, id)).orderBy(goals.seq),
-  ]);
-  const goalFigs = await figuresOfGoals(d1, goalRows.map((g) => g.id));
+}
+
+function summaryOf(
+  id: number,
+  row: Awaited<ReturnType<typeof summaryRowQuery>>[number],
+  placeRows: Awaited<ReturnType<typeof articlePlacesQuery>>,
+  figRows: Parameters<typeof figureRef>[0][],
+  goalRows: (typeof goals.$inferSelect)[],
+  goalFigRows: Awaited<ReturnType<typeof goalFiguresQuery>>,
+): ArticleSummary {
+  const placeMap = placesByArticle(placeRows);
+  const goalFigs = figuresByGoal(goalFigRows);
   return {
     ...articleItem(row, placeMap.get(id) ?? []),
     encoding: row.encoding,

@@ -2,6 +2,7 @@
 import { eq, gte, lte, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { placeFilter, type PlaceFilter } from "../../places";
+import { gazetteer } from "../../places/gazetteer";
 import { idsIn, type Plan, planFor } from "./plan";
 import { keywordRowCheck } from "./search";
 import type { ListFilter } from "./types";
@@ -34,6 +35,20 @@ export function listConditions(cols: ListColumns, f: ListFilter, plan: Plan = {}
 export function planList(d1: D1Database, f: ListFilter & { metric?: string }): Promise<Plan> {
   if (f.article !== undefined) return Promise.resolve({});
   return planFor(d1, { place: f.place === undefined ? undefined : placeFilterOf(f.place), q: f.q, metric: f.metric });
+}
+
+/**
+ * The display name of a stored place key, as the pipeline names it in `places` (src/pipeline/store.ts):
+ * a division's gazetteer name, else the name after the key's last "/" (220322/八里庙村, /经开区).
+ * Computed, not joined: a figure's place need not be one its own article names, and the `places`
+ * row of that key is then another article's, perhaps in another shard.
+ */
+export function placeNameOf(key: string | null): string | null {
+  if (key === null) return null;
+  const g = gazetteer();
+  const id = g.byKey.get(key);
+  if (id !== undefined) return g.divisions[id]!.name;
+  return key.slice(key.lastIndexOf("/") + 1) || null;
 }
 
 export function iso(ms: number | null): string | null {

@@ -4,21 +4,29 @@ import { drizzle } from "drizzle-orm/d1";
 import { articlePlaces, metricCounts, places } from "../schema";
 import { placeFilterOf } from "./common";
 import { placeKeyMatch } from "./plan";
-import { DEFAULT_LIMIT } from "./page";
+import { type BatchRead, DEFAULT_LIMIT, inBatch } from "./page";
 import type { Kind } from "../../extract/types";
 import type { MetricFacet, PlaceFacet } from "./types";
 
 /** Places by number of articles naming them (most first, then key). */
 export async function listPlaces(d1: D1Database, opts: { limit?: number } = {}): Promise<PlaceFacet[]> {
-  const limit = opts.limit ?? DEFAULT_LIMIT;
-  const rows = await drizzle(d1)
+  const [list] = await inBatch(d1, placesRead(d1, opts));
+  return list;
+}
+
+/** listPlaces as a statement for a batch shared with other reads. */
+export function placesRead(d1: D1Database, opts: { limit?: number } = {}): BatchRead<PlaceFacet[]> {
+  const query = drizzle(d1)
     .select({ key: articlePlaces.placeKey, name: places.name, articles: count() })
     .from(articlePlaces)
     .innerJoin(places, eq(places.key, articlePlaces.placeKey))
     .groupBy(articlePlaces.placeKey)
     .orderBy(desc(count()), articlePlaces.placeKey)
-    .limit(limit);
-  return rows.map((r) => ({ key: r.key, name: r.name, articles: r.articles }));
+    .limit(opts.limit ?? DEFAULT_LIMIT);
+  return {
+    items: [query],
+    decode: ([rows]) => (rows as Awaited<typeof query>).map((r) => ({ key: r.key, name: r.name, articles: r.articles })),
+  };
 }
 
 /**

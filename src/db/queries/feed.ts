@@ -12,10 +12,11 @@ import { and, count, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { BEIJING_OFFSET_MS, shanghaiDay, shanghaiDayStart } from "../../text/beijing";
 import { articlePlaces, articles, figures, goals, places } from "../schema";
-import { articleConditions, placesOfArticles } from "./articles";
+import { articleConditions, articlePlacesQuery, placesByArticle } from "./articles";
+import { placeNameOf } from "./common";
 import { figureConditions, figureFields, figureRef } from "./figures";
-import { figuresOfGoals, goalConditions, goalFields } from "./goals";
-import { idsIn } from "./plan";
+import { figuresByGoal, goalConditions, goalFields, goalFiguresQuery } from "./goals";
+import { type BatchRead, inBatch, inOneBatch } from "./page";
 import type { FeedFilter, FigureRef, PlaceRef } from "./types";
 
 export interface FeedGoal {
@@ -77,56 +78,65 @@ function hasMatchingRows(f: FeedFilter): SQL | undefined {
   return sql`(${fig} OR ${goal})`;
 }
 
-/** Figures and goals of the given articles that the filter keeps (content filter: metric and kind). */
-async function rowsOf(d1: D1Database, ids: number[], f: FeedFilter): Promise<{ figs: FeedFigure[]; goalRows: FeedGoal[] }> {
-  if (!ids.length) return { figs: [], goalRows: [] };
-  const db = drizzle(d1);
-  const contentFilter: FeedFilter = { ...f, place: undefined, placeKey: undefined };
-  const figRows = await db
+/** The figures of the articles `ids` selects (a subquery) that the filter keeps, in article and text order. */
+function figuresOfArticles(d1: D1Database, ids: SQL, f: FeedFilter) {
+  return drizzle(d1)
     .select(figureFields)
     .from(figures)
-    .where(and(idsIn(figures.articleId, ids), ...figureConds(contentFilter)))
+    .where(and(sql`${figures.articleId} IN (${ids})`, ...figureConds(f)))
     .orderBy(figures.articleId, figures.seq);
-  const gc = goalConds(contentFilter);
-  const goalRows = gc
-    ? await db
-        .select()
-        .from(goals)
-        .where(and(idsIn(goals.articleId, ids), ...gc))
-        .orderBy(goals.articleId, goals.seq)
-    : [];
-  const goalFigs = await figuresOfGoals(d1, goalRows.map((g) => g.id));
-  return {
-    figs: figRows.map((r) => ({ ...figureRef(r), articleId: r.articleId })),
-    goalRows: goalRows.map((g) => feedGoal(g, goalFigs)),
-  };
 }
 
-/** The newest `limit` extracted articles matching the filter (received_at DESC, id DESC), with their rows. */
+/**
+ * The newest `limit` extracted articles matching the filter (received_at DESC, id DESC), with
+ * their places and the figures and goals the content filter (metric, kind) keeps: one batch, the
+ * follow-ups selecting by the page's ids as a subquery.
+ */
 export async function articleFeedData(d1: D1Database, f: FeedFilter): Promise<FeedArticle[]> {
   const db = drizzle(d1);
-  const rows = await db
-    .select({
-      id: articles.id,
-      title: articles.title,
-      source: articles.source,
-      url: articles.url,
-      published: articles.published,
-      receivedAt: articles.receivedAt,
-      extractedAt: articles.extractedAt,
-    })
-    .from(articles)
-    // place: articles that name it (even without figures); metric/kind: articles with such a figure.
-    .where(and(extracted, ...articleConditions({ q: f.q, place: f.placeKey }), hasMatchingRows({ ...f, place: undefined, placeKey: undefined })))
-    .orderBy(desc(articles.receivedAt), desc(articles.id))
-    .limit(f.limit);
-  const ids = rows.map((r) => r.id);
-  const [placeMap, { figs, goalRows }] = await Promise.all([placesOfArticles(d1, ids), rowsOf(d1, ids, f)]);
+  const contentFilter: FeedFilter = { ...f, place: undefined, placeKey: undefined };
+  // place: articles that name it (even without figures); metric/kind: articles with such a figure.
+  const where = and(extracted, ...articleConditions({ q: f.q, place: f.placeKey }), hasMatchingRows(contentFilter));
+  const newest = [desc(articles.receivedAt), desc(articles.id)];
+  const ids = sql`SELECT id FROM (${db.select({ id: articles.id }).from(articles).where(where).orderBy(...newest).limit(f.limit)})`;
+  const gc = goalConds(contentFilter);
+  const goalWhere = gc ? and(sql`${goals.articleId} IN (${ids})`, ...gc) : undefined;
+  const [rows, placeRows, figRows, goalRows = [], goalFigRows = []] = (await inOneBatch(d1, [
+    db
+      .select({
+        id: articles.id,
+        title: articles.title,
+        source: articles.source,
+        url: articles.url,
+        published: articles.published,
+        receivedAt: articles.receivedAt,
+        extractedAt: articles.extractedAt,
+      })
+      .from(articles)
+      .where(where)
+      .orderBy(...newest)
+      .limit(f.limit),
+    articlePlacesQuery(d1, ids),
+    figuresOfArticles(d1, ids, contentFilter),
+    ...(goalWhere
+      ? [db.select().from(goals).where(goalWhere).orderBy(goals.articleId, goals.seq), goalFiguresQuery(d1, sql`SELECT ${goals.id} FROM ${goals} WHERE ${goalWhere}`)]
+      : []),
+  ])) as [
+    Omit<FeedArticle, "places" | "figures" | "goals">[],
+    Awaited<ReturnType<typeof articlePlacesQuery>>,
+    Awaited<ReturnType<typeof figuresOfArticles>>,
+    (typeof goals.$inferSelect)[]?,
+    Awaited<ReturnType<typeof goalFiguresQuery>>?,
+  ];
+  const placeMap = placesByArticle(placeRows);
+  const goalFigs = figuresByGoal(goalFigRows);
+  const figs: FeedFigure[] = figRows.map((r) => ({ ...figureRef(r), articleId: r.articleId }));
+  const feedGoals = goalRows.map((g) => feedGoal(g, goalFigs));
   return rows.map((r) => ({
     ...r,
     places: placeMap.get(r.id) ?? [],
     figures: figs.filter((x) => x.articleId === r.id),
-    goals: goalRows.filter((g) => g.articleId === r.id),
+    goals: feedGoals.filter((g) => g.articleId === r.id),
   }));
 }
 
@@ -168,7 +178,7 @@ export function digestDaysQuery(d1: D1Database, f: FeedFilter) {
     hasMatchingRows(f) ??
     sql`(EXISTS (SELECT 1 FROM ${figures} WHERE ${figures.articleId} = ${articles.id}) OR EXISTS (SELECT 1 FROM ${goals} WHERE ${goals.articleId} = ${articles.id}))`;
   return drizzle(d1)
-    .select({ day: dayOfReceived })
+    .select({ day: sql<string>`${dayOfReceived}`.as("day") })
     .from(articles)
     .where(and(extracted, ...articleConditions({ q: f.q }), anyRows))
     .groupBy(dayOfReceived)
@@ -176,14 +186,25 @@ export function digestDaysQuery(d1: D1Database, f: FeedFilter) {
     .limit(f.limit);
 }
 
-function digestWindow(f: FeedFilter, lo: number, hi: number) {
+/** A bound of the digest window: epoch ms, or SQL computing it in the same statement. */
+type Bound = number | SQL;
+
+function digestWindow(f: FeedFilter, lo: Bound, hi: Bound) {
   return and(extracted, gte(articles.receivedAt, lo), lt(articles.receivedAt, hi), ...articleConditions({ q: f.q }));
 }
 
+/** The article columns a digest row carries (its article's entry in the day's list), named apart from the row's own (a D1 batch keys rows by column name). */
+const digestArticle = {
+  receivedAt: articles.receivedAt,
+  title: articles.title,
+  articlePublished: sql<string | null>`${articles.published}`.as("article_published"),
+  extractedAt: articles.extractedAt,
+};
+
 /** Figures of the digest window [lo, hi) (ms of received_at), newest article first (exported for plan tests). */
-export function digestFiguresQuery(d1: D1Database, f: FeedFilter, lo: number, hi: number) {
+export function digestFiguresQuery(d1: D1Database, f: FeedFilter, lo: Bound, hi: Bound) {
   return drizzle(d1)
-    .select({ ...figureFields, receivedAt: articles.receivedAt })
+    .select({ ...figureFields, ...digestArticle })
     .from(figures)
     .innerJoin(articles, eq(articles.id, figures.articleId))
     .where(and(digestWindow(f, lo, hi), ...figureConds(f)))
@@ -192,11 +213,11 @@ export function digestFiguresQuery(d1: D1Database, f: FeedFilter, lo: number, hi
 }
 
 /** Goals of the digest window; null when the filter excludes goals (exported for plan tests). */
-export function digestGoalsQuery(d1: D1Database, f: FeedFilter, lo: number, hi: number) {
+export function digestGoalsQuery(d1: D1Database, f: FeedFilter, lo: Bound, hi: Bound) {
   const gc = goalConds(f);
   if (!gc) return null;
   return drizzle(d1)
-    .select({ ...goalFields, receivedAt: articles.receivedAt })
+    .select({ ...goalFields, ...digestArticle })
     .from(goals)
     .innerJoin(articles, eq(articles.id, goals.articleId))
     .where(and(digestWindow(f, lo, hi), ...gc))
@@ -204,46 +225,69 @@ export function digestGoalsQuery(d1: D1Database, f: FeedFilter, lo: number, hi: 
     .limit(DIGEST_MAX_ROWS + 1);
 }
 
-/** What one database holds for a digest: its figure and goal rows of the days asked, their articles and place names. */
+/** What one database holds for a digest: its newest days, its figure and goal rows of those days and their articles. */
 export interface DigestRows {
+  /** The database's own newest `limit` days with rows (the days asked, when given). */
+  days: string[];
   figures: (FeedFigure & { receivedAt: number })[];
   goals: (FeedGoal & { receivedAt: number })[];
   articles: { id: number; title: string | null; published: string | null; receivedAt: number; extractedAt: number | null }[];
-  placeNames: Map<string, string>;
 }
 
-/** The newest `limit` Asia/Shanghai days (YYYY-MM-DD, newest first) with rows the filter keeps. */
-export async function digestDays(d1: D1Database, f: FeedFilter): Promise<string[]> {
-  return (await digestDaysQuery(d1, f)).map((r) => r.day);
-}
+/** Epoch ms of the start of an Asia/Shanghai day held as YYYY-MM-DD in SQL (shanghaiDayStart, in SQL). */
+const dayStartSql = (day: SQL) => sql`(CAST(strftime('%s', ${day}) AS INTEGER) * 1000 - ${BEIJING_OFFSET_MS})`;
 
 /**
- * The rows of the days (newest first) in one database: at most DIGEST_MAX_ROWS + 1 figures and
- * goals each, newest article first, so the cap can be seen.
+ * One database's digest rows in one batch: its newest `limit` days with rows the filter keeps
+ * (or the days given) and the rows of those days, at most DIGEST_MAX_ROWS + 1 figures and goals
+ * each, newest article first, so the cap can be seen. The window is computed in SQL from the days
+ * query, so nothing waits for the days to come back. Across shards a database's newest days
+ * include every day of the newest over all shards that it has rows on (src/db/reads.ts keeps those).
  */
-export async function digestRows(d1: D1Database, f: FeedFilter, days: string[]): Promise<DigestRows> {
-  if (!days.length) return { figures: [], goals: [], articles: [], placeNames: new Map() };
-  const db = drizzle(d1);
-  const lo = shanghaiDayStart(days[days.length - 1]!);
-  const hi = shanghaiDayStart(days[0]!) + 24 * 3600 * 1000;
-  const goalsQuery = digestGoalsQuery(d1, f, lo, hi);
-  const [figRows, goalRows] = await Promise.all([digestFiguresQuery(d1, f, lo, hi), goalsQuery ?? Promise.resolve([])]);
-  const articleIds = [...new Set([...figRows.map((r) => r.articleId), ...goalRows.map((r) => r.articleId)])];
-  const [articleRows, placeRows, goalFigs] = await Promise.all([
-    articleIds.length
-      ? db
-          .select({ id: articles.id, title: articles.title, published: articles.published, receivedAt: articles.receivedAt, extractedAt: articles.extractedAt })
-          .from(articles)
-          .where(idsIn(articles.id, articleIds))
-      : Promise.resolve([]),
-    db.select().from(places),
-    figuresOfGoals(d1, goalRows.map((g) => g.id)),
-  ]);
+/** Most parameters D1 binds in one statement. */
+const D1_MAX_PARAMS = 100;
+
+/**
+ * The digest rows read of one database, one day or its newest days: one batch, unless computing
+ * the window in SQL would pass D1's 100 bound parameters (a long keyword query, repeated in each
+ * row query through the days query); then the days are read first and the window is bound as
+ * numbers (two round trips).
+ */
+export async function digestReadOf(d1: D1Database, f: FeedFilter, onlyDay?: string): Promise<BatchRead<DigestRows>> {
+  const read = digestRowsRead(d1, f, onlyDay ? [onlyDay] : undefined);
+  const params = (item: unknown) => (item as { toSQL(): { params: unknown[] } }).toSQL().params.length;
+  if (read.items.every((item) => params(item) <= D1_MAX_PARAMS)) return read;
+  return digestRowsRead(d1, f, (await digestDaysQuery(d1, f)).map((r) => r.day));
+}
+
+export function digestRowsRead(d1: D1Database, f: FeedFilter, days?: string[]): BatchRead<DigestRows> {
+  if (days && !days.length) return { items: [], decode: () => ({ days: [], figures: [], goals: [], articles: [] }) };
+  const daysQuery = digestDaysQuery(d1, f);
+  const newestDays = sql`SELECT day FROM (${daysQuery})`;
+  const lo = days ? shanghaiDayStart(days[days.length - 1]!) : dayStartSql(sql`(SELECT min(day) FROM (${newestDays}))`);
+  const hi = days ? shanghaiDayStart(days[0]!) + 24 * 3600 * 1000 : sql`${dayStartSql(sql`(SELECT max(day) FROM (${newestDays}))`)} + ${24 * 3600 * 1000}`;
+  const figureQuery = digestFiguresQuery(d1, f, lo, hi);
+  const goalQuery = digestGoalsQuery(d1, f, lo, hi);
   return {
+    items: [figureQuery, ...(goalQuery ? [goalQuery, goalFiguresQuery(d1, sql`SELECT id FROM (${goalQuery})`)] : []), ...(days ? [] : [daysQuery])],
+    decode: (results) => digestRowsOf(results, goalQuery !== null, days),
+  };
+}
+
+function digestRowsOf(results: unknown[], withGoals: boolean, days: string[] | undefined): DigestRows {
+  const figRows = results[0] as Awaited<ReturnType<typeof digestFiguresQuery>>;
+  const [goalRows, goalFigRows] = (withGoals ? results.slice(1, 3) : [[], []]) as [Awaited<NonNullable<ReturnType<typeof digestGoalsQuery>>>, Awaited<ReturnType<typeof goalFiguresQuery>>];
+  const dayRows = (days ? [] : results[results.length - 1]) as { day: string }[];
+  const goalFigs = figuresByGoal(goalFigRows);
+  const articleById = new Map<number, DigestRows["articles"][number]>();
+  for (const r of [...figRows, ...goalRows]) {
+    articleById.set(r.articleId, { id: r.articleId, title: r.title, published: r.articlePublished, receivedAt: r.receivedAt, extractedAt: r.extractedAt });
+  }
+  return {
+    days: days ?? dayRows.map((r) => r.day),
     figures: figRows.map((r) => ({ ...figureRef(r), articleId: r.articleId, receivedAt: r.receivedAt })),
     goals: goalRows.map((g) => ({ ...feedGoal(g, goalFigs), receivedAt: g.receivedAt })),
-    articles: articleRows,
-    placeNames: new Map(placeRows.map((p) => [p.key, p.name])),
+    articles: [...articleById.values()],
   };
 }
 
@@ -287,7 +331,7 @@ export function assembleDigest(days: string[], rows: DigestRows): DigestDay[] {
     }
     let p = d.places.find((x) => x.key === key);
     if (!p) {
-      p = { key, name: key === null ? "未注明地点" : (rows.placeNames.get(key) ?? key), goals: [], figures: [] };
+      p = { key, name: key === null ? "未注明地点" : (placeNameOf(key) ?? key), goals: [], figures: [] };
       d.places.push(p);
     }
     return p;
@@ -304,8 +348,8 @@ export function assembleDigest(days: string[], rows: DigestRows): DigestDay[] {
 
 /** The digest of one database: the newest `limit` days with matching rows, or one given day (the page a digest item links to). */
 export async function digestData(d1: D1Database, f: FeedFilter, onlyDay?: string): Promise<DigestDay[]> {
-  const days = onlyDay ? [onlyDay] : await digestDays(d1, f);
-  return assembleDigest(days, await digestRows(d1, f, days));
+  const [rows] = await inBatch(d1, await digestReadOf(d1, f, onlyDay));
+  return assembleDigest(rows.days, rows);
 }
 
 /**
@@ -325,10 +369,4 @@ export async function opmlPlaces(d1: D1Database): Promise<{ places: { key: strin
     db.select({ t: sql<number | null>`max(coalesce(${articles.extractedAt}, ${articles.receivedAt}))` }).from(articles).where(extracted),
   ]);
   return { places: placeRows, updated: latest?.t ?? 0 };
-}
-
-/** Display name of a place key (null when unknown). */
-export async function placeDisplayName(d1: D1Database, key: string): Promise<string | null> {
-  const [row] = await drizzle(d1).select({ name: places.name }).from(places).where(eq(places.key, key)).limit(1);
-  return row?.name ?? null;
 }

@@ -4,9 +4,9 @@
  */
 import { and, eq, gte, lte, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
-import { articles, figures, places } from "../schema";
-import { listConditions, placeFilterOf, planList } from "./common";
-import { paginate, type Page, type Phase } from "./page";
+import { articles, figures } from "../schema";
+import { listConditions, placeFilterOf, placeNameOf, planList } from "./common";
+import { DEFAULT_LIMIT, inOneBatch, pageOf, pagePhases, type Page, type Phase } from "./page";
 import { idsIn, type Plan, placeKeyMatch, placeRowCheck } from "./plan";
 import { containsAny, metricFilterKey, scriptVariants } from "./text";
 import type { FigureFilter, FigureItem, FigureRef } from "./types";
@@ -103,23 +103,23 @@ export function figureConditions(f: FigureFilter, plan: Plan = {}): SQL[] {
 /** The drizzle select for one phase of a figures page (exported for EXPLAIN QUERY PLAN tests). */
 export function figuresQuery(d1: D1Database, f: FigureFilter, phase: Phase, take: number, plan: Plan = {}) {
   return drizzle(d1)
-    .select({ ...figureFields, title: articles.title, placeName: places.name })
+    .select({ ...figureFields, title: articles.title })
     .from(figures)
     .innerJoin(articles, eq(articles.id, figures.articleId))
-    .leftJoin(places, eq(places.key, figures.placeKey))
     .where(and(...figureConditions(f, plan), phase.where))
     .orderBy(...phase.orderBy)
     .limit(take);
 }
 
-function figureItem(r: FigureRow & { title: string | null; placeName: string | null }): FigureItem {
-  return { ...figureRef(r), article_id: r.articleId, title: r.title, published: r.published, place_name: r.placeName };
+function figureItem(r: FigureRow & { title: string | null }): FigureItem {
+  return { ...figureRef(r), article_id: r.articleId, title: r.title, published: r.published, place_name: placeNameOf(r.placeKey) };
 }
 
-/** One page of figures, newest article first (published DESC, id DESC; undated last). */
+/** One page of figures, newest article first (published DESC, id DESC; undated last): its phases in one batch. */
 export async function listFigures(d1: D1Database, f: FigureFilter = {}): Promise<Page<FigureItem>> {
   const plan = await planList(d1, f);
-  return paginate(figures.published, figures.id, f, async (phase, take) =>
-    (await figuresQuery(d1, f, phase, take, plan)).map(figureItem),
-  );
+  const limit = f.limit ?? DEFAULT_LIMIT;
+  const phaseRows = (await inOneBatch(d1, pagePhases(figures.published, figures.id, f).map((phase) => figuresQuery(d1, f, phase, limit + 1, plan)))) as (FigureRow & { title: string | null })[][];
+  const page = pageOf(phaseRows, limit);
+  return { ...page, items: page.items.map(figureItem) };
 }

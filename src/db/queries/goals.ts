@@ -6,10 +6,10 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { placeStem } from "../../places";
-import { articles, figures, goalFigures, goals, places } from "../schema";
-import { listConditions, placeFilterOf, planList } from "./common";
+import { articles, figures, goalFigures, goals } from "../schema";
+import { listConditions, placeFilterOf, placeNameOf, planList } from "./common";
 import { figureFields, figureRef, metricCondition } from "./figures";
-import { paginate, type Page, type Phase } from "./page";
+import { DEFAULT_LIMIT, inOneBatch, pageOf, pagePhases, type Page, type Phase, phaseIds } from "./page";
 import { idsIn, type Plan, placeKeyMatch, placeRowCheck } from "./plan";
 import { containsAny, scriptVariants } from "./text";
 import type { FigureRef, GoalFilter, GoalItem } from "./types";
@@ -56,34 +56,56 @@ export const goalFields = {
 /** The drizzle select for one phase of a goals page (exported for EXPLAIN QUERY PLAN tests). */
 export function goalsQuery(d1: D1Database, f: GoalFilter, phase: Phase, take: number, plan: Plan = {}) {
   return drizzle(d1)
-    .select({ ...goalFields, title: articles.title, placeName: places.name })
+    .select({ ...goalFields, title: articles.title })
     .from(goals)
     .innerJoin(articles, eq(articles.id, goals.articleId))
-    .leftJoin(places, eq(places.key, goals.placeKey))
     .where(and(...goalConditions(f, plan), phase.where))
     .orderBy(...phase.orderBy)
     .limit(take);
 }
 
-/** The figures of the given goals, by goal id (figure order within the article). */
-export async function figuresOfGoals(d1: D1Database, goalIds: number[]): Promise<Map<number, FigureRef[]>> {
-  const out = new Map<number, FigureRef[]>(goalIds.map((id) => [id, []]));
-  if (!goalIds.length) return out;
-  const rows = await drizzle(d1)
+/** The same phase, its ids only (what the page's follow-up reads select by). */
+function goalIdsQuery(d1: D1Database, f: GoalFilter, phase: Phase, take: number, plan: Plan) {
+  return drizzle(d1)
+    .select({ id: goals.id })
+    .from(goals)
+    .innerJoin(articles, eq(articles.id, goals.articleId))
+    .where(and(...goalConditions(f, plan), phase.where))
+    .orderBy(...phase.orderBy)
+    .limit(take);
+}
+
+/** The figures of the goals `goalIds` selects (a subquery), in figure order within the article: a statement for a batch. */
+export function goalFiguresQuery(d1: D1Database, goalIds: SQL) {
+  return drizzle(d1)
     .select({ goalId: goalFigures.goalId, ...figureFields })
     .from(goalFigures)
     .innerJoin(figures, eq(figures.id, goalFigures.figureId))
-    .where(sql`${goalFigures.goalId} IN (SELECT value FROM json_each(${JSON.stringify(goalIds)}))`)
+    .where(sql`${goalFigures.goalId} IN (${goalIds})`)
     .orderBy(figures.articleId, figures.seq);
-  for (const r of rows) out.get(r.goalId)?.push(figureRef(r));
+}
+
+/** goalFiguresQuery's rows by goal id. */
+export function figuresByGoal(rows: Awaited<ReturnType<typeof goalFiguresQuery>>): Map<number, FigureRef[]> {
+  const out = new Map<number, FigureRef[]>();
+  for (const r of rows) {
+    const list = out.get(r.goalId);
+    if (list) list.push(figureRef(r));
+    else out.set(r.goalId, [figureRef(r)]);
+  }
   return out;
 }
 
-/** One page of goals with their figures, newest article first (published DESC, id DESC; undated last). */
+/** One page of goals with their figures, newest article first (published DESC, id DESC; undated last): one batch. */
 export async function listGoals(d1: D1Database, f: GoalFilter = {}): Promise<Page<GoalItem>> {
   const plan = await planList(d1, f);
-  const page = await paginate(goals.published, goals.id, f, async (phase, take) => goalsQuery(d1, f, phase, take, plan));
-  const figs = await figuresOfGoals(d1, page.items.map((g) => g.id));
+  const limit = f.limit ?? DEFAULT_LIMIT;
+  const phases = pagePhases(goals.published, goals.id, f);
+  const pageQueries = phases.map((phase) => goalsQuery(d1, f, phase, limit + 1, plan));
+  const figureQuery = goalFiguresQuery(d1, phaseIds(phases.map((phase) => goalIdsQuery(d1, f, phase, limit + 1, plan))));
+  const [figRows, ...phaseRows] = phases.length ? await inOneBatch(d1, [figureQuery, ...pageQueries]) : [[]];
+  const page = pageOf(phaseRows as Awaited<(typeof pageQueries)[number]>[], limit);
+  const figs = figuresByGoal(figRows as Awaited<typeof figureQuery>);
   return {
     next: page.next,
     keys: page.keys,
@@ -93,7 +115,7 @@ export async function listGoals(d1: D1Database, f: GoalFilter = {}): Promise<Pag
       title: r.title,
       published: r.published,
       place: r.placeKey,
-      place_name: r.placeName,
+      place_name: placeNameOf(r.placeKey),
       seq: r.seq,
       text: r.text,
       deadline: r.deadline,

@@ -6,8 +6,10 @@
  * the API's parameter names (place, q, from, to, …).
  *
  * Lists page by keyset over (published DESC, id DESC), undated rows last: they take the decoded
- * cursor key and return the next one (`next`). Each list first probes its set filters (place,
- * keyword, metric) to pick a read plan (plan.ts).
+ * cursor key and return the next one (`next`). A list's page (both phases) and the reads that
+ * follow it go to D1 as one batch; a list with place, keyword or metric filters first probes those
+ * sets (one more batch) to pick a read plan (plan.ts). An article, a promise, the feeds and the
+ * digest are one batch each.
  *
  *   listFigures(d1, FigureFilter)      → Page<FigureItem>
  *   listGoals(d1, GoalFilter)          → Page<GoalItem>       (each with its figures)
@@ -18,19 +20,19 @@
  *   listPromises(d1, PromiseFilter)    → Page<PromiseItem>     (./promises.ts)
  *   articleFeedData(d1, FeedFilter)    → FeedArticle[]         (the article feeds)
  *   digestData(d1, FeedFilter, day?)   → DigestDay[]           (digest feeds and the home page)
- *   opmlPlaces(d1), placeDisplayName(d1, key)                 (the OPML, filter titles)
+ *   opmlPlaces(d1)                                             (the OPML)
  *
  * Building blocks for other queries (the feeds use them inside EXISTS): `figureConditions(f)`,
  * `goalConditions(f)`, `articleConditions(f)` return drizzle SQL conditions; without a `plan`
  * argument every set filter is a per-row check. `figuresQuery`/`goalsQuery`/`articlesQuery`
  * return the drizzle select of one page phase (for EXPLAIN QUERY PLAN).
  */
-export { articleConditions, articlesQuery, getArticleSummary, listArticles, placesOfArticles } from "./articles";
-export { listMetrics, listPlaces } from "./facets";
-export { articleFeedData, assembleDigest, DIGEST_MAX_ROWS, digestData, digestDays, digestRows, type DigestRows, digestDaysQuery, digestFiguresQuery, digestGoalsQuery, type DigestDay, type FeedArticle, type FeedFigure, type FeedGoal, opmlPlaces, placeDisplayName } from "./feed";
+export { articleConditions, articlePlacesQuery, articleSummaryRead, articlesQuery, getArticleSummary, listArticles, placesByArticle } from "./articles";
+export { listMetrics, listPlaces, placesRead } from "./facets";
+export { articleFeedData, assembleDigest, DIGEST_MAX_ROWS, digestData, digestReadOf, type DigestRows, digestDaysQuery, digestFiguresQuery, digestGoalsQuery, type DigestDay, type FeedArticle, type FeedFigure, type FeedGoal, opmlPlaces } from "./feed";
 export { figureConditions, figureFields, figureRef, figuresQuery, listFigures, metricCondition } from "./figures";
-export { figuresOfGoals, goalConditions, goalFields, goalsQuery, listGoals } from "./goals";
-export { type CursorKey, DEFAULT_LIMIT, decodeCursor, encodeCursor, MAX_LIMIT, type Page, type Phase, phases } from "./page";
+export { figuresByGoal, goalConditions, goalFields, goalFiguresQuery, goalsQuery, listGoals } from "./goals";
+export { type BatchRead, type CursorKey, DEFAULT_LIMIT, inBatch, decodeCursor, encodeCursor, MAX_LIMIT, type Page, type Phase, phases } from "./page";
 export { type Plan, planFor, SET_CAP } from "./plan";
 export { ftsPhrase, hasControlChars, keywordTerms, likeContains, MAX_TERMS, scriptVariants } from "./text";
 export type * from "./types";

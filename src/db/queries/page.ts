@@ -7,9 +7,14 @@
  * checks request input again.
  *
  * The walk runs in two phases so each is one ordered index range: rows WITH a published date
- * (published, id descending), then rows WITHOUT one (id descending).
+ * (published, id descending), then rows WITHOUT one (id descending). Both phases, and the reads
+ * that follow a page (a goal's figures, an article's places), go to D1 as ONE batch: each phase
+ * asks for limit + 1 rows and the follow-ups select by the phases' ids as a subquery, so a list
+ * is one round trip per database (the bound of issue 16: one query or batch per shard).
  */
-import { and, desc, isNotNull, isNull, lt, lte, or, type SQL } from "drizzle-orm";
+import { and, desc, isNotNull, isNull, lt, lte, or, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import { drizzle } from "drizzle-orm/d1";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 
 /** Page sizes of every list, feed and facet: the one pair the request parsers check against. */
@@ -87,25 +92,54 @@ export interface Page<T> {
   next: CursorKey | null;
 }
 
+export interface PageFilter {
+  cursor?: CursorKey;
+  limit?: number;
+  from?: string;
+  to?: string;
+}
+
+/** The phases a page still reads (a from/to filter never matches an undated row). */
+export function pagePhases(published: SQLiteColumn, id: SQLiteColumn, f: PageFilter): Phase[] {
+  return phases(published, id, f.cursor, Boolean(f.from || f.to));
+}
+
 /**
- * Runs `fetch` phase by phase until `limit + 1` rows are in hand; the extra row only tells
- * whether a next page exists.
+ * The page from each phase's rows (each phase read with limit + 1, in order): the first
+ * limit + 1 rows, the extra one only telling whether a next page exists.
  */
-export async function paginate<T extends { id: number; published: string | null }>(
-  published: SQLiteColumn,
-  id: SQLiteColumn,
-  f: { cursor?: CursorKey; limit?: number; from?: string; to?: string },
-  fetch: (phase: Phase, take: number) => Promise<T[]>,
-): Promise<Page<T>> {
-  const limit = f.limit ?? DEFAULT_LIMIT;
-  const rows: T[] = [];
-  for (const phase of phases(published, id, f.cursor, Boolean(f.from || f.to))) {
-    rows.push(...(await fetch(phase, limit + 1 - rows.length)));
-    if (rows.length > limit) break;
-  }
+export function pageOf<T extends { id: number; published: string | null }>(phaseRows: T[][], limit: number): Page<T> {
+  const rows = phaseRows.flat().slice(0, limit + 1);
   const items = rows.slice(0, limit);
-  const last = items[items.length - 1];
   const keys = items.map((r) => ({ published: r.published, id: r.id }));
-  return { items, keys, next: rows.length > limit && last ? keys[keys.length - 1]! : null };
+  return { items, keys, next: rows.length > limit && items.length ? keys[keys.length - 1]! : null };
+}
+
+/** `SELECT id` of every phase's rows (a superset of the page's): what the page's follow-up reads select by. */
+export function phaseIds(idQueries: SQLWrapper[]): SQL {
+  return sql.join(idQueries.map((q) => sql`SELECT id FROM (${q})`), sql` UNION ALL `);
+}
+
+/**
+ * A read as its statements and the decoding of their results, so that the reads one request
+ * needs of a database (a page's article and its promises; the home page's digest and places)
+ * share one batch: `inBatch(d1, a, b)`.
+ */
+export interface BatchRead<T> {
+  items: BatchItem<"sqlite">[];
+  decode(results: unknown[]): T;
+}
+
+/** Runs the reads in one D1 batch and decodes each. */
+export async function inBatch<T extends unknown[]>(d1: D1Database, ...reads: { [K in keyof T]: BatchRead<T[K]> }): Promise<T> {
+  const results = await inOneBatch(d1, reads.flatMap((r) => r.items));
+  let at = 0;
+  return reads.map((r) => r.decode(results.slice(at, (at += r.items.length)))) as T;
+}
+
+/** Runs the statements as one D1 batch (one round trip); none: no query at all. */
+export async function inOneBatch(d1: D1Database, items: BatchItem<"sqlite">[]): Promise<unknown[]> {
+  if (!items.length) return [];
+  return drizzle(d1).batch(items as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
 }
 

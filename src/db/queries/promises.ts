@@ -3,13 +3,14 @@
  * carries its target figure, its outcome figure (or null) and the other candidate outcomes as
  * evidence. Paged like the other lists: published (of the target article) DESC, id DESC.
  */
-import { and, eq, or, type SQL, sql } from "drizzle-orm";
+import { and, Column, eq, is, or, type SQL, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { alias } from "drizzle-orm/sqlite-core";
 import { placeFilter } from "../../places";
 import { placeKeyMatch } from "./plan";
-import { figures, places, promises } from "../schema";
-import { type CursorKey, paginate, type Page, type Phase } from "./page";
+import { figures, promises } from "../schema";
+import { placeNameOf } from "./common";
+import { type BatchRead, type CursorKey, DEFAULT_LIMIT, inOneBatch, pageOf, pagePhases, type Page, type Phase, phaseIds } from "./page";
 import { keywordRowCheck } from "./search";
 import { metricCondition } from "./figures";
 import type { DerivedOutcome, PromiseFigure, PromiseItem } from "./types";
@@ -59,7 +60,20 @@ function conditions(f: PromiseFilter): SQL[] {
 const target = alias(figures, "t");
 const outcome = alias(figures, "o");
 
-const figureColumns = (t: typeof target | typeof outcome) => ({
+const figureColumns = (t: typeof target | typeof outcome) => figureFieldsOf(t);
+
+/**
+ * The columns of a promise row's target and outcome, named `t_…` and `o_…`: a D1 batch gives its
+ * rows as objects keyed by column name, so the two figures' columns (and the promise's own id)
+ * must not share names.
+ */
+function prefixed<T extends Record<string, unknown>>(fields: T, prefix: string): T {
+  return Object.fromEntries(
+    Object.entries(fields).map(([k, v]) => [k, (is(v, Column) ? sql`${v}`.mapWith(v) : sql`${v as SQL}`).as(`${prefix}_${k}`)]),
+  ) as unknown as T;
+}
+
+const figureFieldsOf = (t: typeof target | typeof outcome) => ({
   id: t.id,
   articleId: t.articleId,
   seq: t.seq,
@@ -100,7 +114,6 @@ function select(d1: D1Database) {
     .select({
       id: promises.id,
       place: promises.place,
-      placeName: places.name,
       metric: promises.metric,
       metricKey: promises.metricKey,
       period: promises.period,
@@ -110,31 +123,41 @@ function select(d1: D1Database) {
       derived: promises.derived,
       derivedVerdict: promises.derivedVerdict,
       published: promises.published,
-      target: figureColumns(target),
-      outcome: figureColumns(outcome),
+      target: prefixed(figureColumns(target), "t"),
+      outcome: prefixed(figureColumns(outcome), "o"),
     })
     .from(promises)
     .innerJoin(target, and(eq(target.articleId, promises.targetArticleId), eq(target.seq, promises.targetSeq)))
-    .leftJoin(outcome, and(eq(outcome.articleId, promises.outcomeArticleId), eq(outcome.seq, promises.outcomeSeq)))
-    .leftJoin(places, eq(places.key, promises.place));
+    .leftJoin(outcome, and(eq(outcome.articleId, promises.outcomeArticleId), eq(outcome.seq, promises.outcomeSeq)));
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof select>["where"]>>[number];
 
-/** The evidence figures of the rows and the figures of their derived outcomes, keyed "article:seq". */
-async function evidenceFigures(d1: D1Database, rows: Row[]): Promise<Map<string, PromiseFigure>> {
-  const refs = rows.flatMap((r) => {
-    const d = storedDerived(r);
-    return [...(JSON.parse(r.evidence) as [number, number][]), ...(d ? [d.level, d.base] : [])];
-  });
-  const out = new Map<string, PromiseFigure>();
-  if (!refs.length) return out;
-  const found = await drizzle(d1)
+/** The ids of the promises the filter and phase select (what a page's evidence read selects by). */
+function idsSelect(d1: D1Database) {
+  return drizzle(d1)
+    .select({ id: promises.id })
+    .from(promises)
+    .innerJoin(target, and(eq(target.articleId, promises.targetArticleId), eq(target.seq, promises.targetSeq)));
+}
+
+/**
+ * The evidence figures of the promises `promiseIds` selects (a subquery) and the figures of their
+ * derived outcomes: a statement for the page's batch (evidenceMap keys them "article:seq").
+ */
+function evidenceQuery(d1: D1Database, promiseIds: SQL) {
+  const refs = sql`WITH ep AS (SELECT evidence, derived FROM promises WHERE id IN (${promiseIds}))
+    SELECT e.value ->> 0, e.value ->> 1 FROM ep, json_each(ep.evidence) AS e
+    UNION ALL SELECT ep.derived ->> '$.level[0]', ep.derived ->> '$.level[1]' FROM ep WHERE ep.derived IS NOT NULL
+    UNION ALL SELECT ep.derived ->> '$.base[0]', ep.derived ->> '$.base[1]' FROM ep WHERE ep.derived IS NOT NULL`;
+  return drizzle(d1)
     .select(figureColumns(target))
     .from(target)
-    .where(sql`(${target.articleId}, ${target.seq}) IN (SELECT value ->> 0, value ->> 1 FROM json_each(${JSON.stringify(refs)}))`);
-  for (const f of found) out.set(`${f.articleId}:${f.seq}`, promiseFigure(f));
-  return out;
+    .where(sql`(${target.articleId}, ${target.seq}) IN (${refs})`);
+}
+
+function evidenceMap(found: Awaited<ReturnType<typeof evidenceQuery>>): Map<string, PromiseFigure> {
+  return new Map(found.map((f) => [`${f.articleId}:${f.seq}`, promiseFigure(f)]));
 }
 
 function item(r: Row, evidence: Map<string, PromiseFigure>): PromiseItem {
@@ -142,7 +165,7 @@ function item(r: Row, evidence: Map<string, PromiseFigure>): PromiseItem {
   const o = r.outcome as NullableFigureRow | null;
   return {
     id: r.id,
-    place: r.placeName ?? r.place,
+    place: placeNameOf(r.place) ?? r.place,
     place_code: isCode(r.place) ? r.place : null,
     metric: r.metric,
     metric_key: r.metricKey,
@@ -165,23 +188,24 @@ function derivedOf(r: Row, figures: Map<string, PromiseFigure>): Pick<PromiseIte
   return { derived: { value: d.value, unit: d.unit, formula: d.formula, level, base }, derived_verdict: r.derivedVerdict };
 }
 
-/** One page of promises, newest target article first (undated last). */
+/** One page of promises, newest target article first (undated last), with their evidence: one batch. */
 export async function listPromises(d1: D1Database, f: PromiseFilter = {}): Promise<Page<PromiseItem>> {
   const where = conditions(f);
-  const page = await paginate(promises.published, promises.id, f, async (phase: Phase, take: number) =>
-    select(d1)
-      .where(and(...where, phase.where))
-      .orderBy(...phase.orderBy)
-      .limit(take),
-  );
-  const evidence = await evidenceFigures(d1, page.items);
-  return { next: page.next, keys: page.keys, items: page.items.map((r) => item(r, evidence)) };
+  const limit = f.limit ?? DEFAULT_LIMIT;
+  const phases = pagePhases(promises.published, promises.id, f);
+  const inPhase = (phase: Phase) => and(...where, phase.where);
+  const pageQueries = phases.map((phase) => select(d1).where(inPhase(phase)).orderBy(...phase.orderBy).limit(limit + 1));
+  const ids = phaseIds(phases.map((phase) => idsSelect(d1).where(inPhase(phase)).orderBy(...phase.orderBy).limit(limit + 1)));
+  const evidence = evidenceQuery(d1, ids);
+  const [evidenceRows, ...phaseRows] = phases.length ? await inOneBatch(d1, [evidence, ...pageQueries]) : [[]];
+  const page = pageOf(phaseRows as Row[][], limit);
+  const found = evidenceMap(evidenceRows as Awaited<typeof evidence>);
+  return { next: page.next, keys: page.keys, items: page.items.map((r) => item(r, found)) };
 }
 
 export async function getPromise(d1: D1Database, id: number): Promise<PromiseItem | null> {
-  const [row] = await select(d1).where(eq(promises.id, id)).limit(1);
-  if (!row) return null;
-  return item(row, await evidenceFigures(d1, [row]));
+  const [[row], found] = await drizzle(d1).batch([select(d1).where(eq(promises.id, id)).limit(1), evidenceQuery(d1, sql`${id}`)]);
+  return row ? item(row, evidenceMap(found)) : null;
 }
 
 /** Verdicts a feed announces: the ones reached (pending is not news). */
@@ -193,19 +217,24 @@ export async function reachedPromises(
   f: Pick<PromiseFilter, "place" | "metric"> & { verdict?: (typeof REACHED_VERDICTS)[number]; limit: number },
 ): Promise<(PromiseItem & { reached_at: number })[]> {
   const verdicts = f.verdict ? [f.verdict] : [...REACHED_VERDICTS];
-  const rows = await drizzle(d1)
-    .select({ reachedAt: promises.reachedAt, id: promises.id })
-    .from(promises)
-    .where(and(...conditions({ place: f.place, metric: f.metric }), sql`${promises.verdict} IN (SELECT value FROM json_each(${JSON.stringify(verdicts)}))`))
-    .orderBy(sql`${promises.reachedAt} DESC`, sql`${promises.id} DESC`)
-    .limit(f.limit);
-  if (!rows.length) return [];
-  const full = await select(d1).where(sql`${promises.id} IN (SELECT value FROM json_each(${JSON.stringify(rows.map((r) => r.id))}))`);
-  const evidence = await evidenceFigures(d1, full);
+  const latest = (fields: { id: typeof promises.id; reachedAt?: typeof promises.reachedAt }) =>
+    drizzle(d1)
+      .select(fields)
+      .from(promises)
+      .where(and(...conditions({ place: f.place, metric: f.metric }), sql`${promises.verdict} IN (SELECT value FROM json_each(${JSON.stringify(verdicts)}))`))
+      .orderBy(sql`${promises.reachedAt} DESC`, sql`${promises.id} DESC`)
+      .limit(f.limit);
+  const ids = sql`SELECT id FROM (${latest({ id: promises.id })})`;
+  const [rows, full, found] = await drizzle(d1).batch([
+    latest({ id: promises.id, reachedAt: promises.reachedAt }),
+    select(d1).where(sql`${promises.id} IN (${ids})`),
+    evidenceQuery(d1, ids),
+  ]);
+  const evidence = evidenceMap(found);
   const byId = new Map(full.map((r) => [r.id, r]));
   return rows.flatMap((r) => {
     const row = byId.get(r.id);
-    return row ? [{ ...item(row, evidence), reached_at: r.reachedAt }] : [];
+    return row ? [{ ...item(row, evidence), reached_at: r.reachedAt! }] : [];
   });
 }
 
@@ -224,15 +253,21 @@ export interface ArticlePromises {
  * not) and the promises whose outcome is one of its figures. Both by index (promises_target,
  * promises_outcome).
  */
-export async function articlePromises(d1: D1Database, articleId: number): Promise<ArticlePromises> {
-  const rows = await select(d1)
-    .where(or(eq(promises.targetArticleId, articleId), eq(promises.outcomeArticleId, articleId)))
-    .orderBy(promises.id)
-    .limit(MAX_ARTICLE_PROMISES);
-  const evidence = await evidenceFigures(d1, rows);
-  const items = rows.map((r) => item(r, evidence));
+export function articlePromisesRead(d1: D1Database, articleId: number): BatchRead<ArticlePromises> {
+  const ofArticle = or(eq(promises.targetArticleId, articleId), eq(promises.outcomeArticleId, articleId));
+  const ids = sql`SELECT id FROM promises WHERE ${ofArticle} ORDER BY id LIMIT ${MAX_ARTICLE_PROMISES}`;
+  const rowQuery = select(d1).where(ofArticle).orderBy(promises.id).limit(MAX_ARTICLE_PROMISES);
+  const found = evidenceQuery(d1, ids);
   return {
-    targets: items.filter((p) => p.target.article_id === articleId).sort((a, b) => a.target.seq - b.target.seq),
-    outcomes: items.filter((p) => p.outcome?.article_id === articleId).sort((a, b) => a.outcome!.seq - b.outcome!.seq),
+    items: [rowQuery, found],
+    decode: (results) => {
+      const [rows, evidenceRows] = results as [Awaited<typeof rowQuery>, Awaited<typeof found>];
+      const evidence = evidenceMap(evidenceRows);
+      const items = rows.map((r) => item(r, evidence));
+      return {
+        targets: items.filter((p) => p.target.article_id === articleId).sort((a, b) => a.target.seq - b.target.seq),
+        outcomes: items.filter((p) => p.outcome?.article_id === articleId).sort((a, b) => a.outcome!.seq - b.outcome!.seq),
+      };
+    },
   };
 }

