@@ -10,7 +10,7 @@ import { findAllMarkers, type Marker } from "./markers";
 import { kindOf } from "./kind";
 import type { Sections, Mode } from "./sections";
 import { metricKey } from "./metrickeys";
-import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_COMPARE_TAIL_RE, METRIC_AFTER_STOP_RE, METRIC_MAX, LIST_MEASURE_WORDS, LIST_MODIFIER_MAX } from "./rules/metric";
+import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_COMPARE_TAIL_RE, METRIC_AFTER_STOP_RE, METRIC_MAX, LIST_MEASURE_WORDS, LIST_MODIFIER_MAX, LIST_SEPARATORS } from "./rules/metric";
 import { MONEY_UNITS } from "./rules/units";
 import { DURATION_UNITS } from "./rules/notfigures";
 import { boundsBy, isCjk } from "./text";
@@ -267,8 +267,6 @@ function sharedMeasure(head: string, lastPart: string, tail: string | undefined)
   return tail && !LIST_MEASURE_WORDS.some((w) => head.endsWith(w)) ? head + tail : head;
 }
 
-/** What joins the items of a list: 城镇、农村居民 / 城镇和农村居民 / 8.1%、8.6% / 5.6%和7.9%. */
-const LIST_SEPARATORS = "、和及与";
 
 function distributeLists(figs: Attributed[], c: string): void {
   for (let i = 0; i + 1 < figs.length; i++) {

@@ -5,11 +5,13 @@
  * linker needs from the text (the clause's words before the figure, its 分别 slot) are read here,
  * once, while the text is at hand.
  */
+import { SUFFIX_APPROX } from "../extract/rules/approx";
+import { LIST_SEPARATORS } from "../extract/rules/metric";
 import type { Figure, Summary } from "../extract/types";
 import { placeKey } from "../places";
 import { toSimplified } from "../text/script";
 import type { LinkFigure } from "./link";
-import { FALL_CUES, FLOW_CUES, includesAny, ITEM_QUALIFIERS, LIST_CUES, LIST_JOINERS, MULTI_YEAR_CUES, STOCK_CUES } from "./rules";
+import { FALL_CUES, FLOW_CUES, includesAny, LIST_CUES, MULTI_YEAR_CUES, STOCK_CUES } from "./rules";
 import { directionOf } from "./verdict";
 
 /**
@@ -45,14 +47,17 @@ export function linkFiguresOf(article: number, text: string, summary: Summary, p
   const figures = summary.figures;
   // A list: the figure whose clause says 分别 and the figures right after it with the same
   // metric, unit, change-ness and kind, nothing but connectors between them (和, 、, 左右); or such
-  // figures joined by a bare 和/、 without 分别.
+  // figures joined by a bare 和/、 without 分别 (城乡居民人均可支配收入完成2.57万元和1.68万元: two
+  // figures of one measure side by side are two items, never one figure said twice).
   const slots = new Map<number, { pos: number; size: number }>();
   const leads = figures.map((f) => clauseLead(text, f.start));
   const sameMeasure = (a: Figure, b: Figure) => a.metric === b.metric && a.unit === b.unit && (a.change ?? false) === (b.change ?? false) && a.kind === b.kind;
+  // The extractor's own words: its list separators, after the qualifier an item may carry (8%以上和9%).
   const joined = (a: Figure, b: Figure) => {
-    let between = text.slice(a.end, b.start);
-    for (const q of ITEM_QUALIFIERS) if (between.startsWith(q)) between = between.slice(q.length);
-    return (LIST_JOINERS as readonly string[]).includes(between);
+    const between = text.slice(a.end, b.start);
+    const qualifier = SUFFIX_APPROX.map((r) => r.re.exec(between)?.[0]).find(Boolean) ?? "";
+    const joiner = between.slice(qualifier.length);
+    return joiner.length === 1 && LIST_SEPARATORS.includes(joiner);
   };
   for (let i = 0; i < figures.length; i++) {
     if (slots.has(i)) continue;

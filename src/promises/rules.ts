@@ -29,13 +29,6 @@ export const MULTI_YEAR_CUES = ["年均", "年来", "累计", "五年", "十三�
 
 /** Words that mark a 分别 list: its figures pair with another list's by position. */
 export const LIST_CUES = ["分别"] as const;
-/**
- * What alone may join the items of a list written without 分别 (城乡居民人均可支配收入完成2.57万元和
- * 1.68万元): two figures of one measure side by side are two items, never one figure said twice.
- */
-export const LIST_JOINERS = ["和", "、", "与", "及"] as const;
-/** Qualifiers an item may carry before the joiner (8%以上和9%). */
-export const ITEM_QUALIFIERS = ["左右", "以上", "以内"] as const;
 
 /** Place prefixes a metric may carry that do not change what it measures (全省生产总值). */
 export const METRIC_PREFIXES = ["全省", "全市", "全区", "全县", "全州", "全盟", "全旗", "全镇", "全乡", "全国"] as const;

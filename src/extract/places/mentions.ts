@@ -96,16 +96,11 @@ function resolve(g: Gazetteer, raws: Raw[], support: Set<number>): Mention[] {
   };
   // Town names are many and short, and run across words (确保城镇… holds 保城镇): an unsupported
   // town counts only when the article names no province, or names the town's own.
-  const provinceOf = (d: number) => {
-    let p = d;
-    while ((g.divisions[p]?.level ?? 1) > 1) p = g.divisions[p]!.parent;
-    return p;
-  };
   const inNamedProvince = (d: number) => {
     let named = false;
     for (const p of support) {
-      if (g.divisions[p]?.level !== 1) continue;
-      if (p === provinceOf(d)) return true;
+      if (g.levels[p] !== 1) continue;
+      if (within(g, d, p)) return true;
       named = true;
     }
     return !named;

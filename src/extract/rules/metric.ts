@@ -56,6 +56,9 @@ export const LIST_MEASURE_WORDS = [
 ] as const;
 export const LIST_MODIFIER_MAX = 2;
 
+/** What joins the items of a list: 城镇、农村居民 / 城镇和农村居民 / 8.1%、8.6% / 5.6%和7.9%. */
+export const LIST_SEPARATORS = "、和及与";
+
 /** `extract(in)` has a figure `text` whose metric is `metric`. */
 export interface MetricExample {
   in: string;
