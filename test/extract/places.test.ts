@@ -87,6 +87,17 @@ const ROWS: { in: string; places: string[]; figure?: string | null }[] = [
   { in: "东营区东城街道兴盛社区志愿服务队。兴盛社区组织26名志愿者。", places: ["兴盛社区/370502003", "东城街道/370502003"] },
   { in: "兴盛社区志愿服务队。兴盛社区组织26名志愿者。", places: [] },
   { in: "河北雄安新区建设。雄安新区新增企业12家。", places: ["雄安新区/130000"] },
+  // a county's short form, a town's name and a prefecture's short form are often words: the
+  // province alone does not settle them, its prefecture (or the county) does; a unit right under
+  // its province counts in that province's own articles, not where another names it in passing
+  { in: "江西省人民政府。新建改造高标准农田80万亩。", places: ["江西省/360000"], figure: "360000" },
+  { in: "保定市人民政府。高阳新增企业12家。", places: ["保定市/130600"], figure: "130628" },
+  { in: "河北省人民政府。高阳新增企业12家。", places: ["河北省/130000"], figure: "130000" },
+  { in: "宁夏回族自治区人民政府。宁夏与四川合作。有序推进中心镇建设，新增企业12家。", places: ["宁夏回族自治区/640000"], figure: "640000" },
+  { in: "北京市人民政府。北京与天津合作。推动企业和平台合作，新增企业12家。", places: ["北京市/110000"], figure: "110000" },
+  { in: "上海市人民政府。金山海上风电新增装机12万千瓦。", places: ["上海市/310000"], figure: "310116" },
+  { in: "浙江省人民政府。浙江与上海合作。绿水青山就是金山银山，新增企业12家。", places: ["浙江省/330000"], figure: "330000" },
+  { in: "河北省人民政府。石家庄、唐山、邯郸与云南合作。确保山船重工新增项目12个。", places: ["河北省/130000"], figure: "130000" },
   // not places: suffix look-alikes and common words that are also short forms
   { in: "推进新型城镇化，人民政府市场监管，经济区建设，常住人口城镇化率达60%。", places: [] },
   { in: "坚持工业强区,工业强区。城市社区园区城市社区园区。", places: [] },
@@ -106,6 +117,11 @@ describe("places of an article", () => {
       if (row.figure !== undefined) expect(s.figures[0]?.place_code ?? null).toBe(row.figure);
     });
   }
+  it("keeps a community's figures under the community when a heading names the street that holds it", () => {
+    const s = extract("东营区东城街道兴盛社区志愿服务队\n服务区域 | 东城街道 |\n兴盛社区组织志愿者。共发放出入证1950张。");
+    expect(s.places.map((p) => p.name)).toEqual(["兴盛社区", "东城街道"]);
+    expect(s.figures.map((f) => [f.text, f.place])).toEqual([["1950张", "兴盛社区"]]);
+  });
   it("gives every figure and goal a place and its code (its own clause's, else the article's)", () => {
     const s = extract("江苏省扬州市\n\n高邮市委书记 张三\n\n高邮将力争新增企业20家。宝应县委书记 李四\n\n宝应县将力争新增企业30家。邗江区委书记表示，邗江区将力争新增企业10家。");
     expect(s.places[0]?.name).toBe("扬州市");

@@ -165,7 +165,11 @@ export function readPlaces(n: Normalised, titleRange: [number, number] | undefin
     }
   }
   const places: PlaceRef[] = listed.map((p) => ref(g, p));
-  return { places, figurePlaces: attach(mentions, heading, byKey, new Set(listed), primary, figures) };
+  // A heading naming a place that holds the primary one (a community's table row 服务区域 | 东城街道)
+  // does not take the primary's figures up to it.
+  const primaryAt = primary.id >= 0 ? primary.id : primary.parent;
+  const holdsPrimary = (p: Place) => p !== primary && p.id >= 0 && primaryAt >= 0 && within(g, primaryAt, p.id);
+  return { places, figurePlaces: attach(mentions, heading, byKey, new Set(listed), primary, holdsPrimary, figures) };
 }
 
 function ref(g: Gazetteer, p: Place): PlaceRef {
@@ -181,6 +185,7 @@ function attach(
   byKey: Map<string, Place>,
   listed: Set<Place>,
   primary: Place,
+  holdsPrimary: (p: Place) => boolean,
   figures: PlacedFigure[],
 ): (FigurePlace | undefined)[] {
   const out: (FigurePlace | undefined)[] = [];
@@ -194,7 +199,7 @@ function attach(
       const p = byKey.get(placeId(m)) as Place;
       // A figure's own place is a division or a place the article lists (not a zone it passes by).
       if (p.code || listed.has(p)) lastAny = { p, at: m.start };
-      if (heading[i] && listed.has(p)) governing = { p, at: m.start };
+      if (heading[i] && listed.has(p) && !holdsPrimary(p)) governing = { p, at: m.start };
       i++;
     }
     if (lastAny && lastAny.at >= f.sentenceStart) out.push(asFig(lastAny.p));

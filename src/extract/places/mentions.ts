@@ -71,9 +71,30 @@ function resolve(g: Gazetteer, raws: Raw[], support: Set<number>): Mention[] {
       addSupport(d.id);
     }
   });
+  const home = mostNamedProvince(g, raws);
   // Below Hong Kong, Macao and Taiwan (no codes, generic district names: 东区, 新兴区) only the
   // area or city itself supports a name, not the province.
-  const supported = (d: number) => {
+  // A county's short form (新建, 资源, 惠民, 平安, 金山), a two-character county name (城区, 东区)
+  // and a town's name (中心镇 in 重点中心镇, 明村镇 in 文明村镇) are most often words, and a
+  // provincial report names many provinces (对口支援, 京津冀): so a province does not support
+  // them, only the unit itself or a parent below the province (杜集 beside 淮北, 洪畴镇 beside
+  // its county); a unit right under its province only by the article's own province (金山 in a
+  // report of 上海, not in one of 浙江 that names 上海 too).
+  const weak = (e: number) => {
+    const level = g.levels[e >> 1];
+    return level === 4 || (level === 3 && ((e & 1) === 1 || (g.divisions[e >> 1]?.name.length ?? 0) < 3));
+  };
+  const supported = (e: number) => {
+    const d = e >> 1;
+    if (weak(e)) {
+      for (let p = d; p >= 0 && (g.levels[p] ?? 1) > 1; p = g.parents[p] ?? -1) if (support.has(p)) return true;
+      // Directly under its province (a municipality's district, 文昌 and 天门 under theirs): the
+      // article's own province supports it.
+      return g.levels[g.parents[d] ?? -1] === 1 && g.parents[d] === home;
+    }
+    // A prefecture's short form (保山 in 确保山…) likewise: its province supports it only when that
+    // is the article's own (mostNamedProvince), as for the unsupported ones below.
+    if ((e & 1) === 1 && g.levels[d] === 2) return support.has(d) || inNamedProvince(d);
     const div = g.divisions[d];
     const top = div && div.code === null && div.level === 3 ? 2 : 1;
     for (let p = d; p >= 0; p = g.parents[p] ?? -1) {
@@ -91,20 +112,14 @@ function resolve(g: Gazetteer, raws: Raw[], support: Set<number>): Mention[] {
     const e = r.entries[0] as number;
     const div = g.divisions[e >> 1];
     if (!div) return -1;
-    if (!(e & 1) && div.level === 4 && div.name.length >= 3) return inNamedProvince(div.id) ? div.id : -1;
-    return (e & 1) && div.level === 2 ? div.id : -1;
+    if ((!(e & 1) && div.level === 4 && div.name.length >= 3) || ((e & 1) && div.level === 2)) return inNamedProvince(div.id) ? div.id : -1;
+    return -1;
   };
-  // Town names are many and short, and run across words (确保城镇… holds 保城镇): an unsupported
-  // town counts only when the article names no province, or names the town's own.
-  const inNamedProvince = (d: number) => {
-    let named = false;
-    for (const p of support) {
-      if (g.levels[p] !== 1) continue;
-      if (within(g, d, p)) return true;
-      named = true;
-    }
-    return !named;
-  };
+  // Town names are many and short, and run across words (确保城镇… holds 保城镇), and so do
+  // prefectures' short forms (美丽江西 holds 丽江): unsupported, one counts only in the province the
+  // article names most (mostNamedProvince).
+  const inNamedProvince = (d: number) => home < 0 || within(g, d, home);
+
   for (let round = 0; round < 2; round++) {
     if (round === 1) {
       raws.forEach((r, i) => {
@@ -119,7 +134,7 @@ function resolve(g: Gazetteer, raws: Raw[], support: Set<number>): Mention[] {
       const prev = i > 0 && raws[i - 1]?.end === r.start ? id[i - 1] : -1;
       const cands = r.entries.map((e) => e >> 1);
       const underPrev = prev !== undefined && prev >= 0 ? cands.filter((c) => c !== prev && within(g, c, prev)) : [];
-      const ok = underPrev.length === 1 ? underPrev : cands.filter(supported);
+      const ok = underPrev.length === 1 ? underPrev : r.entries.filter(supported).map((e) => e >> 1);
       const pick = chainTop(g, [...new Set(ok)]);
       if (pick >= 0) {
         id[i] = pick;
@@ -139,6 +154,29 @@ function resolve(g: Gazetteer, raws: Raw[], support: Set<number>): Mention[] {
     out.push({ start: r.start, end: r.end, id: d, short });
   });
   return out;
+}
+
+/**
+ * The province the article names most: the one with the most distinct names that can each mean
+ * only one division under it (a report names many places of its own province, and the partners
+ * it cooperates with by one or two names; the towns of a county round-up vote for theirs). A
+ * name's repetitions do not count: a word read as a place (保山 in 确保山…) comes back with the
+ * word. The first named wins a tie; -1 when no name votes.
+ */
+function mostNamedProvince(g: Gazetteer, raws: Raw[]): number {
+  const seen = new Set<number>();
+  const counts = new Map<number, number>();
+  let best = -1;
+  for (const r of raws) {
+    if (r.entries.length !== 1 || seen.has(r.entries[0] as number)) continue;
+    seen.add(r.entries[0] as number);
+    let p = (r.entries[0] as number) >> 1;
+    while ((g.levels[p] ?? 1) > 1) p = g.parents[p] ?? -1;
+    const c = (counts.get(p) ?? 0) + 1;
+    counts.set(p, c);
+    if (best < 0 || c > (counts.get(best) ?? 0)) best = p;
+  }
+  return best;
 }
 
 /** The village, community or zone that opens `tail` (the text right after a division), if any. */
