@@ -16,6 +16,7 @@ import {
   SHORT_FORM_RULES,
   TOWN_NAME_RE,
   type Level,
+  type ShortFormRule,
 } from "../extract/rules/places";
 
 interface Node {
@@ -43,6 +44,8 @@ export interface Division {
   parent: number;
   /** The short form people write (河北, 保定, 杜集), when the suffix rules give one. */
   short?: string;
+  /** An autonomous unit's name as people write it (化隆县, 延边州): a full name too. */
+  written?: string;
 }
 
 export interface Gazetteer {
@@ -173,6 +176,11 @@ const PEOPLE_NAMES = PEOPLES.flatMap((p) => (p.length === 1 ? [p + "族"] : [p +
 
 /** The short form of a division's name by its level's suffix rules (undefined when none applies). */
 export function shortForm(name: string, level: Level): string | undefined {
+  return shortFormRule(name, level)?.short;
+}
+
+/** The short form and the rule that gave it. */
+function shortFormRule(name: string, level: Level): { short: string; rule: ShortFormRule } | undefined {
   for (const rule of SHORT_FORM_RULES) {
     if (rule.level !== level || !name.endsWith(rule.suffix)) continue;
     let stem = name.slice(0, -rule.suffix.length);
@@ -189,9 +197,15 @@ export function shortForm(name: string, level: Level): string | undefined {
       }
     }
     if (stem.length < 2 || NO_SHORT_STEM_RE.test(stem)) return undefined;
-    return stem;
+    return { short: stem, rule };
   }
   return undefined;
+}
+
+/** The form people write with the short form and a shorter suffix (化隆县), when the rule has one. */
+export function writtenForm(name: string, level: Level): string | undefined {
+  const r = shortFormRule(name, level);
+  return r?.rule.written ? r.short + r.rule.written : undefined;
 }
 
 /** Six-digit codes from the package's 2/4-digit province and prefecture codes. */
@@ -205,8 +219,11 @@ function build(): Gazetteer {
     const p = parent >= 0 ? divisions[parent] : undefined;
     const id = divisions.length;
     const d: Division = { id, name, code, key: code ?? `${p?.key ?? ""}/${name}`, level, parent };
-    const s = level <= 3 ? shortForm(name, level) : undefined;
-    if (s) d.short = s;
+    const s = level <= 3 ? shortFormRule(name, level) : undefined;
+    if (s) {
+      d.short = s.short;
+      if (s.rule.written) d.written = s.short + s.rule.written;
+    }
     divisions.push(d);
     return id;
   };
@@ -243,6 +260,7 @@ function build(): Gazetteer {
   for (const d of divisions) {
     put(d.name, d.id * 2);
     if (d.short) put(d.short, d.id * 2 + 1);
+    if (d.written) put(d.written, d.id * 2);
     byKey.set(d.key, d.id);
   }
   const parents = Int32Array.from(divisions, (d) => d.parent);

@@ -6,11 +6,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { extract } from "../../src/extract";
-import { gazetteer, shortForm } from "../../src/places/gazetteer";
+import { gazetteer, shortForm, writtenForm } from "../../src/places/gazetteer";
 import { subPlaceAfter } from "../../src/extract/places/mentions";
 import {
   OUTLET_AFTER_RE,
   OUTLET_EXAMPLES,
+  OWN_PLACE_EXAMPLES,
   PRIMARY_CUES,
   SHORT_FORM_RULES,
   SUB_PLACE_EXAMPLES,
@@ -23,6 +24,9 @@ import {
 describe("place rule tables", () => {
   it("derives each short form from its suffix", () => {
     for (const rule of SHORT_FORM_RULES) for (const ex of rule.examples) expect([ex.in, shortForm(ex.in, rule.level) ?? null]).toEqual([ex.in, ex.out]);
+  });
+  it("derives the written form of an autonomous unit (化隆县, 延边州)", () => {
+    for (const rule of SHORT_FORM_RULES) for (const ex of rule.examples) expect([ex.in, writtenForm(ex.in, rule.level) ?? null]).toEqual([ex.in, ex.written ?? null]);
   });
   it("keeps the town-level units that are places", () => {
     for (const ex of TOWN_EXAMPLES) expect([ex.in, TOWN_NAME_RE.test(ex.in)]).toEqual([ex.in, ex.town]);
@@ -117,6 +121,9 @@ describe("places of an article", () => {
       if (row.figure !== undefined) expect(s.figures[0]?.place_code ?? null).toBe(row.figure);
     });
   }
+  it("gives a figure the place that heads its clause, not an object, a modifier or a list item", () => {
+    for (const ex of OWN_PLACE_EXAMPLES) expect([ex.in, extract(ex.in).figures.at(-1)?.place]).toEqual([ex.in, ex.place]);
+  });
   it("keeps a community's figures under the community when a heading names the street that holds it", () => {
     const s = extract("东营区东城街道兴盛社区志愿服务队\n服务区域 | 东城街道 |\n兴盛社区组织志愿者。共发放出入证1950张。");
     expect(s.places.map((p) => p.name)).toEqual(["兴盛社区", "东城街道"]);

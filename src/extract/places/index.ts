@@ -9,13 +9,14 @@
  * subjects (on a heading line, as a clause subject, or named three times or more) — never the
  * primary place's parents, and under a province none (a provincial report names its cities where
  * results happened; it is not about them).
- * A figure's place: a place named earlier in its own sentence, else the listed place of the
- * heading or subject that governs it, else the primary place.
+ * A figure's place: a place named earlier in its own sentence at the head of a clause (not as an
+ * object or modifier), else the listed place of the heading or subject that governs it, else the
+ * primary place.
  */
 import type { Normalised } from "../normalise";
 import type { PlaceRef } from "../types";
 import { gazetteer, within, type Gazetteer } from "../../places/gazetteer";
-import { OUTLET_AFTER_RE, PRIMARY_CUES, SUBJECT_AFTER_RE } from "../rules/places";
+import { OUTLET_AFTER_RE, OWN_PLACE_BEFORE, PRIMARY_CUES, SUBJECT_AFTER_RE } from "../rules/places";
 import { findMentions, type Mention } from "./mentions";
 
 export interface PlacedFigure {
@@ -101,7 +102,11 @@ export function readPlaces(n: Normalised, titleRange: [number, number] | undefin
   if (!mentions.length) return { places: [], figurePlaces: figures.map(() => undefined) };
   const byKey = new Map<string, Place>();
   const heading = new Uint8Array(mentions.length);
+  // A mention that opens its clause (OWN_PLACE_BEFORE), or continues one that does (保定市高阳县).
+  const opens = new Uint8Array(mentions.length);
   mentions.forEach((m, i) => {
+    const prev = mentions[i - 1];
+    if (m.start === 0 || OWN_PLACE_BEFORE.has(s[m.start - 1] as string) || (prev && prev.end === m.start && opens[i - 1])) opens[i] = 1;
     const key = placeId(m);
     let p = byKey.get(key);
     if (!p) {
@@ -169,7 +174,7 @@ export function readPlaces(n: Normalised, titleRange: [number, number] | undefin
   // does not take the primary's figures up to it.
   const primaryAt = primary.id >= 0 ? primary.id : primary.parent;
   const holdsPrimary = (p: Place) => p !== primary && p.id >= 0 && primaryAt >= 0 && within(g, primaryAt, p.id);
-  return { places, figurePlaces: attach(mentions, heading, byKey, new Set(listed), primary, holdsPrimary, figures) };
+  return { places, figurePlaces: attach(mentions, heading, opens, byKey, new Set(listed), primary, holdsPrimary, figures) };
 }
 
 function ref(g: Gazetteer, p: Place): PlaceRef {
@@ -182,6 +187,7 @@ function ref(g: Gazetteer, p: Place): PlaceRef {
 function attach(
   mentions: Mention[],
   heading: Uint8Array,
+  opens: Uint8Array,
   byKey: Map<string, Place>,
   listed: Set<Place>,
   primary: Place,
@@ -196,9 +202,12 @@ function attach(
   for (const f of figures) {
     while (i < mentions.length && (mentions[i] as Mention).end <= f.start) {
       const m = mentions[i] as Mention;
-      const p = byKey.get(placeId(m)) as Place;
-      // A figure's own place is a division or a place the article lists (not a zone it passes by).
-      if (p.code || listed.has(p)) lastAny = { p, at: m.start };
+      let p = byKey.get(placeId(m)) as Place;
+      // A figure's own place is a division or a place the article lists that its clause is about
+      // (not an object or a modifier: 推动石家庄…, 邯港高速衡水段); for a zone or village it does
+      // not list, the division that holds it (河北高阳经济开发区… is 高阳县's).
+      if (!p.code && !listed.has(p) && p.parent >= 0) p = byKey.get(`d${p.parent}`) ?? p;
+      if ((p.code || listed.has(p)) && opens[i]) lastAny = { p, at: m.start };
       if (heading[i] && listed.has(p) && !holdsPrimary(p)) governing = { p, at: m.start };
       i++;
     }

@@ -15,7 +15,12 @@ export interface ShortFormRule {
   suffix: string;
   /** Autonomous units also drop the peoples named before the suffix (壮族, 维吾尔, 土家族). */
   peoples?: boolean;
-  examples: { in: string; out: string | null }[];
+  /**
+   * The suffix people write after the short form in place of the whole one (化隆回族自治县 is
+   * written 化隆县, 延边朝鲜族自治州 延边州): that form is a full name of the unit too.
+   */
+  written?: string;
+  examples: { in: string; out: string | null; written?: string }[];
 }
 
 /**
@@ -42,11 +47,12 @@ export const SHORT_FORM_RULES: ShortFormRule[] = [
     level: 2,
     suffix: "自治州",
     peoples: true,
+    written: "州",
     examples: [
-      { in: "延边朝鲜族自治州", out: "延边" },
-      { in: "伊犁哈萨克自治州", out: "伊犁" },
-      { in: "海西蒙古族藏族自治州", out: "海西" },
-      { in: "黔东南苗族侗族自治州", out: "黔东南" },
+      { in: "延边朝鲜族自治州", out: "延边", written: "延边州" },
+      { in: "伊犁哈萨克自治州", out: "伊犁", written: "伊犁州" },
+      { in: "海西蒙古族藏族自治州", out: "海西", written: "海西州" },
+      { in: "黔东南苗族侗族自治州", out: "黔东南", written: "黔东南州" },
     ],
   },
   { level: 2, suffix: "地区", examples: [{ in: "阿里地区", out: "阿里" }] },
@@ -56,12 +62,14 @@ export const SHORT_FORM_RULES: ShortFormRule[] = [
     level: 3,
     suffix: "自治县",
     peoples: true,
+    written: "县",
     examples: [
-      { in: "长阳土家族自治县", out: "长阳" },
-      { in: "孟连傣族拉祜族佤族自治县", out: "孟连" },
+      { in: "长阳土家族自治县", out: "长阳", written: "长阳县" },
+      { in: "化隆回族自治县", out: "化隆", written: "化隆县" },
+      { in: "孟连傣族拉祜族佤族自治县", out: "孟连", written: "孟连县" },
     ],
   },
-  { level: 3, suffix: "自治旗", peoples: true, examples: [{ in: "鄂伦春自治旗", out: "鄂伦春" }] },
+  { level: 3, suffix: "自治旗", peoples: true, written: "旗", examples: [{ in: "鄂伦春自治旗", out: "鄂伦春", written: "鄂伦春旗" }] },
   { level: 3, suffix: "林区", examples: [{ in: "神农架林区", out: "神农架" }] },
   { level: 3, suffix: "特区", examples: [{ in: "六枝特区", out: "六枝" }] },
   {
@@ -207,6 +215,23 @@ export const SUBJECT_EXAMPLES = [
   { in: "将坚决贯彻", subject: true },
   { in: "力争实现", subject: true },
   { in: "的发展", subject: false },
+];
+
+/**
+ * What stands right before a place that is its clause's own (the clause is about it): the start
+ * of a line or clause, a preposition that introduces the place (在高阳县, 据保定市…), or the
+ * suffix of a unit that holds it (全县…, an unlisted 化隆县谢家滩乡). A place
+ * after a verb (推动石家庄、唐山…建设) or inside a noun phrase (邯港高速衡水段) is an object or a
+ * modifier, and after 、 an item of a list: the figures after it are not that place's.
+ */
+export const OWN_PLACE_BEFORE = new Set([..."\n 　，,。；;：:！!？?“\"（(在据对从由", ..."省市县区旗州盟"]);
+export const OWN_PLACE_EXAMPLES = [
+  { in: "江苏省扬州市。高邮将力争新增企业20家。", place: "高邮市" },
+  { in: "江苏省扬州市。其中，高邮新增企业20家。", place: "高邮市" },
+  { in: "江苏省扬州市。在高邮，新增企业20家。", place: "高邮市" },
+  { in: "河北省人民政府。推动石家庄、唐山区域消费中心建设；新建物流配送中心36个。", place: "河北省" },
+  { in: "河北省人民政府。确保邯港高速衡水段建成投运，年内完成投资2000亿元。", place: "河北省" },
+  { in: "青海省人民政府。化隆县谢家滩乡拉扎村3.73亿立方米山体滑坡未造成人员伤亡。", place: "谢家滩乡" },
 ];
 
 /**
