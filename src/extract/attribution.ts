@@ -10,7 +10,7 @@ import { findAllMarkers, type Marker } from "./markers";
 import { kindOf } from "./kind";
 import type { Sections, Mode } from "./sections";
 import { metricKey } from "./metrickeys";
-import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_COMPARE_TAIL_RE, METRIC_AFTER_STOP_RE, METRIC_MAX, LIST_MEASURE_WORDS, LIST_MODIFIER_MAX, LIST_SEPARATORS } from "./rules/metric";
+import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_COMPARE_TAIL_RE, METRIC_AFTER_STOP_RE, METRIC_MEASURE_ALT_RE, COUNT_VERB_RE, METRIC_MAX, LIST_MEASURE_WORDS, LIST_MODIFIER_MAX, LIST_SEPARATORS } from "./rules/metric";
 import { MONEY_UNITS } from "./rules/units";
 import { DURATION_UNITS } from "./rules/notfigures";
 import { boundsBy, isCjk } from "./text";
@@ -185,6 +185,8 @@ function metricFor(
   const cellEnd = nextBar(s, f.outerEnd, clauseEnd);
   let ap = f.outerEnd;
   if (next && next.start === ap && next.end <= cellEnd) ap = next.outerEnd; // 6处300余亩低效用地盘活
+  const alt = s[ap] === "（" || s[ap] === "(" ? METRIC_MEASURE_ALT_RE.exec(s.slice(ap, ap + 4)) : null;
+  if (alt) ap += alt[0].length;
   if (s[ap] === "的") ap++;
   let np = "";
   if (isCjk(s[ap]) || s[ap] === "“") {
@@ -219,7 +221,7 @@ function metricFor(
     if (m.length >= 2) return { metric: m, change };
   }
   if (f.implied && core.length >= 2) return { metric: core.slice(-METRIC_MAX), change };
-  if (np.length >= 2 && !(f.unitSimp === "%" && core.length >= 2)) return { metric: np.slice(0, METRIC_MAX), change };
+  if (np.length >= 2 && !(f.unitSimp === "%" && core.length >= 2)) return { metric: ((isCount(f) && COUNT_VERB_RE.test(core) ? core : "") + np).slice(0, METRIC_MAX), change };
   if (core.length >= 2) return { metric: core.slice(-METRIC_MAX), change };
   if (prev && prev.metric && prev.sentenceEnd >= f.start) {
     return { metric: prev.metric, change: change || (!!prev.change && core.length === 0) };
@@ -229,6 +231,9 @@ function metricFor(
 }
 
 const isBar = (ch: string | undefined) => ch === "|" || ch === "｜";
+
+/** A count of things (个, 条, 所), not an amount of money or a rate. */
+const isCount = (f: RawFigure) => f.unitSimp !== "%" && !f.unitSimp.endsWith("元");
 
 function nextBar(s: string, from: number, to: number): number {
   for (let i = from; i < to; i++) if (isBar(s[i])) return i;

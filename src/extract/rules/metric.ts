@@ -40,6 +40,17 @@ export const METRIC_COMPARE_TAIL_RE =
 export const METRIC_AFTER_STOP_RE =
   /人民币|用于|左右|以上|实现|获得|全面|成功|顺利|通过|开工|建成|分配|完成|入选|被|已|在(?![建营岗职校])|[上里](?=的)|于|将|要|正|均|分别|获|达|占|共|和|及|与|等|全部|早|中(?![心学小国央医华共部型间])|的|得到|纳入|投入|开服|签约|落户|参与|参加|覆盖|受益|实施|进入|上市|取得|列入|荣获|达到|超过|同比|增长|下降|提升|提高|增至|降至|升至|减至|增加|减少|上升|扩大|缩小|加快|回落|比|较|为|是|有|并|以|建设/;
 
+/** A second measure word in brackets after a count's own (11条（段）市政路): the noun follows it. */
+export const METRIC_MEASURE_ALT_RE = /^[（(][\u4e00-\u9fff]{1,2}[）)]/;
+
+/**
+ * A verb that is all a count's clause says before it (新建5个规模化牧场, 打通11条断头路): the
+ * metric is the verb and the noun after, as the outcome will name it (打通断头路, 改造市政道路).
+ * Counts only: an amount's noun (设立1亿元的奖补资金) is what the money is, not what was done.
+ */
+export const COUNT_VERB_RE =
+  /^(?:新建|改建|扩建|新改扩建|新改建|改扩建|改造|改造提升|提升改造|建设|建成|新开工|开工|打通|打造|培育|创建|引进|治理|整治|修复|组建|设立|招引|落地|签约|选派|培训|救助|发放|安置|回收|筹集|交付|搬迁)$/;
+
 export const METRIC_MAX = 24;
 
 /**
@@ -129,6 +140,23 @@ export const METRIC_EXAMPLES: readonly { rule: string; examples: readonly Metric
     examples: [
       { in: "抓好4个在建抽水蓄能项目建设。", text: "4个", metric: "在建抽水蓄能项目" },
       { in: "这三万多张照片上的笑脸。", text: "三万多张", metric: "照片" },
+    ],
+  },
+  {
+    rule: "METRIC_MEASURE_ALT_RE: a bracketed second measure word before the noun",
+    examples: [
+      { in: "统筹推进，改造提升11条（段）市政路。", text: "11条", metric: "改造市政路" },
+      { in: "新建5座(处)公厕。", text: "5座", metric: "新建公厕" },
+    ],
+  },
+  {
+    rule: "COUNT_VERB_RE: a verb alone before a count joins the noun after it",
+    examples: [
+      { in: "统筹地上地下，打通11条断头路。", text: "11条", metric: "打通断头路" },
+      { in: "在易县新建5个规模化牧场。", text: "5个", metric: "新建规模化牧场" },
+      { in: "其中5个项目已开工。", text: "5个", metric: "项目" },
+      { in: "全县1200个贫困户实现脱贫。", text: "1200个", metric: "贫困户" },
+      { in: "每年设立不低于1亿元的工业技改奖补资金。", text: "1亿元", metric: "工业技改奖补资金" },
     ],
   },
   {
