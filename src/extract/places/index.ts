@@ -16,7 +16,7 @@
 import type { Normalised } from "../normalise";
 import type { PlaceRef } from "../types";
 import { gazetteer, within, type Gazetteer } from "../../places/gazetteer";
-import { OUTLET_AFTER_RE, OWN_PLACE_BEFORE, PRIMARY_CUES, SUBJECT_AFTER_RE } from "../rules/places";
+import { LIST_JOINS, OUTLET_AFTER_RE, OWN_PLACE_BEFORE, PRIMARY_CUES, SUBJECT_AFTER_RE } from "../rules/places";
 import { findMentions, type Mention } from "./mentions";
 
 export interface PlacedFigure {
@@ -102,11 +102,14 @@ export function readPlaces(n: Normalised, titleRange: [number, number] | undefin
   if (!mentions.length) return { places: [], figurePlaces: figures.map(() => undefined) };
   const byKey = new Map<string, Place>();
   const heading = new Uint8Array(mentions.length);
-  // A mention that opens its clause (OWN_PLACE_BEFORE), or continues one that does (保定市高阳县).
+  // A mention that opens its clause (OWN_PLACE_BEFORE), or continues one that does (保定市高阳县),
+  // unless it heads a list of places (在易县、蠡县…新建5个牧场: the figure is all of theirs).
   const opens = new Uint8Array(mentions.length);
   mentions.forEach((m, i) => {
     const prev = mentions[i - 1];
-    if (m.start === 0 || OWN_PLACE_BEFORE.has(s[m.start - 1] as string) || (prev && prev.end === m.start && opens[i - 1])) opens[i] = 1;
+    const next = mentions[i + 1];
+    const heads = next !== undefined && next.start === m.end + 1 && LIST_JOINS.has(s[m.end] as string);
+    if (!heads && (m.start === 0 || OWN_PLACE_BEFORE.has(s[m.start - 1] as string) || (prev && prev.end === m.start && opens[i - 1]))) opens[i] = 1;
     const key = placeId(m);
     let p = byKey.get(key);
     if (!p) {

@@ -225,12 +225,15 @@ export const SUBJECT_EXAMPLES = [
  * modifier, and after 、 an item of a list: the figures after it are not that place's.
  */
 export const OWN_PLACE_BEFORE = new Set([..."\n 　，,。；;：:！!？?“\"（(在据对从由", ..."省市县区旗州盟"]);
+/** What joins the places of a list (易县、蠡县和高阳). */
+export const LIST_JOINS = new Set([..."、和及与"]);
 export const OWN_PLACE_EXAMPLES = [
   { in: "江苏省扬州市。高邮将力争新增企业20家。", place: "高邮市" },
   { in: "江苏省扬州市。其中，高邮新增企业20家。", place: "高邮市" },
   { in: "江苏省扬州市。在高邮，新增企业20家。", place: "高邮市" },
   { in: "河北省人民政府。推动石家庄、唐山区域消费中心建设；新建物流配送中心36个。", place: "河北省" },
   { in: "河北省人民政府。确保邯港高速衡水段建成投运，年内完成投资2000亿元。", place: "河北省" },
+  { in: "河北省保定市人民政府。在易县、蠡县、曲阳新建5个规模化牧场。", place: "保定市" },
   { in: "青海省人民政府。化隆县谢家滩乡拉扎村3.73亿立方米山体滑坡未造成人员伤亡。", place: "谢家滩乡" },
 ];
 
