@@ -3,7 +3,7 @@
  * each comma clause with a predicate of its own is its own goal (地区生产总值增长4.5%—5% |
  * 固定资产投资增长5%); a clause that is only another object of the previous verb
  * (…重点项目200项左右,总投资3000亿元以上) stays with it, and parallel objects joined by 、 or 和
- * share their clause's goal. The first item of a list keeps its lead (主要目标是:…), and a clause
+ * share their clause's goal, unless an item opens with an action verb of its own (ITEM_VERB_RE). The first item of a list keeps its lead (主要目标是:…), and a clause
  * that only states when (到2025年,) is kept with its goal.
  *
  * Deadline: the goal's own words (年内, 到2025年, 十四五期末), else its list's lead (今年…目标是:
@@ -14,7 +14,7 @@ import type { Attributed } from "./attribution";
 import type { Marker } from "./markers";
 import type { Normalised } from "./normalise";
 import { origStart, origEnd } from "./normalise";
-import { DEADLINE_RE, GOAL_PREDICATE_RE, LEAD_DEADLINE_RE } from "./rules/markers";
+import { DEADLINE_RE, GOAL_PREDICATE_RE, ITEM_VERB_RE, LEAD_DEADLINE_RE } from "./rules/markers";
 import { ACTOR_SUFFIX_RE, ADMIN_SUFFIXES, PLACE_RE } from "./rules/facts";
 import { isMajorEnd, isClauseEnd } from "./text";
 import { onHeadingLine } from "./sections";
@@ -43,7 +43,16 @@ export function buildGoals(n: Normalised, figs: Attributed[], markers: Marker[][
   for (const f of figs) {
     if (f.kind !== "target") continue;
     const last = groups[groups.length - 1];
-    if (last && f.clauseStart <= last.end) { last.figs.push(f); continue; }
+    if (last && f.clauseStart <= last.end) {
+      // An item with its own action verb after 、 is its own promise (…800家、培育…1.8万家).
+      const prev = last.figs[last.figs.length - 1] as Attributed;
+      const own = prev.end <= f.start ? ITEM_VERB_RE.exec(s.slice(prev.outerEnd, f.start)) : null;
+      if (!own) { last.figs.push(f); continue; }
+      const cut = prev.outerEnd + own[0].indexOf("、");
+      groups.push({ start: cut + 1, end: last.end, figs: [f], para: f.paragraph });
+      last.end = cut;
+      continue;
+    }
     // The next comma clause of the same sentence joins only when it has no predicate of its own
     // (高于10万元的占80% has one after its first figure) and names no standard indicator of its
     // own (城镇新增就业120万人，城镇调查失业率5%左右: two promises).

@@ -1,6 +1,7 @@
 /** Goals: clauses with target figures, grouping, deadline and actor. */
 import { describe, expect, it } from "vitest";
 import { extract } from "../../src/extract/index";
+import { ITEM_VERB_EXAMPLES, ITEM_VERB_RE } from "../../src/extract/rules/markers";
 
 const goals = (s: string) => extract(s).goals;
 
@@ -15,6 +16,17 @@ describe("goals", () => {
   it("parallel objects under one verb share a goal; a clause with its own predicate is its own", () => {
     const g = goals("每年新增省级以上研发机构10家以上、产学研合作150项以上,实施关键共性技术攻关和科技成果转化100项以上。");
     expect(g.map((x) => [x.figures, x.deadline])).toEqual([[["10家", "150项"], "每年"], [["100项"], "每年"]]);
+  });
+  it("an item after 、 with an action verb of its own is its own promise; a bare object is not", () => {
+    for (const ex of ITEM_VERB_EXAMPLES) expect([ex.in, ITEM_VERB_RE.test(ex.in)]).toEqual([ex.in, ex.own]);
+    const g = goals("二、今年工作安排\n新增国家级高新技术企业800家、培育科技型中小企业1.8万家。新建县级物流配送中心36个、乡镇商贸中心425家。筹集保障性租赁住房2万套以上、新建公租房500套。");
+    expect(g.map((x) => [x.text, x.figures])).toEqual([
+      ["新增国家级高新技术企业800家", ["800家"]],
+      ["培育科技型中小企业1.8万家", ["1.8万家"]],
+      ["新建县级物流配送中心36个、乡镇商贸中心425家", ["36个", "425家"]],
+      ["筹集保障性租赁住房2万套以上", ["2万套"]],
+      ["新建公租房500套", ["500套"]],
+    ]);
   });
   it("a clause with its own marker or verb opens a new goal; another object of the same verb does not", () => {
     const g = goals("高邮计划每年招引实施重大项目5个以上,新增百亿级企业1家,10亿元以上企业30家,力争3-5家企业成功上市。");

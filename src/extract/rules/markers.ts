@@ -2,6 +2,7 @@
  * Markers for kind (reported vs target), change, and goal deadlines. Anchored or bounded
  * patterns; the scope logic lives in attribution.ts and goals.ts.
  */
+import { ACTION_VERBS } from "./verbs";
 
 /**
  * Goal markers that hold wherever they stand (own clause or earlier in the paragraph):
@@ -102,9 +103,23 @@ export const SUBJECT_TAIL_RE = new RegExp(`(?:${TIME_WORDS}|还|也|又|再|都|
  * 增长12%. A clause without one (总投资3000亿元以上, 10亿元以上企业30家) is another object of
  * the previous clause's verb and stays in its goal.
  */
-export const GOAL_PREDICATE_RE =
-  /增长|增加|增速|增幅|提高|提升|下降|降低|减少|削减|上涨|涨幅|达到|达|超过|超|突破|控制|稳定|保持|新增|新建|新开工|新培育|新认定|净增|建成|建设|实施|培育|打造|完成|实现|引进|招引|开工|改造|推进|推动|推广|抓好|开展|安排|认定|创建|扶持|支持|聚焦|统筹|组建|筹建|布局|落实|举办|设立|建立|发放|投入|覆盖|占|其中|力争|确保|争取|计划|每年|年内/;
-export const GOAL_PREDICATE_EXAMPLES = ["固定资产投资增长", "水利投资超", "城镇新增就业人数", "增长", "其中规模企业工业总产值", "新建智能化煤矿", "推动"];
+export const GOAL_PREDICATE_RE = new RegExp(
+  `增长|增加|增速|增幅|提高|提升|下降|降低|减少|削减|上涨|涨幅|达到|达|超过|超|突破|控制|稳定|保持|新认定|净增|实施|完成|实现|推进|推动|推广|抓好|开展|安排|认定|扶持|支持|聚焦|统筹|筹建|布局|落实|举办|建立|投入|覆盖|占|其中|力争|确保|争取|计划|每年|年内|新增|${ACTION_VERBS}`,
+);
+/**
+ * An item after 、 in a target clause that opens with an action verb of its own is its own
+ * promise (新增高新技术企业800家、培育科技型中小企业1.8万家: two goals); items without one are
+ * objects of the clause's verb (新建物流配送中心36个、乡镇商贸中心425家: one goal). The gap from
+ * the previous figure may hold its qualifier first (2万套以上、新建…).
+ */
+export const ITEM_VERB_RE = new RegExp(`^[^、，。；,;]{0,3}、(?:${ACTION_VERBS})`);
+export const ITEM_VERB_EXAMPLES = [
+  { in: "、培育科技型中小企业", own: true },
+  { in: "以上、新建", own: true },
+  { in: "、乡镇商贸中心", own: false },
+  { in: "、增长", own: false },
+];
+export const GOAL_PREDICATE_EXAMPLES = ["固定资产投资增长", "水利投资超", "城镇新增就业人数", "增长", "其中规模企业工业总产值", "新建智能化煤矿", "推动", "修复治理退化草原"];
 export const GOAL_PREDICATE_NOT = ["总投资", "年投资", "10亿元以上企业"];
 
 /** Where a goal's deadline may be read from its list's lead: its own words plus a bare year and multi-year words. */

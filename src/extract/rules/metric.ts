@@ -3,6 +3,7 @@
  * phrase it measures. Examples: 预计全年实现财政收入12亿元 -> 财政收入; 固定资产投资增长8.7% ->
  * 固定资产投资 (change); 空气质量优良天数达200余天 -> 空气质量优良天数; 1200个贫困户 -> 贫困户.
  */
+import { ACTION_VERBS } from "./verbs";
 
 /** Leading markup and brackets (<p class=…>, （占…), time, scope, marker and light-verb words (peeled repeatedly). */
 export const METRIC_LEAD_RE =
@@ -48,8 +49,7 @@ export const METRIC_MEASURE_ALT_RE = /^[（(][\u4e00-\u9fff]{1,2}[）)]/;
  * metric is the verb and the noun after, as the outcome will name it (打通断头路, 改造市政道路).
  * Counts only: an amount's noun (设立1亿元的奖补资金) is what the money is, not what was done.
  */
-export const COUNT_VERB_RE =
-  /^(?:新建|改建|扩建|新改扩建|新改建|改扩建|改造|改造提升|提升改造|建设|建成|新开工|开工|打通|打造|培育|创建|引进|治理|整治|修复|组建|设立|招引|落地|签约|选派|培训|救助|发放|安置|回收|筹集|交付|搬迁)$/;
+export const COUNT_VERB_RE = new RegExp(`^(?:${ACTION_VERBS})$`);
 
 export const METRIC_MAX = 24;
 
