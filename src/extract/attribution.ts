@@ -194,9 +194,12 @@ function metricFor(
     let cut = win.length;
     const stop = METRIC_AFTER_STOP_RE.exec(win.replace(/^“[^”]{0,12}”/, (q) => "\u0000".repeat(q.length)));
     if (stop) cut = stop.index;
-    for (let i = 0; i < cut; i++) {
+    // A bracketed alternative (县（市、区）) is one word: its 、 does not end the noun.
+    for (let i = 0, depth = 0; i < cut; i++) {
       const ch = win[i] as string;
-      if (/[0-9、]/.test(ch)) { cut = i; break; }
+      if (ch === "（" || ch === "(") depth++;
+      else if ((ch === "）" || ch === ")") && depth > 0) depth--;
+      else if (depth === 0 && (ch === "、" || (ch >= "0" && ch <= "9"))) { cut = i; break; }
     }
     np = stripQuotes(win.slice(0, cut));
   }
