@@ -10,7 +10,7 @@ import { findAllMarkers, type Marker } from "./markers";
 import { kindOf } from "./kind";
 import type { Sections, Mode } from "./sections";
 import { metricKey } from "./metrickeys";
-import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_COMPARE_TAIL_RE, METRIC_AFTER_STOP_RE, METRIC_MEASURE_ALT_RE, COUNT_VERB_RE, METRIC_MAX, LIST_MEASURE_WORDS, LIST_MODIFIER_MAX, LIST_SEPARATORS } from "./rules/metric";
+import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_COMPARE_TAIL_RE, METRIC_AFTER_STOP_RE, METRIC_MEASURE_ALT_RE, COUNT_VERB_RE, ATTRIBUTE_METRICS, ATTRIBUTE_OWNER_UNITS, METRIC_MAX, LIST_MEASURE_WORDS, LIST_MODIFIER_MAX, LIST_SEPARATORS } from "./rules/metric";
 import { MONEY_UNITS } from "./rules/units";
 import { DURATION_UNITS } from "./rules/notfigures";
 import { boundsBy, isCjk } from "./text";
@@ -59,7 +59,9 @@ export function attribute(n: Normalised, raws: RawFigure[], sections: Sections):
     const kind = kindOf({ s, start: f.start, end: f.end, clauseStart, clauseEnd, sentenceStart, markers: markersByLine[li] ?? [], mode });
     // Metric.
     // Rules match simplified text; the metric is then written back in the article's script.
-    const { metric, change } = metricFor(n.simp, s, f, clauseStart, clauseEnd, prev, raws[k + 1]);
+    const own = metricFor(n.simp, s, f, clauseStart, clauseEnd, prev, raws[k + 1]);
+    const change = own.change;
+    const metric = own.metric && ATTRIBUTE_METRICS.has(own.metric) && prev?.metric && prev.sentenceEnd >= f.start && ATTRIBUTE_OWNER_UNITS.has(prev.unitSimp) && MONEY_UNITS.has(f.unitSimp) ? prev.metric + own.metric : own.metric;
     // Every field written in one order (optional ones as undefined): one hidden class for all
     // figures. A spread of the raw figure plus later additions made a shape per combination of
     // optional fields, and building them was a tenth of extract()'s time.

@@ -51,6 +51,14 @@ export const METRIC_MEASURE_ALT_RE = /^[（(][\u4e00-\u9fff]{1,2}[）)]/;
  */
 export const COUNT_VERB_RE = new RegExp(`^(?:${ACTION_VERBS})$`);
 
+/**
+ * Money measures of something counted just before in the same sentence (重点项目200项，总投资3000亿元;
+ * 签约项目95项、总投资404亿元): alone they name no one's, so they take that count's metric first.
+ */
+export const ATTRIBUTE_METRICS: ReadonlySet<string> = new Set(["总投资", "投资", "计划投资", "总产值", "产值"]);
+/** The measure words of such counts (projects, firms, sites), not of quantities (200亿立方米、投资超120亿元). */
+export const ATTRIBUTE_OWNER_UNITS: ReadonlySet<string> = new Set(["项", "個", "个", "家", "批", "所", "座", "条", "处"]);
+
 export const METRIC_MAX = 24;
 
 /**
@@ -152,6 +160,15 @@ export const METRIC_EXAMPLES: readonly { rule: string; examples: readonly Metric
     examples: [
       { in: "统筹推进，改造提升11条（段）市政路。", text: "11条", metric: "改造市政路" },
       { in: "新建5座(处)公厕。", text: "5座", metric: "新建公厕" },
+    ],
+  },
+  {
+    rule: "ATTRIBUTE_METRICS: an attribute of the things counted just before names them",
+    examples: [
+      { in: "安排市以上重点项目200项左右，总投资3000亿元以上。", text: "3000亿元", metric: "安排市以上重点项目总投资" },
+      { in: "与京津签约合作项目280余项、总投资1200亿元。", text: "1200亿元", metric: "与京津签约合作项目总投资" },
+      { in: "全年固定资产投资增长5%，总投资3000亿元。", text: "3000亿元", metric: "总投资" },
+      { in: "力争产量突破200亿立方米、投资超120亿元。", text: "120亿元", metric: "投资" },
     ],
   },
   {
