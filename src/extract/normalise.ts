@@ -11,6 +11,7 @@
 import { toSimplified } from "../text/script";
 import {
   CHROME_LINE_RES,
+  FULL_WIDTH_RE,
   MIN_DUP_PARAGRAPH,
   PARAGRAPH_BREAK_RE,
   RELATED_HEADER_RE,
@@ -102,21 +103,23 @@ function stripPinyin(text: string): { text: string; map: Uint32Array | null } {
   return { text: parts.join(""), map: map.subarray(0, out + 1) };
 }
 
-/** Full-width ASCII (U+FF01–FF5E) to ASCII, ideographic and no-break spaces to spaces; same length. */
-function foldFullWidth(text: string): string {
-  const n = text.length;
-  let i = 0;
-  while (i < n && !isFullWidth(text.charCodeAt(i))) i++;
-  if (i === n) return text;
-  const buf = new Uint16Array(n);
-  for (let k = 0; k < n; k++) {
-    const c = text.charCodeAt(k);
-    buf[k] = c === 0x3000 || c === 0xa0 ? 32 : c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c;
-  }
-  return fromCodes(buf);
-}
+/** Each full-width form's ASCII (U+FF01–FF5E), as one-character strings. */
+const HALF_WIDTH: string[] = [];
+for (let c = 0xff01; c <= 0xff5e; c++) HALF_WIDTH.push(String.fromCharCode(c - 0xfee0));
+const halfWidth = (m: string): string => {
+  const c = m.charCodeAt(0);
+  return c >= 0xff01 ? (HALF_WIDTH[c - 0xff01] as string) : " ";
+};
 
-const isFullWidth = (c: number) => (c >= 0xff01 && c <= 0xff5e) || c === 0x3000 || c === 0xa0;
+/**
+ * Full-width ASCII (U+FF01–FF5E) to ASCII, ideographic and no-break spaces to spaces; same length.
+ * A global replace: irregexp finds the (frequent: ，：（）) characters and builds the flat result
+ * natively, about three times faster than filling a code-unit buffer and converting it back.
+ */
+function foldFullWidth(text: string): string {
+  FULL_WIDTH_RE.lastIndex = 0;
+  return text.replace(FULL_WIDTH_RE, halfWidth);
+}
 
 /** A string from UTF-16 code units, in chunks (apply's argument limit). */
 function fromCodes(buf: Uint16Array): string {
@@ -182,7 +185,9 @@ export function normalise(original: string): Normalised {
 
   // Lines: chrome and duplicates.
   const lines: Line[] = [];
-  const seen = new Map<string, number>();
+  // Earlier paragraphs by length (their text, their line): a copy has its original's length, so
+  // a paragraph is compared only with the few of its length, never hashed (hashing reads it all).
+  const seen = new Map<number, { t: string; line: number }[]>();
   let inLinks = false;
   let anyMasked = false;
   let start = 0;
@@ -213,12 +218,14 @@ export function normalise(original: string): Normalised {
       else inLinks = false;
     } else if (t.length > 0) inLinks = false;
     if (!chrome && t.length >= MIN_DUP_PARAGRAPH && t.length <= 20000) {
-      const first = seen.get(t);
-      if (first !== undefined) {
+      const same = seen.get(t.length);
+      const first = same?.find((p) => p.t === t);
+      if (first) {
         dup = true;
-        const fl = lines[first];
+        const fl = lines[first.line];
         if (fl) fl.repeated = true;
-      } else seen.set(t, lines.length);
+      } else if (same) same.push({ t, line: lines.length });
+      else seen.set(t.length, [{ t, line: lines.length }]);
     }
     const masked = chrome || dup;
     if (masked) anyMasked = true;
