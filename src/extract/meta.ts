@@ -40,6 +40,7 @@ import {
   NOT_OUTLET_RE,
 } from "./rules/facts";
 import { anyMatch, scanner } from "./scan";
+import { isSpaceCode } from "./text";
 
 export interface Meta {
   /** [start, end) of the title line in the clean text, when the title is a line of the text. */
@@ -126,11 +127,6 @@ function hasDayThenAt(s: string): boolean {
     if (b === 0x65e5 || (p >= 2 && isSpaceCode(b) && s.charCodeAt(p - 2) === 0x65e5)) return true;
   }
   return false;
-}
-
-/** `\s` of a regex, by code unit (WhiteSpace and LineTerminator). */
-function isSpaceCode(c: number): boolean {
-  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 function subtitleDate(s: string): string | null {
