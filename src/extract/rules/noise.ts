@@ -7,9 +7,10 @@
  * Real brackets never match: (2022—2025), 县(区), 村(社区), (地铁4号线…).
  * Content is 1–7 lowercase letters (tone-marked vowels included); whether it is stripped is
  * decided in normalise.ts (toned, or toneless and a valid syllable in a document with toned ones).
+ * Sticky: normalise finds the brackets by a native search and tries the rule at each.
  */
 export const PINYIN_BRACKET_RE =
-  /[(（]([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7})[)）]/g;
+  /[(（]([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7})[)）]/y;
 
 /** A tone-marked vowel: the sign of a pinyin annotation. */
 export const TONE_MARK_RE = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/;
@@ -54,10 +55,11 @@ export const RELATED_HEADER_RE =
 export const MAX_LINK_LINE = 50;
 
 /**
- * Paragraph breaks: a line break, or a sentence end followed by a space (pages flattened to one
- * line separate paragraphs by a space: "…召開。 區黨工委副書記…").
+ * Paragraph breaks: a line break, or one of these sentence ends followed by a space or tab (pages
+ * flattened to one line separate paragraphs by a space: "…召開。 區黨工委副書記…"). Read by
+ * normalise's one pass over the text, by code unit.
  */
-export const PARAGRAPH_BREAK_RE = /\n|[。！？!?](?=[ \t])/g;
+export const PARAGRAPH_ENDS = "。！？!?";
 
 /** Lines shorter than this are never treated as duplicate paragraphs (headings repeat). */
 export const MIN_DUP_PARAGRAPH = 12;
