@@ -30,7 +30,8 @@ export interface Mention {
 }
 
 /** After a short form, an administrative suffix means another unit (高阳镇 is not 高阳县). */
-const SUFFIX_AFTER = new Set([..."省市县区镇乡村街旗州盟"].map((c) => c.charCodeAt(0)));
+const SUFFIX_AFTER = new Uint8Array(65536);
+for (const c of "省市县区镇乡村街旗州盟") SUFFIX_AFTER[c.charCodeAt(0)] = 1;
 const MAX_SUB_NAMES = 20;
 
 interface Raw {
@@ -47,7 +48,7 @@ export function findMentions(s: string): Mention[] {
   for (const h of findNames(s)) {
     // A short form running into a suffix (高阳镇, 保定路) is not that division.
     // By code unit: s[h.end] would make a string per name found.
-    const entries = SUFFIX_AFTER.has(s.charCodeAt(h.end)) ? h.entries.filter((e) => !(e & 1)) : h.entries;
+    const entries = SUFFIX_AFTER[s.charCodeAt(h.end)] ? h.entries.filter((e) => !(e & 1)) : h.entries;
     if (entries.length) raws.push({ start: h.start, end: h.end, entries });
   }
   const support = new Set<number>();
