@@ -133,6 +133,17 @@ function resolve(g: Gazetteer, raws: Raw[], support: Set<number>): Mention[] {
     raws.forEach((r, i) => {
       if (id[i] !== -1) return;
       const prev = i > 0 && raws[i - 1]?.end === r.start ? id[i - 1] : -1;
+      if (r.entries.length === 1) {
+        // Most names mean one division: the rule below without its lists (under the mention
+        // right before it, or supported).
+        const e = r.entries[0] as number;
+        const c = e >> 1;
+        if ((prev !== undefined && prev >= 0 && c !== prev && within(g, c, prev)) || supported(e)) {
+          id[i] = c;
+          settled.push(c);
+        }
+        return;
+      }
       const cands = r.entries.map((e) => e >> 1);
       const underPrev = prev !== undefined && prev >= 0 ? cands.filter((c) => c !== prev && within(g, c, prev)) : [];
       const ok = underPrev.length === 1 ? underPrev : r.entries.filter(supported).map((e) => e >> 1);
