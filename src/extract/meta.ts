@@ -12,6 +12,7 @@ import { parseChinese } from "./numbers";
 import { CN_DIGITS } from "./rules/numerals";
 import {
   SOURCE_RE,
+  SOURCE_WORDS,
   SOURCE_SUFFIX_SPLIT_RE,
   FULL_DATE_RE,
   NAV_LINE_RE,
@@ -195,6 +196,10 @@ function twoCjkNear(s: string): boolean {
  * METADATA_HEAD characters (then from the whole line, as the rule is written).
  */
 function isMetadataRow(s: string): boolean {
+  // Most lines have no space near their start: then the rule reads the line as it is.
+  let k = 0;
+  while (k < s.length && k < METADATA_HEAD && !isSpaceCode(s.charCodeAt(k))) k++;
+  if (k === s.length || k === METADATA_HEAD) return METADATA_ROW_RE.test(s);
   if (s.length > 4 * METADATA_HEAD) {
     const head = s.slice(0, 4 * METADATA_HEAD).replace(SPACES_RE, "");
     if (head.length >= METADATA_HEAD) return METADATA_ROW_RE.test(head);
@@ -284,6 +289,11 @@ function readLabels(head: HeadLine[]): Labelled {
   return out;
 }
 
+/** SOURCE_RE on a line, run only when the line holds one of SOURCE_WORDS (a native search each). */
+function sourceLabel(s: string): RegExpExecArray | null {
+  return SOURCE_WORDS.some((w) => s.includes(w)) ? SOURCE_RE.exec(s) : null;
+}
+
 /** The outlet of a dispatch byline or of the reporter people speak to (对第一财经记者说, twice). */
 function bylineOutlet(n: Normalised): string | null {
   const s = n.simp.slice(0, BYLINE_SCAN);
@@ -326,7 +336,7 @@ export function readMeta(n: Normalised): Meta {
     // The headline stands right above the date/source line (发布日期：… 来源：…); section names and
     // site names above it (新闻动态, 淮北新闻网) give way to it. A page that opens with a section
     // heading is a section of a report: no title.
-    const metaLine = body.find((l) => SOURCE_RE.test(l.simp) || (l.simp.length <= 80 && firstDate(l.simp).length > 0));
+    const metaLine = body.find((l) => sourceLabel(l.simp) !== null || (l.simp.length <= 80 && firstDate(l.simp).length > 0));
     const aboveMeta = metaLine ? content.filter((l) => l.idx < metaLine.idx).at(-1) : undefined;
     const pick = titleLike(aboveMeta)
       ? aboveMeta
@@ -377,7 +387,7 @@ export function readMeta(n: Normalised): Meta {
   }
   let dateLineDate: string | null = null;
   for (const l of cands) {
-    const sm = SOURCE_RE.exec(l.simp);
+    const sm = sourceLabel(l.simp);
     let outlet: string | null = null;
     if (sm) {
       const raw = l.clean.slice(sm.index, sm.index + sm[0].length);

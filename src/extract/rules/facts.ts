@@ -4,6 +4,8 @@
 
 /** 来源:淮北日报 2020/01/10 · 来源: 扬州日报-扬州网 · 來源：人民網. Group 1 = the outlet. */
 export const SOURCE_RE = /(?:来源|來源|稿源|转自|轉自)\s*[:：]\s*([^\s|｜,，;；。:：】\])）>]{2,30})/;
+/** Every SOURCE_RE label ends in one of these: a line without either is not tried. Keep in step with SOURCE_RE. */
+export const SOURCE_WORDS: readonly string[] = ["源", "自"];
 
 /** The outlet without a site suffix: 扬州日报-扬州网 -> 扬州日报. */
 export const SOURCE_SUFFIX_SPLIT_RE = /[-—_·/]/;
