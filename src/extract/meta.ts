@@ -12,6 +12,7 @@ import { parseChinese } from "./numbers";
 import { CN_DIGITS } from "./rules/numerals";
 import {
   SOURCE_RE,
+  SOURCE_WORDS,
   SOURCE_SUFFIX_SPLIT_RE,
   FULL_DATE_RE,
   NAV_LINE_RE,
@@ -22,6 +23,8 @@ import {
   LABELLED_LINE_RE,
   LABEL_FIELD,
   METADATA_ROW_RE,
+  METADATA_HEAD,
+  SPACES_RE,
   METADATA_ISSUER_RE,
   CONTROL_LINE_RE,
   SUPPORT_LINE_RE,
@@ -38,6 +41,7 @@ import {
   NOT_OUTLET_RE,
 } from "./rules/facts";
 import { anyMatch, scanner } from "./scan";
+import { isSpaceCode } from "./text";
 
 export interface Meta {
   /** [start, end) of the title line in the clean text, when the title is a line of the text. */
@@ -117,7 +121,19 @@ function cnYear(s: string): number {
 /** The delivery date in a report subtitle (2026年1月14日在…会议上 / 二〇二六年一月二十七日在…). */
 const REPORT_SUBTITLE = scanner(REPORT_SUBTITLE_RE);
 
+/** Whether `s` holds 日在 or 日 在 (a whitespace between): every subtitle date ends so. */
+function hasDayThenAt(s: string): boolean {
+  for (let p = s.indexOf("在", 1); p >= 0; p = s.indexOf("在", p + 1)) {
+    const b = s.charCodeAt(p - 1);
+    if (b === 0x65e5 || (p >= 2 && isSpaceCode(b) && s.charCodeAt(p - 2) === 0x65e5)) return true;
+  }
+  return false;
+}
+
 function subtitleDate(s: string): string | null {
+  // Most header lines hold no 日在 nor a session (…会议上 / …大会上): two native searches settle them
+  // before the subtitle rule is tried from every digit of the line.
+  if (!hasDayThenAt(s) || (s.indexOf("议上") < 0 && s.indexOf("会上") < 0)) return null;
   const m = REPORT_SUBTITLE.next(s, 0);
   if (!m || !REPORT_SESSION_RE.test(s.slice(m.index + m[0].length, m.index + m[0].length + 60))) return null;
   if (m[1]) return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -156,14 +172,41 @@ const isFurnitureLine = anyMatch([NAV_LINE_RE, ...CHROME_LINE_RES, LABELLED_LINE
 /** Lines that are page furniture or metadata, never a headline. */
 function isFurniture(l: HeadLine): boolean {
   const s = l.simp;
-  return (
-    isFurnitureLine(s) ||
-    METADATA_ROW_RE.test(s.replace(/\s+/g, "")) ||
-    lineSubtitleDate(l) !== null ||
-    s.startsWith("<") ||
-    !/[\u4e00-\u9fff][^]{0,400}[\u4e00-\u9fff]/.test(s)
-  );
+  // Cheapest tests first (all are pure, so the order does not change the answer).
+  return s.startsWith("<") || !twoCjkNear(s) || isFurnitureLine(s) || isMetadataRow(s) || lineSubtitleDate(l) !== null;
 }
+
+const isCjkCode = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+
+/** Two CJK characters at most 400 characters apart (what a line needs to be a headline). */
+function twoCjkNear(s: string): boolean {
+  let last = -1;
+  for (let i = 0; i < s.length; i++) {
+    if (!isCjkCode(s.charCodeAt(i))) continue;
+    if (last >= 0 && i - last <= 401) return true;
+    last = i;
+  }
+  return false;
+}
+
+
+/**
+ * METADATA_ROW_RE on the line with its spaces removed. The rule reads only the row's opening
+ * label, so the spaces are removed from the line's start only, unless that leaves fewer than
+ * METADATA_HEAD characters (then from the whole line, as the rule is written).
+ */
+function isMetadataRow(s: string): boolean {
+  // Most lines have no space near their start: then the rule reads the line as it is.
+  let k = 0;
+  while (k < s.length && k < METADATA_HEAD && !isSpaceCode(s.charCodeAt(k))) k++;
+  if (k === s.length || k === METADATA_HEAD) return METADATA_ROW_RE.test(s);
+  if (s.length > 4 * METADATA_HEAD) {
+    const head = s.slice(0, 4 * METADATA_HEAD).replace(SPACES_RE, "");
+    if (head.length >= METADATA_HEAD) return METADATA_ROW_RE.test(head);
+  }
+  return METADATA_ROW_RE.test(s.replace(SPACES_RE, ""));
+}
+
 
 function titleLike(l: HeadLine | undefined): l is HeadLine {
   if (!l) return false;
@@ -246,10 +289,17 @@ function readLabels(head: HeadLine[]): Labelled {
   return out;
 }
 
+/** SOURCE_RE on a line, run only when the line holds one of SOURCE_WORDS (a native search each). */
+function sourceLabel(s: string): RegExpExecArray | null {
+  return SOURCE_WORDS.some((w) => s.includes(w)) ? SOURCE_RE.exec(s) : null;
+}
+
 /** The outlet of a dispatch byline or of the reporter people speak to (对第一财经记者说, twice). */
 function bylineOutlet(n: Normalised): string | null {
   const s = n.simp.slice(0, BYLINE_SCAN);
-  const b = BYLINE_RE.exec(s);
+  // Both rules need 记者 (and a byline 报道): one native search spares running them over the scan.
+  if (s.indexOf("记者") < 0) return null;
+  const b = s.indexOf("报道") >= 0 ? BYLINE_RE.exec(s) : null;
   if (b && !NOT_OUTLET_RE.test(b[1] as string)) {
     const at = b.index + b[0].indexOf(b[1] as string);
     return n.written.slice(at, at + (b[1] as string).length);
@@ -286,7 +336,7 @@ export function readMeta(n: Normalised): Meta {
     // The headline stands right above the date/source line (发布日期：… 来源：…); section names and
     // site names above it (新闻动态, 淮北新闻网) give way to it. A page that opens with a section
     // heading is a section of a report: no title.
-    const metaLine = body.find((l) => SOURCE_RE.test(l.simp) || (l.simp.length <= 80 && firstDate(l.simp).length > 0));
+    const metaLine = body.find((l) => sourceLabel(l.simp) !== null || (l.simp.length <= 80 && firstDate(l.simp).length > 0));
     const aboveMeta = metaLine ? content.filter((l) => l.idx < metaLine.idx).at(-1) : undefined;
     const pick = titleLike(aboveMeta)
       ? aboveMeta
@@ -337,7 +387,7 @@ export function readMeta(n: Normalised): Meta {
   }
   let dateLineDate: string | null = null;
   for (const l of cands) {
-    const sm = SOURCE_RE.exec(l.simp);
+    const sm = sourceLabel(l.simp);
     let outlet: string | null = null;
     if (sm) {
       const raw = l.clean.slice(sm.index, sm.index + sm[0].length);

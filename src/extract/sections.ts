@@ -23,11 +23,24 @@ import {
   IMPERATIVE_HEADING,
   RESULT_HEADING,
   PLAN_LEAD,
-  REVIEW_LEAD,
+  PLAN_LEAD_WORDS,
+  REVIEW_LEAD_AT,
+  REVIEW_LEAD_AFTER,
   REPORT_YEAR_RE,
+  REPORT_YEAR_WORDS,
   WORK_REPORT_RE,
+  WORK_REPORT_WORDS,
 } from "./rules/sections";
 import { timeIn, type Period } from "./timewords";
+import { filtered, firstChars } from "./scan";
+
+// Line rules behind their character filters (scan.ts): an anchored rule runs only on a line that
+// opens with a character it can start with, the others only where a needed character occurs.
+const HEADING_RES = HEADING_FORMS.map((f) => ({ level: f.level, re: filtered(f.re) }));
+const ANNEX_LINE = filtered(ANNEX_LINE_RE);
+const PLAIN_HEADING = filtered(PLAIN_HEADING_RE);
+
+const holdsAny = (s: string, words: readonly string[]) => words.some((w) => s.includes(w));
 
 export type Mode = "plan" | "review" | null;
 
@@ -44,7 +57,7 @@ export interface Heading {
  * without sentence punctuation. `line` is the trimmed line text; offsets are within it.
  */
 export function headingOf(line: string): { level: number; start: number; end: number } | null {
-  for (const form of HEADING_FORMS) {
+  for (const form of HEADING_RES) {
     const m = form.re.exec(line);
     if (!m) continue;
     const start = m[0].length;
@@ -54,7 +67,7 @@ export function headingOf(line: string): { level: number; start: number; end: nu
     if (end === start) return null;
     return { level: form.level, start, end };
   }
-  if (line.length <= MAX_PLAIN_HEADING && PLAIN_HEADING_RE.test(line) && cjkCount(line) >= 2) return { level: PLAIN_LEVEL, start: 0, end: line.length };
+  if (line.length <= MAX_PLAIN_HEADING && PLAIN_HEADING.test(line) && cjkCount(line) >= 2) return { level: PLAIN_LEVEL, start: 0, end: line.length };
   return null;
 }
 
@@ -149,7 +162,7 @@ export function readSections(n: Normalised, published: string | null): Sections 
     let h = headingOf(text);
     // An annex's title line (after 附件1) opens a top-level part that carries on the mode of the
     // section before it unless its own words say otherwise (ANNEX_LINE_RE).
-    const annexMarker = ANNEX_LINE_RE.test(text);
+    const annexMarker = ANNEX_LINE.test(text);
     const annexTitle = !!h && h.level === PLAIN_LEVEL && afterAnnex && !annexMarker;
     afterAnnex = annexMarker;
     if (annexMarker) h = null;
@@ -193,8 +206,8 @@ export function readSections(n: Normalised, published: string | null): Sections 
     // Leads in the paragraph: a review opener at its start, a plan lead anywhere.
     const top = stack[stack.length - 1] as Open;
     const body = bodyFrom ? text.slice(bodyFrom) : text;
-    const rl = REVIEW_LEAD.re.exec(body);
-    if (rl && rl.index < MAX_LEAD_AT) {
+    const rl = reviewLead(body);
+    if (rl) {
       const t = timeIn(rl[0], year);
       if (top.mode !== "review" || t) {
         top.mode = "review";
@@ -203,7 +216,7 @@ export function readSections(n: Normalised, published: string | null): Sections 
         emit(a + bodyFrom);
       }
     }
-    const pl = PLAN_LEAD.re.exec(body);
+    const pl = holdsAny(body, PLAN_LEAD_WORDS) ? PLAN_LEAD.re.exec(body) : null;
     if (pl) {
       // The lead's own sentence names its time: 今年经济社会发展主要目标是 / “十五五”时期…目标.
       let k = pl.index;
@@ -224,6 +237,28 @@ export function readSections(n: Normalised, published: string | null): Sections 
   return out;
 }
 
+/** The characters a review lead may follow, by code unit. */
+const LEAD_AFTER = new Uint8Array(65536);
+for (const c of REVIEW_LEAD_AFTER) LEAD_AFTER[c.charCodeAt(0)] = 1;
+/** The characters a review lead can start with (null: any). */
+const LEAD_FIRST = firstChars(REVIEW_LEAD_AT);
+
+/**
+ * The leftmost REVIEW_LEAD match starting in the first MAX_LEAD_AT characters of `body`, if any.
+ * A lead opens the paragraph or follows 。!！, so the rule is tried at those positions only,
+ * in order (the first to match is the leftmost), instead of at every character.
+ */
+function reviewLead(body: string): RegExpExecArray | null {
+  const max = Math.min(body.length, MAX_LEAD_AT);
+  for (let k = 0; k < max; k++) {
+    if ((k > 0 && !LEAD_AFTER[body.charCodeAt(k - 1)]) || (LEAD_FIRST && !LEAD_FIRST[body.charCodeAt(k)])) continue;
+    REVIEW_LEAD_AT.lastIndex = k;
+    const m = REVIEW_LEAD_AT.exec(body);
+    if (m) return m;
+  }
+  return null;
+}
+
 /** A work report's own year (title, subtitle, first plan heading), else the published year. */
 function referenceYear(n: Normalised, published: string | null): { year?: number; report: boolean } {
   let report = false;
@@ -232,8 +267,8 @@ function referenceYear(n: Normalised, published: string | null): { year?: number
     if (l.masked) continue;
     if (++count > HEAD_LINES) break;
     const t = n.simp.slice(l.start, Math.min(l.end, l.start + 200));
-    if (WORK_REPORT_RE.test(t)) report = true;
-    const m = REPORT_YEAR_RE.exec(t);
+    if (holdsAny(t, WORK_REPORT_WORDS) && WORK_REPORT_RE.test(t)) report = true;
+    const m = holdsAny(t, REPORT_YEAR_WORDS) ? REPORT_YEAR_RE.exec(t) : null;
     if (m) return { year: Number(m[1] ?? m[2]), report: true };
   }
   const py = published ? Number(published.slice(0, 4)) : NaN;

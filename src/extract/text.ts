@@ -67,6 +67,11 @@ export function insideQuote(s: string, start: number, end: number, maxLen: numbe
   return false;
 }
 
+/** A regex's `\s` (and what trim() cuts), by code unit: WhiteSpace and LineTerminator. */
+export function isSpaceCode(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 export const isCjk = (c: string | undefined) => !!c && c >= "\u3400" && c <= "\u9fff";
 
 /** Length of the clause text right before `i` (at most 40 chars). */

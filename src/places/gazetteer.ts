@@ -73,6 +73,11 @@ const MAX_NAME = 30;
  * (`pairKeys`/`pairNodes`). Walking it compares integers only: no substring is made while scanning.
  */
 interface Trie {
+  /**
+   * Per UTF-16 unit, 1 when no name starts with it: after a position fails, the next one is
+   * skipped when its character is such (a branch-free step, 2 or 1, so the loop stays predictable).
+   */
+  noStart: Uint8Array;
   /** A bit per hash of a name's first two characters: most text positions stop at this test. */
   pairs: Int32Array;
   /**
@@ -147,7 +152,9 @@ function buildTrie(names: Map<string, number[]>): Trie {
   }
   first[nodes] = nodes;
   const pairs = new Int32Array(PAIR_BITS >> 5);
+  const noStart = new Uint8Array(65536).fill(1);
   for (const k of keys) {
+    noStart[k.charCodeAt(0)] = 0;
     const h = pairHash(k.charCodeAt(0), k.charCodeAt(1));
     pairs[h >> 5] = (pairs[h >> 5] as number) | (1 << (h & 31));
   }
@@ -168,7 +175,7 @@ function buildTrie(names: Map<string, number[]>): Trie {
     }
   }
   const used = nodes + 1;
-  return { pairs, pairKeys, pairNodes, first: first.slice(0, used), label: label.slice(0, nodes), end: end.slice(0, nodes), entries };
+  return { noStart, pairs, pairKeys, pairNodes, first: first.slice(0, used), label: label.slice(0, nodes), end: end.slice(0, nodes), entries };
 }
 
 /** The peoples' names that may stand before an autonomous unit's suffix, longest first. */
@@ -289,6 +296,7 @@ export interface NameHit {
  */
 export function findNames(s: string, max = 20000): NameHit[] {
   const t = gazetteer().trie;
+  const { noStart, pairs } = t;
   const out: NameHit[] = [];
   const n = s.length;
   const mask = t.pairNodes.length - 1;
@@ -296,7 +304,10 @@ export function findNames(s: string, max = 20000): NameHit[] {
     const c = s.charCodeAt(i);
     const d = s.charCodeAt(i + 1);
     const h = pairHash(c, d);
-    if (!((t.pairs[h >> 5] as number) & (1 << (h & 31)))) continue;
+    if (!((pairs[h >> 5] as number) & (1 << (h & 31)))) {
+      i += noStart[d] as number;
+      continue;
+    }
     // The node after the first two characters (no name is shorter than two).
     const key = ((c << 16) | d) >>> 0;
     let slot = h & mask;

@@ -18,6 +18,7 @@ import type { PlaceRef } from "../types";
 import { gazetteer, within, type Gazetteer } from "../../places/gazetteer";
 import { LIST_JOINS, OUTLET_AFTER_RE, OWN_PLACE_BEFORE, PRIMARY_CUES, SUBJECT_AFTER_RE } from "../rules/places";
 import { findMentions, type Mention } from "./mentions";
+import { isSpaceCode } from "../text";
 
 export interface PlacedFigure {
   start: number;
@@ -56,18 +57,25 @@ interface Place {
   first: number;
 }
 
-const placeId = (m: Mention) => (m.id >= 0 ? `d${m.id}` : `s${m.sub?.name}`);
+/** A division by its id, a village or zone by its name (a number key: no string made per mention). */
+const placeId = (m: Mention): number | string => (m.id >= 0 ? m.id : `s${m.sub?.name}`);
 
 /** A heading-like line: short, no sentence punctuation (大庙街道 / ——访…邗江区委书记 张耀武). */
 function onShortLine(s: string, pos: number): boolean {
+  // By code unit: s[i] would make a string per character read.
   let a = pos;
-  while (a > 0 && pos - a < 50 && s[a - 1] !== "\n") a--;
+  while (a > 0 && pos - a < 50 && s.charCodeAt(a - 1) !== 10) a--;
   let b = pos;
-  while (b < s.length && b - pos < 50 && s[b] !== "\n") b++;
-  if ((a > 0 && s[a - 1] !== "\n") || (b < s.length && s[b] !== "\n")) return false;
-  const t = s.slice(a, b).trim();
-  if (t.length > 40) return false;
-  for (const c of t) if (c === "。" || c === "," || c === "，" || c === ";" || c === "；") return false;
+  while (b < s.length && b - pos < 50 && s.charCodeAt(b) !== 10) b++;
+  if ((a > 0 && s.charCodeAt(a - 1) !== 10) || (b < s.length && s.charCodeAt(b) !== 10)) return false;
+  // The line without its surrounding whitespace (as trim() cuts it): at most 40 characters.
+  while (a < b && isSpaceCode(s.charCodeAt(a))) a++;
+  while (b > a && isSpaceCode(s.charCodeAt(b - 1))) b--;
+  if (b - a > 40) return false;
+  for (let i = a; i < b; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x3002 || c === 0x2c || c === 0xff0c || c === 0x3b || c === 0xff1b) return false;
+  }
   return true;
 }
 
@@ -100,7 +108,7 @@ export function readPlaces(n: Normalised, titleRange: [number, number] | undefin
   const g = gazetteer();
   const mentions = articleMentions(n);
   if (!mentions.length) return { places: [], figurePlaces: figures.map(() => undefined) };
-  const byKey = new Map<string, Place>();
+  const byKey = new Map<number | string, Place>();
   const heading = new Uint8Array(mentions.length);
   // A mention that opens its clause (OWN_PLACE_BEFORE), or continues one that does (保定市高阳县),
   // unless it heads a list of places (在易县、蠡县…新建5个牧场: the figure is all of theirs).
@@ -145,7 +153,7 @@ export function readPlaces(n: Normalised, titleRange: [number, number] | undefin
   // A round-up of several places under one parent, each with its own official or government
   // (广陵区委书记…, 邗江区委书记…), is about the parent when the text names it.
   if (primary.parent >= 0 && primary.cue > 0) {
-    const parent = byKey.get(`d${primary.parent}`);
+    const parent = byKey.get(primary.parent);
     const peers = all.filter((p) => p.id >= 0 && p.parent === primary.parent && p.cue > 0).length;
     if (parent && peers >= MIN_ROUND_UP) primary = parent;
   }
@@ -163,7 +171,7 @@ export function readPlaces(n: Normalised, titleRange: [number, number] | undefin
   // A village's or community's own record is about its town or street too, when it names it
   // (兴盛社区 … 服务区域 东城街道); never a county or anything higher.
   if (primary.id < 0 && primary.parent >= 0 && g.divisions[primary.parent]?.level === 4) {
-    const town = byKey.get(`d${primary.parent}`);
+    const town = byKey.get(primary.parent);
     if (town) listed.push(town);
   }
   if (primaryLevel >= 2 || primary.id < 0) {
@@ -191,7 +199,7 @@ function attach(
   mentions: Mention[],
   heading: Uint8Array,
   opens: Uint8Array,
-  byKey: Map<string, Place>,
+  byKey: Map<number | string, Place>,
   listed: Set<Place>,
   primary: Place,
   holdsPrimary: (p: Place) => boolean,
@@ -209,7 +217,7 @@ function attach(
       // A figure's own place is a division or a place the article lists that its clause is about
       // (not an object or a modifier: 推动石家庄…, 邯港高速衡水段); for a zone or village it does
       // not list, the division that holds it (河北高阳经济开发区… is 高阳县's).
-      if (!p.code && !listed.has(p) && p.parent >= 0) p = byKey.get(`d${p.parent}`) ?? p;
+      if (!p.code && !listed.has(p) && p.parent >= 0) p = byKey.get(p.parent) ?? p;
       if ((p.code || listed.has(p)) && opens[i]) lastAny = { p, at: m.start };
       if (heading[i] && listed.has(p) && !holdsPrimary(p)) governing = { p, at: m.start };
       i++;

@@ -30,7 +30,8 @@ export interface Mention {
 }
 
 /** After a short form, an administrative suffix means another unit (高阳镇 is not 高阳县). */
-const SUFFIX_AFTER = new Set([..."省市县区镇乡村街旗州盟"].map((c) => c.charCodeAt(0)));
+const SUFFIX_AFTER = new Uint8Array(65536);
+for (const c of "省市县区镇乡村街旗州盟") SUFFIX_AFTER[c.charCodeAt(0)] = 1;
 const MAX_SUB_NAMES = 20;
 
 interface Raw {
@@ -47,7 +48,7 @@ export function findMentions(s: string): Mention[] {
   for (const h of findNames(s)) {
     // A short form running into a suffix (高阳镇, 保定路) is not that division.
     // By code unit: s[h.end] would make a string per name found.
-    const entries = SUFFIX_AFTER.has(s.charCodeAt(h.end)) ? h.entries.filter((e) => !(e & 1)) : h.entries;
+    const entries = SUFFIX_AFTER[s.charCodeAt(h.end)] ? h.entries.filter((e) => !(e & 1)) : h.entries;
     if (entries.length) raws.push({ start: h.start, end: h.end, entries });
   }
   const support = new Set<number>();
@@ -132,6 +133,17 @@ function resolve(g: Gazetteer, raws: Raw[], support: Set<number>): Mention[] {
     raws.forEach((r, i) => {
       if (id[i] !== -1) return;
       const prev = i > 0 && raws[i - 1]?.end === r.start ? id[i - 1] : -1;
+      if (r.entries.length === 1) {
+        // Most names mean one division: the rule below without its lists (under the mention
+        // right before it, or supported).
+        const e = r.entries[0] as number;
+        const c = e >> 1;
+        if ((prev !== undefined && prev >= 0 && c !== prev && within(g, c, prev)) || supported(e)) {
+          id[i] = c;
+          settled.push(c);
+        }
+        return;
+      }
       const cands = r.entries.map((e) => e >> 1);
       const underPrev = prev !== undefined && prev >= 0 ? cands.filter((c) => c !== prev && within(g, c, prev)) : [];
       const ok = underPrev.length === 1 ? underPrev : r.entries.filter(supported).map((e) => e >> 1);

@@ -4,6 +4,8 @@
 
 /** 来源:淮北日报 2020/01/10 · 来源: 扬州日报-扬州网 · 來源：人民網. Group 1 = the outlet. */
 export const SOURCE_RE = /(?:来源|來源|稿源|转自|轉自)\s*[:：]\s*([^\s|｜,，;；。:：】\])）>]{2,30})/;
+/** Every SOURCE_RE label ends in one of these: a line without either is not tried. Keep in step with SOURCE_RE. */
+export const SOURCE_WORDS: readonly string[] = ["源", "自"];
 
 /** The outlet without a site suffix: 扬州日报-扬州网 -> 扬州日报. */
 export const SOURCE_SUFFIX_SPLIT_RE = /[-—_·/]/;
@@ -71,6 +73,10 @@ export const LABEL_FIELD: Readonly<Record<string, "title" | "issuer" | "date" | 
  */
 export const METADATA_ROW_RE =
   /^(索引号|公开方式|发布机构|发文机关|组配分类|主题分类|成文日期|发布日期|废止日期|生效日期|有效性|发文字号|文号|公开范围|公开时限|信息分类|体裁分类|服务对象)/;
+/** The longest METADATA_ROW_RE label is shorter than this: so many characters without spaces decide a row. */
+export const METADATA_HEAD = 16;
+/** Runs of whitespace (removed from a line before METADATA_ROW_RE). */
+export const SPACES_RE = /\s+/g;
 /** The value of a metadata-table field (发布机构 金乡县发展和改革局 组配分类 …): group 1, up to the next space. */
 export const METADATA_ISSUER_RE = /^\s*(?:发布机构|发文机关)\s+([^\s]{2,30})/;
 

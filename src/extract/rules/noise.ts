@@ -7,9 +7,10 @@
  * Real brackets never match: (2022—2025), 县(区), 村(社区), (地铁4号线…).
  * Content is 1–7 lowercase letters (tone-marked vowels included); whether it is stripped is
  * decided in normalise.ts (toned, or toneless and a valid syllable in a document with toned ones).
+ * Sticky: normalise finds the brackets by a native search and tries the rule at each.
  */
 export const PINYIN_BRACKET_RE =
-  /[(（]([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7})[)）]/g;
+  /[(（]([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7})[)）]/y;
 
 /** A tone-marked vowel: the sign of a pinyin annotation. */
 export const TONE_MARK_RE = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/;
@@ -17,6 +18,9 @@ export const TONE_MARK_RE = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/
 /** A valid toneless syllable (initial + final): men, de, dao, qu, zhuang. */
 export const PINYIN_SYLLABLE_RE =
   /^(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|üan|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|üe|ün|ve|a|o|e|i|u|ü|v)$/;
+
+/** The characters normalise folds: full-width ASCII, the ideographic space, the no-break space. */
+export const FULL_WIDTH_RE = /[\uff01-\uff5e\u3000\u00a0]/g;
 
 /**
  * Whole lines that are site chrome (masked for figures; header lines still feed the facts).
@@ -51,10 +55,11 @@ export const RELATED_HEADER_RE =
 export const MAX_LINK_LINE = 50;
 
 /**
- * Paragraph breaks: a line break, or a sentence end followed by a space (pages flattened to one
- * line separate paragraphs by a space: "…召開。 區黨工委副書記…").
+ * Paragraph breaks: a line break, or one of these sentence ends followed by a space or tab (pages
+ * flattened to one line separate paragraphs by a space: "…召開。 區黨工委副書記…"). Read by
+ * normalise's one pass over the text, by code unit.
  */
-export const PARAGRAPH_BREAK_RE = /\n|[。！？!?](?=[ \t])/g;
+export const PARAGRAPH_ENDS = "。！？!?";
 
 /** Lines shorter than this are never treated as duplicate paragraphs (headings repeat). */
 export const MIN_DUP_PARAGRAPH = 12;

@@ -141,6 +141,11 @@ export const RESULT_HEADING: ModeCue = {
  * A paragraph lead that opens a plan for the rest of its section: a list of targets follows
  * (主要预期目标为:…, 具体目标是, 重点抓好以下工作, …工作的总体要求是:).
  */
+/**
+ * Words of which every PLAN_LEAD match holds one (目标 in the first two alternatives, 以下, 要求):
+ * a paragraph without any is passed over without running the rule. Keep in step with PLAN_LEAD.
+ */
+export const PLAN_LEAD_WORDS: readonly string[] = ["目标", "以下", "要求"];
 export const PLAN_LEAD: ModeCue = {
   re: /(?:主要|预期|具体|发展|奋斗|总体|工作|经济社会发展的?主要)目标(?:任务)?(?:是|为|如下|[:：])|提出了[^。]{0,20}目标|(?:抓好|做好|推进|突出|落实)以下|总体要求(?:是|为|[:：])/,
   examples: ["今年经济社会发展主要目标是:地区生产总值增长4.5%—5%", "建议经济社会发展主要预期目标为:", "我们对今后五年的发展提出了细化量化、可观可感的具体目标。", "必须坚持稳中求进,重点抓好以下十个方面", "做好2021年全县经济社会发展工作的总体要求是:"],
@@ -156,6 +161,10 @@ export const REVIEW_LEAD: ModeCue = {
   examples: ["一年来,该镇在县委的正确领导下", "过去一年,我们坚持", "刚刚过去的一年,是很不平凡的一年", "五年来,我们牢记嘱托", "各位代表!过去五年,", "2025年是“十四五”收官之年。五年来,我们"],
   not: ["今年以来,全区完成投资12亿元", "今年,洪畴镇将继续发挥", "过去的做法不可取"],
 };
+/** REVIEW_LEAD tried at one position (sticky): a lead starts a paragraph or follows 。!！, so only those are tried. */
+export const REVIEW_LEAD_AT = new RegExp(REVIEW_LEAD.re.source, "y");
+/** The characters after which a review lead may start (REVIEW_LEAD's lookbehind). */
+export const REVIEW_LEAD_AFTER = "。!！";
 
 /**
  * Time words, resolved to a period by periods.ts. `kind` says how: a year written out, a
@@ -210,6 +219,12 @@ export const REPORT_YEAR_EXAMPLES = [
 
 /** A 政府工作报告 (or an NPC report) reviews year N−1 and plans year N. */
 export const WORK_REPORT_RE = /政府工作报告|人民代表大会[^。\n]{0,12}会议上/;
+/**
+ * Words of which every WORK_REPORT_RE match holds one, and every REPORT_YEAR_RE match: a head
+ * line without them is passed over without running the rules. Keep in step with the rules.
+ */
+export const WORK_REPORT_WORDS: readonly string[] = ["政府工作报告", "人民代表大会"];
+export const REPORT_YEAR_WORDS: readonly string[] = ["政府工作报告", "日在"];
 
 
 /** All time words in one global alternation (one pass over the body), and each rule anchored to tell them apart. */
