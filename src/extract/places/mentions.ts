@@ -9,11 +9,13 @@
  *    province's short form (河北);
  * 2. every other name is kept when exactly one of its divisions lies under a sure place (or is
  *    one): 朝阳区 beside 北京, 城关镇 beside its county; a mention right after its parent
- *    (北京市朝阳区) settles it outright;
+ *    (北京市朝阳区) settles it outright. Names that are often words (a county's short form, a
+ *    two-character county, a town) need the unit itself or a parent below the province, and a
+ *    prefecture's short form the article's own province (mostNamedProvince);
  * 3. the places settled in round 2 support the names left (a town under a county found by its
  *    short form), once more;
- * what is left is kept only when it is one unambiguous full name of a town (洪畴镇) in the
- * province the article names (or with none named) or a prefecture's short form (保定);
+ * what is left is kept only when it is one unambiguous full name of a town (洪畴镇) or a
+ * prefecture's short form (保定) in the province the article names most (or with none named);
  * everything else is left out rather than guessed.
  */
 import { findNames, gazetteer, within, type Gazetteer } from "../../places/gazetteer";
