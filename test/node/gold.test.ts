@@ -22,7 +22,7 @@ const FLOOR = {
   metric: 0.884,
   kind: 1,
   approx: 0.996,
-  goalR: 0.991,
+  goalR: 1,
   goalP: 0.958,
   meta: 0.98,
   placeR: 1,

@@ -104,7 +104,7 @@ export const SUBJECT_TAIL_RE = new RegExp(`(?:${TIME_WORDS}|还|也|又|再|都|
  * the previous clause's verb and stays in its goal.
  */
 export const GOAL_PREDICATE_RE = new RegExp(
-  `增长|增加|增速|增幅|提高|提升|下降|降低|减少|削减|上涨|涨幅|达到|达|超过|超|突破|控制|稳定|保持|新认定|净增|实施|完成|实现|推进|推动|推广|抓好|开展|安排|认定|扶持|支持|聚焦|统筹|筹建|布局|落实|举办|建立|投入|覆盖|占|其中|力争|确保|争取|计划|每年|年内|新增|${ACTION_VERBS}`,
+  `增长|增加|增速|增幅|提高|提升|下降|降低|减少|削减|上涨|涨幅|达到|达|超过|超|突破|控制|稳定|保持|新认定|净增|实施|完成|实现|推进|推动|推广|抓好|开展|安排|认定|扶持|支持|聚焦|统筹|筹建|布局|落实|举办|建立|投入|覆盖|占|其中|均有|都有|力争|确保|争取|计划|每年|年内|新增|${ACTION_VERBS}`,
 );
 /**
  * An item after 、 in a target clause that opens with an action verb of its own is its own
@@ -119,7 +119,7 @@ export const ITEM_VERB_EXAMPLES = [
   { in: "、乡镇商贸中心", own: false },
   { in: "、增长", own: false },
 ];
-export const GOAL_PREDICATE_EXAMPLES = ["固定资产投资增长", "水利投资超", "城镇新增就业人数", "增长", "其中规模企业工业总产值", "新建智能化煤矿", "推动", "修复治理退化草原"];
+export const GOAL_PREDICATE_EXAMPLES = ["固定资产投资增长", "水利投资超", "城镇新增就业人数", "增长", "其中规模企业工业总产值", "新建智能化煤矿", "推动", "修复治理退化草原", "全省21个市(州)均有上市企业"];
 export const GOAL_PREDICATE_NOT = ["总投资", "年投资", "10亿元以上企业"];
 
 /** Where a goal's deadline may be read from its list's lead: its own words plus a bare year and multi-year words. */
