@@ -338,11 +338,16 @@ export function readMeta(n: Normalised): Meta {
     // heading is a section of a report: no title.
     const metaLine = body.find((l) => sourceLabel(l.simp) !== null || (l.simp.length <= 80 && firstDate(l.simp).length > 0));
     const aboveMeta = metaLine ? content.filter((l) => l.idx < metaLine.idx).at(-1) : undefined;
+    // Some pages put the date/source line first and the headline right below it
+    // (2022-05-17 10:21:35 来源: 新华网 / 山东青岛：港口集装箱吞吐量同比增长8.5%).
+    const belowMeta = metaLine && !aboveMeta ? content.find((l) => l.idx > metaLine.idx) : undefined;
     const pick = titleLike(aboveMeta)
       ? aboveMeta
       : SITE_NAME_RE.test(content[0].simp) && titleLike(content[1])
         ? content[1]
-        : content[0];
+        : !titleLike(content[0]) && titleLike(belowMeta)
+          ? belowMeta
+          : content[0];
     if (titleLike(pick) && !isSectionHeading(pick.simp)) {
       title = pick.clean.replace(/\s+/g, " ");
       const line = n.lines[pick.idx] as { start: number; end: number };

@@ -18,6 +18,11 @@ describe("title", () => {
   it("is the line above the date/source line, not a section name above it", () => {
     expect(extract("网站首页 政务公开 新闻动态\n新闻动态\n我县召开一季度经济形势分析会\n发布日期：2024-04-18 信息来源：县发改委\n正文。").title).toBe("我县召开一季度经济形势分析会");
   });
+  it("is the line right below the date/source line when the page puts that line first", () => {
+    const s = extract("分享到： 微信 微博\n2022-05-17 10:21:35 来源: 新华网\n山东青岛：港口集装箱吞吐量同比增长8.5%\n新华网青岛5月17日电 今年前4个月，青岛港集装箱吞吐量同比增长8.5%。");
+    expect([s.title, s.published, s.source]).toEqual(["山东青岛：港口集装箱吞吐量同比增长8.5%", "2022-05-17", "新华网"]);
+    expect(extract("2022-05-17 来源: 某某县融媒体中心\n今年以来，全县新增市场主体1200户，同比增长8.5%。").title).toBeNull();
+  });
   it("may open with a year, but not with a date", () => {
     expect(extract("当前位置：首页 > 政务公开\n2024年政府工作报告\n正文。").title).toBe("2024年政府工作报告");
     expect(extract("2024年3月5日 星期二\n正文。").title).toBeNull();
