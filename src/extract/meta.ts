@@ -27,6 +27,8 @@ import {
   SPACES_RE,
   METADATA_ISSUER_RE,
   CONTROL_LINE_RE,
+  BRACKET_CELLS_LINE_RE,
+  BYLINE_LINE_RE,
   SUPPORT_LINE_RE,
   SECTION_HEADING_RE,
   REPORT_SUBTITLE_RE,
@@ -167,7 +169,7 @@ function lineSubtitleDate(l: HeadLine): string | null {
 }
 
 /** The line rules of furniture, run as one (anyMatch: one pass over the line picks those to try). */
-const isFurnitureLine = anyMatch([NAV_LINE_RE, ...CHROME_LINE_RES, LABELLED_LINE_RE, CONTROL_LINE_RE, SUPPORT_LINE_RE, SUBTITLE_LINE_RE]);
+const isFurnitureLine = anyMatch([NAV_LINE_RE, ...CHROME_LINE_RES, LABELLED_LINE_RE, CONTROL_LINE_RE, BRACKET_CELLS_LINE_RE, BYLINE_LINE_RE, SUPPORT_LINE_RE, SUBTITLE_LINE_RE]);
 
 /** Lines that are page furniture or metadata, never a headline. */
 function isFurniture(l: HeadLine): boolean {

@@ -1,6 +1,7 @@
 /** Article facts: title, published, source, places. */
 import { describe, expect, it } from "vitest";
 import { extract } from "../../src/extract/index";
+import { BRACKET_CELLS_LINE_RE, BYLINE_LINE_RE, FURNITURE_LINE_EXAMPLES } from "../../src/extract/rules/facts";
 
 describe("title", () => {
   it.each([
@@ -22,6 +23,12 @@ describe("title", () => {
     const s = extract("分享到： 微信 微博\n2022-05-17 10:21:35 来源: 新华网\n山东青岛：港口集装箱吞吐量同比增长8.5%\n新华网青岛5月17日电 今年前4个月，青岛港集装箱吞吐量同比增长8.5%。");
     expect([s.title, s.published, s.source]).toEqual(["山东青岛：港口集装箱吞吐量同比增长8.5%", "2022-05-17", "新华网"]);
     expect(extract("2022-05-17 来源: 某某县融媒体中心\n今年以来，全县新增市场主体1200户，同比增长8.5%。").title).toBeNull();
+  });
+  it("is never a byline or a line of bracketed page cells", () => {
+    for (const ex of FURNITURE_LINE_EXAMPLES) expect([ex.in, BRACKET_CELLS_LINE_RE.test(ex.in) || BYLINE_LINE_RE.test(ex.in)]).toEqual([ex.in, ex.furniture]);
+    expect(extract("◎ 本报记者 王明\n金湖县今年将新建农村公路120公里\n本报讯 今年，金湖县将新建农村公路120公里。").title).toBe("金湖县今年将新建农村公路120公里");
+    const s = extract("【信息时间：2021-09-18】 【阅读次数：】 【我要打印】 【关闭】\n东营区：全力推进重点项目建设\n今年以来，东营区实施重点项目86个。");
+    expect([s.title, s.published]).toEqual(["东营区：全力推进重点项目建设", "2021-09-18"]);
   });
   it("may open with a year, but not with a date", () => {
     expect(extract("当前位置：首页 > 政务公开\n2024年政府工作报告\n正文。").title).toBe("2024年政府工作报告");

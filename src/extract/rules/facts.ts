@@ -87,6 +87,21 @@ export const METADATA_ISSUER_RE = /^\s*(?:发布机构|发文机关)\s+([^\s]{2,
 export const CONTROL_LINE_RE =
   /^(?:[【\[】\]]|\s|[:：]|下载|打印|全屏|收藏|分享到?|关闭窗口|关闭|字号|字体|加大|还原|减小|默认|大|中|小|扫一扫|纠错)+$/;
 
+/**
+ * A line of bracketed page cells only: 【信息时间：2021-09-18】 【阅读次数：】 【我要打印】 【关闭】.
+ * Its date may still date the page; it is never the headline.
+ */
+export const BRACKET_CELLS_LINE_RE = /^(?:\s*[【\[][^】\]\n]{0,30}[】\]])+\s*$/;
+/** A byline alone on its line: ◎ 本报记者 王明 / 通讯员 李华 张强. Never the headline. */
+export const BYLINE_LINE_RE = /^[◎●○■□\s]*(?:本报|本台|本网|本刊)?(?:见习|特约|首席|实习)?(?:记者|通讯员)[\s\u4e00-\u9fff、]{2,24}$/;
+export const FURNITURE_LINE_EXAMPLES = [
+  { in: "【信息时间：2021-09-18】 【阅读次数：】 【我要打印】 【关闭】", furniture: true },
+  { in: "◎ 本报记者 王明", furniture: true },
+  { in: "通讯员 李华 张强", furniture: true },
+  { in: "【政府工作报告】2024年政府工作报告", furniture: false },
+  { in: "记者从市住建局获悉，今年新增停车位5000个", furniture: false },
+];
+
 /** A site's network or technical-support line: 杭州网 · 千岛湖网 网络支持:杭州网络传媒有限公司. */
 export const SUPPORT_LINE_RE = /(?:网络支持|技术支持|技术服务|网站支持|主办单位|承办单位)\s*[:：]/;
 
