@@ -28,8 +28,8 @@ export const PLACE_RE =
 /** A site or outlet name on its own line above the headline: 淮北新闻网, 中国江苏网, 扬州日报. */
 export const SITE_NAME_RE = /^[\u4e00-\u9fff]{1,10}(?:新闻网|網|网|网站|门户|门户网站|频道|客户端|日报|晚报|报|电视台|融媒体中心|发布)$/;
 
-/** An outlet named last on a date line: 2022年11月03日 10:00 澎湃新闻 / 2023-05-06 扬子晚报. Group 1 = the outlet. */
-export const OUTLET_AFTER_DATE_RE = /[0-9]\s{1,4}([\u4e00-\u9fff]{2,10}(?:新闻|新聞|[日晚晨商时時][报報]|[网網]|客户端|客戶端|电视台|電視台|融媒体中心|融媒體中心))\s*$/;
+/** An outlet or issuing body named last on a date line: 2022年11月03日 10:00 澎湃新闻 / 2023-05-06 扬子晚报 / 2023年04月20日 10:18 成都市人民政府办公厅. Group 1 = the outlet. */
+export const OUTLET_AFTER_DATE_RE = /[0-9]\s{1,4}([\u4e00-\u9fff]{2,10}(?:新闻|新聞|[日晚晨商时時][报報]|[网網]|客户端|客戶端|电视台|電視台|融媒体中心|融媒體中心|人民政府(?:办公室|办公厅)?|[局厅委办]))\s*$/;
 
 /** A headline followed on the same line by the article's date (a page flattened to one line). Group 1 = the headline. */
 export const FLAT_TITLE_RE = /^([^\s。，,；;：:！？!?|｜]{4,40})\s+(?:19|20)[0-9]{2}[-/.年]/;
@@ -135,8 +135,8 @@ export const FRONT_MATTER_FIELD_RE = /^(title|date):\s*(\S[^\n]{0,199})$/;
 /** An RFC 2822 date as written (the day as written, no time-zone shift): 03 Aug 2022. Groups: d, month, y. */
 export const RFC2822_DATE_RE = /([0-9]{1,2})\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+((?:19|20)[0-9]{2})/;
 
-/** An outlet named first on a date line: 四川日报    2020年09月14日. Group 1 = the outlet. */
-export const OUTLET_BEFORE_DATE_RE = /^([\u4e00-\u9fff]{2,10}(?:新闻|新聞|[日晚晨商时時][报報]|[网網]|客户端|客戶端|电视台|電視台|融媒体中心|融媒體中心))\s+(?:19|20)[0-9]{2}\s*[-/.年]/;
+/** An outlet or issuing body named first on a date line: 四川日报    2020年09月14日 / 某某县统计局 2024-01-02. Group 1 = the outlet. */
+export const OUTLET_BEFORE_DATE_RE = /^([\u4e00-\u9fff]{2,10}(?:新闻|新聞|[日晚晨商时時][报報]|[网網]|客户端|客戶端|电视台|電視台|融媒体中心|融媒體中心|人民政府(?:办公室|办公厅)?|[局厅委办]))\s+(?:19|20)[0-9]{2}\s*[-/.年]/;
 
 /** A dispatch byline: 南方财经全媒体 见习记者石恩泽 深圳报道. Group 1 = the outlet. */
 export const BYLINE_RE = /(?:^|[>\s　])([\u4e00-\u9fff]{2,12})\s+(?:见习|特约|首席|实习)?记者\s?[\u4e00-\u9fff]{2,4}\s+[\u4e00-\u9fff]{2,8}报道/;
