@@ -13,6 +13,8 @@ import {
   OUTLET_EXAMPLES,
   OWN_PLACE_EXAMPLES,
   PRIMARY_CUES,
+  SELF_REFERENCE_EXAMPLES,
+  SELF_REFERENCE_RE,
   SHORT_FORM_RULES,
   SUB_PLACE_EXAMPLES,
   SUBJECT_AFTER_RE,
@@ -33,6 +35,9 @@ describe("place rule tables", () => {
   });
   it("reads villages, communities and zones after their division", () => {
     for (const ex of SUB_PLACE_EXAMPLES) expect([ex.in, subPlaceAfter(ex.in)?.name ?? null]).toEqual([ex.in, ex.name]);
+  });
+  it("reads an article's words for its own place", () => {
+    for (const ex of SELF_REFERENCE_EXAMPLES) expect([ex.in, SELF_REFERENCE_RE.exec(ex.in)?.[1] ?? null]).toEqual([ex.in, ex.unit]);
   });
   it("reads the cues of an article's own place", () => {
     for (const cue of PRIMARY_CUES) for (const ex of cue.examples) expect([cue.name, ex.in, cue.after.test(ex.in)]).toEqual([cue.name, ex.in, ex.cue]);
@@ -108,8 +113,13 @@ const ROWS: { in: string; places: string[]; figure?: string | null }[] = [
   { in: "全区共有两个国家级开发区。一名市领导讲话。", places: [] },
   { in: "平安建设和乡村振兴，资源节约，新兴产业增长12%。", places: [] },
   { in: "新农村建设，贫困村脱贫，3个村通路。", places: [] },
-  // outlets are not the article's place
+  // outlets are not the article's place …
   { in: "来源：扬州日报 淳安县召开会议，淳安县新增企业12家。", places: ["淳安县/330127"] },
+  // … unless the article names none and speaks of its own place at the outlet's level (我市, 全市)
+  { in: "我市召开经济运行调度会。全市今年新增企业12家。\n（来源：洛阳日报）", places: ["洛阳市/410300"], figure: "410300" },
+  { in: "全县今年新增企业12家。\n（来源：洛阳日报）", places: [], figure: null },
+  // a bare zone word the article also writes after its city is that city's zone
+  { in: "高新区：新增科技型企业200家\n今年以来，高新区新增科技型企业200家。合肥高新区管委会表示，力争全年新增300家。", places: ["合肥高新区/340100"] },
 ];
 
 describe("places of an article", () => {

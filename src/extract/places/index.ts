@@ -16,7 +16,7 @@
 import type { Normalised } from "../normalise";
 import type { PlaceRef } from "../types";
 import { gazetteer, within, type Gazetteer } from "../../places/gazetteer";
-import { LIST_JOINS, OUTLET_AFTER_RE, OWN_PLACE_BEFORE, PRIMARY_CUES, SUBJECT_AFTER_RE } from "../rules/places";
+import { LIST_JOINS, OUTLET_AFTER_RE, OWN_PLACE_BEFORE, PRIMARY_CUES, SELF_REFERENCE_RE, SUBJECT_AFTER_RE } from "../rules/places";
 import { findMentions, type Mention } from "./mentions";
 import { isSpaceCode } from "../text";
 
@@ -93,14 +93,34 @@ function isSubject(s: string, m: Mention): boolean {
 function articleMentions(n: Normalised): Mention[] {
   const s = n.simp;
   const out: Mention[] = [];
+  const outlets: Mention[] = [];
   let li = 0;
   for (const m of findMentions(s)) {
     while (li < n.lines.length - 1 && (n.lines[li] as { end: number }).end < m.start) li++;
     if (n.lines[li]?.dup) continue;
-    if (OUTLET_AFTER_RE.test(s.slice(m.end, m.end + 4))) continue;
-    out.push(m);
+    if (OUTLET_AFTER_RE.test(s.slice(m.end, m.end + 4))) outlets.push(m);
+    else out.push(m);
   }
-  return out;
+  return out.length ? out : outletHome(s, outlets);
+}
+
+/**
+ * An article that names no place but speaks of its own (我市, 全县) as its outlet does (洛阳日报,
+ * 某某县融媒体中心) is about the outlet's place: the outlet's mention stands for it. Only when
+ * the self-reference is of the outlet's level (市 for a prefecture or municipality, 县/区/市 for a
+ * county), and one outlet place only.
+ */
+function outletHome(s: string, outlets: Mention[]): Mention[] {
+  const g = gazetteer();
+  const ids = new Set(outlets.filter((m) => m.id >= 0).map((m) => m.id));
+  if (ids.size !== 1) return [];
+  const id = [...ids][0] as number;
+  const d = g.divisions[id];
+  if (!d || d.level === 4) return [];
+  const suffix = d.name.slice(-1);
+  const self = SELF_REFERENCE_RE.exec(s);
+  if (!self || !(d.level === 3 ? suffix === self[1] : self[1] === "市" || self[1] === "省")) return [];
+  return outlets.filter((m) => m.id === id);
 }
 
 export function readPlaces(n: Normalised, titleRange: [number, number] | undefined, figures: PlacedFigure[]): ArticlePlaces {

@@ -217,6 +217,8 @@ function chainTop(g: Gazetteer, cands: number[]): number {
 function withSubPlaces(g: Gazetteer, s: string, ms: Mention[], support: Set<number>): Mention[] {
   const subs: Mention[] = [];
   const named = new Map<string, number>();
+  /** Zones written after their division (合肥高新区 → 高新区). */
+  const cityZones = new Map<string, string>();
   for (const m of ms) {
     if (m.id < 0) continue;
     const sub = subPlaceAfter(s.slice(m.end, m.end + 20));
@@ -225,7 +227,10 @@ function withSubPlaces(g: Gazetteer, s: string, ms: Mention[], support: Set<numb
     const name = sub.named ? sub.name : s.slice(m.start, m.end) + sub.name;
     // Development zones name their city or county (淮北经开区); villages and communities hang
     // under a town or county.
-    if (named.size < MAX_SUB_NAMES && !named.has(name)) named.set(name, m.id);
+    if (named.size < MAX_SUB_NAMES && !named.has(name)) {
+      named.set(name, m.id);
+      if (!sub.named) cityZones.set(name, sub.name);
+    }
   }
   BARE_ZONE_RE.lastIndex = 0;
   for (let z = BARE_ZONE_RE.exec(s); z; z = BARE_ZONE_RE.exec(s)) {
@@ -243,23 +248,41 @@ function withSubPlaces(g: Gazetteer, s: string, ms: Mention[], support: Set<numb
     const found = [...support].filter((d) => { const div = g.divisions[d]; return !!div && div.level === 3 && endings.some((e) => div.name.endsWith(e)); });
     if (found.length === 1) zoneDivision.set(name, found[0] as number);
   }
+  // A bare zone word that the article also writes after its city (高新区 … 合肥高新区) is that
+  // zone, when the data holds no zone of that name above the places named.
+  const fullName = new Map<string, string>();
+  for (const [name, parent] of named) {
+    if (parent !== -1 || zoneDivision.has(name)) continue;
+    const longer = [...cityZones].filter(([, bare]) => bare === name);
+    if (longer.length !== 1) continue;
+    const full = (longer[0] as [string, string])[0];
+    named.set(name, named.get(full) as number);
+    fullName.set(name, full);
+  }
   if (!named.size) return ms;
   for (const [name, parent] of named) {
     const d = zoneDivision.get(name);
     for (let at = s.indexOf(name); at >= 0; at = s.indexOf(name, at + name.length)) {
-      subs.push(d !== undefined ? { start: at, end: at + name.length, id: d, short: true } : { start: at, end: at + name.length, id: -1, short: false, sub: { name, parent } });
+      subs.push(d !== undefined ? { start: at, end: at + name.length, id: d, short: true } : { start: at, end: at + name.length, id: -1, short: false, sub: { name: fullName.get(name) ?? name, parent } });
     }
   }
   // A sub-place covers the division names inside it (八里庙村 is not 八里 + 庙村).
-  subs.sort((a, b) => a.start - b.start);
+  // Longest first at a start, then an occurrence inside a longer one (高新区 in 合肥高新区) dropped.
+  subs.sort((a, b) => a.start - b.start || b.end - a.end);
+  let reach = -1;
+  const outer = subs.filter((m) => {
+    if (m.end <= reach) return false;
+    reach = m.end;
+    return true;
+  });
   const out: Mention[] = [];
   let j = 0;
   for (const m of ms) {
-    while (j < subs.length && (subs[j] as Mention).end <= m.start) out.push(subs[j++] as Mention);
-    const sub = subs[j];
+    while (j < outer.length && (outer[j] as Mention).end <= m.start) out.push(outer[j++] as Mention);
+    const sub = outer[j];
     if (sub && sub.start < m.end && m.start >= sub.start) continue;
     out.push(m);
   }
-  while (j < subs.length) out.push(subs[j++] as Mention);
+  while (j < outer.length) out.push(outer[j++] as Mention);
   return out;
 }

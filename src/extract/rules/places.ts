@@ -242,6 +242,14 @@ export const OWN_PLACE_EXAMPLES = [
  * 昭通新闻网, 淮北发布 (a site's name says who runs it, not what the article covers).
  */
 export const OUTLET_AFTER_RE = /^(?:日报|晚报|新闻|网|电视台|广播|融媒|发布|在线|手机报)/;
+/** An article speaking of its own place: 我市, 本县, 全区 (group 1 = the unit's suffix). */
+export const SELF_REFERENCE_RE = /(?:我|本|全)([省市县区旗])(?![场民委长政])/;
+export const SELF_REFERENCE_EXAMPLES = [
+  { in: "全市地区生产总值", unit: "市" },
+  { in: "我县新增企业", unit: "县" },
+  { in: "全市场", unit: null },
+  { in: "全民健身", unit: null },
+];
 export const OUTLET_EXAMPLES = [
   { in: "日报-扬州网", outlet: true },
   { in: "网・千岛湖网", outlet: true },
