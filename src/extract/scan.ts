@@ -439,3 +439,22 @@ export function scanner(re: RegExp): Scanner {
     },
   };
 }
+
+/**
+ * What the first and last characters of a string tell about whether `re` (no g or y flag) can
+ * match it: `first` the characters a match can start with when every match starts at the start
+ * of the input (^), `last` the characters it can end with when every match ends at its end ($),
+ * each null when not anchored so (or not known); `empty` false only when no empty string matches.
+ * A caller may skip the regex when the string's first or last character is not in the table.
+ */
+export interface Edges {
+  first: Uint8Array | null;
+  last: Uint8Array | null;
+  empty: boolean;
+}
+
+export function edges(re: RegExp): Edges {
+  const r = readPattern(plain(re));
+  if (!r) return { first: null, last: null, empty: true };
+  return { first: r.anchored ? r.first : null, last: r.anchoredEnd ? r.last : null, empty: false };
+}

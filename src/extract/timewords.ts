@@ -7,6 +7,7 @@
  */
 import { TIME_RULES, TIME_RULE_EXACT, TIME_WORD_RE, REL_YEAR } from "./rules/sections";
 import { parseNumber } from "./numbers";
+import { firstChars } from "./scan";
 
 export interface Period {
   /** Normalised: 2025, 2022-H1, 2024-Q3, 2024-01..10, 2021..2025. */
@@ -27,11 +28,20 @@ function small(x: string | undefined): number {
 }
 
 /**
+ * The characters each rule's match can start with (null: any): a word is tried only against the
+ * rules that can start with its first character, in the rules' order, not a dozen regexes a word.
+ */
+const RULE_FIRST = TIME_RULES.map((r) => firstChars(r.re));
+
+/**
  * One time word (a whole match of TIME_WORD_RE) as a period. `year` is the reference year;
  * `onYear` a year written right before it (2024年上半年). Undefined when it cannot be resolved.
  */
 export function resolveTime(word: string, year: number | undefined, onYear?: number): string | undefined {
+  const c0 = word.charCodeAt(0);
   for (let i = 0; i < TIME_RULES.length; i++) {
+    const first = RULE_FIRST[i];
+    if (first && !first[c0]) continue;
     const m = (TIME_RULE_EXACT[i] as RegExp).exec(word);
     if (!m) continue;
     const rule = TIME_RULES[i] as (typeof TIME_RULES)[number];
