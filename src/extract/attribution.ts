@@ -102,9 +102,9 @@ export function attribute(n: Normalised, raws: RawFigure[], sections: Sections):
     const key = a.metric ? metricKey(a.metric) : undefined;
     if (key) a.metricKey = key;
   }
-  if (n.simp !== n.written) {
-    const back = backMap(n);
-    for (const a of out) if (a.metric) a.metric = [...a.metric].map((ch) => back.get(ch) ?? ch).join("");
+  if (out.some((a) => a.metric) && n.simp !== n.written) {
+    const back = backMap(n, out);
+    if (back.size > 0) for (const a of out) if (a.metric) a.metric = writeBack(a.metric, back);
   }
   return { figures: out, markers: markersByLine };
 }
@@ -130,20 +130,58 @@ function moneyUnitNear(raws: RawFigure[], k: number): RawFigure | undefined {
 }
 
 function closesAside(s: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (s[i] === "）" || s[i] === ")") return true;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0xff09 || c === 0x29) return true;
+  }
   return false;
 }
 
-/** Simplified char -> the traditional char this document writes for it (經 for 经). */
-function backMap(n: Normalised): Map<string, string> {
-  const m = new Map<string, string>();
+/**
+ * Simplified code unit -> the character this document writes for it first (經 for 经, ， for the
+ * folded ,), for the code units of the figures' metrics only: the text is read once, and a
+ * position is compared only when its character is one a metric holds.
+ */
+function backMap(n: Normalised, figs: Attributed[]): Map<number, string> {
+  const need = NEED;
+  const wanted: number[] = [];
+  for (const f of figs) {
+    const t = f.metric;
+    if (t) for (let i = 0; i < t.length; i++) if (!need[t.charCodeAt(i)]) { need[t.charCodeAt(i)] = 1; wanted.push(t.charCodeAt(i)); }
+  }
+  let left = wanted.length;
+  const m = new Map<number, string>();
   const s = n.simp;
   const c = n.written;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = 0; i < s.length && left > 0; i++) {
     const a = s.charCodeAt(i);
-    if (a !== c.charCodeAt(i) && !m.has(s[i] as string)) m.set(s[i] as string, c[i] as string);
+    if (need[a] && a !== c.charCodeAt(i)) {
+      m.set(a, c[i] as string);
+      need[a] = 0;
+      left--;
+    }
   }
+  for (const a of wanted) need[a] = 0;
   return m;
+}
+
+/** backMap's table of wanted code units, kept zero between calls (64 KB is not cleared per document). */
+const NEED = new Uint8Array(0x10000);
+
+/** A metric in the article's script: each simplified character the document writes otherwise, written back. */
+function writeBack(metric: string, back: Map<number, string>): string {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < metric.length; i++) {
+    const a = metric.charCodeAt(i);
+    // Surrogates are never converted (normalise keeps them as written).
+    if (a >= 0xd800 && a <= 0xdfff) continue;
+    const w = back.get(a);
+    if (w === undefined) continue;
+    out += metric.slice(from, i) + w;
+    from = i + 1;
+  }
+  return from === 0 ? metric : out + metric.slice(from);
 }
 
 function stripQuotes(t: string): string {

@@ -18,6 +18,14 @@ for (const r of METRIC_KEY_RULES) {
   for (const a of r.aliases) KEY_OF.set(a.toUpperCase(), r.key);
 }
 
+/**
+ * The lengths aliases have, as a table: a suffix of any other length is no alias, so it is not
+ * sliced and hashed (a metric is read at every suffix start).
+ */
+const ALIAS_LENGTH = new Uint8Array(256);
+for (const k of KEY_OF.keys()) if (k.length < ALIAS_LENGTH.length) ALIAS_LENGTH[k.length] = 1;
+const LONGEST_ALIAS = Math.max(...[...KEY_OF.keys()].map((k) => k.length));
+
 /** Every canonical key (for callers that validate a key given by a user). */
 export const METRIC_KEYS: ReadonlySet<string> = new Set(METRIC_KEY_RULES.map((r) => r.key));
 
@@ -39,6 +47,8 @@ function headIsLight(head: string): boolean {
 
 function lookup(m: string): string | undefined {
   for (let i = 0; i < m.length; i++) {
+    const len = m.length - i;
+    if (len > LONGEST_ALIAS || (len < ALIAS_LENGTH.length && !ALIAS_LENGTH[len])) continue;
     const key = KEY_OF.get(m.slice(i));
     if (key !== undefined && (i === 0 || headIsLight(m.slice(0, i)))) return key;
   }
