@@ -13,7 +13,7 @@ import { metricKey } from "./metrickeys";
 import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_COMPARE_TAIL_RE, METRIC_AFTER_STOP_RE, METRIC_MEASURE_ALT_RE, COUNT_VERB_RE, ATTRIBUTE_METRICS, ATTRIBUTE_OWNER_UNITS, METRIC_MAX, LIST_MEASURE_WORDS, LIST_MODIFIER_MAX, LIST_SEPARATORS } from "./rules/metric";
 import { MONEY_UNITS } from "./rules/units";
 import { DURATION_UNITS } from "./rules/notfigures";
-import { boundsBy, isCjk } from "./text";
+import { boundsBy, isCjk, isClauseEnd, isSentenceEnd, MAX_SCAN } from "./text";
 import { filtered } from "./scan";
 
 /** The per-figure rules behind the scanner's filters: most calls are settled by a table lookup. */
@@ -45,15 +45,18 @@ export function attribute(n: Normalised, raws: RawFigure[], sections: Sections):
   const out: Attributed[] = [];
   let li = 0;
   let si = 0;
+  const clauseOf = boundsInOrder(s, 1, isClauseEnd);
+  const sentenceOf = boundsInOrder(s, 2, isSentenceEnd);
+  const closes = [nextOf(s, "）"), nextOf(s, ")")];
   for (let k = 0; k < raws.length; k++) {
     const f = raws[k] as RawFigure;
     while (li < n.lines.length - 1 && (n.lines[li] as { end: number }).end < f.start) li++;
-    const [clauseStart, clauseEnd] = boundsBy(s, f.start, f.end, 1);
-    const [sentenceStart, sentenceEnd] = boundsBy(s, f.start, f.end, 2);
+    const [clauseStart, clauseEnd] = clauseOf(f.start, f.end);
+    const [sentenceStart, sentenceEnd] = sentenceOf(f.start, f.end);
     // A figure in a bracketed aside (255.28亿元（占规上工业比重为62.0%），同比增长12.5%) lends
     // neither its metric nor its clause to the figures after the bracket.
     let prev = out[out.length - 1];
-    if (prev && out.length > 1 && closesAside(s, prev.outerEnd, f.start)) prev = out[out.length - 2];
+    if (prev && out.length > 1 && closesAside(closes, prev.outerEnd, f.start)) prev = out[out.length - 2];
     while (si + 1 < scopes.length && (scopes[si + 1] as { pos: number }).pos <= f.start) si++;
     const mode: Mode = scopes[si]?.mode ?? null;
     const kind = kindOf({ s, start: f.start, end: f.end, clauseStart, clauseEnd, sentenceStart, markers: markersByLine[li] ?? [], mode });
@@ -129,12 +132,63 @@ function moneyUnitNear(raws: RawFigure[], k: number): RawFigure | undefined {
   return undefined;
 }
 
-function closesAside(s: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0xff09 || c === 0x29) return true;
-  }
-  return false;
+function closesAside(closes: ((from: number) => number)[], from: number, to: number): boolean {
+  return closes.some((next) => {
+    const at = next(from);
+    return at >= 0 && at < to;
+  });
+}
+
+/**
+ * `(from) => s.indexOf(ch, from)` for positions that mostly move forward (figures in text
+ * order): the last answer serves every position up to it, so the text is searched about once
+ * (a scan of the gap between each two figures read most of it).
+ */
+function nextOf(s: string, ch: string): (from: number) => number {
+  let searchedFrom = -1;
+  let found = -1;
+  return (from) => {
+    if (searchedFrom < 0 || from < searchedFrom || (found >= 0 && from > found)) {
+      searchedFrom = from;
+      found = s.indexOf(ch, from);
+    }
+    return found;
+  };
+}
+
+/**
+ * boundsBy(s, start, end, bit) for figures in text order. A figure inside the bounds found for
+ * the one before, when those bounds stopped at real ends (not at MAX_SCAN) within its own reach
+ * and the earlier figure's own text holds no end (1,100 holds a comma), has the same bounds: the
+ * scans would pass the same characters. Figures share sentences, so most bounds are not scanned.
+ */
+function boundsInOrder(s: string, bit: number, isEnd: (c: string) => boolean): (start: number, end: number) => [number, number] {
+  let prev: [number, number] | undefined;
+  let prevStart = 0;
+  let prevEnd = 0;
+  const endsIn = (a: number, b: number) => {
+    for (let i = a; i < b; i++) if (isEnd(s[i] as string)) return true;
+    return false;
+  };
+  return (start, end) => {
+    if (prev) {
+      const [a, b] = prev;
+      const same =
+        start >= prevEnd && end <= b && start < b &&
+        a >= start - MAX_SCAN && (a === 0 || isEnd(s[a - 1] as string)) &&
+        b <= end + MAX_SCAN && (b === s.length || isEnd(s[b] as string)) &&
+        !endsIn(prevStart, prevEnd);
+      if (same) {
+        prevStart = start;
+        prevEnd = end;
+        return [a, b];
+      }
+    }
+    prev = boundsBy(s, start, end, bit);
+    prevStart = start;
+    prevEnd = end;
+    return [prev[0], prev[1]];
+  };
 }
 
 /**
@@ -145,9 +199,19 @@ function closesAside(s: string, from: number, to: number): boolean {
 function backMap(n: Normalised, figs: Attributed[]): Map<number, string> {
   const need = NEED;
   const wanted: number[] = [];
+  // When simplify changed nothing (simp is clean), written and simp differ only where the
+  // full-width fold did, and the fold writes ASCII (normalise.ts): only a metric's ASCII
+  // characters can have another written form, and a metric without any needs no pass at all.
+  const foldOnly = n.simp === n.clean;
   for (const f of figs) {
     const t = f.metric;
-    if (t) for (let i = 0; i < t.length; i++) if (!need[t.charCodeAt(i)]) { need[t.charCodeAt(i)] = 1; wanted.push(t.charCodeAt(i)); }
+    if (!t) continue;
+    for (let i = 0; i < t.length; i++) {
+      const a = t.charCodeAt(i);
+      if (need[a] || (foldOnly && a >= 0x80)) continue;
+      need[a] = 1;
+      wanted.push(a);
+    }
   }
   let left = wanted.length;
   const m = new Map<number, string>();

@@ -74,6 +74,7 @@ export function buildGoals(n: Normalised, figs: Attributed[], markers: Marker[][
   let paraDeadline: [number, number] | undefined;
   let listDeadline: [number, number] | undefined;
   const actors = new Map<string, boolean>();
+  const headingPlaces = new Map<number, string | undefined>();
   for (const g of groups) {
     const line = n.lines[g.para] as { start: number; end: number };
     if (leadPara !== g.para) {
@@ -83,9 +84,9 @@ export function buildGoals(n: Normalised, figs: Attributed[], markers: Marker[][
       scanned = line.start;
     }
     for (let i = Math.max(scanned, line.start); i < g.start; i++) {
-      const c = s[i];
-      if (c === ":" || c === "：") listDeadline = colonLead(s, i);
-      else if (c === "。") listDeadline = undefined;
+      const c = s.charCodeAt(i);
+      if (c === 0x3a || c === 0xff1a) listDeadline = colonLead(s, i);
+      else if (c === 0x3002) listDeadline = undefined;
     }
     scanned = Math.max(scanned, g.start);
     const leadDeadline = listDeadline ?? paraDeadline;
@@ -105,7 +106,7 @@ export function buildGoals(n: Normalised, figs: Attributed[], markers: Marker[][
     const dl = DEADLINE_RE.exec(simpText);
     if (dl) goal.deadline = n.original.slice(origStart(n, start + dl.index), origEnd(n, start + dl.index + dl[0].length));
     else if (leadDeadline) goal.deadline = n.original.slice(origStart(n, leadDeadline[0]), origEnd(n, leadDeadline[1]));
-    const actor = actorFor(n, markers, g.para, g.end, actors);
+    const actor = actorFor(n, markers, g.para, g.end, actors, headingPlaces);
     if (actor) goal.actor = actor;
     const period = deadlinePeriod(goal.deadline, year) ?? figure(g.figs[0] as Attributed).period;
     if (period) goal.period = period;
@@ -130,7 +131,7 @@ function colonLead(s: string, i: number): [number, number] | undefined {
 }
 
 /** The subject of the last marker before the goal in its paragraph or the ones before it. */
-function actorFor(n: Normalised, markers: Marker[][], para: number, pos: number, actors: Map<string, boolean>): string | undefined {
+function actorFor(n: Normalised, markers: Marker[][], para: number, pos: number, actors: Map<string, boolean>, headingPlaces: Map<number, string | undefined>): string | undefined {
   for (let p = para; p >= 0 && para - p < 6; p--) {
     const ms = markers[p] ?? [];
     for (let i = ms.length - 1; i >= 0; i--) {
@@ -143,18 +144,25 @@ function actorFor(n: Normalised, markers: Marker[][], para: number, pos: number,
       if (!like) continue;
       return cleanAt(n, m.subjectStart, m.subjectStart + m.subject.length);
     }
-    // A heading line that names a place: 大庙街道 / ——访…广陵区委书记.
-    const line = n.lines[p];
-    if (line && p < para && onHeadingLine(n, p)) {
-      const t = n.clean.slice(line.start, line.end).trim();
-      if (!/[0-9]/.test(t)) {
-        PLACE_RE.lastIndex = 0;
-        const m = PLACE_RE.exec(t);
-        if (m && m[1]) return m[1];
-      }
+    if (p < para) {
+      // Goals of one paragraph look at the same lines before it: each line is read once.
+      let place = headingPlaces.get(p);
+      if (place === undefined && !headingPlaces.has(p)) headingPlaces.set(p, (place = headingPlace(n, p)));
+      if (place) return place;
     }
   }
   return undefined;
+}
+
+/** The place a heading line names: 大庙街道 / ——访…广陵区委书记. */
+function headingPlace(n: Normalised, p: number): string | undefined {
+  const line = n.lines[p];
+  if (!line || !onHeadingLine(n, p)) return undefined;
+  const t = n.clean.slice(line.start, line.end).trim();
+  if (/[0-9]/.test(t)) return undefined;
+  PLACE_RE.lastIndex = 0;
+  const m = PLACE_RE.exec(t);
+  return m && m[1] ? m[1] : undefined;
 }
 
 /**
@@ -162,7 +170,19 @@ function actorFor(n: Normalised, markers: Marker[][], para: number, pos: number,
  * suffix, or a two-character name (the usual short form of a county or district: 高邮, 邗江).
  */
 function actorLike(n: Normalised, subject: string): boolean {
-  return subject.length === 2 || ACTOR_SUFFIX_RE.test(subject) || ADMIN_SUFFIXES.some((suffix) => n.body.includes(subject + suffix));
+  return subject.length === 2 || ACTOR_SUFFIX_RE.test(subject) || writtenWithSuffix(n.body, subject);
+}
+
+/**
+ * Whether `s` writes `name` followed by one of ADMIN_SUFFIXES: one pass over the occurrences of
+ * the name (a search of the whole text per suffix read it ten times).
+ */
+function writtenWithSuffix(s: string, name: string): boolean {
+  for (let i = s.indexOf(name); i >= 0; i = s.indexOf(name, i + 1)) {
+    const after = i + name.length;
+    if (ADMIN_SUFFIXES.some((suffix) => s.startsWith(suffix, after))) return true;
+  }
+  return false;
 }
 
 function cleanAt(n: Normalised, a: number, b: number): string {

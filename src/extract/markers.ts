@@ -42,8 +42,6 @@ function withSubject(m: Marker, subj: Subject | undefined, paraStart: number): M
   return m;
 }
 
-const JIANG_YAO_RE = /将|要/g;
-
 /** Markers per document are capped (real articles hold a few hundred); hostile input stays linear. */
 export const MAX_MARKERS = 20000;
 const MARKER_SCAN = scanner(GOAL_MARKER_RE);
@@ -62,37 +60,50 @@ export function findAllMarkers(n: Normalised): Marker[][] {
 
 /** Forward-looking markers in [a, b) of `s` (simplified body text). */
 export function findMarkers(s: string, a: number, b: number): Marker[] {
-  const out: Marker[] = [];
+  const words: Marker[] = [];
   const para = a === 0 && b === s.length ? s : s.slice(a, b);
   let m: RegExpExecArray | null;
   for (let from = 0; (m = MARKER_SCAN.next(para, from)) !== null; from = m.index + (m[0].length || 1)) {
     const before = para.slice(Math.max(0, m.index - 3), m.index);
     if ((m[0] === "争取" || m[0].startsWith("计划")) && MARKER_VETO_BEFORE_RE.test(before)) continue;
-    out.push(withSubject({ pos: a + m.index, end: a + m.index + m[0].length, word: m[0] }, subjectBefore(para, m.index), a));
-    if (out.length >= MAX_MARKERS) break;
+    words.push(withSubject({ pos: a + m.index, end: a + m.index + m[0].length, word: m[0] }, subjectBefore(para, m.index), a));
+    if (words.length >= MAX_MARKERS) break;
   }
-  const jy = JIANG_YAO_RE;
-  jy.lastIndex = 0;
-  while (out.length < 2 * MAX_MARKERS && (m = jy.exec(para)) !== null) {
-    const i = m.index;
+  // 将 and 要, in text order: two native searches for the two characters, merged.
+  const modal: Marker[] = [];
+  let jiang = para.indexOf("将");
+  let yao = para.indexOf("要");
+  while (words.length + modal.length < 2 * MAX_MARKERS && (jiang >= 0 || yao >= 0)) {
+    const isJiang = yao < 0 || (jiang >= 0 && jiang < yao);
+    const i = isJiang ? jiang : yao;
+    if (isJiang) jiang = para.indexOf("将", i + 1);
+    else yao = para.indexOf("要", i + 1);
     const before = para.slice(Math.max(0, i - 3), i);
     const after = para.slice(i + 1, i + 7);
-    if (m[0] === "将") {
+    if (isJiang) {
       if (JIANG_VETO_AFTER_RE.test(after) || JIANG_VETO_BEFORE_RE.test(before)) continue;
       const subj = subjectBefore(para, i);
       // 今年将新增…: a time word before 将 makes it the future tense too.
       const timed = TIME_SUBJECT_RE.test(para.slice(i - clausePrefixLen(para, i), i).trim());
       if (!subj && !timed && !JIANG_FUTURE_AFTER_RE.test(after)) continue;
       if (subj === undefined && clausePrefixLen(para, i) === 0) continue; // 将产业发展放在… (= 把)
-      out.push(withSubject({ pos: a + i, end: a + i + 1, word: "将" }, subj, a));
+      modal.push(withSubject({ pos: a + i, end: a + i + 1, word: "将" }, subj, a));
     } else {
       if (YAO_VETO_BEFORE_RE.test(before) || YAO_VETO_AFTER_RE.test(after)) continue;
       const pl = clausePrefixLen(para, i);
       if (pl > 8) continue;
-      out.push(withSubject({ pos: a + i, end: a + i + 1, word: "要" }, subjectBefore(para, i), a));
+      modal.push(withSubject({ pos: a + i, end: a + i + 1, word: "要" }, subjectBefore(para, i), a));
     }
   }
-  out.sort((x, y) => x.pos - y.pos);
+  // Both lists are in text order: merged, a rule's word before a modal at the same position
+  // (what a stable sort of the two, in this order, gives).
+  const out: Marker[] = [];
+  let w = 0;
+  let k = 0;
+  while (w < words.length || k < modal.length) {
+    if (k >= modal.length || (w < words.length && (words[w] as Marker).pos <= (modal[k] as Marker).pos)) out.push(words[w++] as Marker);
+    else out.push(modal[k++] as Marker);
+  }
   return out;
 }
 

@@ -18,13 +18,22 @@ for (const r of METRIC_KEY_RULES) {
   for (const a of r.aliases) KEY_OF.set(a.toUpperCase(), r.key);
 }
 
-/**
- * The lengths aliases have, as a table: a suffix of any other length is no alias, so it is not
- * sliced and hashed (a metric is read at every suffix start).
- */
-const ALIAS_LENGTH = new Uint8Array(256);
-for (const k of KEY_OF.keys()) if (k.length < ALIAS_LENGTH.length) ALIAS_LENGTH[k.length] = 1;
-const LONGEST_ALIAS = Math.max(...[...KEY_OF.keys()].map((k) => k.length));
+/** The aliases written backwards as a trie: the aliases that end a metric are read in one walk from its end. */
+interface Node {
+  next: Map<number, Node>;
+  key?: string;
+}
+const ENDS: Node = { next: new Map() };
+for (const [alias, key] of KEY_OF) {
+  let node = ENDS;
+  for (let i = alias.length - 1; i >= 0; i--) {
+    const c = alias.charCodeAt(i);
+    let child = node.next.get(c);
+    if (!child) node.next.set(c, (child = { next: new Map() }));
+    node = child;
+  }
+  node.key = key;
+}
 
 /** Every canonical key (for callers that validate a key given by a user). */
 export const METRIC_KEYS: ReadonlySet<string> = new Set(METRIC_KEY_RULES.map((r) => r.key));
@@ -45,12 +54,18 @@ function headIsLight(head: string): boolean {
   return h.length === 0;
 }
 
+/** The key of the longest alias ending `m` whose head is only places and light verbs. */
 function lookup(m: string): string | undefined {
-  for (let i = 0; i < m.length; i++) {
-    const len = m.length - i;
-    if (len > LONGEST_ALIAS || (len < ALIAS_LENGTH.length && !ALIAS_LENGTH[len])) continue;
-    const key = KEY_OF.get(m.slice(i));
-    if (key !== undefined && (i === 0 || headIsLight(m.slice(0, i)))) return key;
+  // Where each alias that ends m starts, shortest alias first.
+  const starts: number[] = [];
+  const keys: string[] = [];
+  let node: Node | undefined = ENDS;
+  for (let i = m.length - 1; i >= 0 && (node = node.next.get(m.charCodeAt(i))) !== undefined; i--) {
+    if (node.key !== undefined) { starts.push(i); keys.push(node.key); }
+  }
+  for (let k = starts.length - 1; k >= 0; k--) {
+    const i = starts[k] as number;
+    if (i === 0 || headIsLight(m.slice(0, i))) return keys[k];
   }
   return undefined;
 }
