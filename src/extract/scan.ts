@@ -58,6 +58,9 @@ class Reader {
   anchored = true;
   /** Every top-level alternative ends with $: a match ends at the end of the input. */
   anchoredEnd = true;
+  /** Every character a match can hold (what look-arounds read is not held). */
+  readonly alphabet: Chars = [];
+  private lookDepth = 0;
   constructor(private readonly src: string, private readonly dotAll: boolean) {}
 
   read(): Part {
@@ -149,31 +152,34 @@ class Reader {
         this.i = close + 1;
       } else if (src[this.i] === "?") throw new Unsupported();
       this.depth++;
+      if (look) this.lookDepth++;
       const inner = this.alternation();
+      if (look) this.lookDepth--;
       this.depth--;
       if (src[this.i] !== ")") throw new Unsupported();
       this.i++;
       // A look-around consumes nothing: the match's first character comes after it.
       return look ? { first: none, empty: true, need: null, last: none } : inner;
     }
-    if (c === "[") {
-      const cls = this.charClass();
-      return { first: cls, empty: false, need: cls, last: cls };
-    }
+    if (c === "[") return this.consume(this.charClass());
     if (c === ".") {
       this.i++;
-      const dot: Chars = this.dotAll ? [[0, ALL - 1]] : complement(LINE_ENDS);
-      return { first: dot, empty: false, need: dot, last: dot };
+      return this.consume(this.dotAll ? [[0, ALL - 1]] : complement(LINE_ENDS));
     }
     if (c === "\\") {
       const e = this.escape(false);
       if (e === "boundary") return { first: none, empty: true, need: null, last: none };
-      const cs = typeof e === "number" ? one(e) : e;
-      return { first: cs, empty: false, need: cs, last: cs };
+      return this.consume(typeof e === "number" ? one(e) : e);
     }
     if (c === ")" || c === "|" || c === "*" || c === "+" || c === "?" || c === "{" || c === "}" || c === "]") throw new Unsupported();
     this.i++;
-    return { first: one(c.charCodeAt(0)), empty: false, need: one(c.charCodeAt(0)), last: one(c.charCodeAt(0)) };
+    return this.consume(one(c.charCodeAt(0)));
+  }
+
+  /** An atom that consumes one character of `cs`. */
+  private consume(cs: Chars): Part {
+    if (this.lookDepth === 0) this.alphabet.push(...cs);
+    return { first: cs, empty: false, need: cs, last: cs };
   }
 
   /** An escape at `this.i` (the backslash): one character, a class, or "boundary" for \b and \B. */
@@ -274,6 +280,8 @@ function table(cs: Chars, ignoreCase: boolean): Uint8Array {
 
 /** What the reader knows of a pattern, as tables by code unit. */
 interface Known {
+  /** Every character a match can hold. */
+  alphabet: Uint8Array;
   first: Uint8Array;
   count: number;
   /** Every alternative starts with ^ / ends with $. */
@@ -296,7 +304,7 @@ function readPattern(re: RegExp): Known | null {
     const r = reader.read();
     if (r.empty) return null;
     const i = re.ignoreCase;
-    return { first: table(r.first, i), count: size(r.first), anchored: reader.anchored, anchoredEnd: reader.anchoredEnd, need: r.need ? table(r.need, i) : null, last: table(r.last, i) };
+    return { alphabet: table(reader.alphabet, i), first: table(r.first, i), count: size(r.first), anchored: reader.anchored, anchoredEnd: reader.anchoredEnd, need: r.need ? table(r.need, i) : null, last: table(r.last, i) };
   } catch (e) {
     if (e instanceof Unsupported) return null;
     throw e;
@@ -457,4 +465,13 @@ export function edges(re: RegExp): Edges {
   const r = readPattern(plain(re));
   if (!r) return { first: null, last: null, empty: true };
   return { first: r.anchored ? r.first : null, last: r.anchoredEnd ? r.last : null, empty: false };
+}
+
+/**
+ * The characters a match of `re` can hold (what its look-arounds read aside), or null when the
+ * reader does not follow it. A character outside it is never inside a match: a scan may start
+ * afresh right after one and find the matches a scan of the whole text finds from there.
+ */
+export function alphabet(re: RegExp): Uint8Array | null {
+  return readPattern(plain(re))?.alphabet ?? null;
 }
