@@ -6,7 +6,7 @@ import type { Kind } from "./types";
 import type { RawFigure } from "./figures";
 import type { Normalised } from "./normalise";
 import { CHANGE_RE, CHANGE_TO_LEVEL_RE, CHANGE_AFTER_RE } from "./rules/markers";
-import { findAllMarkers, type Marker } from "./markers";
+import { findAllMarkers, type LineMarkers } from "./markers";
 import { kindOf } from "./kind";
 import type { Sections, Mode } from "./sections";
 import { metricKey } from "./metrickeys";
@@ -37,7 +37,7 @@ export interface Attributed extends RawFigure {
   paragraph: number;
 }
 
-export function attribute(n: Normalised, raws: RawFigure[], sections: Sections): { figures: Attributed[]; markers: Marker[][] } {
+export function attribute(n: Normalised, raws: RawFigure[], sections: Sections): { figures: Attributed[]; markers: LineMarkers } {
   const s = n.body;
   const c = n.clean;
   const markersByLine = findAllMarkers(n);
@@ -59,7 +59,7 @@ export function attribute(n: Normalised, raws: RawFigure[], sections: Sections):
     if (prev && out.length > 1 && closesAside(closes, prev.outerEnd, f.start)) prev = out[out.length - 2];
     while (si + 1 < scopes.length && (scopes[si + 1] as { pos: number }).pos <= f.start) si++;
     const mode: Mode = scopes[si]?.mode ?? null;
-    const kind = kindOf({ s, start: f.start, end: f.end, clauseStart, clauseEnd, sentenceStart, markers: markersByLine[li] ?? [], mode });
+    const kind = kindOf({ s, start: f.start, end: f.end, clauseStart, clauseEnd, sentenceStart, markers: markersByLine.of(li), mode });
     // Metric.
     // Rules match simplified text; the metric is then written back in the article's script.
     const own = metricFor(n.simp, s, f, clauseStart, clauseEnd, prev, raws[k + 1]);

@@ -11,7 +11,7 @@
  */
 import type { Figure, Goal } from "./types";
 import type { Attributed } from "./attribution";
-import type { Marker } from "./markers";
+import type { LineMarkers, Marker } from "./markers";
 import type { Normalised } from "./normalise";
 import { origStart, origEnd } from "./normalise";
 import { DEADLINE_RE, GOAL_PREDICATE_RE, ITEM_VERB_RE, LEAD_DEADLINE_RE } from "./rules/markers";
@@ -37,7 +37,7 @@ interface Group {
 }
 
 /** `figure(f)` is the output Figure of `f` (its text and period); `year` resolves 今年 in deadlines. */
-export function buildGoals(n: Normalised, figs: Attributed[], markers: Marker[][], figure: (f: Attributed) => Figure, year: number | undefined): Goal[] {
+export function buildGoals(n: Normalised, figs: Attributed[], markers: LineMarkers, figure: (f: Attributed) => Figure, year: number | undefined): Goal[] {
   const s = n.body;
   const groups: Group[] = [];
   for (const f of figs) {
@@ -131,9 +131,9 @@ function colonLead(s: string, i: number): [number, number] | undefined {
 }
 
 /** The subject of the last marker before the goal in its paragraph or the ones before it. */
-function actorFor(n: Normalised, markers: Marker[][], para: number, pos: number, actors: Map<string, boolean>, headingPlaces: Map<number, string | undefined>): string | undefined {
+function actorFor(n: Normalised, markers: LineMarkers, para: number, pos: number, actors: Map<string, boolean>, headingPlaces: Map<number, string | undefined>): string | undefined {
   for (let p = para; p >= 0 && para - p < 6; p--) {
-    const ms = markers[p] ?? [];
+    const ms = markers.of(p);
     for (let i = ms.length - 1; i >= 0; i--) {
       const m = ms[i] as Marker;
       if (m.pos > pos || !m.subject || m.subjectStart === undefined) continue;
