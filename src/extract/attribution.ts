@@ -14,7 +14,7 @@ import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE
 import { MONEY_UNITS } from "./rules/units";
 import { DURATION_UNITS } from "./rules/notfigures";
 import { boundsBy, isCjk, isClauseEnd, isSentenceEnd, MAX_SCAN } from "./text";
-import { filtered } from "./scan";
+import { filtered, nextIndexOf } from "./scan";
 
 /** The per-figure rules behind the scanner's filters: most calls are settled by a table lookup. */
 const TAIL = filtered(METRIC_TAIL_RE);
@@ -47,7 +47,7 @@ export function attribute(n: Normalised, raws: RawFigure[], sections: Sections):
   let si = 0;
   const clauseOf = boundsInOrder(s, 1, isClauseEnd);
   const sentenceOf = boundsInOrder(s, 2, isSentenceEnd);
-  const closes = [nextOf(s, "）"), nextOf(s, ")")];
+  const closes = [nextIndexOf(s, "）"), nextIndexOf(s, ")")];
   for (let k = 0; k < raws.length; k++) {
     const f = raws[k] as RawFigure;
     while (li < n.lines.length - 1 && (n.lines[li] as { end: number }).end < f.start) li++;
@@ -137,23 +137,6 @@ function closesAside(closes: ((from: number) => number)[], from: number, to: num
     const at = next(from);
     return at >= 0 && at < to;
   });
-}
-
-/**
- * `(from) => s.indexOf(ch, from)` for positions that mostly move forward (figures in text
- * order): the last answer serves every position up to it, so the text is searched about once
- * (a scan of the gap between each two figures read most of it).
- */
-function nextOf(s: string, ch: string): (from: number) => number {
-  let searchedFrom = -1;
-  let found = -1;
-  return (from) => {
-    if (searchedFrom < 0 || from < searchedFrom || (found >= 0 && from > found)) {
-      searchedFrom = from;
-      found = s.indexOf(ch, from);
-    }
-    return found;
-  };
 }
 
 /**

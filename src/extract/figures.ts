@@ -10,7 +10,7 @@ import { UNIT_FORMS, SUPPLIED_UNIT_RULES, IMPLIED_UNIT_FRAME_RE, IMPLIED_UNIT_AF
 import { PREFIX_APPROX, SUFFIX_APPROX, type ApproxRule } from "./rules/approx";
 import { NOT_FIGURE_RULES, DURATION_LEAD_RE, DURATION_UNITS, AT_LEAST_LEAD_RE, LIST_TOTAL_LEAD_RE, COUNTED_UNITS, SETTLEMENT_THRESHOLD_RE, MAX_QUOTE_LEN } from "./rules/notfigures";
 import { insideQuote, isClauseEnd } from "./text";
-import { scanner, edges } from "./scan";
+import { scanner, edges, nextIndexOf } from "./scan";
 
 export interface RawFigure {
   /** [start, end) in clean text. */
@@ -58,6 +58,11 @@ for (const { form, rule } of UNIT_FORMS) {
   list.push({ form, money: !!rule.money, unit: rule.unit, notFollowedBy: new Set([...(rule.notFollowedBy ?? "")].map((c) => c.charCodeAt(0))) });
   UNITS_BY_FIRST.set(k, list);
 }
+/** The same lists by a table lookup: UNIT_LIST_AT[c] is 1 + the index in UNIT_LISTS of the forms starting with c, 0 for none. */
+const UNIT_LISTS = [...UNITS_BY_FIRST.values()];
+const UNIT_LIST_AT = new Uint8Array(0x10000);
+if (UNIT_LISTS.length > 254) throw new RangeError("too many unit first characters for a byte table");
+[...UNITS_BY_FIRST.keys()].forEach((c, k) => (UNIT_LIST_AT[c] = k + 1));
 
 /** Up to two 万/亿 at `from` followed by a unit: where the unit starts and the magnitude (万元 -> 1e4). */
 function magnitudeThenUnit(body: string, from: number): { pos: number; mag: number } | null {
@@ -71,9 +76,10 @@ function magnitudeThenUnit(body: string, from: number): { pos: number; mag: numb
 }
 
 function matchUnit(s: string, pos: number): UnitMatch | null {
-  const list = UNITS_BY_FIRST.get(s.charCodeAt(pos));
-  if (!list) return null;
-  for (const u of list) {
+  // Past the end charCodeAt is NaN, which indexes nothing: no unit.
+  const at = UNIT_LIST_AT[s.charCodeAt(pos)];
+  if (!at) return null;
+  for (const u of UNIT_LISTS[at - 1] as UnitMatch[]) {
     if (s.startsWith(u.form, pos)) {
       // Past the end charCodeAt is NaN, which no set holds.
       if (u.notFollowedBy.has(s.charCodeAt(pos + u.form.length))) continue;
@@ -175,6 +181,16 @@ export function findFigures(body: string, clean: string): RawFigure[] {
   const out: RawFigure[] = [];
   let m: RegExpExecArray | null;
   let from = 0;
+  // insideQuote reads back from every figure for an opening quote; the next opening quote of
+  // each kind (found by forward searches, figures being in text order) says whether one is near.
+  const opens = ["“", "「", "『"].map((q) => nextIndexOf(body, q));
+  const quoted = (start: number, end: number) => {
+    const near = Math.max(0, start - MAX_QUOTE_LEN);
+    return opens.some((next) => {
+      const at = next(near);
+      return at >= 0 && at < start;
+    }) && insideQuote(body, start, end, MAX_QUOTE_LEN);
+  };
   while ((m = NUMBER_SCAN.next(body, from)) !== null) {
     const start = m.index;
     from = start + (m[0].length || 1);
@@ -187,7 +203,7 @@ export function findFigures(body: string, clean: string): RawFigure[] {
       continue;
     }
     const numText = m[0];
-    const f = readFigure(body, clean, start, numText, out);
+    const f = readFigure(body, clean, start, numText, out, quoted);
     if (f) {
       out.push(f);
       if (out.length >= MAX_FIGURES) break;
@@ -247,7 +263,7 @@ function hasBig(t: string): boolean {
 /** Figures per document are capped: no article has more; hostile input stays linear. */
 export const MAX_FIGURES = 5000;
 
-function readFigure(body: string, clean: string, start: number, numText: string, prev: RawFigure[]): RawFigure | null {
+function readFigure(body: string, clean: string, start: number, numText: string, prev: RawFigure[], quoted: (start: number, end: number) => boolean): RawFigure | null {
   if (!FOLLOW[body.charCodeAt(start + numText.length)] && !hasBig(numText)) return null;
   // A magnitude standing alone as an amount (突破万亿元, NUMBER_RE admits it only there) is one of it.
   const bareMagnitude = numText[0] === "万" || numText[0] === "亿";
@@ -352,7 +368,7 @@ function readFigure(body: string, clean: string, start: number, numText: string,
   }
   // Years and year ranges: 2020年, 2020-2022年, 2021—2025年 (a deadline, not a figure).
   if (unitSimp === "年" && !num.chinese && isYear(num.value) && (valueMax === undefined || isYear(valueMax))) return null;
-  if (insideQuote(body, start, end, MAX_QUOTE_LEN)) return null;
+  if (quoted(start, end)) return null;
   // Overlap guard.
   const last = prev[prev.length - 1];
   if (last && last.end > start) return null;

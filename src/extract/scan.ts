@@ -475,3 +475,20 @@ export function edges(re: RegExp): Edges {
 export function alphabet(re: RegExp): Uint8Array | null {
   return readPattern(plain(re))?.alphabet ?? null;
 }
+
+/**
+ * `(from) => s.indexOf(ch, from)` for positions that mostly move forward (figures in text
+ * order): the last answer serves every position up to it, so the text is searched about once
+ * (a scan of the gap between each two figures read most of it).
+ */
+export function nextIndexOf(s: string, ch: string): (from: number) => number {
+  let searchedFrom = -1;
+  let found = -1;
+  return (from) => {
+    if (searchedFrom < 0 || from < searchedFrom || (found >= 0 && from > found)) {
+      searchedFrom = from;
+      found = s.indexOf(ch, from);
+    }
+    return found;
+  };
+}
