@@ -47,7 +47,6 @@ export const MAX_MARKERS = 20000;
 const MARKER_SCAN = scanner(GOAL_MARKER_RE);
 
 const JIANG = "将".charCodeAt(0);
-const YAO = "要".charCodeAt(0);
 
 /** The characters a GOAL_MARKER_RE match can hold: after any other, a scan may start afresh. */
 const MARKER_HELD = alphabet(GOAL_MARKER_RE);
@@ -62,6 +61,7 @@ const MARKER_HELD = alphabet(GOAL_MARKER_RE);
 export class LineMarkers {
   private readonly byLine: (Marker[] | undefined)[] = [];
   private readonly budget = { words: MAX_MARKERS, all: 2 * MAX_MARKERS };
+  private modals: number[] | undefined;
   constructor(private readonly n: Normalised) {}
 
   of(li: number): Marker[] {
@@ -73,7 +73,8 @@ export class LineMarkers {
       const s = this.n.body;
       const a = li === 0 ? 0 : (lines[li - 1] as { end: number }).end + 1;
       const b = li === lines.length - 1 ? s.length : (lines[li] as { end: number }).end + 1;
-      this.byLine[li] = ms = findMarkers(s, a, b, this.budget);
+      this.modals ??= modalPositions(s);
+      this.byLine[li] = ms = findMarkers(s, a, b, this.budget, this.modals);
     }
     return ms;
   }
@@ -83,11 +84,31 @@ export class LineMarkers {
     const lines = this.n.lines;
     for (let li = 0; li < lines.length; li++) this.byLine[li] = [];
     let li = 0;
-    for (const m of findMarkers(this.n.body, 0, this.n.body.length, this.budget)) {
+    for (const m of findMarkers(this.n.body, 0, this.n.body.length, this.budget, modalPositions(this.n.body))) {
       while (li < lines.length - 1 && (lines[li] as { end: number }).end < m.pos) li++;
       (this.byLine[li] as Marker[]).push(m);
     }
   }
+}
+
+/**
+ * The positions of 将 and 要 in `s`, in order: native searches for the two characters (several
+ * times faster than reading every character in a loop), merged.
+ */
+function modalPositions(s: string): number[] {
+  const out: number[] = [];
+  let jiang = s.indexOf("将");
+  let yao = s.indexOf("要");
+  while (jiang >= 0 || yao >= 0) {
+    if (yao < 0 || (jiang >= 0 && jiang < yao)) {
+      out.push(jiang);
+      jiang = s.indexOf("将", jiang + 1);
+    } else {
+      out.push(yao);
+      yao = s.indexOf("要", yao + 1);
+    }
+  }
+  return out;
 }
 
 /** Markers of every line (see LineMarkers). */
@@ -97,9 +118,10 @@ export function findAllMarkers(n: Normalised): LineMarkers {
 
 /**
  * Forward-looking markers of `s` (simplified body text) that start in [a, b), each read in the
- * context of all of `s`; `budget` caps how many are still taken (and counts those taken).
+ * context of all of `s`; `budget` caps how many are still taken (and counts those taken);
+ * `modals` holds the positions of 将 and 要 in `s` (modalPositions).
  */
-export function findMarkers(s: string, a: number, b: number, budget = { words: MAX_MARKERS, all: 2 * MAX_MARKERS }): Marker[] {
+export function findMarkers(s: string, a: number, b: number, budget: { words: number; all: number }, modals: readonly number[]): Marker[] {
   const words: Marker[] = [];
   let m: RegExpExecArray | null;
   // A match can start before `a` and hold it: the scan starts after the last character before
@@ -117,10 +139,16 @@ export function findMarkers(s: string, a: number, b: number, budget = { words: M
   // 将 and 要, in text order.
   const modal: Marker[] = [];
   const para = s;
-  for (let i = a; i < b && budget.all > 0; i++) {
-    const c = s.charCodeAt(i);
-    if (c !== JIANG && c !== YAO) continue;
-    const isJiang = c === JIANG;
+  let lo = 0;
+  let hi = modals.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((modals[mid] as number) < a) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < modals.length && (modals[k] as number) < b && budget.all > 0; k++) {
+    const i = modals[k] as number;
+    const isJiang = s.charCodeAt(i) === JIANG;
     const before = para.slice(Math.max(0, i - 3), i);
     const after = para.slice(i + 1, i + 7);
     if (isJiang) {
