@@ -14,7 +14,7 @@ import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE
 import { MONEY_UNITS } from "./rules/units";
 import { DURATION_UNITS } from "./rules/notfigures";
 import { boundsBy, isCjk, isClauseEnd, isSentenceEnd, MAX_SCAN } from "./text";
-import { filtered, nextIndexOf } from "./scan";
+import { filtered, neededChars, nextIndexOf, type Filtered } from "./scan";
 
 /** The per-figure rules behind the scanner's filters: most calls are settled by a table lookup. */
 const TAIL = filtered(METRIC_TAIL_RE);
@@ -23,6 +23,14 @@ const LEAD = filtered(METRIC_LEAD_RE);
 const CHANGE = filtered(CHANGE_RE);
 const CHANGE_TO_LEVEL = filtered(CHANGE_TO_LEVEL_RE);
 const CHANGE_AFTER = filtered(CHANGE_AFTER_RE);
+const SUBJECT = filtered(METRIC_SUBJECT_RE);
+const PLACE_LEAD = filtered(METRIC_PLACE_LEAD_RE);
+
+/** `t.replace(re, "")` for a rule anchored at the start (^): the text after its match. */
+function dropLead(re: Filtered, t: string): string {
+  const m = re.exec(t);
+  return m ? t.slice(m[0].length) : t;
+}
 
 export interface Attributed extends RawFigure {
   metric?: string;
@@ -231,18 +239,28 @@ function writeBack(metric: string, back: Map<number, string>): string {
   return from === 0 ? metric : out + metric.slice(from);
 }
 
+/** Quotes, brackets, spaces and 各类-style qualifiers, dropped from a metric. */
+const STRIP_RE = /[“”‘’"'「」『』《》\s]|各类|各项|各种/g;
+/** The characters a match of STRIP_RE needs: a phrase with none of them is returned as it is, with no regex call. */
+const STRIP_NEEDS = neededChars(STRIP_RE);
+
 function stripQuotes(t: string): string {
-  return t.replace(/[“”‘’"'「」『』《》\s]|各类|各项|各种/g, "");
+  if (STRIP_NEEDS) {
+    let any = false;
+    for (let i = 0; i < t.length && !any; i++) any = STRIP_NEEDS[t.charCodeAt(i)] === 1;
+    if (!any) return t;
+  }
+  return t.replace(STRIP_RE, "");
 }
 
 /** The noun phrase before a figure, without its subject when that leaves one (新增信贷投入预计达到 keeps it). */
 function peel(t: string): { core: string; tail: string } {
-  const p = peelFrom(t.replace(METRIC_SUBJECT_RE, ""));
+  const p = peelFrom(dropLead(SUBJECT, t));
   return p.core.length >= 2 ? p : peelFrom(t);
 }
 
 function peelFrom(t: string): { core: string; tail: string } {
-  let core = t.replace(METRIC_PLACE_LEAD_RE, "");
+  let core = dropLead(PLACE_LEAD, t);
   let tail = "";
   for (let guard = 0; guard < 8; guard++) {
     const m = LEAD.exec(core);

@@ -10,7 +10,7 @@ import { UNIT_FORMS, SUPPLIED_UNIT_RULES, IMPLIED_UNIT_FRAME_RE, IMPLIED_UNIT_AF
 import { PREFIX_APPROX, SUFFIX_APPROX, type ApproxRule } from "./rules/approx";
 import { NOT_FIGURE_RULES, DURATION_LEAD_RE, DURATION_UNITS, AT_LEAST_LEAD_RE, LIST_TOTAL_LEAD_RE, COUNTED_UNITS, SETTLEMENT_THRESHOLD_RE, MAX_QUOTE_LEN } from "./rules/notfigures";
 import { insideQuote, isClauseEnd } from "./text";
-import { scanner, edges, nextIndexOf } from "./scan";
+import { scanner, edges, nextIndexOf, classChars } from "./scan";
 
 export interface RawFigure {
   /** [start, end) in clean text. */
@@ -90,6 +90,15 @@ function matchUnit(s: string, pos: number): UnitMatch | null {
 }
 
 const NUMBER_SCAN = scanner(NUMBER_SCAN_RE);
+
+/** A rule that is one character class, as a table (tested by a lookup, not a regex call per figure). */
+function oneClass(re: RegExp): Uint8Array {
+  const t = classChars(re);
+  if (!t) throw new Error(`${re} must be one character class`);
+  return t;
+}
+const RANGE_SEP_AT = oneClass(RANGE_SEP_RE);
+const INNER_MORE_AT = oneClass(INNER_MORE_RE);
 
 /**
  * Which rules of a table can match a window, from one character: bit k of `at[c]` is set when
@@ -274,8 +283,7 @@ function readFigure(body: string, clean: string, start: number, numText: string,
   // Range: 3-5家, 2~3个, 10至15个; with the unit written twice: 3家至5家.
   const firstUnit = matchUnit(body, pos);
   const sepAt = firstUnit ? pos + firstUnit.form.length : pos;
-  RANGE_SEP_RE.lastIndex = sepAt;
-  if (RANGE_SEP_RE.test(body)) {
+  if (RANGE_SEP_AT[body.charCodeAt(sepAt)]) {
     NUMBER_AT_RE.lastIndex = sepAt + 1;
     const m2 = NUMBER_AT_RE.exec(body);
     const secondEnd = sepAt + 1 + (m2?.[0].length ?? 0);
@@ -294,8 +302,7 @@ function readFigure(body: string, clean: string, start: number, numText: string,
     }
   }
   let approx: Approx | undefined;
-  INNER_MORE_RE.lastIndex = pos;
-  if (INNER_MORE_RE.test(body)) {
+  if (INNER_MORE_AT[body.charCodeAt(pos)]) {
     // 500余场; 10余万元, 两千多万元 (a magnitude after 余/多).
     const tail = magnitudeThenUnit(body, pos + 1);
     if (tail) {

@@ -19,11 +19,17 @@ import { ACTOR_SUFFIX_RE, ADMIN_SUFFIXES, PLACE_RE } from "./rules/facts";
 import { isMajorEnd, isClauseEnd } from "./text";
 import { onHeadingLine } from "./sections";
 import { deadlinePeriod } from "./periods";
+import { filtered } from "./scan";
 
 /** A clause that only states when: 到2025年, 到“十四五”期末, 年内, 今年底, 2024年底前. */
 const DEADLINE_ONLY_RE =
   /^(?:力争|确保|争取|计划)?(?:到|至)?(?:20[0-9]{2}年(?:底|末)?前?|“?十[一二三四五六七八九]五”?(?:期末|末|内|期间)?|年内|今年(?:底|内)?|年底前)$/;
 const MAX_GOAL = 160;
+
+// The per-goal rules behind the scanner's filters: most calls are settled by a table lookup.
+const DEADLINE_ONLY = filtered(DEADLINE_ONLY_RE);
+const DEADLINE = filtered(DEADLINE_RE);
+const GOAL_PREDICATE = filtered(GOAL_PREDICATE_RE);
 /** A list lead (今年经济社会发展主要目标是:) is kept with the first item when this short. */
 const MAX_LEAD = 40;
 /** A paragraph's opening time word (今年,… / “2018年…) is its lead's deadline when this close to its start. */
@@ -58,7 +64,7 @@ export function buildGoals(n: Normalised, figs: Attributed[], markers: LineMarke
     // own (城镇新增就业120万人，城镇调查失业率5%左右: two promises).
     if (last && last.para === f.paragraph && f.clauseStart === last.end + 1 && !isMajorEnd(s[last.end] as string)) {
       const ownIndicator = f.metricKey !== undefined && !last.figs.some((g) => g.metricKey === f.metricKey);
-      if (!ownIndicator && !GOAL_PREDICATE_RE.test(s.slice(f.clauseStart, f.clauseEnd)) && f.clauseEnd - last.start <= MAX_GOAL) {
+      if (!ownIndicator && !GOAL_PREDICATE.test(s.slice(f.clauseStart, f.clauseEnd)) && f.clauseEnd - last.start <= MAX_GOAL) {
         last.end = f.clauseEnd;
         last.figs.push(f);
         continue;
@@ -96,14 +102,14 @@ export function buildGoals(n: Normalised, figs: Attributed[], markers: LineMarke
       while (k > 0 && start - k < MAX_LEAD && !isClauseEnd(s[k - 1] as string) ) k--;
       const prevClause = s.slice(k, start - 1).trim();
       // Keep a deadline-only clause before it (到2025年,高邮将打造…) and a list's lead (…目标是:).
-      if (DEADLINE_ONLY_RE.test(prevClause) || ((s[start - 1] === ":" || s[start - 1] === "：") && isClauseEnd(s[k - 1] ?? "\n"))) start = k;
+      if (DEADLINE_ONLY.test(prevClause) || ((s[start - 1] === ":" || s[start - 1] === "：") && isClauseEnd(s[k - 1] ?? "\n"))) start = k;
     }
     while (start < g.end && /\s/.test(s[start] as string)) start++;
     const simpText = s.slice(start, g.end);
     const os = origStart(n, start);
     const oe = origEnd(n, g.end);
     const goal: Goal = { text: n.original.slice(os, oe), start: os, end: oe, figures: g.figs.map((f) => figure(f).text) };
-    const dl = DEADLINE_RE.exec(simpText);
+    const dl = DEADLINE.exec(simpText);
     if (dl) goal.deadline = n.original.slice(origStart(n, start + dl.index), origEnd(n, start + dl.index + dl[0].length));
     else if (leadDeadline) goal.deadline = n.original.slice(origStart(n, leadDeadline[0]), origEnd(n, leadDeadline[1]));
     const actor = actorFor(n, markers, g.para, g.end, actors, headingPlaces);

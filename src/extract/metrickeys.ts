@@ -10,6 +10,10 @@ import {
   METRIC_KEY_PLACE_HEAD_RE,
   METRIC_KEY_NOT_PLACE_RE,
 } from "./rules/metrickeys";
+import { filtered } from "./scan";
+
+/** The tail rule behind the scanner's filters (its last character settles most metrics). */
+const KEY_TAIL = filtered(METRIC_KEY_TAIL_RE);
 
 /** Alias -> key, built once per isolate. */
 const KEY_OF = new Map<string, string>();
@@ -76,7 +80,7 @@ export function metricKey(metric: string): string | undefined {
   for (let guard = 0; guard < 4; guard++) {
     const key = lookup(m);
     if (key !== undefined) return key;
-    const t = METRIC_KEY_TAIL_RE.exec(m);
+    const t = KEY_TAIL.exec(m);
     if (!t || t[0].length >= m.length) return undefined;
     m = m.slice(0, m.length - t[0].length);
   }

@@ -492,3 +492,12 @@ export function nextIndexOf(s: string, ch: string): (from: number) => number {
     return found;
   };
 }
+
+/**
+ * The characters `re` matches when its whole source is one character class (`[-~至到]`), as a
+ * table: a sticky test of it at a position is a lookup of the character there. Null otherwise.
+ */
+export function classChars(re: RegExp): Uint8Array | null {
+  if (!/^\[(?:[^\]\\]|\\.)*\]$/.test(re.source)) return null;
+  return readPattern(plain(re))?.first ?? null;
+}
