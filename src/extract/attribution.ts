@@ -297,7 +297,8 @@ function metricFor(
   if (isCjk(s[ap]) || s[ap] === "“") {
     const win = c.slice(ap, Math.min(cellEnd, ap + METRIC_MAX + 4));
     let cut = win.length;
-    const stop = METRIC_AFTER_STOP_RE.exec(win.replace(/^“[^”]{0,12}”/, (q) => "\u0000".repeat(q.length)));
+    // A quoted name first (“…”) is masked so that no stop word inside it cuts the phrase.
+    const stop = METRIC_AFTER_STOP_RE.exec(win.charCodeAt(0) === 0x201c ? win.replace(/^“[^”]{0,12}”/, (q) => "\u0000".repeat(q.length)) : win);
     if (stop) cut = stop.index;
     // A bracketed alternative (县（市、区）) is one word: its 、 does not end the noun.
     for (let i = 0, depth = 0; i < cut; i++) {

@@ -10,7 +10,7 @@ import { UNIT_FORMS, SUPPLIED_UNIT_RULES, IMPLIED_UNIT_FRAME_RE, IMPLIED_UNIT_AF
 import { PREFIX_APPROX, SUFFIX_APPROX, type ApproxRule } from "./rules/approx";
 import { NOT_FIGURE_RULES, DURATION_LEAD_RE, DURATION_UNITS, AT_LEAST_LEAD_RE, LIST_TOTAL_LEAD_RE, COUNTED_UNITS, SETTLEMENT_THRESHOLD_RE, MAX_QUOTE_LEN } from "./rules/notfigures";
 import { insideQuote, isClauseEnd } from "./text";
-import { scanner, edges, nextIndexOf, classChars } from "./scan";
+import { scanner, edges, nextIndexOf, classChars, filtered } from "./scan";
 
 export interface RawFigure {
   /** [start, end) in clean text. */
@@ -98,6 +98,9 @@ function oneClass(re: RegExp): Uint8Array {
   return t;
 }
 const RANGE_SEP_AT = oneClass(RANGE_SEP_RE);
+const AT_LEAST_LEAD = filtered(AT_LEAST_LEAD_RE);
+const LIST_TOTAL_LEAD = filtered(LIST_TOTAL_LEAD_RE);
+const DURATION_LEAD = filtered(DURATION_LEAD_RE);
 const INNER_MORE_AT = oneClass(INNER_MORE_RE);
 
 /**
@@ -363,13 +366,13 @@ function readFigure(body: string, clean: string, start: number, numText: string,
   if (num.chinese) {
     const before8 = body.slice(Math.max(0, start - 8), start);
     // 一 + measure word is an article (一名市领导, 一批, 再组织一次), unless it is counted (至少打造一个).
-    const atLeast = AT_LEAST_LEAD_RE.test(before8);
+    const atLeast = AT_LEAST_LEAD.test(before8);
     if ((numText === "一" || numText === "壹") && !atLeast) return null;
     // A list's total counts what the list does not name (白石山等五处); 食品、…、纺织等七个 names all seven.
-    const listTotal = LIST_TOTAL_LEAD_RE.test(before8) && num.value > listItemsBefore(body, start - 1);
+    const listTotal = LIST_TOTAL_LEAD.test(before8) && num.value > listItemsBefore(body, start - 1);
     if (num.small && num.value < 10 && !valueMax && !atLeast && !listTotal) {
       const lead = body.slice(Math.max(0, start - 4), start);
-      if (!(DURATION_UNITS.has(unitSimp) && DURATION_LEAD_RE.test(lead)) && unitSimp !== "成") return null;
+      if (!(DURATION_UNITS.has(unitSimp) && DURATION_LEAD.test(lead)) && unitSimp !== "成") return null;
     }
     // A Chinese numeral glued to a preceding CJK word is often part of a name (三次产业, 四好农村路).
   }

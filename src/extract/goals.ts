@@ -19,7 +19,7 @@ import { ACTOR_SUFFIX_RE, ADMIN_SUFFIXES, PLACE_RE } from "./rules/facts";
 import { isMajorEnd, isClauseEnd } from "./text";
 import { onHeadingLine } from "./sections";
 import { deadlinePeriod } from "./periods";
-import { filtered } from "./scan";
+import { filtered, isSpaceAt } from "./scan";
 
 /** A clause that only states when: 到2025年, 到“十四五”期末, 年内, 今年底, 2024年底前. */
 const DEADLINE_ONLY_RE =
@@ -104,7 +104,7 @@ export function buildGoals(n: Normalised, figs: Attributed[], markers: LineMarke
       // Keep a deadline-only clause before it (到2025年,高邮将打造…) and a list's lead (…目标是:).
       if (DEADLINE_ONLY.test(prevClause) || ((s[start - 1] === ":" || s[start - 1] === "：") && isClauseEnd(s[k - 1] ?? "\n"))) start = k;
     }
-    while (start < g.end && /\s/.test(s[start] as string)) start++;
+    while (start < g.end && isSpaceAt(s, start)) start++;
     const simpText = s.slice(start, g.end);
     const os = origStart(n, start);
     const oe = origEnd(n, g.end);

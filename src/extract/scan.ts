@@ -501,3 +501,7 @@ export function classChars(re: RegExp): Uint8Array | null {
   if (!/^\[(?:[^\]\\]|\\.)*\]$/.test(re.source)) return null;
   return readPattern(plain(re))?.first ?? null;
 }
+
+/** `/\s/.test(c)` for the character at a code unit, as a table lookup (no one-character string). */
+const SPACE_AT = table(SPACE, false);
+export const isSpaceAt = (s: string, i: number): boolean => SPACE_AT[s.charCodeAt(i)] === 1;
