@@ -397,7 +397,8 @@ export function filtered(re: RegExp): Filtered {
   const anchored = r.anchored;
   const may = (s: string): boolean => {
     const n = s.length;
-    if (n === 0) return true;
+    // A pattern the reader follows cannot match the empty string (readPattern).
+    if (n === 0) return false;
     if (!((t[s.charCodeAt(n - 1)] as number) & 4)) return false;
     if (anchored) {
       if (!((t[s.charCodeAt(0)] as number) & 1)) return false;
