@@ -144,9 +144,9 @@ function actorFor(n: Normalised, markers: LineMarkers, para: number, pos: number
       const m = ms[i] as Marker;
       if (m.pos > pos || !m.subject || m.subjectStart === undefined) continue;
       // Generic subjects name no one in particular (区 alone, 我们, 全区上下); 区发改委 does.
-      if (/^(?:我们|我|我区|我市|我县|(?:全[区市县镇]|各[级地])(?:上下)?|[区市县])$/.test(m.subject)) continue;
+      // Both answers are kept per subject: goals of a paragraph ask about the same markers.
       let like = actors.get(m.subject);
-      if (like === undefined) actors.set(m.subject, (like = actorLike(n, m.subject)));
+      if (like === undefined) actors.set(m.subject, (like = !/^(?:我们|我|我区|我市|我县|(?:全[区市县镇]|各[级地])(?:上下)?|[区市县])$/.test(m.subject) && actorLike(n, m.subject)));
       if (!like) continue;
       return cleanAt(n, m.subjectStart, m.subjectStart + m.subject.length);
     }
