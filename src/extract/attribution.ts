@@ -6,15 +6,15 @@ import type { Kind } from "./types";
 import type { RawFigure } from "./figures";
 import type { Normalised } from "./normalise";
 import { CHANGE_RE, CHANGE_TO_LEVEL_RE, CHANGE_AFTER_RE } from "./rules/markers";
-import { findAllMarkers, type Marker } from "./markers";
+import { findAllMarkers, type LineMarkers } from "./markers";
 import { kindOf } from "./kind";
 import type { Sections, Mode } from "./sections";
 import { metricKey } from "./metrickeys";
 import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_COMPARE_TAIL_RE, METRIC_AFTER_STOP_RE, METRIC_MEASURE_ALT_RE, COUNT_VERB_RE, ATTRIBUTE_METRICS, ATTRIBUTE_OWNER_UNITS, METRIC_MAX, LIST_MEASURE_WORDS, LIST_MODIFIER_MAX, LIST_SEPARATORS } from "./rules/metric";
 import { MONEY_UNITS } from "./rules/units";
 import { DURATION_UNITS } from "./rules/notfigures";
-import { boundsBy, isCjk } from "./text";
-import { filtered } from "./scan";
+import { boundsBy, isCjk, isClauseEnd, isSentenceEnd, MAX_SCAN } from "./text";
+import { filtered, neededChars, nextIndexOf, type Filtered } from "./scan";
 
 /** The per-figure rules behind the scanner's filters: most calls are settled by a table lookup. */
 const TAIL = filtered(METRIC_TAIL_RE);
@@ -23,6 +23,14 @@ const LEAD = filtered(METRIC_LEAD_RE);
 const CHANGE = filtered(CHANGE_RE);
 const CHANGE_TO_LEVEL = filtered(CHANGE_TO_LEVEL_RE);
 const CHANGE_AFTER = filtered(CHANGE_AFTER_RE);
+const SUBJECT = filtered(METRIC_SUBJECT_RE);
+const PLACE_LEAD = filtered(METRIC_PLACE_LEAD_RE);
+
+/** `t.replace(re, "")` for a rule anchored at the start (^): the text after its match. */
+function dropLead(re: Filtered, t: string): string {
+  const m = re.exec(t);
+  return m ? t.slice(m[0].length) : t;
+}
 
 export interface Attributed extends RawFigure {
   metric?: string;
@@ -37,7 +45,7 @@ export interface Attributed extends RawFigure {
   paragraph: number;
 }
 
-export function attribute(n: Normalised, raws: RawFigure[], sections: Sections): { figures: Attributed[]; markers: Marker[][] } {
+export function attribute(n: Normalised, raws: RawFigure[], sections: Sections): { figures: Attributed[]; markers: LineMarkers } {
   const s = n.body;
   const c = n.clean;
   const markersByLine = findAllMarkers(n);
@@ -45,18 +53,21 @@ export function attribute(n: Normalised, raws: RawFigure[], sections: Sections):
   const out: Attributed[] = [];
   let li = 0;
   let si = 0;
+  const clauseOf = boundsInOrder(s, 1, isClauseEnd);
+  const sentenceOf = boundsInOrder(s, 2, isSentenceEnd);
+  const closes = [nextIndexOf(s, "）"), nextIndexOf(s, ")")];
   for (let k = 0; k < raws.length; k++) {
     const f = raws[k] as RawFigure;
     while (li < n.lines.length - 1 && (n.lines[li] as { end: number }).end < f.start) li++;
-    const [clauseStart, clauseEnd] = boundsBy(s, f.start, f.end, 1);
-    const [sentenceStart, sentenceEnd] = boundsBy(s, f.start, f.end, 2);
+    const [clauseStart, clauseEnd] = clauseOf(f.start, f.end);
+    const [sentenceStart, sentenceEnd] = sentenceOf(f.start, f.end);
     // A figure in a bracketed aside (255.28亿元（占规上工业比重为62.0%），同比增长12.5%) lends
     // neither its metric nor its clause to the figures after the bracket.
     let prev = out[out.length - 1];
-    if (prev && out.length > 1 && closesAside(s, prev.outerEnd, f.start)) prev = out[out.length - 2];
+    if (prev && out.length > 1 && closesAside(closes, prev.outerEnd, f.start)) prev = out[out.length - 2];
     while (si + 1 < scopes.length && (scopes[si + 1] as { pos: number }).pos <= f.start) si++;
     const mode: Mode = scopes[si]?.mode ?? null;
-    const kind = kindOf({ s, start: f.start, end: f.end, clauseStart, clauseEnd, sentenceStart, markers: markersByLine[li] ?? [], mode });
+    const kind = kindOf({ s, start: f.start, end: f.end, clauseStart, clauseEnd, sentenceStart, markers: markersByLine.of(li), mode });
     // Metric.
     // Rules match simplified text; the metric is then written back in the article's script.
     const own = metricFor(n.simp, s, f, clauseStart, clauseEnd, prev, raws[k + 1]);
@@ -102,9 +113,9 @@ export function attribute(n: Normalised, raws: RawFigure[], sections: Sections):
     const key = a.metric ? metricKey(a.metric) : undefined;
     if (key) a.metricKey = key;
   }
-  if (n.simp !== n.written) {
-    const back = backMap(n);
-    for (const a of out) if (a.metric) a.metric = [...a.metric].map((ch) => back.get(ch) ?? ch).join("");
+  if (out.some((a) => a.metric) && n.simp !== n.written) {
+    const back = backMap(n, out);
+    if (back.size > 0) for (const a of out) if (a.metric) a.metric = writeBack(a.metric, back);
   }
   return { figures: out, markers: markersByLine };
 }
@@ -129,35 +140,127 @@ function moneyUnitNear(raws: RawFigure[], k: number): RawFigure | undefined {
   return undefined;
 }
 
-function closesAside(s: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (s[i] === "）" || s[i] === ")") return true;
-  return false;
+function closesAside(closes: ((from: number) => number)[], from: number, to: number): boolean {
+  return closes.some((next) => {
+    const at = next(from);
+    return at >= 0 && at < to;
+  });
 }
 
-/** Simplified char -> the traditional char this document writes for it (經 for 经). */
-function backMap(n: Normalised): Map<string, string> {
-  const m = new Map<string, string>();
+/**
+ * boundsBy(s, start, end, bit) for figures in text order. A figure inside the bounds found for
+ * the one before, when those bounds stopped at real ends (not at MAX_SCAN) within its own reach
+ * and the earlier figure's own text holds no end (1,100 holds a comma), has the same bounds: the
+ * scans would pass the same characters. Figures share sentences, so most bounds are not scanned.
+ */
+function boundsInOrder(s: string, bit: number, isEnd: (c: string) => boolean): (start: number, end: number) => [number, number] {
+  let prev: [number, number] | undefined;
+  let prevStart = 0;
+  let prevEnd = 0;
+  const endsIn = (a: number, b: number) => {
+    for (let i = a; i < b; i++) if (isEnd(s[i] as string)) return true;
+    return false;
+  };
+  return (start, end) => {
+    if (prev) {
+      const [a, b] = prev;
+      const same =
+        start >= prevEnd && end <= b && start < b &&
+        a >= start - MAX_SCAN && (a === 0 || isEnd(s[a - 1] as string)) &&
+        b <= end + MAX_SCAN && (b === s.length || isEnd(s[b] as string)) &&
+        !endsIn(prevStart, prevEnd);
+      if (same) {
+        prevStart = start;
+        prevEnd = end;
+        return [a, b];
+      }
+    }
+    prev = boundsBy(s, start, end, bit);
+    prevStart = start;
+    prevEnd = end;
+    return [prev[0], prev[1]];
+  };
+}
+
+/**
+ * Simplified code unit -> the character this document writes for it first (經 for 经, ， for the
+ * folded ,), for the code units of the figures' metrics only: the text is read once, and a
+ * position is compared only when its character is one a metric holds.
+ */
+function backMap(n: Normalised, figs: Attributed[]): Map<number, string> {
+  const need = NEED;
+  const wanted: number[] = [];
+  // When simplify changed nothing (simp is clean), written and simp differ only where the
+  // full-width fold did, and the fold writes ASCII (normalise.ts): only a metric's ASCII
+  // characters can have another written form, and a metric without any needs no pass at all.
+  const foldOnly = n.simp === n.clean;
+  for (const f of figs) {
+    const t = f.metric;
+    if (!t) continue;
+    for (let i = 0; i < t.length; i++) {
+      const a = t.charCodeAt(i);
+      if (need[a] || (foldOnly && a >= 0x80)) continue;
+      need[a] = 1;
+      wanted.push(a);
+    }
+  }
+  let left = wanted.length;
+  const m = new Map<number, string>();
   const s = n.simp;
   const c = n.written;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = 0; i < s.length && left > 0; i++) {
     const a = s.charCodeAt(i);
-    if (a !== c.charCodeAt(i) && !m.has(s[i] as string)) m.set(s[i] as string, c[i] as string);
+    if (need[a] && a !== c.charCodeAt(i)) {
+      m.set(a, c[i] as string);
+      need[a] = 0;
+      left--;
+    }
   }
+  for (const a of wanted) need[a] = 0;
   return m;
 }
 
+/** backMap's table of wanted code units, kept zero between calls (64 KB is not cleared per document). */
+const NEED = new Uint8Array(0x10000);
+
+/** A metric in the article's script: each simplified character the document writes otherwise, written back. */
+function writeBack(metric: string, back: Map<number, string>): string {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < metric.length; i++) {
+    const a = metric.charCodeAt(i);
+    // Surrogates are never converted (normalise keeps them as written).
+    if (a >= 0xd800 && a <= 0xdfff) continue;
+    const w = back.get(a);
+    if (w === undefined) continue;
+    out += metric.slice(from, i) + w;
+    from = i + 1;
+  }
+  return from === 0 ? metric : out + metric.slice(from);
+}
+
+/** Quotes, brackets, spaces and 各类-style qualifiers, dropped from a metric. */
+const STRIP_RE = /[“”‘’"'「」『』《》\s]|各类|各项|各种/g;
+/** The characters a match of STRIP_RE needs: a phrase with none of them is returned as it is, with no regex call. */
+const STRIP_NEEDS = neededChars(STRIP_RE);
+
 function stripQuotes(t: string): string {
-  return t.replace(/[“”‘’"'「」『』《》\s]|各类|各项|各种/g, "");
+  if (STRIP_NEEDS) {
+    let any = false;
+    for (let i = 0; i < t.length && !any; i++) any = STRIP_NEEDS[t.charCodeAt(i)] === 1;
+    if (!any) return t;
+  }
+  return t.replace(STRIP_RE, "");
 }
 
 /** The noun phrase before a figure, without its subject when that leaves one (新增信贷投入预计达到 keeps it). */
 function peel(t: string): { core: string; tail: string } {
-  const p = peelFrom(t.replace(METRIC_SUBJECT_RE, ""));
+  const p = peelFrom(dropLead(SUBJECT, t));
   return p.core.length >= 2 ? p : peelFrom(t);
 }
 
 function peelFrom(t: string): { core: string; tail: string } {
-  let core = t.replace(METRIC_PLACE_LEAD_RE, "");
+  let core = dropLead(PLACE_LEAD, t);
   let tail = "";
   for (let guard = 0; guard < 8; guard++) {
     const m = LEAD.exec(core);
@@ -194,7 +297,8 @@ function metricFor(
   if (isCjk(s[ap]) || s[ap] === "“") {
     const win = c.slice(ap, Math.min(cellEnd, ap + METRIC_MAX + 4));
     let cut = win.length;
-    const stop = METRIC_AFTER_STOP_RE.exec(win.replace(/^“[^”]{0,12}”/, (q) => "\u0000".repeat(q.length)));
+    // A quoted name first (“…”) is masked so that no stop word inside it cuts the phrase.
+    const stop = METRIC_AFTER_STOP_RE.exec(win.charCodeAt(0) === 0x201c ? win.replace(/^“[^”]{0,12}”/, (q) => "\u0000".repeat(q.length)) : win);
     if (stop) cut = stop.index;
     // A bracketed alternative (县（市、区）) is one word: its 、 does not end the noun.
     for (let i = 0, depth = 0; i < cut; i++) {

@@ -7,10 +7,10 @@ import type { Approx } from "./types";
 import { parseNumber, type ParsedNumber } from "./numbers";
 import { NUMBER_SCAN_RE, NUMBER_AT_RE, RANGE_SEP_RE, INNER_MORE_RE, CN_PERCENT_RE } from "./rules/numerals";
 import { UNIT_FORMS, SUPPLIED_UNIT_RULES, IMPLIED_UNIT_FRAME_RE, IMPLIED_UNIT_AFTER_RE, BARE_MONEY_BEFORE_RE, BARE_MONEY_AFTER_RE } from "./rules/units";
-import { PREFIX_APPROX, SUFFIX_APPROX } from "./rules/approx";
+import { PREFIX_APPROX, SUFFIX_APPROX, type ApproxRule } from "./rules/approx";
 import { NOT_FIGURE_RULES, DURATION_LEAD_RE, DURATION_UNITS, AT_LEAST_LEAD_RE, LIST_TOTAL_LEAD_RE, COUNTED_UNITS, SETTLEMENT_THRESHOLD_RE, MAX_QUOTE_LEN } from "./rules/notfigures";
 import { insideQuote, isClauseEnd } from "./text";
-import { filtered, scanner } from "./scan";
+import { scanner, edges, nextIndexOf, classChars, filtered } from "./scan";
 
 export interface RawFigure {
   /** [start, end) in clean text. */
@@ -37,14 +37,32 @@ const isYear = (v: number) => Number.isInteger(v) && v >= 1900 && v <= 2100;
 /** 12 significant digits (0.1 + 0.2 -> 0.3); integers below 1e12 are already exact (toPrecision is slow). */
 const round = (v: number) => (Number.isInteger(v) && v !== 0 && Math.abs(v) < 1e12 ? v : Number(v.toPrecision(12)));
 
-/** Unit forms indexed by their first character (longest first within each bucket). */
-const UNITS_BY_FIRST = new Map<string, typeof UNIT_FORMS>();
-for (const u of UNIT_FORMS) {
-  const k = u.form[0] as string;
+/** A unit form as matchUnit reports it; built once per form, so a match allocates nothing. */
+interface UnitMatch {
+  form: string;
+  money: boolean;
+  unit?: string;
+  /** Code units that must not follow the form (项目 is a noun, not 项). */
+  notFollowedBy: ReadonlySet<number>;
+}
+
+/**
+ * Unit forms indexed by the code unit of their first character (longest first within each
+ * bucket): a number key and no one-character string per lookup (a CJK character read as s[i] is
+ * a new string each time).
+ */
+const UNITS_BY_FIRST = new Map<number, UnitMatch[]>();
+for (const { form, rule } of UNIT_FORMS) {
+  const k = form.charCodeAt(0);
   const list = UNITS_BY_FIRST.get(k) ?? [];
-  list.push(u);
+  list.push({ form, money: !!rule.money, unit: rule.unit, notFollowedBy: new Set([...(rule.notFollowedBy ?? "")].map((c) => c.charCodeAt(0))) });
   UNITS_BY_FIRST.set(k, list);
 }
+/** The same lists by a table lookup: UNIT_LIST_AT[c] is 1 + the index in UNIT_LISTS of the forms starting with c, 0 for none. */
+const UNIT_LISTS = [...UNITS_BY_FIRST.values()];
+const UNIT_LIST_AT = new Uint8Array(0x10000);
+if (UNIT_LISTS.length > 254) throw new RangeError("too many unit first characters for a byte table");
+[...UNITS_BY_FIRST.keys()].forEach((c, k) => (UNIT_LIST_AT[c] = k + 1));
 
 /** Up to two 万/亿 at `from` followed by a unit: where the unit starts and the magnitude (万元 -> 1e4). */
 function magnitudeThenUnit(body: string, from: number): { pos: number; mag: number } | null {
@@ -57,14 +75,15 @@ function magnitudeThenUnit(body: string, from: number): { pos: number; mag: numb
   return matchUnit(body, k) ? { pos: k, mag } : null;
 }
 
-function matchUnit(s: string, pos: number): { form: string; money: boolean; unit?: string } | null {
-  const list = UNITS_BY_FIRST.get(s[pos] as string);
-  if (!list) return null;
-  for (const { form, rule } of list) {
-    if (s.startsWith(form, pos)) {
-      const next = s[pos + form.length];
-      if (next && rule.notFollowedBy && rule.notFollowedBy.includes(next)) continue;
-      return { form, money: !!rule.money, unit: rule.unit };
+function matchUnit(s: string, pos: number): UnitMatch | null {
+  // Past the end charCodeAt is NaN, which indexes nothing: no unit.
+  const at = UNIT_LIST_AT[s.charCodeAt(pos)];
+  if (!at) return null;
+  for (const u of UNIT_LISTS[at - 1] as UnitMatch[]) {
+    if (s.startsWith(u.form, pos)) {
+      // Past the end charCodeAt is NaN, which no set holds.
+      if (u.notFollowedBy.has(s.charCodeAt(pos + u.form.length))) continue;
+      return u;
     }
   }
   return null;
@@ -72,18 +91,118 @@ function matchUnit(s: string, pos: number): { form: string; money: boolean; unit
 
 const NUMBER_SCAN = scanner(NUMBER_SCAN_RE);
 
-/** The not-figure rules behind the scanner's filters (most windows are settled by a table lookup). */
-const NOT_FIGURE_TESTS = NOT_FIGURE_RULES.map((r) => ({
-  self: r.self && filtered(r.self),
-  before: r.before && filtered(r.before),
-  after: r.after && filtered(r.after),
-  countsPass: r.countsPass,
-}));
+/** A rule that is one character class, as a table (tested by a lookup, not a regex call per figure). */
+function oneClass(re: RegExp): Uint8Array {
+  const t = classChars(re);
+  if (!t) throw new Error(`${re} must be one character class`);
+  return t;
+}
+const RANGE_SEP_AT = oneClass(RANGE_SEP_RE);
+const AT_LEAST_LEAD = filtered(AT_LEAST_LEAD_RE);
+const LIST_TOTAL_LEAD = filtered(LIST_TOTAL_LEAD_RE);
+const DURATION_LEAD = filtered(DURATION_LEAD_RE);
+const INNER_MORE_AT = oneClass(INNER_MORE_RE);
+
+/**
+ * Which rules of a table can match a window, from one character: bit k of `at[c]` is set when
+ * rule k's pattern can match a window whose edge character (its first for a pattern anchored at
+ * the start, its last for one anchored at the end) is c; `empty` holds the bits of the rules
+ * that can match an empty window. A rule without that window, or one whose edge the reader
+ * cannot name, has its bit everywhere. Most figures are settled by these lookups: the regexes
+ * run (on a slice) only for the rules whose bits survive.
+ */
+interface EdgeMask {
+  at: Int32Array;
+  empty: number;
+}
+
+function edgeMask(patterns: readonly (RegExp | undefined)[], side: "first" | "last"): EdgeMask {
+  if (patterns.length > 31) throw new RangeError("edgeMask takes at most 31 rules");
+  const at = new Int32Array(0x10000);
+  let empty = 0;
+  patterns.forEach((re, k) => {
+    const bit = 1 << k;
+    const e = re ? edges(re) : null;
+    const table = e ? e[side] : null;
+    if (!e || e.empty) empty |= bit;
+    if (!table) {
+      for (let c = 0; c < 0x10000; c++) at[c] = (at[c] as number) | bit;
+      return;
+    }
+    for (let c = 0; c < 0x10000; c++) if (table[c]) at[c] = (at[c] as number) | bit;
+  });
+  return { at, empty };
+}
+
+/** The rules of a table whose pattern can match body[a, b), by that window's `side` character. */
+function maskOf(m: EdgeMask, body: string, a: number, b: number, side: "first" | "last"): number {
+  if (b <= a) return m.empty;
+  return m.at[body.charCodeAt(side === "first" ? a : b - 1)] as number;
+}
+
+// The not-figure rules: a rule excludes a figure only if its own text (self), the window before
+// and the window after all match, so a rule one of whose windows cannot match is skipped.
+const NF_SELF_FIRST = edgeMask(NOT_FIGURE_RULES.map((r) => r.self), "first");
+const NF_SELF_LAST = edgeMask(NOT_FIGURE_RULES.map((r) => r.self), "last");
+const NF_BEFORE = edgeMask(NOT_FIGURE_RULES.map((r) => r.before), "last");
+const NF_AFTER = edgeMask(NOT_FIGURE_RULES.map((r) => r.after), "first");
+const SUFFIX_MASK = edgeMask(SUFFIX_APPROX.map((r) => r.re), "first");
+const PREFIX_MASK = edgeMask(PREFIX_APPROX.map((r) => r.re), "last");
+
+/** The first approximation rule (in order) of `rules` whose pattern matches body[a, b), with its match. */
+function firstApprox(rules: readonly ApproxRule[], mask: EdgeMask, side: "first" | "last", body: string, a: number, b: number): { approx: Approx; m: RegExpExecArray } | undefined {
+  let run = maskOf(mask, body, a, b, side);
+  if (run === 0) return undefined;
+  const t = body.slice(a, b);
+  for (let k = 0; run !== 0; k++, run >>>= 1) {
+    if (!(run & 1)) continue;
+    const r = rules[k] as ApproxRule;
+    const m = r.re.exec(t);
+    if (m) return { approx: r.approx, m };
+  }
+  return undefined;
+}
+
+/** A not-figure rule that excludes the figure body[start, end). */
+function notFigure(body: string, start: number, end: number, unitSimp: string): boolean {
+  const b8 = Math.max(0, start - 8);
+  const a8 = Math.min(body.length, end + 8);
+  let run =
+    maskOf(NF_SELF_FIRST, body, start, end, "first") &
+    maskOf(NF_SELF_LAST, body, start, end, "last") &
+    maskOf(NF_BEFORE, body, b8, start, "last") &
+    maskOf(NF_AFTER, body, end, a8, "first");
+  if (run === 0) return false;
+  const selfText = body.slice(start, end);
+  const before8 = body.slice(b8, start);
+  const after8 = body.slice(end, a8);
+  for (let k = 0; run !== 0; k++, run >>>= 1) {
+    if (!(run & 1)) continue;
+    const r = NOT_FIGURE_RULES[k] as (typeof NOT_FIGURE_RULES)[number];
+    if (r.self && !r.self.test(selfText)) continue;
+    if (r.before && !r.before.test(before8)) continue;
+    if (r.after && !r.after.test(after8)) continue;
+    if (r.countsPass && COUNTED_UNITS.has(unitSimp) && (unitSimp === "%" || unitSimp === "成" || !SETTLEMENT_THRESHOLD_RE.test(after8))) continue;
+    if (!r.self && !r.before && !r.after) continue;
+    return true;
+  }
+  return false;
+}
 
 export function findFigures(body: string, clean: string): RawFigure[] {
   const out: RawFigure[] = [];
   let m: RegExpExecArray | null;
   let from = 0;
+  // insideQuote reads back from every figure for an opening quote; the next opening quote of
+  // each kind (found by forward searches, figures being in text order) says whether one is near.
+  const opens = ["“", "「", "『"].map((q) => nextIndexOf(body, q));
+  const quoted = (start: number, end: number) => {
+    const near = Math.max(0, start - MAX_QUOTE_LEN);
+    return opens.some((next) => {
+      const at = next(near);
+      return at >= 0 && at < start;
+    }) && insideQuote(body, start, end, MAX_QUOTE_LEN);
+  };
   while ((m = NUMBER_SCAN.next(body, from)) !== null) {
     const start = m.index;
     from = start + (m[0].length || 1);
@@ -96,7 +215,7 @@ export function findFigures(body: string, clean: string): RawFigure[] {
       continue;
     }
     const numText = m[0];
-    const f = readFigure(body, clean, start, numText, out);
+    const f = readFigure(body, clean, start, numText, out, quoted);
     if (f) {
       out.push(f);
       if (out.length >= MAX_FIGURES) break;
@@ -115,19 +234,16 @@ export function findFigures(body: string, clean: string): RawFigure[] {
       const start = m.index;
       const end = start + m[0].length;
       if (out.some((f) => f.start < end && start < f.end) || insideQuote(body, start, end, MAX_QUOTE_LEN)) continue;
-      out.push({ start, end, value: round(v), unit: "%", unitSimp: "%", outerStart: start, outerEnd: end, ...approxAround(body, start, end) });
+      const approx = approxAround(body, start, end);
+      out.push({ start, end, value: round(v), unit: "%", unitSimp: "%", outerStart: start, outerEnd: end, ...(approx ? { approx } : {}) });
     }
     out.sort((a, b) => a.start - b.start);
   }
   return out;
 }
 
-function approxAround(body: string, start: number, end: number): { approx?: Approx } {
-  const after = body.slice(end, end + 3);
-  for (const r of SUFFIX_APPROX) if (r.re.test(after)) return { approx: r.approx };
-  const before = body.slice(Math.max(0, start - 6), start);
-  for (const r of PREFIX_APPROX) if (r.re.test(before)) return { approx: r.approx };
-  return {};
+function approxAround(body: string, start: number, end: number): Approx | undefined {
+  return (firstApprox(SUFFIX_APPROX, SUFFIX_MASK, "first", body, end, Math.min(body.length, end + 3)) ?? firstApprox(PREFIX_APPROX, PREFIX_MASK, "last", body, Math.max(0, start - 6), start))?.approx;
 }
 
 /** Items of the 、-list that ends at `at` within its clause: 食品、钢铁、医药等 -> 3. */
@@ -142,15 +258,25 @@ function listItemsBefore(body: string, at: number): number {
 }
 const MAX_LIST_SCAN = 80;
 
-/** Characters that may follow a number that is a figure (unit, 余/多, range separator). */
-const FOLLOW = new Set<string>(["余", "餘", "多", "-", "~", "—", "–", "至", "到", " ", ...UNITS_BY_FIRST.keys()]);
-const HAS_BIG_RE = /[万萬亿億]/;
+/** Code units that may follow a number that is a figure (unit, 余/多, range separator), as a table. */
+const FOLLOW = new Uint8Array(0x10000);
+for (const c of ["余", "餘", "多", "-", "~", "—", "–", "至", "到", " "]) FOLLOW[c.charCodeAt(0)] = 1;
+for (const k of UNITS_BY_FIRST.keys()) FOLLOW[k] = 1;
+
+/** A number with 万/亿 in it (a figure even with nothing after it: 发放贷款1.2亿). */
+function hasBig(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 0x4e07 || c === 0x842c || c === 0x4ebf || c === 0x5104) return true;
+  }
+  return false;
+}
 
 /** Figures per document are capped: no article has more; hostile input stays linear. */
 export const MAX_FIGURES = 5000;
 
-function readFigure(body: string, clean: string, start: number, numText: string, prev: RawFigure[]): RawFigure | null {
-  if (!FOLLOW.has(body[start + numText.length] as string) && !HAS_BIG_RE.test(numText)) return null;
+function readFigure(body: string, clean: string, start: number, numText: string, prev: RawFigure[], quoted: (start: number, end: number) => boolean): RawFigure | null {
+  if (!FOLLOW[body.charCodeAt(start + numText.length)] && !hasBig(numText)) return null;
   // A magnitude standing alone as an amount (突破万亿元, NUMBER_RE admits it only there) is one of it.
   const bareMagnitude = numText[0] === "万" || numText[0] === "亿";
   let num: ParsedNumber | null = parseNumber(bareMagnitude ? `一${numText}` : numText);
@@ -160,8 +286,7 @@ function readFigure(body: string, clean: string, start: number, numText: string,
   // Range: 3-5家, 2~3个, 10至15个; with the unit written twice: 3家至5家.
   const firstUnit = matchUnit(body, pos);
   const sepAt = firstUnit ? pos + firstUnit.form.length : pos;
-  RANGE_SEP_RE.lastIndex = sepAt;
-  if (RANGE_SEP_RE.test(body)) {
+  if (RANGE_SEP_AT[body.charCodeAt(sepAt)]) {
     NUMBER_AT_RE.lastIndex = sepAt + 1;
     const m2 = NUMBER_AT_RE.exec(body);
     const secondEnd = sepAt + 1 + (m2?.[0].length ?? 0);
@@ -180,8 +305,7 @@ function readFigure(body: string, clean: string, start: number, numText: string,
     }
   }
   let approx: Approx | undefined;
-  INNER_MORE_RE.lastIndex = pos;
-  if (INNER_MORE_RE.test(body)) {
+  if (INNER_MORE_AT[body.charCodeAt(pos)]) {
     // 500余场; 10余万元, 两千多万元 (a magnitude after 余/多).
     const tail = magnitudeThenUnit(body, pos + 1);
     if (tail) {
@@ -237,44 +361,32 @@ function readFigure(body: string, clean: string, start: number, numText: string,
       implied = true;
     }
   }
-  // Not-figure rules.
-  const before8 = body.slice(Math.max(0, start - 8), start);
-  const after8 = body.slice(end, end + 8);
-  const selfText = body.slice(start, end);
-  for (const r of NOT_FIGURE_TESTS) {
-    if (r.self && !r.self.test(selfText)) continue;
-    if (r.before && !r.before.test(before8)) continue;
-    if (r.after && !r.after.test(after8)) continue;
-    if (r.countsPass && COUNTED_UNITS.has(unitSimp) && (unitSimp === "%" || unitSimp === "成" || !SETTLEMENT_THRESHOLD_RE.test(after8))) continue;
-    if (!r.self && !r.before && !r.after) continue;
-    return null;
-  }
+  // Not-figure rules, on the 8 characters before, the figure's own text and the 8 after.
+  if (notFigure(body, start, end, unitSimp)) return null;
   if (num.chinese) {
+    const before8 = body.slice(Math.max(0, start - 8), start);
     // 一 + measure word is an article (一名市领导, 一批, 再组织一次), unless it is counted (至少打造一个).
-    const atLeast = AT_LEAST_LEAD_RE.test(before8);
+    const atLeast = AT_LEAST_LEAD.test(before8);
     if ((numText === "一" || numText === "壹") && !atLeast) return null;
     // A list's total counts what the list does not name (白石山等五处); 食品、…、纺织等七个 names all seven.
-    const listTotal = LIST_TOTAL_LEAD_RE.test(before8) && num.value > listItemsBefore(body, start - 1);
+    const listTotal = LIST_TOTAL_LEAD.test(before8) && num.value > listItemsBefore(body, start - 1);
     if (num.small && num.value < 10 && !valueMax && !atLeast && !listTotal) {
       const lead = body.slice(Math.max(0, start - 4), start);
-      if (!(DURATION_UNITS.has(unitSimp) && DURATION_LEAD_RE.test(lead)) && unitSimp !== "成") return null;
+      if (!(DURATION_UNITS.has(unitSimp) && DURATION_LEAD.test(lead)) && unitSimp !== "成") return null;
     }
     // A Chinese numeral glued to a preceding CJK word is often part of a name (三次产业, 四好农村路).
   }
   // Years and year ranges: 2020年, 2020-2022年, 2021—2025年 (a deadline, not a figure).
   if (unitSimp === "年" && !num.chinese && isYear(num.value) && (valueMax === undefined || isYear(valueMax))) return null;
-  if (insideQuote(body, start, end, MAX_QUOTE_LEN)) return null;
+  if (quoted(start, end)) return null;
   // Overlap guard.
   const last = prev[prev.length - 1];
   if (last && last.end > start) return null;
-  const around = approxAround(body, start, end);
-  const approxFinal = approx ?? around.approx;
+  const approxFinal = approx ?? approxAround(body, start, end);
   const outerStart = start;
   let outerEnd = end;
-  for (const r of SUFFIX_APPROX) {
-    const mm = r.re.exec(body.slice(end, end + 3));
-    if (mm) { outerEnd = end + mm[0].length; break; }
-  }
+  const suffix = firstApprox(SUFFIX_APPROX, SUFFIX_MASK, "first", body, end, Math.min(body.length, end + 3));
+  if (suffix) outerEnd = end + suffix.m[0].length;
   // Every field in one order, optional ones as undefined: one hidden class for all raw figures.
   const f: RawFigure = {
     start,

@@ -11,7 +11,7 @@
  */
 import type { Figure, Goal } from "./types";
 import type { Attributed } from "./attribution";
-import type { Marker } from "./markers";
+import type { LineMarkers, Marker } from "./markers";
 import type { Normalised } from "./normalise";
 import { origStart, origEnd } from "./normalise";
 import { DEADLINE_RE, GOAL_PREDICATE_RE, ITEM_VERB_RE, LEAD_DEADLINE_RE } from "./rules/markers";
@@ -19,11 +19,17 @@ import { ACTOR_SUFFIX_RE, ADMIN_SUFFIXES, PLACE_RE } from "./rules/facts";
 import { isMajorEnd, isClauseEnd } from "./text";
 import { onHeadingLine } from "./sections";
 import { deadlinePeriod } from "./periods";
+import { filtered, isSpaceAt } from "./scan";
 
 /** A clause that only states when: 到2025年, 到“十四五”期末, 年内, 今年底, 2024年底前. */
 const DEADLINE_ONLY_RE =
   /^(?:力争|确保|争取|计划)?(?:到|至)?(?:20[0-9]{2}年(?:底|末)?前?|“?十[一二三四五六七八九]五”?(?:期末|末|内|期间)?|年内|今年(?:底|内)?|年底前)$/;
 const MAX_GOAL = 160;
+
+// The per-goal rules behind the scanner's filters: most calls are settled by a table lookup.
+const DEADLINE_ONLY = filtered(DEADLINE_ONLY_RE);
+const DEADLINE = filtered(DEADLINE_RE);
+const GOAL_PREDICATE = filtered(GOAL_PREDICATE_RE);
 /** A list lead (今年经济社会发展主要目标是:) is kept with the first item when this short. */
 const MAX_LEAD = 40;
 /** A paragraph's opening time word (今年,… / “2018年…) is its lead's deadline when this close to its start. */
@@ -37,7 +43,7 @@ interface Group {
 }
 
 /** `figure(f)` is the output Figure of `f` (its text and period); `year` resolves 今年 in deadlines. */
-export function buildGoals(n: Normalised, figs: Attributed[], markers: Marker[][], figure: (f: Attributed) => Figure, year: number | undefined): Goal[] {
+export function buildGoals(n: Normalised, figs: Attributed[], markers: LineMarkers, figure: (f: Attributed) => Figure, year: number | undefined): Goal[] {
   const s = n.body;
   const groups: Group[] = [];
   for (const f of figs) {
@@ -58,7 +64,7 @@ export function buildGoals(n: Normalised, figs: Attributed[], markers: Marker[][
     // own (城镇新增就业120万人，城镇调查失业率5%左右: two promises).
     if (last && last.para === f.paragraph && f.clauseStart === last.end + 1 && !isMajorEnd(s[last.end] as string)) {
       const ownIndicator = f.metricKey !== undefined && !last.figs.some((g) => g.metricKey === f.metricKey);
-      if (!ownIndicator && !GOAL_PREDICATE_RE.test(s.slice(f.clauseStart, f.clauseEnd)) && f.clauseEnd - last.start <= MAX_GOAL) {
+      if (!ownIndicator && !GOAL_PREDICATE.test(s.slice(f.clauseStart, f.clauseEnd)) && f.clauseEnd - last.start <= MAX_GOAL) {
         last.end = f.clauseEnd;
         last.figs.push(f);
         continue;
@@ -74,6 +80,7 @@ export function buildGoals(n: Normalised, figs: Attributed[], markers: Marker[][
   let paraDeadline: [number, number] | undefined;
   let listDeadline: [number, number] | undefined;
   const actors = new Map<string, boolean>();
+  const headingPlaces = new Map<number, string | undefined>();
   for (const g of groups) {
     const line = n.lines[g.para] as { start: number; end: number };
     if (leadPara !== g.para) {
@@ -83,9 +90,9 @@ export function buildGoals(n: Normalised, figs: Attributed[], markers: Marker[][
       scanned = line.start;
     }
     for (let i = Math.max(scanned, line.start); i < g.start; i++) {
-      const c = s[i];
-      if (c === ":" || c === "：") listDeadline = colonLead(s, i);
-      else if (c === "。") listDeadline = undefined;
+      const c = s.charCodeAt(i);
+      if (c === 0x3a || c === 0xff1a) listDeadline = colonLead(s, i);
+      else if (c === 0x3002) listDeadline = undefined;
     }
     scanned = Math.max(scanned, g.start);
     const leadDeadline = listDeadline ?? paraDeadline;
@@ -95,17 +102,17 @@ export function buildGoals(n: Normalised, figs: Attributed[], markers: Marker[][
       while (k > 0 && start - k < MAX_LEAD && !isClauseEnd(s[k - 1] as string) ) k--;
       const prevClause = s.slice(k, start - 1).trim();
       // Keep a deadline-only clause before it (到2025年,高邮将打造…) and a list's lead (…目标是:).
-      if (DEADLINE_ONLY_RE.test(prevClause) || ((s[start - 1] === ":" || s[start - 1] === "：") && isClauseEnd(s[k - 1] ?? "\n"))) start = k;
+      if (DEADLINE_ONLY.test(prevClause) || ((s[start - 1] === ":" || s[start - 1] === "：") && isClauseEnd(s[k - 1] ?? "\n"))) start = k;
     }
-    while (start < g.end && /\s/.test(s[start] as string)) start++;
+    while (start < g.end && isSpaceAt(s, start)) start++;
     const simpText = s.slice(start, g.end);
     const os = origStart(n, start);
     const oe = origEnd(n, g.end);
     const goal: Goal = { text: n.original.slice(os, oe), start: os, end: oe, figures: g.figs.map((f) => figure(f).text) };
-    const dl = DEADLINE_RE.exec(simpText);
+    const dl = DEADLINE.exec(simpText);
     if (dl) goal.deadline = n.original.slice(origStart(n, start + dl.index), origEnd(n, start + dl.index + dl[0].length));
     else if (leadDeadline) goal.deadline = n.original.slice(origStart(n, leadDeadline[0]), origEnd(n, leadDeadline[1]));
-    const actor = actorFor(n, markers, g.para, g.end, actors);
+    const actor = actorFor(n, markers, g.para, g.end, actors, headingPlaces);
     if (actor) goal.actor = actor;
     const period = deadlinePeriod(goal.deadline, year) ?? figure(g.figs[0] as Attributed).period;
     if (period) goal.period = period;
@@ -130,31 +137,38 @@ function colonLead(s: string, i: number): [number, number] | undefined {
 }
 
 /** The subject of the last marker before the goal in its paragraph or the ones before it. */
-function actorFor(n: Normalised, markers: Marker[][], para: number, pos: number, actors: Map<string, boolean>): string | undefined {
+function actorFor(n: Normalised, markers: LineMarkers, para: number, pos: number, actors: Map<string, boolean>, headingPlaces: Map<number, string | undefined>): string | undefined {
   for (let p = para; p >= 0 && para - p < 6; p--) {
-    const ms = markers[p] ?? [];
+    const ms = markers.of(p);
     for (let i = ms.length - 1; i >= 0; i--) {
       const m = ms[i] as Marker;
       if (m.pos > pos || !m.subject || m.subjectStart === undefined) continue;
       // Generic subjects name no one in particular (区 alone, 我们, 全区上下); 区发改委 does.
-      if (/^(?:我们|我|我区|我市|我县|(?:全[区市县镇]|各[级地])(?:上下)?|[区市县])$/.test(m.subject)) continue;
+      // Both answers are kept per subject: goals of a paragraph ask about the same markers.
       let like = actors.get(m.subject);
-      if (like === undefined) actors.set(m.subject, (like = actorLike(n, m.subject)));
+      if (like === undefined) actors.set(m.subject, (like = !/^(?:我们|我|我区|我市|我县|(?:全[区市县镇]|各[级地])(?:上下)?|[区市县])$/.test(m.subject) && actorLike(n, m.subject)));
       if (!like) continue;
       return cleanAt(n, m.subjectStart, m.subjectStart + m.subject.length);
     }
-    // A heading line that names a place: 大庙街道 / ——访…广陵区委书记.
-    const line = n.lines[p];
-    if (line && p < para && onHeadingLine(n, p)) {
-      const t = n.clean.slice(line.start, line.end).trim();
-      if (!/[0-9]/.test(t)) {
-        PLACE_RE.lastIndex = 0;
-        const m = PLACE_RE.exec(t);
-        if (m && m[1]) return m[1];
-      }
+    if (p < para) {
+      // Goals of one paragraph look at the same lines before it: each line is read once.
+      let place = headingPlaces.get(p);
+      if (place === undefined && !headingPlaces.has(p)) headingPlaces.set(p, (place = headingPlace(n, p)));
+      if (place) return place;
     }
   }
   return undefined;
+}
+
+/** The place a heading line names: 大庙街道 / ——访…广陵区委书记. */
+function headingPlace(n: Normalised, p: number): string | undefined {
+  const line = n.lines[p];
+  if (!line || !onHeadingLine(n, p)) return undefined;
+  const t = n.clean.slice(line.start, line.end).trim();
+  if (/[0-9]/.test(t)) return undefined;
+  PLACE_RE.lastIndex = 0;
+  const m = PLACE_RE.exec(t);
+  return m && m[1] ? m[1] : undefined;
 }
 
 /**
@@ -162,7 +176,19 @@ function actorFor(n: Normalised, markers: Marker[][], para: number, pos: number,
  * suffix, or a two-character name (the usual short form of a county or district: 高邮, 邗江).
  */
 function actorLike(n: Normalised, subject: string): boolean {
-  return subject.length === 2 || ACTOR_SUFFIX_RE.test(subject) || ADMIN_SUFFIXES.some((suffix) => n.body.includes(subject + suffix));
+  return subject.length === 2 || ACTOR_SUFFIX_RE.test(subject) || writtenWithSuffix(n.body, subject);
+}
+
+/**
+ * Whether `s` writes `name` followed by one of ADMIN_SUFFIXES: one pass over the occurrences of
+ * the name (a search of the whole text per suffix read it ten times).
+ */
+function writtenWithSuffix(s: string, name: string): boolean {
+  for (let i = s.indexOf(name); i >= 0; i = s.indexOf(name, i + 1)) {
+    const after = i + name.length;
+    if (ADMIN_SUFFIXES.some((suffix) => s.startsWith(suffix, after))) return true;
+  }
+  return false;
 }
 
 function cleanAt(n: Normalised, a: number, b: number): string {

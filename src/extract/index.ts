@@ -16,6 +16,7 @@ import { readMeta as readFacts } from "./meta";
 import { readPlaces } from "./places";
 import { readSections, type Sections } from "./sections";
 import { periodsOf } from "./periods";
+import { isSpaceAt } from "./scan";
 
 export type { Summary, Figure, Goal, Approx, Kind, StageError } from "./types";
 
@@ -40,7 +41,7 @@ function toFigure(n: Normalised, f: Attributed): Figure {
   let ss = f.sentenceStart;
   let se = f.sentenceEnd;
   if (n.body[se] === "。" || n.body[se] === "！" || n.body[se] === "？") se++;
-  while (ss < f.start && /\s/.test(n.body[ss] as string)) ss++;
+  while (ss < f.start && isSpaceAt(n.body, ss)) ss++;
   if (se - ss > MAX_SENTENCE) {
     ss = Math.max(ss, f.start - MAX_SENTENCE / 2);
     se = Math.min(se, f.end + MAX_SENTENCE / 2);

@@ -16,7 +16,7 @@ import {
   SUBJECT_TAIL_RE,
 } from "./rules/markers";
 import { clausePrefixLen } from "./text";
-import { scanner } from "./scan";
+import { alphabet, scanner } from "./scan";
 
 export interface Marker {
   pos: number;
@@ -42,57 +42,141 @@ function withSubject(m: Marker, subj: Subject | undefined, paraStart: number): M
   return m;
 }
 
-const JIANG_YAO_RE = /将|要/g;
-
 /** Markers per document are capped (real articles hold a few hundred); hostile input stays linear. */
 export const MAX_MARKERS = 20000;
 const MARKER_SCAN = scanner(GOAL_MARKER_RE);
 
-/** Markers of every line, found in one pass over the body (masked lines are blank there). */
-export function findAllMarkers(n: Normalised): Marker[][] {
-  const all = findMarkers(n.body, 0, n.body.length);
-  const byLine: Marker[][] = n.lines.map(() => []);
-  let li = 0;
-  for (const m of all) {
-    while (li < n.lines.length - 1 && (n.lines[li] as { end: number }).end < m.pos) li++;
-    (byLine[li] as Marker[]).push(m);
+const JIANG = "将".charCodeAt(0);
+
+/** The characters a GOAL_MARKER_RE match can hold: after any other, a scan may start afresh. */
+const MARKER_HELD = alphabet(GOAL_MARKER_RE);
+
+/**
+ * The markers of each line, found when a line's markers are first asked for: kind.ts asks for
+ * the lines that hold figures and goals.ts for the few lines before a goal, so most of a long
+ * text is never scanned. A line's markers are the ones a scan of the whole body assigns to it
+ * (each marker to the line it starts on, every context read from the whole body). The caps of
+ * MAX_MARKERS hold over the lines read.
+ */
+export class LineMarkers {
+  private readonly byLine: (Marker[] | undefined)[] = [];
+  private readonly budget = { words: MAX_MARKERS, all: 2 * MAX_MARKERS };
+  private modals: number[] | undefined;
+  constructor(private readonly n: Normalised) {}
+
+  of(li: number): Marker[] {
+    const lines = this.n.lines;
+    if (li < 0 || li >= lines.length) return [];
+    if (!MARKER_HELD && this.byLine.length === 0) this.readAll();
+    let ms = this.byLine[li];
+    if (!ms) {
+      const s = this.n.body;
+      const a = li === 0 ? 0 : (lines[li - 1] as { end: number }).end + 1;
+      const b = li === lines.length - 1 ? s.length : (lines[li] as { end: number }).end + 1;
+      this.modals ??= modalPositions(s);
+      this.byLine[li] = ms = findMarkers(s, a, b, this.budget, this.modals);
+    }
+    return ms;
   }
-  return byLine;
+
+  /** Every line's markers from one scan of the body (when the rule's characters are not known, no line can be read alone). */
+  private readAll(): void {
+    const lines = this.n.lines;
+    for (let li = 0; li < lines.length; li++) this.byLine[li] = [];
+    let li = 0;
+    for (const m of findMarkers(this.n.body, 0, this.n.body.length, this.budget, modalPositions(this.n.body))) {
+      while (li < lines.length - 1 && (lines[li] as { end: number }).end < m.pos) li++;
+      (this.byLine[li] as Marker[]).push(m);
+    }
+  }
 }
 
-/** Forward-looking markers in [a, b) of `s` (simplified body text). */
-export function findMarkers(s: string, a: number, b: number): Marker[] {
-  const out: Marker[] = [];
-  const para = a === 0 && b === s.length ? s : s.slice(a, b);
-  let m: RegExpExecArray | null;
-  for (let from = 0; (m = MARKER_SCAN.next(para, from)) !== null; from = m.index + (m[0].length || 1)) {
-    const before = para.slice(Math.max(0, m.index - 3), m.index);
-    if ((m[0] === "争取" || m[0].startsWith("计划")) && MARKER_VETO_BEFORE_RE.test(before)) continue;
-    out.push(withSubject({ pos: a + m.index, end: a + m.index + m[0].length, word: m[0] }, subjectBefore(para, m.index), a));
-    if (out.length >= MAX_MARKERS) break;
+/**
+ * The positions of 将 and 要 in `s`, in order: native searches for the two characters (several
+ * times faster than reading every character in a loop), merged.
+ */
+function modalPositions(s: string): number[] {
+  const out: number[] = [];
+  let jiang = s.indexOf("将");
+  let yao = s.indexOf("要");
+  while (jiang >= 0 || yao >= 0) {
+    if (yao < 0 || (jiang >= 0 && jiang < yao)) {
+      out.push(jiang);
+      jiang = s.indexOf("将", jiang + 1);
+    } else {
+      out.push(yao);
+      yao = s.indexOf("要", yao + 1);
+    }
   }
-  const jy = JIANG_YAO_RE;
-  jy.lastIndex = 0;
-  while (out.length < 2 * MAX_MARKERS && (m = jy.exec(para)) !== null) {
-    const i = m.index;
+  return out;
+}
+
+/** Markers of every line (see LineMarkers). */
+export function findAllMarkers(n: Normalised): LineMarkers {
+  return new LineMarkers(n);
+}
+
+/**
+ * Forward-looking markers of `s` (simplified body text) that start in [a, b), each read in the
+ * context of all of `s`; `budget` caps how many are still taken (and counts those taken);
+ * `modals` holds the positions of 将 and 要 in `s` (modalPositions).
+ */
+export function findMarkers(s: string, a: number, b: number, budget: { words: number; all: number }, modals: readonly number[]): Marker[] {
+  const words: Marker[] = [];
+  let m: RegExpExecArray | null;
+  // A match can start before `a` and hold it: the scan starts after the last character before
+  // `a` that no match holds, in step with a scan of the whole text.
+  let from = a;
+  while (from > 0 && (!MARKER_HELD || MARKER_HELD[s.charCodeAt(from - 1)] === 1)) from--;
+  for (; budget.words > 0 && (m = MARKER_SCAN.next(s, from, b)) !== null; from = m.index + (m[0].length || 1)) {
+    if (m.index < a) continue;
+    const before = s.slice(Math.max(0, m.index - 3), m.index);
+    if ((m[0] === "争取" || m[0].startsWith("计划")) && MARKER_VETO_BEFORE_RE.test(before)) continue;
+    words.push(withSubject({ pos: m.index, end: m.index + m[0].length, word: m[0] }, subjectBefore(s, m.index), 0));
+    budget.words--;
+    budget.all--;
+  }
+  // 将 and 要, in text order.
+  const modal: Marker[] = [];
+  const para = s;
+  let lo = 0;
+  let hi = modals.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((modals[mid] as number) < a) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < modals.length && (modals[k] as number) < b && budget.all > 0; k++) {
+    const i = modals[k] as number;
+    const isJiang = s.charCodeAt(i) === JIANG;
     const before = para.slice(Math.max(0, i - 3), i);
     const after = para.slice(i + 1, i + 7);
-    if (m[0] === "将") {
+    if (isJiang) {
       if (JIANG_VETO_AFTER_RE.test(after) || JIANG_VETO_BEFORE_RE.test(before)) continue;
       const subj = subjectBefore(para, i);
       // 今年将新增…: a time word before 将 makes it the future tense too.
       const timed = TIME_SUBJECT_RE.test(para.slice(i - clausePrefixLen(para, i), i).trim());
       if (!subj && !timed && !JIANG_FUTURE_AFTER_RE.test(after)) continue;
       if (subj === undefined && clausePrefixLen(para, i) === 0) continue; // 将产业发展放在… (= 把)
-      out.push(withSubject({ pos: a + i, end: a + i + 1, word: "将" }, subj, a));
+      modal.push(withSubject({ pos: i, end: i + 1, word: "将" }, subj, 0));
+      budget.all--;
     } else {
       if (YAO_VETO_BEFORE_RE.test(before) || YAO_VETO_AFTER_RE.test(after)) continue;
       const pl = clausePrefixLen(para, i);
       if (pl > 8) continue;
-      out.push(withSubject({ pos: a + i, end: a + i + 1, word: "要" }, subjectBefore(para, i), a));
+      modal.push(withSubject({ pos: i, end: i + 1, word: "要" }, subjectBefore(para, i), 0));
+      budget.all--;
     }
   }
-  out.sort((x, y) => x.pos - y.pos);
+  // Both lists are in text order: merged, a rule's word before a modal at the same position
+  // (what a stable sort of the two, in this order, gives).
+  const out: Marker[] = [];
+  let w = 0;
+  let k = 0;
+  while (w < words.length || k < modal.length) {
+    if (k >= modal.length || (w < words.length && (words[w] as Marker).pos <= (modal[k] as Marker).pos)) out.push(words[w++] as Marker);
+    else out.push(modal[k++] as Marker);
+  }
   return out;
 }
 

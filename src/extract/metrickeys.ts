@@ -10,12 +10,33 @@ import {
   METRIC_KEY_PLACE_HEAD_RE,
   METRIC_KEY_NOT_PLACE_RE,
 } from "./rules/metrickeys";
+import { filtered } from "./scan";
+
+/** The tail rule behind the scanner's filters (its last character settles most metrics). */
+const KEY_TAIL = filtered(METRIC_KEY_TAIL_RE);
 
 /** Alias -> key, built once per isolate. */
 const KEY_OF = new Map<string, string>();
 for (const r of METRIC_KEY_RULES) {
   KEY_OF.set(r.key, r.key);
   for (const a of r.aliases) KEY_OF.set(a.toUpperCase(), r.key);
+}
+
+/** The aliases written backwards as a trie: the aliases that end a metric are read in one walk from its end. */
+interface Node {
+  next: Map<number, Node>;
+  key?: string;
+}
+const ENDS: Node = { next: new Map() };
+for (const [alias, key] of KEY_OF) {
+  let node = ENDS;
+  for (let i = alias.length - 1; i >= 0; i--) {
+    const c = alias.charCodeAt(i);
+    let child = node.next.get(c);
+    if (!child) node.next.set(c, (child = { next: new Map() }));
+    node = child;
+  }
+  node.key = key;
 }
 
 /** Every canonical key (for callers that validate a key given by a user). */
@@ -37,10 +58,18 @@ function headIsLight(head: string): boolean {
   return h.length === 0;
 }
 
+/** The key of the longest alias ending `m` whose head is only places and light verbs. */
 function lookup(m: string): string | undefined {
-  for (let i = 0; i < m.length; i++) {
-    const key = KEY_OF.get(m.slice(i));
-    if (key !== undefined && (i === 0 || headIsLight(m.slice(0, i)))) return key;
+  // Where each alias that ends m starts, shortest alias first.
+  const starts: number[] = [];
+  const keys: string[] = [];
+  let node: Node | undefined = ENDS;
+  for (let i = m.length - 1; i >= 0 && (node = node.next.get(m.charCodeAt(i))) !== undefined; i--) {
+    if (node.key !== undefined) { starts.push(i); keys.push(node.key); }
+  }
+  for (let k = starts.length - 1; k >= 0; k--) {
+    const i = starts[k] as number;
+    if (i === 0 || headIsLight(m.slice(0, i))) return keys[k];
   }
   return undefined;
 }
@@ -51,7 +80,7 @@ export function metricKey(metric: string): string | undefined {
   for (let guard = 0; guard < 4; guard++) {
     const key = lookup(m);
     if (key !== undefined) return key;
-    const t = METRIC_KEY_TAIL_RE.exec(m);
+    const t = KEY_TAIL.exec(m);
     if (!t || t[0].length >= m.length) return undefined;
     m = m.slice(0, m.length - t[0].length);
   }

@@ -19,11 +19,10 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 
 export function parseArabic(s: string): ParsedNumber | null {
   let i = 0;
-  let numStr = "";
-  while (i < s.length && (isDigit(s.charCodeAt(i)) || s[i] === "," || s[i] === ".")) {
-    if (s[i] !== ",") numStr += s[i];
-    i++;
-  }
+  let comma = false;
+  for (let c = s.charCodeAt(0); i < s.length && (isDigit(c) || c === 44 || c === 46); c = s.charCodeAt(++i)) if (c === 44) comma = true;
+  // The digits and point, thousands separators dropped (one slice, not a string grown per digit).
+  const numStr = comma ? s.slice(0, i).split(",").join("") : s.slice(0, i);
   let value = Number(numStr);
   if (!Number.isFinite(value)) return null;
   let magnitude = 1;

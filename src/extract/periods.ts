@@ -11,7 +11,7 @@ import type { Normalised } from "./normalise";
 import type { Attributed } from "./attribution";
 import type { Sections } from "./sections";
 import { origStart, origEnd } from "./normalise";
-import { timeWords, timeIn, type Period } from "./timewords";
+import { TimeWordReader, timeIn, type Period, type TimeWord } from "./timewords";
 import { SAME_YEAR } from "./rules/sections";
 
 /** A time word this close to its paragraph's start opens the paragraph. */
@@ -20,13 +20,18 @@ const PARAGRAPH_LEAD = 12;
 export function periodsOf(n: Normalised, figs: Attributed[], sections: Sections): (Period | undefined)[] {
   const s = n.body;
   const year = sections.year;
-  const words = timeWords(s, year);
+  // Only the words of the figures' sentences and of their paragraphs' openings are read.
+  const reader = new TimeWordReader(s, year);
+  const words = reader.words;
   const out: (Period | undefined)[] = [];
   let w = -1;
-  let lw = 0;
   let si = 0;
+  let openingOf = -1;
+  let opening: TimeWord | undefined;
   const scopes = sections.scopes;
   for (const f of figs) {
+    reader.skipTo(f.sentenceStart);
+    reader.readTo(f.start);
     while (w + 1 < words.length && (words[w + 1] as { end: number }).end <= f.start) w++;
     while (si + 1 < scopes.length && (scopes[si + 1] as { pos: number }).pos <= f.start) si++;
     const own = words[w];
@@ -38,10 +43,13 @@ export function periodsOf(n: Normalised, figs: Attributed[], sections: Sections)
       out.push({ period: same ? (scope.period as Period).period : own.period, text });
       continue;
     }
-    // The paragraph's first time word (a forward pointer: each word is passed once).
+    // The paragraph's first time word (read once per paragraph).
     const line = n.lines[f.paragraph];
-    while (line && lw < words.length && (words[lw] as { start: number }).start < line.start) lw++;
-    const first = words[lw];
+    if (line && openingOf !== f.paragraph) {
+      openingOf = f.paragraph;
+      opening = reader.openingWord(line.start, PARAGRAPH_LEAD);
+    }
+    const first = line ? opening : undefined;
     const lead = line && first && first.end <= f.start && first.start - line.start <= PARAGRAPH_LEAD ? first : undefined;
     if (lead) {
       out.push({ period: lead.period, text: n.original.slice(origStart(n, lead.start), origEnd(n, lead.end)) });

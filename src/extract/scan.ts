@@ -58,6 +58,9 @@ class Reader {
   anchored = true;
   /** Every top-level alternative ends with $: a match ends at the end of the input. */
   anchoredEnd = true;
+  /** Every character a match can hold (what look-arounds read is not held). */
+  readonly alphabet: Chars = [];
+  private lookDepth = 0;
   constructor(private readonly src: string, private readonly dotAll: boolean) {}
 
   read(): Part {
@@ -149,31 +152,34 @@ class Reader {
         this.i = close + 1;
       } else if (src[this.i] === "?") throw new Unsupported();
       this.depth++;
+      if (look) this.lookDepth++;
       const inner = this.alternation();
+      if (look) this.lookDepth--;
       this.depth--;
       if (src[this.i] !== ")") throw new Unsupported();
       this.i++;
       // A look-around consumes nothing: the match's first character comes after it.
       return look ? { first: none, empty: true, need: null, last: none } : inner;
     }
-    if (c === "[") {
-      const cls = this.charClass();
-      return { first: cls, empty: false, need: cls, last: cls };
-    }
+    if (c === "[") return this.consume(this.charClass());
     if (c === ".") {
       this.i++;
-      const dot: Chars = this.dotAll ? [[0, ALL - 1]] : complement(LINE_ENDS);
-      return { first: dot, empty: false, need: dot, last: dot };
+      return this.consume(this.dotAll ? [[0, ALL - 1]] : complement(LINE_ENDS));
     }
     if (c === "\\") {
       const e = this.escape(false);
       if (e === "boundary") return { first: none, empty: true, need: null, last: none };
-      const cs = typeof e === "number" ? one(e) : e;
-      return { first: cs, empty: false, need: cs, last: cs };
+      return this.consume(typeof e === "number" ? one(e) : e);
     }
     if (c === ")" || c === "|" || c === "*" || c === "+" || c === "?" || c === "{" || c === "}" || c === "]") throw new Unsupported();
     this.i++;
-    return { first: one(c.charCodeAt(0)), empty: false, need: one(c.charCodeAt(0)), last: one(c.charCodeAt(0)) };
+    return this.consume(one(c.charCodeAt(0)));
+  }
+
+  /** An atom that consumes one character of `cs`. */
+  private consume(cs: Chars): Part {
+    if (this.lookDepth === 0) this.alphabet.push(...cs);
+    return { first: cs, empty: false, need: cs, last: cs };
   }
 
   /** An escape at `this.i` (the backslash): one character, a class, or "boundary" for \b and \B. */
@@ -274,6 +280,8 @@ function table(cs: Chars, ignoreCase: boolean): Uint8Array {
 
 /** What the reader knows of a pattern, as tables by code unit. */
 interface Known {
+  /** Every character a match can hold. */
+  alphabet: Uint8Array;
   first: Uint8Array;
   count: number;
   /** Every alternative starts with ^ / ends with $. */
@@ -296,7 +304,7 @@ function readPattern(re: RegExp): Known | null {
     const r = reader.read();
     if (r.empty) return null;
     const i = re.ignoreCase;
-    return { first: table(r.first, i), count: size(r.first), anchored: reader.anchored, anchoredEnd: reader.anchoredEnd, need: r.need ? table(r.need, i) : null, last: table(r.last, i) };
+    return { alphabet: table(reader.alphabet, i), first: table(r.first, i), count: size(r.first), anchored: reader.anchored, anchoredEnd: reader.anchoredEnd, need: r.need ? table(r.need, i) : null, last: table(r.last, i) };
   } catch (e) {
     if (e instanceof Unsupported) return null;
     throw e;
@@ -389,7 +397,8 @@ export function filtered(re: RegExp): Filtered {
   const anchored = r.anchored;
   const may = (s: string): boolean => {
     const n = s.length;
-    if (n === 0) return true;
+    // A pattern the reader follows cannot match the empty string (readPattern).
+    if (n === 0) return false;
     if (!((t[s.charCodeAt(n - 1)] as number) & 4)) return false;
     if (anchored) {
       if (!((t[s.charCodeAt(0)] as number) & 1)) return false;
@@ -439,3 +448,61 @@ export function scanner(re: RegExp): Scanner {
     },
   };
 }
+
+/**
+ * What the first and last characters of a string tell about whether `re` (no g or y flag) can
+ * match it: `first` the characters a match can start with when every match starts at the start
+ * of the input (^), `last` the characters it can end with when every match ends at its end ($),
+ * each null when not anchored so (or not known); `empty` false only when no empty string matches.
+ * A caller may skip the regex when the string's first or last character is not in the table.
+ */
+export interface Edges {
+  first: Uint8Array | null;
+  last: Uint8Array | null;
+  empty: boolean;
+}
+
+export function edges(re: RegExp): Edges {
+  const r = readPattern(plain(re));
+  if (!r) return { first: null, last: null, empty: true };
+  return { first: r.anchored ? r.first : null, last: r.anchoredEnd ? r.last : null, empty: false };
+}
+
+/**
+ * The characters a match of `re` can hold (what its look-arounds read aside), or null when the
+ * reader does not follow it. A character outside it is never inside a match: a scan may start
+ * afresh right after one and find the matches a scan of the whole text finds from there.
+ */
+export function alphabet(re: RegExp): Uint8Array | null {
+  return readPattern(plain(re))?.alphabet ?? null;
+}
+
+/**
+ * `(from) => s.indexOf(ch, from)` for positions that mostly move forward (figures in text
+ * order): the last answer serves every position up to it, so the text is searched about once
+ * (a scan of the gap between each two figures read most of it).
+ */
+export function nextIndexOf(s: string, ch: string): (from: number) => number {
+  let searchedFrom = -1;
+  let found = -1;
+  return (from) => {
+    if (searchedFrom < 0 || from < searchedFrom || (found >= 0 && from > found)) {
+      searchedFrom = from;
+      found = s.indexOf(ch, from);
+    }
+    return found;
+  };
+}
+
+/**
+ * The characters `re` matches when its whole source is one character class (`[-~至到]`), as a
+ * table: a sticky test of it at a position is a lookup of the character there. Null otherwise.
+ */
+export function classChars(re: RegExp): Uint8Array | null {
+  if (!/^\[(?:[^\]\\]|\\.)*\]$/.test(re.source)) return null;
+  return readPattern(plain(re))?.first ?? null;
+}
+
+/** `/\s/.test(c)` for the character at a code unit, as a table lookup (no one-character string). */
+const SPACE_AT = table(SPACE, false);
+export const isSpaceAt = (s: string, i: number): boolean => SPACE_AT[s.charCodeAt(i)] === 1;

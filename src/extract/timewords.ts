@@ -7,6 +7,7 @@
  */
 import { TIME_RULES, TIME_RULE_EXACT, TIME_WORD_RE, REL_YEAR } from "./rules/sections";
 import { parseNumber } from "./numbers";
+import { alphabet, firstChars, scanner } from "./scan";
 
 export interface Period {
   /** Normalised: 2025, 2022-H1, 2024-Q3, 2024-01..10, 2021..2025. */
@@ -27,11 +28,20 @@ function small(x: string | undefined): number {
 }
 
 /**
+ * The characters each rule's match can start with (null: any): a word is tried only against the
+ * rules that can start with its first character, in the rules' order, not a dozen regexes a word.
+ */
+const RULE_FIRST = TIME_RULES.map((r) => firstChars(r.re));
+
+/**
  * One time word (a whole match of TIME_WORD_RE) as a period. `year` is the reference year;
  * `onYear` a year written right before it (2024年上半年). Undefined when it cannot be resolved.
  */
 export function resolveTime(word: string, year: number | undefined, onYear?: number): string | undefined {
+  const c0 = word.charCodeAt(0);
   for (let i = 0; i < TIME_RULES.length; i++) {
+    const first = RULE_FIRST[i];
+    if (first && !first[c0]) continue;
     const m = (TIME_RULE_EXACT[i] as RegExp).exec(word);
     if (!m) continue;
     const rule = TIME_RULES[i] as (typeof TIME_RULES)[number];
@@ -90,14 +100,103 @@ export function timeWords(s: string, year: number | undefined, from = 0, to = s.
   let m: RegExpExecArray | null;
   while ((m = re.exec(s)) !== null && m.index < to) {
     if (m[0].length === 0) { re.lastIndex++; continue; }
-    const prev = out[out.length - 1];
-    const onYear = prev && prev.end === m.index && prev.period.length === 4 ? Number(prev.period) : undefined;
-    const p = resolveTime(m[0], year, onYear);
-    if (p === undefined) continue;
-    if (onYear !== undefined && prev) out[out.length - 1] = { start: prev.start, end: m.index + m[0].length, period: p };
-    else out.push({ start: m.index, end: m.index + m[0].length, period: p });
+    take(out, m, year);
   }
   return out;
+}
+
+/** Adds the match `m` to the words before it: a word of its own, joined to a year just before it, or nothing when it does not resolve. */
+function take(out: TimeWord[], m: RegExpExecArray, year: number | undefined): void {
+  const prev = out[out.length - 1];
+  const onYear = prev && prev.end === m.index && prev.period.length === 4 ? Number(prev.period) : undefined;
+  const p = resolveTime(m[0], year, onYear);
+  if (p === undefined) return;
+  if (onYear !== undefined && prev) out[out.length - 1] = { start: prev.start, end: m.index + m[0].length, period: p };
+  else out.push({ start: m.index, end: m.index + m[0].length, period: p });
+}
+
+const TIME_SCAN = scanner(TIME_WORD_RE);
+
+/**
+ * Code units after which a scan may start afresh: sentence and line ends that no time word
+ * holds (no word spans them, so a scan from just after one is in step with a scan of the whole
+ * text). None when the rules are not read (then every word is read).
+ */
+const RESTART = new Uint8Array(0x10000);
+{
+  const held = alphabet(TIME_WORD_RE);
+  if (held) for (const c of "。！？!?\n\r") if (!held[c.charCodeAt(0)]) RESTART[c.charCodeAt(0)] = 1;
+}
+
+/**
+ * The time words of a text read on demand, in text order, as timeWords(s, year) gives them:
+ * periods.ts reads only the sentences that hold figures and the openings of their paragraphs,
+ * not the whole text (the alternation of every time rule, tried at every position, was the
+ * stage's cost). `words` holds the words read so far.
+ */
+export class TimeWordReader {
+  readonly words: TimeWord[] = [];
+  /** Where the scan stands, in step with a scan of the whole text. */
+  private at = 0;
+  private all: TimeWord[] | undefined;
+  constructor(private readonly s: string, private readonly year: number | undefined) {}
+
+  /** Reads every word that starts before `pos`, each complete (a word just after it that joins the last one is read too). */
+  readTo(pos: number): void {
+    const words = this.words;
+    for (;;) {
+      const last = words[words.length - 1];
+      // A match at the last word's end may still join it (2024年 + 上半年).
+      const limit = Math.max(pos, last ? last.end + 1 : 0);
+      if (this.at >= limit) return;
+      const m = TIME_SCAN.next(this.s, this.at, limit);
+      if (!m) { this.at = limit; return; }
+      this.at = m.index + (m[0].length || 1);
+      if (m[0].length > 0) take(words, m, this.year);
+    }
+  }
+
+  /**
+   * Skips the words before `pos` that are not read yet, from the last restart point at or
+   * before it: they are never read. Positions only move forward, so each character is looked
+   * at once here.
+   */
+  skipTo(pos: number): void {
+    for (let x = Math.min(pos, this.s.length); x > this.at; x--) {
+      if (RESTART[this.s.charCodeAt(x - 1)]) { this.at = x; return; }
+    }
+  }
+
+  /**
+   * The first word of the paragraph opening at `lineStart` when it starts within `lead`
+   * characters of it (a line start follows a line end, where a scan may start afresh), else
+   * undefined; read on its own, whatever has been read.
+   */
+  openingWord(lineStart: number, lead: number): TimeWord | undefined {
+    const s = this.s;
+    if (lineStart > 0 && !RESTART[s.charCodeAt(lineStart - 1)]) {
+      // Not a restart point (the rules hold line ends): the words of the whole text.
+      this.all ??= timeWords(s, this.year);
+      const w = this.all.find((x) => x.start >= lineStart);
+      return w && w.start - lineStart <= lead ? w : undefined;
+    }
+    const out: TimeWord[] = [];
+    let from = lineStart;
+    // The first word that resolves, then the words that join it.
+    for (;;) {
+      const last = out[out.length - 1];
+      const limit = last ? last.end + 1 : lineStart + lead + 1;
+      const m = TIME_SCAN.next(s, from, limit);
+      if (!m) break;
+      from = m.index + (m[0].length || 1);
+      if (m[0].length === 0) continue;
+      const n = out.length;
+      take(out, m, this.year);
+      // A word of its own after the first, or one that does not join it: the first is complete.
+      if (last && (out.length !== n || out[n - 1] === last)) break;
+    }
+    return out[0];
+  }
 }
 
 /** The first time word of a short text (a heading, a lead), as a Period. */

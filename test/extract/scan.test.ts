@@ -9,7 +9,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { ALL_RULE_PATTERNS } from "../../src/extract/rules/index";
-import { anyMatch, filtered, firstChars, lastChars, neededChars, scanner } from "../../src/extract/scan";
+import { alphabet, anyMatch, classChars, edges, filtered, firstChars, lastChars, neededChars, scanner } from "../../src/extract/scan";
+import { INNER_MORE_RE, RANGE_SEP_RE } from "../../src/extract/rules/numerals";
 import { CHROME_LINE_RES } from "../../src/extract/rules/noise";
 import { RULE_TOKENS } from "../fuzz/tokens";
 import { CORPUS } from "../helpers/corpus";
@@ -179,5 +180,58 @@ describe("filtered = the regex", () => {
       const f = filtered(re);
       fc.assert(fc.property(text, (s) => { expect(show(f.exec(s)), name).toBe(show(re.exec(s))); }), { numRuns: 30 });
     }
+  });
+});
+
+describe("edges, alphabet and one-class rules read from a source", () => {
+  const plain = Object.entries(ALL_RULE_PATTERNS).filter(([, re]) => !re.global && !re.sticky);
+
+  it("a window whose first or last character is outside a rule's edge table never matches it", () => {
+    let skipped = 0;
+    for (const [name, re] of plain) {
+      const e = edges(re);
+      if (!e.empty) expect(re.test(""), name).toBe(false);
+      for (const doc of CORPUS) {
+        for (const line of doc.text.split("\n").slice(0, 60)) {
+          for (let i = 0; i < line.length; i += 5) {
+            const w = line.slice(Math.max(0, i - 8), i + 8);
+            if (!w) continue;
+            const out = (e.first && !e.first[w.charCodeAt(0)]) || (e.last && !e.last[w.charCodeAt(w.length - 1)]);
+            if (out) { skipped++; expect(re.test(w), `${name}: ${w}`).toBe(false); }
+          }
+        }
+      }
+    }
+    expect(skipped).toBeGreaterThan(1000);
+  });
+
+  it("every match of every rule pattern on the corpus holds only characters of its alphabet", () => {
+    for (const [name, re] of Object.entries(ALL_RULE_PATTERNS)) {
+      const held = alphabet(re);
+      if (!held) continue;
+      const g = new RegExp(re.source, re.flags.replace(/[gy]/g, "") + "g");
+      for (const doc of CORPUS) {
+        for (let m = g.exec(doc.text); m; m = g.exec(doc.text)) {
+          if (m[0].length === 0) { g.lastIndex++; continue; }
+          for (const c of m[0]) expect(held[c.charCodeAt(0)], `${name}: ${m[0]}`).toBe(1);
+        }
+      }
+    }
+  });
+
+  it("alphabets leave out what look-arounds read", () => {
+    expect(chars(alphabet(/(?<!x)ab(?=c)/))).toBe("ab");
+    expect(chars(alphabet(/[0-9]年/))?.length).toBe(11);
+  });
+
+  it("a one-class rule is its table; anything else has none", () => {
+    for (const re of [RANGE_SEP_RE, INNER_MORE_RE]) {
+      const t = classChars(re);
+      expect(t).not.toBeNull();
+      const plainRe = new RegExp(`^(?:${re.source})$`);
+      for (let c = 0; c < 0x10000; c++) expect(t![c] === 1, String.fromCharCode(c)).toBe(plainRe.test(String.fromCharCode(c)));
+    }
+    expect(classChars(/[ab]c/)).toBeNull();
+    expect(classChars(/a|[bc]/)).toBeNull();
   });
 });

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { extract } from "../../src/extract/index";
 import { headingOf } from "../../src/extract/sections";
-import { resolveTime, timeWords } from "../../src/extract/timewords";
+import { resolveTime, timeWords, TimeWordReader } from "../../src/extract/timewords";
 import {
   HEADING_FORMS,
   PLAIN_HEADING_RE,
@@ -209,6 +209,28 @@ describe("periods", () => {
   it("resolveTime normalises each kind", () => {
     expect([resolveTime("十三五期间", 2024), resolveTime("今后五年", 2026), resolveTime("过去五年", 2026), resolveTime("2021—2025年", 2024), resolveTime("下半年", 2024), resolveTime("10月份", 2024)]).toEqual(["2016..2020", "2026..2030", "2021..2025", "2021..2025", "2024-H2", "2024-10"]);
     expect(resolveTime("今年", undefined)).toBeUndefined();
+  });
+  it("the on-demand reader finds the words a scan of the whole text finds, from any sentence it skips to", () => {
+    // Every rule's examples run together (2024年 + 上半年 join), between sentence and line ends.
+    const words = TIME_RULES.flatMap((r) => r.examples.map((e) => e.in));
+    const parts = words.flatMap((w, i) => [w, ["。", "\n", "", "全省增长5%,", "2024年"][i % 5] as string]);
+    const text = parts.join("");
+    const whole = timeWords(text, 2024);
+    expect(whole.length).toBeGreaterThan(words.length / 2);
+    for (let skip = 0; skip < text.length; skip += 7) {
+      const reader = new TimeWordReader(text, 2024);
+      reader.skipTo(skip);
+      reader.readTo(text.length);
+      // From the restart point it took (the last sentence or line end before `skip`), every word.
+      const from = reader.words[0]?.start ?? text.length;
+      expect(reader.words).toEqual(whole.filter((w) => w.start >= from));
+      expect(whole.some((w) => w.start < skip && w.end > from && w.start < from)).toBe(false);
+    }
+    for (let at = 0; at < text.length; at++) {
+      if (at > 0 && text[at - 1] !== "\n" && text[at - 1] !== "。") continue;
+      const first = whole.find((w) => w.start >= at);
+      expect(new TimeWordReader(text, 2024).openingWord(at, 12)).toEqual(first && first.start - at <= 12 ? first : undefined);
+    }
   });
 });
 
