@@ -9,7 +9,7 @@
  * holds the corpus shape, the queries and the table. `wrangler dev` listens on 127.0.0.1:8791
  * (BENCH_API_PORT=<n> for another, beside another checkout's bench).
  * `npm run bench -- api` or `npx tsx scripts/bench/api.ts`
- * (BENCH_API_KEEP=1 keeps the seeded database directory).
+ * (BENCH_API_KEEP=1 keeps the seeded database directory; BENCH_API_LAYOUT=one or sharded runs one layout).
  */
 import { placeName } from "../../src/places/index.ts";
 import { LocalWorker } from "../lib/dev-server.ts";
@@ -67,8 +67,10 @@ const LAYOUTS = [
   { name: "four shards", env: "sharded", bindings: ["DB", "DB_NORTH", "DB_EAST", "DB_SOUTH"] },
 ];
 
+/** BENCH_API_LAYOUT=one or =sharded runs that layout alone. */
 export default async function run(): Promise<void> {
-  for (const layout of LAYOUTS) await runLayout(layout);
+  const only = process.env.BENCH_API_LAYOUT;
+  for (const layout of LAYOUTS) if (!only || (layout.env ?? "one") === only) await runLayout(layout);
 }
 
 async function runLayout(layout: (typeof LAYOUTS)[number]): Promise<void> {

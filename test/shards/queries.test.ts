@@ -35,30 +35,36 @@ async function first(path: string): Promise<any> {
 }
 
 /**
- * The bound per endpoint: one query or batch per shard; a list filtered by place, keyword or
- * metric reads its probe batch first (src/db/queries/plan.ts: which set drives the page depends
- * on the probe's answer), so two. A CSV export streams its pages, one batch each.
+ * The bound per endpoint: one query or batch per shard, a list filtered by place, keyword or
+ * metric included (its probes and the choice of plan are inside its statements,
+ * src/db/queries/plan.ts). A CSV export streams its pages, one batch each. The one exception: a
+ * keyword query of many terms, whose forms are bound in each plan's checks and the probe past
+ * D1's 100 parameters per statement, reads its probes first (two).
  */
 const ONE = 1;
-const PROBED = 2;
+const LONG_KEYWORDS = 2;
 
 describe(`queries per shard per request over ${shards.all.length} shard(s)`, () => {
-  it("every endpoint reads each shard at most once (a batch is one), a filtered list twice", async () => {
+  it("every endpoint reads each shard at most once (a batch is one)", async () => {
     const figures = await first("/v1/figures?limit=5");
+    const hebei = await first(`/v1/goals?limit=3&place=${encodeURIComponent("河北省")}`);
     const article = (await first("/v1/articles?limit=1")).items[0].id;
     const promise = (await first("/v1/promises?limit=1")).items[0].id;
     const cases: [string, number][] = [
       ["/v1/figures", ONE],
       [`/v1/figures?limit=5&cursor=${figures.next_cursor}`, ONE],
       ["/v1/figures?kind=target&from=2020-01-01", ONE],
-      ["/v1/figures?place=河北省", PROBED],
-      ["/v1/figures?q=增长", PROBED],
-      ["/v1/figures?metric=生产总值", PROBED],
+      ["/v1/figures?place=河北省", ONE],
+      ["/v1/figures?q=增长", ONE],
+      ["/v1/figures?metric=生产总值", ONE],
+      ["/v1/figures?place=河北省&q=增长&metric=生产总值", ONE],
+      ["/v1/figures?q=增长 发展 经济 建设 项目", LONG_KEYWORDS],
       ["/v1/goals", ONE],
-      ["/v1/goals?place=河北省", PROBED],
+      ["/v1/goals?place=河北省", ONE],
+      [`/v1/goals?place=河北省&limit=3&cursor=${hebei.next_cursor}`, ONE],
       ["/v1/articles", ONE],
-      ["/v1/articles?place=河北省", PROBED],
-      ["/v1/articles?q=增长", PROBED],
+      ["/v1/articles?place=河北省", ONE],
+      ["/v1/articles?q=增长", ONE],
       ["/v1/promises", ONE],
       ["/v1/promises?place=河北省", ONE],
       [`/v1/articles/${article}`, ONE],

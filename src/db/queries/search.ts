@@ -118,7 +118,7 @@ export function keywordRowCheck(articleId: SQLWrapper, q: string): SQL | undefin
 }
 
 /**
- * `SELECT rowid AS id` of up to `cap` articles with a figure whose metric (or metric key) contains
+ * `SELECT rowid AS id, 1 AS keep` of up to `cap` articles with a figure whose metric (or metric key) contains
  * the term or the key the term names, or undefined when a form has no gram (no probe: the metric
  * filter is then a per-row check).
  */
@@ -127,5 +127,5 @@ export function metricProbe(metric: string, cap: number): SQL | undefined {
   const key = metricFilterKey(m);
   const t = lookup([...new Set([...scriptVariants(m), ...(key ? [key] : [])])]);
   if (!t.match) return undefined;
-  return sql`SELECT rowid AS id FROM article_metric_fts WHERE article_metric_fts MATCH ${t.match} AND ${inMetrics(sql`article_metric_fts.rowid`, t.variants)} LIMIT ${cap}`;
+  return sql`SELECT rowid AS id, 1 AS keep FROM article_metric_fts WHERE article_metric_fts MATCH ${t.match} AND ${inMetrics(sql`article_metric_fts.rowid`, t.variants)} LIMIT ${cap}`;
 }
