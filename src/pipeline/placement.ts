@@ -32,7 +32,7 @@ import { extract, EXTRACTOR_VERSION } from "../extract";
 import { writeExtraction, type ArticleRow, type ExtractResult, type Extractor } from "./extract-article";
 import { storageFailure } from "./failure";
 import { removalStatements } from "./remove";
-import { filedAs, statement, storedPlaces, type BatchQuery } from "./store";
+import { type ArticleMeta, filedAs, statement, storedPlaces, type BatchQuery } from "./store";
 import { directoryEntries, directoryInserts } from "../db/directory";
 import type { Summary } from "../extract/types";
 
@@ -108,8 +108,11 @@ export async function extractAndPlace(env: Env, id: number, options: { force?: b
   return result;
 }
 
-/** The shard directory rows of the article's rows in shard `at`, written in each home (one batch each) before those rows. */
-async function recordInDirectory(shards: Shards, at: number, row: ArticleRow, summary: Summary): Promise<void> {
+/**
+ * The shard directory rows of the article's rows in shard `at`, written in each home (one batch
+ * each) before those rows. Exported for tests that place rows in a shard of their choosing.
+ */
+export async function recordInDirectory(shards: Shards, at: number, row: ArticleMeta, summary: Summary): Promise<void> {
   if (shards.all.length === 1) return;
   const binding = shards.map.bindings[at]!;
   const entries = directoryEntries(shards, at, storedPlaces(row, summary));

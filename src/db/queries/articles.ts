@@ -3,7 +3,7 @@ import { and, eq, type SQL, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { type ArticleErrorCode, articlePlaces, articles, figures, goals, places } from "../schema";
 import { iso, listConditions, placeFilterOf, setFilters } from "./common";
-import { idsIn, type Plan, placeRowCheck } from "./plan";
+import { armLimit, idsIn, type Plan, placeRowCheck } from "./plan";
 import { figureFields, figureRef } from "./figures";
 import { figuresByGoal, goalFiguresQuery } from "./goals";
 import { type BatchRead, inBatch, listRead, type Page, type Phase } from "./page";
@@ -41,7 +41,7 @@ export function articleIdsQuery(d1: D1Database, f: ArticleFilter, phase: Phase, 
     .from(articles)
     .where(and(...articleConditions(f, plan), phase.where))
     .orderBy(...phase.orderBy)
-    .limit(take);
+    .limit(armLimit(plan, take));
 }
 
 /** The places of the articles `ids` selects (a subquery), in each article's own order: a statement for a batch. */

@@ -18,9 +18,9 @@ export interface ListColumns {
   published: SQLiteColumn;
 }
 
-/** The plan's guard, keyword, published range and article conditions (place is table-specific). */
+/** Keyword, published range and article conditions (place is table-specific). */
 export function listConditions(cols: ListColumns, f: ListFilter, plan: Plan = {}): SQL[] {
-  const out: SQL[] = plan.when ? [plan.when] : [];
+  const out: SQL[] = [];
   if (f.article !== undefined) out.push(eq(cols.articleId, f.article));
   if (f.from) out.push(gte(cols.published, f.from));
   if (f.to) out.push(lte(cols.published, f.to));

@@ -7,7 +7,7 @@ import { drizzle } from "drizzle-orm/d1";
 import { articles, figures } from "../schema";
 import { listConditions, placeFilterOf, placeNameOf, setFilters } from "./common";
 import { type BatchRead, inBatch, listRead, type Page, type Phase } from "./page";
-import { idsIn, type Plan, placeKeyMatch, placeRowCheck } from "./plan";
+import { armLimit, idsIn, type Plan, placeKeyMatch, placeRowCheck } from "./plan";
 import { containsAny, metricFilterKey, scriptVariants } from "./text";
 import type { FigureFilter, FigureItem, FigureRef } from "./types";
 
@@ -81,9 +81,11 @@ export function figureConditions(f: FigureFilter, plan: Plan = {}): SQL[] {
   const driver = plan.driver;
   if (f.place !== undefined) {
     const pf = placeFilterOf(f.place);
+    // Driven: the set's figures and those filed under the place, each by its index (an OR would
+    // leave SQLite walking figures_published past every row, for a set of a few articles).
     out.push(
       driver?.set === "place"
-        ? sql`(${idsIn(figures.articleId, driver.ids)} OR ${placeKeyMatch(figures.placeKey, pf)})`
+        ? sql`${figures.id} IN (SELECT id FROM figures WHERE ${idsIn(figures.articleId, driver.ids)} UNION ALL SELECT id FROM figures WHERE ${placeKeyMatch(figures.placeKey, pf)})`
         : sql`(${placeKeyMatch(figures.placeKey, pf, true)} OR ${placeRowCheck(figures.articleId, pf)})`,
     );
   }
@@ -107,7 +109,7 @@ export function figureIdsQuery(d1: D1Database, f: FigureFilter, phase: Phase, ta
     .from(figures)
     .where(and(...figureConditions(f, plan), phase.where))
     .orderBy(...phase.orderBy)
-    .limit(take);
+    .limit(armLimit(plan, take));
 }
 
 function figureItem(r: FigureRow & { title: string | null }): FigureItem {

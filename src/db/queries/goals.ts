@@ -10,7 +10,7 @@ import { articles, figures, goalFigures, goals } from "../schema";
 import { listConditions, placeFilterOf, placeNameOf, setFilters } from "./common";
 import { figureFields, figureRef, metricCondition } from "./figures";
 import { type BatchRead, inBatch, listRead, type Page, type Phase } from "./page";
-import { idsIn, type Plan, placeKeyMatch, placeRowCheck } from "./plan";
+import { armLimit, idsIn, type Plan, placeKeyMatch, placeRowCheck } from "./plan";
 import { containsAny, scriptVariants } from "./text";
 import type { FigureRef, GoalFilter, GoalItem } from "./types";
 
@@ -19,10 +19,11 @@ export function goalConditions(f: GoalFilter, plan: Plan = {}): SQL[] {
   const driver = plan.driver;
   if (f.place !== undefined) {
     const pf = placeFilterOf(f.place);
+    // Driven: as for figures (figures.ts), the set's goals and those filed under the place by index.
     const actorOk = sql`(${goals.actor} IS NULL OR ${containsAny(goals.actor, scriptVariants(placeStem(f.place)))})`;
     out.push(
       driver?.set === "place"
-        ? sql`((${idsIn(goals.articleId, driver.ids)} AND ${actorOk}) OR ${placeKeyMatch(goals.placeKey, pf)})`
+        ? sql`${goals.id} IN (SELECT id FROM goals WHERE ${idsIn(goals.articleId, driver.ids)} AND ${actorOk} UNION ALL SELECT id FROM goals WHERE ${placeKeyMatch(goals.placeKey, pf)})`
         : sql`(${placeKeyMatch(goals.placeKey, pf, true)} OR (${placeRowCheck(goals.articleId, pf)} AND ${actorOk}))`,
     );
   }
@@ -60,7 +61,7 @@ export function goalIdsQuery(d1: D1Database, f: GoalFilter, phase: Phase, take: 
     .from(goals)
     .where(and(...goalConditions(f, plan), phase.where))
     .orderBy(...phase.orderBy)
-    .limit(take);
+    .limit(armLimit(plan, take));
 }
 
 /** The figures of the goals `goalIds` selects (a subquery), in figure order within the article: a statement for a batch. */

@@ -8,8 +8,8 @@
  * The probes and the choice run inside the page's own statements (issue 16: one query per shard
  * per request): each set's probe is a materialised CTE, and each way of reading the page (walk,
  * or driven by one set) is an arm of a UNION ALL guarded by a condition on the probes' sizes.
- * The guards do not depend on any row, so SQLite evaluates them once, before an arm's loop, and
- * runs only the arm whose guard holds. A statement that would pass D1's 100 bound parameters so
+ * The guard is the arm's LIMIT (armLimit), which SQLite evaluates once, before the arm's loop:
+ * an arm not taken reads nothing. A statement that would pass D1's 100 bound parameters so
  * (a long keyword query repeated through the arms) reads its probes first instead (`probed`).
  */
 import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
@@ -35,6 +35,16 @@ export interface Plan {
   driver?: { set: SetName; ids: SQL };
   /** When this plan is the one taken: a condition on the probes alone (none: always). */
   when?: SQL;
+}
+
+/**
+ * An arm's LIMIT: `take`, or 0 when its plan is not the one taken. The guard goes in the LIMIT,
+ * not the WHERE: SQLite skips a loop whose LIMIT is 0, but checks a subquery term of the WHERE
+ * on every row (a false guard there still walks the whole index). drizzle's `.limit()` is typed
+ * for numbers and renders SQL as given.
+ */
+export function armLimit(plan: Plan, take: number): number {
+  return plan.when ? (sql`CASE WHEN ${plan.when} THEN ${sql.raw(String(take))} ELSE 0 END` as unknown as number) : take;
 }
 
 /** The plans of a list: the CTEs its guards and drivers read (none without set filters) and the plans, exactly one of which is taken. */
