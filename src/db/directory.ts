@@ -16,7 +16,8 @@
  * A bucket's home shard holds the directory rows (bucket, shard) of every OTHER shard with rows
  * of it. A read routes its filter to the homes of its ranges' buckets (the catch-all when it has
  * none), reads there the directory and the page in one batch, and then the shards listed that
- * it has not read: with an empty directory the home's answer is complete.
+ * it has not read (beside the home, when this isolate has seen them listed: src/db/reads.ts):
+ * with an empty directory the home's answer is complete.
  *
  * Kept correct by ordering: the queue consumer writes an article's directory rows before its
  * rows (src/pipeline/placement.ts), so no reader meets rows the directory does not list. Entries
@@ -96,11 +97,11 @@ export function directoryInserts(d1: D1Database, buckets: string[], binding: str
   return out;
 }
 
-/** The shards (bindings) a home's directory lists for any of `buckets`: a statement for the read's batch. */
-export function directoryRead(d1: D1Database, buckets: string[]): BatchRead<string[]> {
+/** The shards (bindings) a home's directory lists for each of `buckets`: a statement for the read's batch. */
+export function directoryRead(d1: D1Database, buckets: string[]): BatchRead<{ bucket: string; shard: string }[]> {
   const query = drizzle(d1)
-    .selectDistinct({ shard: shardDirectory.shard })
+    .select({ bucket: shardDirectory.bucket, shard: shardDirectory.shard })
     .from(shardDirectory)
     .where(sql`${shardDirectory.bucket} IN (SELECT value FROM json_each(${JSON.stringify(buckets)}))`);
-  return { items: [query], decode: ([rows]) => (rows as { shard: string }[]).map((r) => r.shard) };
+  return { items: [query], decode: ([rows]) => rows as { bucket: string; shard: string }[] };
 }

@@ -135,6 +135,16 @@ function mergeDigest(parts: DigestRows[], limit: number): DigestDay[] {
   });
 }
 
+/**
+ * Per home database, per bucket, the shards its directory was seen to list (in this isolate):
+ * directory entries are never removed, so a place read asks those beside the home instead of
+ * after it. One round trip then, unless the directory has gained a shard since.
+ */
+const listedByHome = new WeakMap<D1Database, Map<string, Set<string>>>();
+function seenListed(home: D1Database): Map<string, Set<string>> {
+  return listedByHome.get(home) ?? listedByHome.set(home, new Map()).get(home)!;
+}
+
 export type Reads = ReturnType<typeof readsOf>;
 
 export function readsOf(env: Env) {
@@ -144,23 +154,31 @@ export function readsOf(env: Env) {
 
   /**
    * `read` on the shards a read needs, one batch each, in shard order: every shard; or, for a
-   * place (its filter), the homes of its route with their directory in the same batch, then the
-   * shards those directories list that were not read. A binding a directory names that the map
-   * no longer has holds nothing this deployment serves, so it is not read.
+   * place (its filter), the homes of its route with their directory in the same batch, and the
+   * shards those directories list: beside the homes when they listed them before, else after. A
+   * binding a directory names that the map no longer has holds nothing this deployment serves,
+   * so it is not read.
    */
   async function onShards<T>(place: PlaceFilter | undefined, read: ShardRead<T>): Promise<ShardPart<T>[]> {
     const route = place === undefined ? null : routeOf(shards, place);
     if (!route) return Promise.all(dbs.map((d1, s) => runOn(d1, s, read)));
-    const homes = await Promise.all(
-      [...route].map(async ([s, buckets]) => {
-        const d1 = dbs[s]!;
-        const [listed, value] = await inBatch(d1, directoryRead(d1, buckets), await read(d1, s));
-        return { part: { s, value }, listed };
-      }),
-    );
-    const others = [...new Set(homes.flatMap((h) => h.listed))].map((b) => shards.map.bindings.indexOf(b)).filter((s) => s >= 0 && !route.has(s));
+    const indexOf = (bindings: Iterable<string>) => [...bindings].map((b) => shards.map.bindings.indexOf(b)).filter((s) => s >= 0 && !route.has(s));
+    // Shards these directories listed before are read beside them (entries are never removed).
+    const early = [...new Set(indexOf([...route].flatMap(([s, buckets]) => buckets.flatMap((b) => [...(seenListed(dbs[s]!).get(b) ?? [])]))))];
+    const [homes, known] = await Promise.all([
+      Promise.all(
+        [...route].map(async ([s, buckets]) => {
+          const d1 = dbs[s]!;
+          const [listed, value] = await inBatch(d1, directoryRead(d1, buckets), await read(d1, s));
+          for (const { bucket, shard } of listed) (seenListed(d1).get(bucket) ?? seenListed(d1).set(bucket, new Set()).get(bucket)!).add(shard);
+          return { part: { s, value }, listed };
+        }),
+      ),
+      Promise.all(early.map((s) => runOn(dbs[s]!, s, read))),
+    ]);
+    const others = [...new Set(indexOf(homes.flatMap((h) => h.listed.map((l) => l.shard))))].filter((s) => !early.includes(s));
     const more = await Promise.all(others.map((s) => runOn(dbs[s]!, s, read)));
-    return [...homes.map((h) => h.part), ...more].sort((a, b) => a.s - b.s);
+    return [...homes.map((h) => h.part), ...known, ...more].sort((a, b) => a.s - b.s);
   }
 
   /** A list merged from the shards it needs, each read after the cursor as that shard sees it. */
