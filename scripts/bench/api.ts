@@ -9,9 +9,13 @@
  * holds the corpus shape, the queries and the table. `wrangler dev` listens on 127.0.0.1:8791
  * (BENCH_API_PORT=<n> for another, beside another checkout's bench).
  * `npm run bench -- api` or `npx tsx scripts/bench/api.ts`
- * (BENCH_API_KEEP=1 keeps the seeded database directory).
+ * (BENCH_API_KEEP=1 keeps the seeded database directory; BENCH_API_LAYOUT=one or sharded runs one layout).
  */
-import { placeName } from "../../src/places/index.ts";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { directoryEntries } from "../../src/db/directory.ts";
+import { parseShardMap, type Shards } from "../../src/db/router.ts";
+import { placeKey, placeName } from "../../src/places/index.ts";
 import { LocalWorker } from "../lib/dev-server.ts";
 import { figureSentence, golds, picker, PLACES, rng, SyntheticWriter } from "../lib/synthetic.ts";
 
@@ -28,8 +32,24 @@ const RARE_WORD = "稀有词条";
  * Each article takes one gold's own figures and goals (goals linked to their figures), a main
  * place plus up to two others, and a date over eight years (5 % undated).
  */
-async function load(files: string[]): Promise<{ figures: number; goals: number }> {
+async function load(files: string[], bindings: string[], shardMap?: Shards["map"]): Promise<{ figures: number; goals: number }> {
   const writers = await Promise.all(files.map((f) => SyntheticWriter.open(f)));
+  // Four shards: each article's shard recorded in the directory of the places it names, as the
+  // queue consumer does (src/pipeline/placement.ts).
+  const recorded = new Set<string>();
+  const record = (w: number, names: string[]) => {
+    if (!shardMap) return;
+    const at = shardMap.bindings.indexOf(bindings[w]!);
+    const stored = { keys: names.map(placeKey), places: names.map((n) => ({ key: placeKey(n), name: placeName(n) })) };
+    for (const [home, buckets] of directoryEntries({ map: shardMap } as Shards, at, stored)) {
+      for (const bucket of buckets) {
+        const key = `${home}\u0000${bucket}\u0000${at}`;
+        if (recorded.has(key)) continue;
+        recorded.add(key);
+        writers[bindings.indexOf(shardMap.bindings[home]!)]!.directory(bucket, bindings[w]!);
+      }
+    }
+  };
   const rand = rng(7);
   const pick = picker(rand);
   const corpus = golds();
@@ -48,6 +68,7 @@ async function load(files: string[]): Promise<{ figures: number; goals: number }
       id, title, text, published, source: gold.source, receivedAt: day0 + id * 60_000, extractedAt: day0 + id * 60_000 + 1000,
       places: [main, ...others], metrics: gold.figures.map((f) => f.metric),
     });
+    record(id % writers.length, [main, ...others]);
     const idOf = new Map<string, number>();
     gold.figures.forEach((f, seq) => {
       idOf.set(f.text, db.figure({ articleId: id, seq, figure: f, start: seq * 10, sentence: lines[seq]!, place: main, published }));
@@ -62,20 +83,29 @@ async function load(files: string[]): Promise<{ figures: number; goals: number }
   return { figures: writers.reduce((n, w) => n + w.figures, 0), goals: writers.reduce((n, w) => n + w.goals, 0) };
 }
 
+/** The SHARDS map of a wrangler.toml environment. */
+function shardMapOf(environment: string): Shards["map"] {
+  const toml = readFileSync(join(import.meta.dirname, "..", "..", "wrangler.toml"), "utf8");
+  const vars = toml.slice(toml.indexOf(`[env.${environment}.vars]`));
+  return parseShardMap(/SHARDS = "([^"]*)"/.exec(vars)![1]!);
+}
+
 const LAYOUTS = [
   { name: "one database", bindings: ["DB"] },
   { name: "four shards", env: "sharded", bindings: ["DB", "DB_NORTH", "DB_EAST", "DB_SOUTH"] },
 ];
 
+/** BENCH_API_LAYOUT=one or =sharded runs that layout alone. */
 export default async function run(): Promise<void> {
-  for (const layout of LAYOUTS) await runLayout(layout);
+  const only = process.env.BENCH_API_LAYOUT;
+  for (const layout of LAYOUTS) if (!only || (layout.env ?? "one") === only) await runLayout(layout);
 }
 
 async function runLayout(layout: (typeof LAYOUTS)[number]): Promise<void> {
   const t0 = performance.now();
   const w = LocalWorker.create("jiyao-bench-api-", layout);
   try {
-    const counts = await load(layout.bindings.map((b) => w.d1Files[b]!));
+    const counts = await load(layout.bindings.map((b) => w.d1Files[b]!), layout.bindings, layout.env ? shardMapOf(layout.env) : undefined);
     console.log(
       `${layout.name}: seeded ${ARTICLES} articles, ${counts.figures} figures, ${counts.goals} goals in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );

@@ -104,7 +104,7 @@ export class SyntheticWriter {
   figures = 0;
   goals = 0;
   readonly #db: DatabaseSync;
-  readonly #ins: Record<"article" | "place" | "articlePlace" | "figure" | "goal" | "link" | "textSearch" | "metricSearch", StatementSync>;
+  readonly #ins: Record<"article" | "place" | "articlePlace" | "figure" | "goal" | "link" | "textSearch" | "metricSearch" | "directory", StatementSync>;
   /** The last article's text (its figures follow it) and its code-point offsets. */
   #text = "";
   #chars: (utf16: number) => number = (i) => i;
@@ -128,6 +128,7 @@ export class SyntheticWriter {
       link: db.prepare("INSERT OR IGNORE INTO goal_figures (goal_id, figure_id) VALUES (?, ?)"),
       textSearch: db.prepare("INSERT INTO article_text_fts (rowid, g1, g2, g3) VALUES (?, ?, ?, ?)"),
       metricSearch: db.prepare("INSERT INTO article_metric_fts (rowid, grams) VALUES (?, ?)"),
+      directory: db.prepare("INSERT OR IGNORE INTO shard_directory (bucket, shard) VALUES (?, ?)"),
     };
     db.exec("BEGIN");
   }
@@ -170,6 +171,11 @@ export class SyntheticWriter {
     this.#ins.goal.run(id, r.articleId, r.seq, r.text, r.start, r.start + r.text.length, r.deadline, r.actor, placeKey(r.place), r.published);
     for (const fid of r.figureIds) this.#ins.link.run(id, fid);
     return id;
+  }
+
+  /** A shard directory row (src/db/directory.ts): `shard` holds rows of `bucket`. */
+  directory(bucket: string, shard: string): void {
+    this.#ins.directory.run(bucket, shard);
   }
 
   finish(): void {

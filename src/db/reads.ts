@@ -11,15 +11,18 @@
  * is read from every shard and the first that has it wins.
  *
  * Each read is one D1 batch per shard (the queries compose their statements: BatchRead), so a
- * request makes one query per shard; a list filtered by place, keyword or metric makes two (its
- * plan probe first). Every read asks every shard, `place` included: a place's rows are not all in
- * its province's shard (an article of one province gives figures of another).
+ * request makes one query per shard. A read with `place` asks the place's home shards (its
+ * province's, src/db/directory.ts) for their shard directory and the answer in one batch, then
+ * only the other shards the directory lists: a place's rows are not all in its province's shard
+ * (an article of one province gives figures of another), and the directory says where the rest are.
  */
 import {
-  articleFeedData,
+  articleFeedRead,
+  articlesRead,
   assembleDigest,
   type ArticleFilter,
   type ArticleSummary,
+  type BatchRead,
   type CursorKey,
   DEFAULT_LIMIT,
   type DigestDay,
@@ -28,23 +31,24 @@ import {
   type FeedArticle,
   type FeedFilter,
   type FigureFilter,
+  figuresRead,
   articleSummaryRead,
   getArticleSummary,
+  goalsRead,
   inBatch,
   type GoalFilter,
-  listArticles,
-  listFigures,
-  listGoals,
-  listMetrics,
+  metricsRead,
+  type MetricsFilter,
   placesRead,
   type MetricFacet,
   opmlPlaces,
   type Page,
   type PlaceFacet,
 } from "./queries";
-import { articlePromisesRead, type ArticlePromises, getPromise, listPromises, type PromiseFilter, reachedPromises } from "./queries/promises";
-import type { Kind } from "../extract/types";
+import { articlePromisesRead, type ArticlePromises, getPromise, type PromiseFilter, promisesRead, reachedRead, type ReachedFilter } from "./queries/promises";
+import { placeFilter, type PlaceFilter } from "../places";
 import { shanghaiDay } from "../text/beijing";
+import { directoryRead, routeOf } from "./directory";
 import { shardsOf } from "./router";
 
 /** Sort order of merged lists: published DESC (undated last), id DESC, shard ASC. */
@@ -64,18 +68,18 @@ function shardCursor(key: CursorKey | undefined, s: number): CursorKey | undefin
   return { published: key.published, id: from ? key.id + 1 : key.id };
 }
 
-/** One page merged from every shard's page after the cursor. */
-export async function mergePages<F extends { cursor?: CursorKey; limit?: number }, T>(
-  dbs: D1Database[],
-  f: F,
-  list: (d1: D1Database, f: F) => Promise<Page<T>>,
-): Promise<Page<T>> {
-  const limit = f.limit ?? DEFAULT_LIMIT;
-  const pages = await Promise.all(dbs.map((d1, s) => list(d1, { ...f, cursor: shardCursor(f.cursor, s) })));
-  const rows = pages.flatMap((p, s) => p.items.map((item, i) => ({ item, key: { ...p.keys[i]!, shard: s } })));
+/** A shard's answer and the shard's position in the map. */
+export interface ShardPart<T> {
+  s: number;
+  value: T;
+}
+
+/** One page merged from the shards' pages after the cursor (each read with shardCursor). */
+export function mergePages<T>(parts: ShardPart<Page<T>>[], limit: number): Page<T> {
+  const rows = parts.flatMap(({ s, value: p }) => p.items.map((item, i) => ({ item, key: { ...p.keys[i]!, shard: s } })));
   rows.sort((a, b) => compareKeys(a.key, b.key));
   const taken = rows.slice(0, limit);
-  const more = rows.length > limit || pages.some((p) => p.next !== null);
+  const more = rows.length > limit || parts.some((p) => p.value.next !== null);
   return { items: taken.map((r) => r.item), keys: taken.map((r) => r.key), next: more && taken.length ? taken[taken.length - 1]!.key : null };
 }
 
@@ -95,6 +99,14 @@ const EVERY = Number.MAX_SAFE_INTEGER;
 /** The first shard's answer that is not null. */
 async function firstFound<T>(dbs: D1Database[], get: (d1: D1Database) => Promise<T | null>): Promise<T | null> {
   return (await Promise.all(dbs.map(get))).find((x) => x !== null) ?? null;
+}
+
+/** A shard's read: its statements for one batch (built from the shard's position, for its cursor). */
+type ShardRead<T> = (d1: D1Database, s: number) => BatchRead<T> | Promise<BatchRead<T>>;
+
+/** Runs `read` on shard `s` as one batch. */
+async function runOn<T>(d1: D1Database, s: number, read: ShardRead<T>): Promise<ShardPart<T>> {
+  return { s, value: (await inBatch(d1, await read(d1, s)))[0] };
 }
 
 /** Places facets of every shard summed (one list: itself). */
@@ -123,17 +135,73 @@ function mergeDigest(parts: DigestRows[], limit: number): DigestDay[] {
   });
 }
 
+/**
+ * Per home database, per bucket, the shards its directory was seen to list (in this isolate):
+ * directory entries are never removed, so a place read asks those beside the home instead of
+ * after it. One round trip then, unless the directory has gained a shard since.
+ */
+const listedByHome = new WeakMap<D1Database, Map<string, Set<string>>>();
+function seenListed(home: D1Database): Map<string, Set<string>> {
+  return listedByHome.get(home) ?? listedByHome.set(home, new Map()).get(home)!;
+}
+
 export type Reads = ReturnType<typeof readsOf>;
 
 export function readsOf(env: Env) {
-  const dbs = shardsOf(env).all;
+  const shards = shardsOf(env);
+  const dbs = shards.all;
   const one = dbs.length === 1 ? dbs[0]! : undefined;
+
+  /**
+   * `read` on the shards a read needs, one batch each, in shard order: every shard; or, for a
+   * place (its filter), the homes of its route with their directory in the same batch, and the
+   * shards those directories list: beside the homes when they listed them before, else after. A
+   * binding a directory names that the map no longer has holds nothing this deployment serves,
+   * so it is not read.
+   */
+  async function onShards<T>(place: PlaceFilter | undefined, read: ShardRead<T>): Promise<ShardPart<T>[]> {
+    const route = place === undefined ? null : routeOf(shards, place);
+    if (!route) return Promise.all(dbs.map((d1, s) => runOn(d1, s, read)));
+    const indexOf = (bindings: Iterable<string>) => [...bindings].map((b) => shards.map.bindings.indexOf(b)).filter((s) => s >= 0 && !route.has(s));
+    // Shards these directories listed before are read beside them (entries are never removed).
+    const early = [...new Set(indexOf([...route].flatMap(([s, buckets]) => buckets.flatMap((b) => [...(seenListed(dbs[s]!).get(b) ?? [])]))))];
+    const [homes, known] = await Promise.all([
+      Promise.all(
+        [...route].map(async ([s, buckets]) => {
+          const d1 = dbs[s]!;
+          const [listed, value] = await inBatch(d1, directoryRead(d1, buckets), await read(d1, s));
+          for (const { bucket, shard } of listed) (seenListed(d1).get(bucket) ?? seenListed(d1).set(bucket, new Set()).get(bucket)!).add(shard);
+          return { part: { s, value }, listed };
+        }),
+      ),
+      Promise.all(early.map((s) => runOn(dbs[s]!, s, read))),
+    ]);
+    const others = [...new Set(indexOf(homes.flatMap((h) => h.listed.map((l) => l.shard))))].filter((s) => !early.includes(s));
+    const more = await Promise.all(others.map((s) => runOn(dbs[s]!, s, read)));
+    return [...homes.map((h) => h.part), ...known, ...more].sort((a, b) => a.s - b.s);
+  }
+
+  /** A list merged from the shards it needs, each read after the cursor as that shard sees it. */
+  async function list<F extends { cursor?: CursorKey; limit?: number }, T>(
+    f: F,
+    place: string | undefined,
+    read: (d1: D1Database, f: F) => BatchRead<Page<T>> | Promise<BatchRead<Page<T>>>,
+  ): Promise<Page<T>> {
+    if (one) return (await runOn(one, 0, (d1) => read(d1, f))).value;
+    const parts = await onShards(place === undefined ? undefined : placeFilter(place), (d1, s) => read(d1, { ...f, cursor: shardCursor(f.cursor, s) }));
+    return mergePages(parts, f.limit ?? DEFAULT_LIMIT);
+  }
+
+  /** The shards' answers of a read by a place filter (every shard without one); one database: its answer. */
+  const values = async <T>(place: string | undefined, read: ShardRead<T>): Promise<T[]> =>
+    (await onShards(one || place === undefined ? undefined : placeFilter(place), read)).map((p) => p.value);
+
   return {
     shards: dbs.length,
-    figures: (f: FigureFilter) => (one ? listFigures(one, f) : mergePages(dbs, f, listFigures)),
-    goals: (f: GoalFilter) => (one ? listGoals(one, f) : mergePages(dbs, f, listGoals)),
-    articles: (f: ArticleFilter) => (one ? listArticles(one, f) : mergePages(dbs, f, listArticles)),
-    promises: (f: PromiseFilter) => (one ? listPromises(one, f) : mergePages(dbs, f, listPromises)),
+    figures: (f: FigureFilter) => list(f, f.place, figuresRead),
+    goals: (f: GoalFilter) => list(f, f.place, goalsRead),
+    articles: (f: ArticleFilter) => list(f, f.place, articlesRead),
+    promises: (f: PromiseFilter) => list(f, f.place, promisesRead),
     article: (id: number) => firstFound(dbs, (d1) => getArticleSummary(d1, id)),
     promise: (id: number) => firstFound(dbs, (d1) => getPromise(d1, id)),
     /**
@@ -153,35 +221,34 @@ export function readsOf(env: Env) {
       return sumPlaces(lists, o.limit);
     },
 
-    async metrics(o: { place?: string; kind?: Kind; limit?: number }): Promise<MetricFacet[]> {
-      if (one) return listMetrics(one, o);
-      const lists = await Promise.all(dbs.map((d1) => listMetrics(d1, { ...o, limit: EVERY })));
+    async metrics(o: MetricsFilter): Promise<MetricFacet[]> {
+      const lists = await values(o.place, (d1) => metricsRead(d1, one ? o : { ...o, limit: EVERY }));
+      if (lists.length === 1 && one) return lists[0]!;
       return sumFacets(lists, (m) => m.metric, (m) => m.figures, (m, n) => ({ ...m, figures: m.figures + n }), o.limit ?? DEFAULT_LIMIT);
     },
 
-    async reachedPromises(f: Parameters<typeof reachedPromises>[1]) {
-      if (one) return reachedPromises(one, f);
-      const lists = await Promise.all(dbs.map((d1) => reachedPromises(d1, f)));
+    async reachedPromises(f: ReachedFilter) {
+      const lists = await values(f.place, (d1) => reachedRead(d1, f));
+      if (one) return lists[0]!;
       const rows = lists.flatMap((l, s) => l.map((p) => ({ p, s })));
       rows.sort((a, b) => b.p.reached_at - a.p.reached_at || b.p.id - a.p.id || a.s - b.s);
       return rows.slice(0, f.limit).map((r) => r.p);
     },
 
     async articleFeed(f: FeedFilter): Promise<FeedArticle[]> {
-      if (one) return articleFeedData(one, f);
-      const lists = await Promise.all(dbs.map((d1) => articleFeedData(d1, f)));
+      const lists = await values(f.placeKey, (d1) => articleFeedRead(d1, f));
+      if (one) return lists[0]!;
       const rows = lists.flatMap((l, s) => l.map((a) => ({ a, s })));
       rows.sort((x, y) => y.a.receivedAt - x.a.receivedAt || y.a.id - x.a.id || x.s - y.s);
       return rows.slice(0, f.limit).map((r) => r.a);
     },
 
-    /** The newest `limit` days with rows over all shards (or one given day) and those days' rows, one batch per shard. */
+    /** The newest `limit` days with rows over the shards it needs (or one given day) and those days' rows, one batch per shard. */
     async digest(f: FeedFilter, onlyDay?: string): Promise<DigestDay[]> {
-      const parts = await Promise.all(dbs.map(async (d1) => (await inBatch(d1, await digestReadOf(d1, f, onlyDay)))[0]));
-      return mergeDigest(parts, f.limit);
+      return mergeDigest(await values(f.placeKey, (d1) => digestReadOf(d1, f, onlyDay)), f.limit);
     },
 
-    /** The home page: the digest and the places facet, one batch per shard. */
+    /** The home page: the digest and the places facet, one batch per shard (every shard: the facet is national). */
     async home(f: FeedFilter, onlyDay: string | undefined, places: { limit: number }): Promise<{ days: DigestDay[]; places: PlaceFacet[] }> {
       const parts = await Promise.all(
         dbs.map(async (d1) => inBatch(d1, await digestReadOf(d1, f, onlyDay), placesRead(d1, one ? places : { limit: EVERY }))),

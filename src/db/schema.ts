@@ -307,3 +307,20 @@ export const articleHomes = sqliteTable(
   },
   (t) => [uniqueIndex("article_homes_webhook_id").on(t.webhookId), uniqueIndex("article_homes_content_hash").on(t.contentHash)],
 );
+
+/**
+ * The shard directory (src/db/directory.ts): in the home shard of a bucket (a province, or the
+ * catch-all for keys of no province and for place names), the other shards that hold rows of
+ * it, so that a `place` read asks those and no others. Written by the queue consumer before the
+ * rows; never needed with one database.
+ */
+export const shardDirectory = sqliteTable(
+  "shard_directory",
+  {
+    /** A province's two digits, "/" (keys of no province), or "=" and a stored place's name. */
+    bucket: text("bucket").notNull(),
+    /** The D1 binding (wrangler.toml SHARDS) that holds rows of the bucket. */
+    shard: text("shard").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.shard] })],
+);

@@ -18,6 +18,11 @@
  * step 2. Step 2 asks every shard, so even a retry that moves the article elsewhere (a new
  * extractor version in between) leaves no copy behind. Between 1 and 2 (one consumer invocation)
  * the article is in two databases.
+ *
+ * Before any of its rows are written to a shard, the shard directory (src/db/directory.ts) of
+ * every province its rows name records that shard, so that a `place` read asking only the
+ * shards the directory lists never misses them. A write refused there fails the attempt before
+ * the rows exist, and the queue retries it.
  */
 import { eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
@@ -27,7 +32,9 @@ import { extract, EXTRACTOR_VERSION } from "../extract";
 import { writeExtraction, type ArticleRow, type ExtractResult, type Extractor } from "./extract-article";
 import { storageFailure } from "./failure";
 import { removalStatements } from "./remove";
-import { filedAs, statement, type BatchQuery } from "./store";
+import { type ArticleMeta, filedAs, statement, storedPlaces, type BatchQuery } from "./store";
+import { directoryEntries, directoryInserts } from "../db/directory";
+import type { Summary } from "../extract/types";
 
 interface Located {
   /** Index of the shard holding the article (src/db/router.ts). */
@@ -82,6 +89,13 @@ export async function extractAndPlace(env: Env, id: number, options: { force?: b
   const summary = (options.extractor ?? extract)(row.text);
   // A summary with stage errors is refused by writeExtraction wherever it would go.
   const to = summary.errors.length ? from : shards.indexOf(filedAs(row, summary).mainPlace);
+  if (!summary.errors.length) {
+    try {
+      await recordInDirectory(shards, to, row, summary);
+    } catch (e) {
+      return { status: "failed", failure: storageFailure(e) };
+    }
+  }
   if (to === from) return writeExtraction(shards.all[from]!, row, summary);
   const target = shards.all[to]!;
   const result = await writeExtraction(target, row, summary, [drizzle(target).insert(articles).values(row).onConflictDoNothing()]);
@@ -92,6 +106,20 @@ export async function extractAndPlace(env: Env, id: number, options: { force?: b
     return { status: "failed", failure: storageFailure(e) };
   }
   return result;
+}
+
+/**
+ * The shard directory rows of the article's rows in shard `at`, written in each home (one batch
+ * each) before those rows. Exported for tests that place rows in a shard of their choosing.
+ */
+export async function recordInDirectory(shards: Shards, at: number, row: ArticleMeta, summary: Summary): Promise<void> {
+  if (shards.all.length === 1) return;
+  const binding = shards.map.bindings[at]!;
+  const entries = directoryEntries(shards, at, storedPlaces(row, summary));
+  await Promise.all([...entries].map(([home, buckets]) => {
+    const d1 = shards.all[home]!;
+    return d1.batch(directoryInserts(d1, buckets, binding).map((q) => statement(d1, q)));
+  }));
 }
 
 /**

@@ -12,6 +12,7 @@ import { divisionsNamed, placeKey, placeName, subPlaceKey } from "../places";
 import { gazetteer, type Division } from "../places/gazetteer";
 import { codePointOffsets } from "../text/code-points";
 import { gramColumns } from "../db/grams";
+import { figurePlace } from "../promises/inputs";
 
 const dialect = new SQLiteAsyncDialect();
 
@@ -129,27 +130,12 @@ function sentenceSpan(text: string, chars: (utf16: number) => number, f: Figure)
   return { sentenceAt: from, sentenceChars: chars(at + f.sentence.length) - from };
 }
 
-/**
- * `extra`: statements run in the same batch before the article leaves `received` (promise
- * links); `first`: statements run before everything (the copy of the article row into its new
- * shard, src/pipeline/placement.ts, so the row and its summary arrive together or not at all).
- */
-export async function storeSummary(
-  d1: D1Database,
-  meta: ArticleMeta,
-  summary: Summary,
-  extractorVersion: number,
-  extra: SQL[] = [],
-  first: BatchQuery[] = [],
-): Promise<void> {
-  const db = drizzle(d1);
-  const id = meta.id;
-  const title = meta.metaTitle ?? summary.title;
-  const source = meta.metaSource ?? summary.source;
+/** The rows an article's summary is stored as (before ids): its places, figures and goals. */
+function summaryRows(meta: ArticleMeta, summary: Summary) {
   const published = dayOf(meta.metaPublished) ?? summary.published;
   const placeList = articlePlaceList(meta, summary);
   const mainPlace = placeList[0]?.key ?? null;
-
+  const id = meta.id;
   const chars = codePointOffsets(meta.text);
   const figureRows = summary.figures.map((f, seq) => ({
     articleId: id,
@@ -189,6 +175,43 @@ export async function storeSummary(
     placeKey: figureRows[goalFigureLinks[seq]?.[0] ?? -1]?.placeKey ?? mainPlace,
     published,
   }));
+  return { published, placeList, mainPlace, figureRows, goalFigureLinks, goalRows };
+}
+
+/**
+ * Every place an article's stored rows name, for the shard directory (src/db/directory.ts): the
+ * keys its places, figures, goals and promise inputs are filed under, and its `places` rows
+ * (key and name, which a place filter also matches by name).
+ */
+export function storedPlaces(meta: ArticleMeta, summary: Summary): { keys: string[]; places: { key: string; name: string }[] } {
+  const { placeList, mainPlace, figureRows, goalRows } = summaryRows(meta, summary);
+  const keys = new Set<string>(placeList.map((p) => p.key));
+  for (const r of [...figureRows, ...goalRows]) if (r.placeKey) keys.add(r.placeKey);
+  for (const f of summary.figures) {
+    const k = figurePlace(f, mainPlace);
+    if (k) keys.add(k);
+  }
+  return { keys: [...keys], places: placeList.map((p) => ({ key: p.key, name: p.name })) };
+}
+
+/**
+ * `extra`: statements run in the same batch before the article leaves `received` (promise
+ * links); `first`: statements run before everything (the copy of the article row into its new
+ * shard, src/pipeline/placement.ts, so the row and its summary arrive together or not at all).
+ */
+export async function storeSummary(
+  d1: D1Database,
+  meta: ArticleMeta,
+  summary: Summary,
+  extractorVersion: number,
+  extra: SQL[] = [],
+  first: BatchQuery[] = [],
+): Promise<void> {
+  const db = drizzle(d1);
+  const id = meta.id;
+  const title = meta.metaTitle ?? summary.title;
+  const source = meta.metaSource ?? summary.source;
+  const { published, placeList, figureRows, goalFigureLinks, goalRows } = summaryRows(meta, summary);
 
   const statements: BatchQuery[] = [
     ...first,

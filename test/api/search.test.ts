@@ -10,7 +10,7 @@ import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { drizzle } from "drizzle-orm/d1";
-import { articlesQuery, type CursorKey, listArticles, listFigures, listGoals, phases } from "../../src/db/queries";
+import { articleIdsQuery, type CursorKey, listArticles, listFigures, listGoals, phases } from "../../src/db/queries";
 import { articles } from "../../src/db/schema";
 import type { Summary } from "../../src/extract/types";
 import { storeSummary } from "../../src/pipeline/store";
@@ -72,7 +72,7 @@ async function oldAnswer(q: string): Promise<number[]> {
 /** The article ids of the walk plan (no probe: every row checked, as for a large set), both phases. */
 async function walkAnswer(q: string): Promise<number[]> {
   const ids: number[] = [];
-  for (const phase of phases(articles.published, articles.id)) ids.push(...(await articlesQuery(env.DB, { q }, phase, 1000, {})).map((a) => a.id));
+  for (const phase of phases(articles.published, articles.id)) ids.push(...(await articleIdsQuery(env.DB, { q }, phase, 1000, {})).map((a) => a.id));
   return ids.sort((a, b) => a - b);
 }
 

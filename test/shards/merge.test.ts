@@ -1,7 +1,8 @@
 /**
  * Reads merged across shards (src/db/reads.ts), through real HTTP against real local D1s. The
  * corpus articles and report excerpts are stored and extracted by the real pipeline, spread
- * round-robin over the layout's shards (the `sharded` project has four; `one` has one, where
+ * round-robin over the layout's shards (each recorded in the shard directory of the provinces
+ * it names, as the queue consumer records it; the `sharded` project has four; `one` has one, where
  * the same expectations hold trivially). Article ids come from disjoint ranges per shard, as one
  * allocator would give them; figure, goal and promise ids collide across shards, so equal sort
  * keys must be ordered by shard and cursors must carry it.
@@ -16,7 +17,9 @@ import { type CursorKey, listArticles, listFigures, listGoals, listMetrics, list
 import { listPromises } from "../../src/db/queries/promises";
 import { shardsOf } from "../../src/db/router";
 import { storeIncoming } from "../../src/ingest/store";
+import { extract } from "../../src/extract";
 import { extractArticle } from "../../src/pipeline/extract-article";
+import { recordInDirectory } from "../../src/pipeline/placement";
 import { CORPUS } from "../helpers/corpus";
 import r1 from "../fixtures/reports/2026_内蒙古自治区_政府工作报告.txt?raw";
 import r2 from "../fixtures/reports/2026_山东省_政府工作报告.txt?raw";
@@ -39,6 +42,8 @@ beforeAll(async () => {
     // Two articles share each received minute, so the feeds' merge meets equal times.
     const out = await storeIncoming(d1, `merge-${i}`, new TextEncoder().encode(text), { text, encoding: "utf-8", declaredCharset: null, format: "plain", meta: { url: null, title: null, source: null, published: null, place: null } }, BASE + Math.floor(i / 2) * 60_000);
     if (out.kind !== "created") throw new Error(`seeding ${i}: ${out.kind}`);
+    // Its shard recorded in the directory of every province it names, as the consumer does.
+    await recordInDirectory(shardsOf(env), i % dbs.length, { id: out.id, text, metaTitle: null, metaSource: null, metaPublished: null, metaPlace: null }, extract(text));
     const r = await extractArticle(d1, out.id);
     if (r.status !== "extracted") throw new Error(`extracting ${i}: ${JSON.stringify(r)}`);
   }

@@ -2,11 +2,11 @@
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { type ArticleErrorCode, articlePlaces, articles, figures, goals, places } from "../schema";
-import { iso, listConditions, placeFilterOf, planList } from "./common";
-import { idsIn, type Plan, placeRowCheck } from "./plan";
+import { iso, listConditions, placeFilterOf, setFilters } from "./common";
+import { armLimit, idsIn, type Plan, placeRowCheck } from "./plan";
 import { figureFields, figureRef } from "./figures";
 import { figuresByGoal, goalFiguresQuery } from "./goals";
-import { type BatchRead, DEFAULT_LIMIT, inBatch, inOneBatch, pageOf, pagePhases, type Page, type Phase, phaseIds } from "./page";
+import { type BatchRead, inBatch, listRead, type Page, type Phase } from "./page";
 import type { ArticleFilter, ArticleItem, ArticleSummary, PlaceRef } from "./types";
 
 export function articleConditions(f: ArticleFilter, plan: Plan = {}): SQL[] {
@@ -34,24 +34,14 @@ const articleFields = {
   goalCount: sql<number>`(SELECT count(*) FROM goals AS cg WHERE cg.article_id = "articles"."id")`,
 };
 
-/** The drizzle select for one phase of an articles page (exported for EXPLAIN QUERY PLAN tests). */
-export function articlesQuery(d1: D1Database, f: ArticleFilter, phase: Phase, take: number, plan: Plan = {}) {
-  return drizzle(d1)
-    .select(articleFields)
-    .from(articles)
-    .where(and(...articleConditions(f, plan), phase.where))
-    .orderBy(...phase.orderBy)
-    .limit(take);
-}
-
-/** The same phase, its ids only (what the page's follow-up reads select by). */
-function articleIdsQuery(d1: D1Database, f: ArticleFilter, phase: Phase, take: number, plan: Plan) {
+/** The ids of one arm of one phase of an articles page (exported for EXPLAIN QUERY PLAN tests). */
+export function articleIdsQuery(d1: D1Database, f: ArticleFilter, phase: Phase, take: number, plan: Plan = {}) {
   return drizzle(d1)
     .select({ id: articles.id })
     .from(articles)
     .where(and(...articleConditions(f, plan), phase.where))
     .orderBy(...phase.orderBy)
-    .limit(take);
+    .limit(armLimit(plan, take));
 }
 
 /** The places of the articles `ids` selects (a subquery), in each article's own order: a statement for a batch. */
@@ -114,15 +104,20 @@ function articleItem(r: ArticleRow, placeList: PlaceRef[]): ArticleItem {
 
 /** One page of articles, newest first (published DESC, id DESC; undated, e.g. not yet extracted, last): one batch. */
 export async function listArticles(d1: D1Database, f: ArticleFilter = {}): Promise<Page<ArticleItem>> {
-  const plan = await planList(d1, f);
-  const limit = f.limit ?? DEFAULT_LIMIT;
-  const phases = pagePhases(articles.published, articles.id, f);
-  const pageQueries = phases.map((phase) => articlesQuery(d1, f, phase, limit + 1, plan));
-  const placeQuery = articlePlacesQuery(d1, phaseIds(phases.map((phase) => articleIdsQuery(d1, f, phase, limit + 1, plan))));
-  const [placeRows, ...phaseRows] = phases.length ? await inOneBatch(d1, [placeQuery, ...pageQueries]) : [[]];
-  const page = pageOf(phaseRows as ArticleRow[][], limit);
-  const placeMap = placesByArticle(placeRows as Awaited<typeof placeQuery>);
-  return { next: page.next, keys: page.keys, items: page.items.map((r) => articleItem(r, placeMap.get(r.id) ?? [])) };
+  return (await inBatch(d1, await articlesRead(d1, f)))[0];
+}
+
+/** listArticles as statements for a batch shared with other reads. */
+export function articlesRead(d1: D1Database, f: ArticleFilter): Promise<BatchRead<Page<ArticleItem>>> {
+  return listRead(d1, f, setFilters(f), {
+    published: articles.published,
+    id: articles.id,
+    ids: (phase, plan, take) => articleIdsQuery(d1, f, phase, take, plan),
+    rows: (ids, order, take) => drizzle(d1).select(articleFields).from(articles).where(sql`${articles.id} IN (${ids})`).orderBy(...order).limit(take),
+    followUps: (ids) => [articlePlacesQuery(d1, ids)],
+    context: ([placeRows]) => placesByArticle(placeRows as Awaited<ReturnType<typeof articlePlacesQuery>>),
+    item: (r: ArticleRow, placeMap) => articleItem(r, placeMap.get(r.id) ?? []),
+  });
 }
 
 /** Everything known about one article (facts, status/error, text, places, figures, goals with figures) in one batch; null if absent. */

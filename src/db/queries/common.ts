@@ -3,7 +3,7 @@ import { eq, gte, lte, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { placeFilter, type PlaceFilter } from "../../places";
 import { gazetteer } from "../../places/gazetteer";
-import { idsIn, type Plan, planFor } from "./plan";
+import { idsIn, type Plan, type Plans, plansFor, type SetFilters } from "./plan";
 import { keywordRowCheck } from "./search";
 import type { ListFilter } from "./types";
 
@@ -31,10 +31,15 @@ export function listConditions(cols: ListColumns, f: ListFilter, plan: Plan = {}
   return out;
 }
 
-/** The read plan of a list (no probes when one article is asked for). */
-export function planList(d1: D1Database, f: ListFilter & { metric?: string }): Promise<Plan> {
-  if (f.article !== undefined) return Promise.resolve({});
-  return planFor(d1, { place: f.place === undefined ? undefined : placeFilterOf(f.place), q: f.q, metric: f.metric });
+/** The set filters of a list, for its plans (none when one article is asked for: its rows are few). */
+export function setFilters(f: ListFilter & { metric?: string }): SetFilters {
+  if (f.article !== undefined) return {};
+  return { place: f.place === undefined ? undefined : placeFilterOf(f.place), q: f.q, metric: f.metric };
+}
+
+/** The read plans of a list, decided inside its statements (plan.ts). */
+export function planList(f: ListFilter & { metric?: string }): Plans {
+  return plansFor(setFilters(f));
 }
 
 /**

@@ -33,13 +33,21 @@ export function placesRead(d1: D1Database, opts: { limit?: number } = {}): Batch
  * Metrics by number of figures (most first, then metric), optionally for one place and/or kind.
  * Read from metric_counts (kept exact by triggers on figures), not by grouping every figure.
  */
-export async function listMetrics(
-  d1: D1Database,
-  opts: { place?: string; kind?: Kind; limit?: number } = {},
-): Promise<MetricFacet[]> {
+export async function listMetrics(d1: D1Database, opts: MetricsFilter = {}): Promise<MetricFacet[]> {
+  return (await inBatch(d1, metricsRead(d1, opts)))[0];
+}
+
+export interface MetricsFilter {
+  place?: string;
+  kind?: Kind;
+  limit?: number;
+}
+
+/** listMetrics as a statement for a batch shared with other reads. */
+export function metricsRead(d1: D1Database, opts: MetricsFilter): BatchRead<MetricFacet[]> {
   const limit = opts.limit ?? DEFAULT_LIMIT;
   const total = sql<number>`sum(${metricCounts.figures})`;
-  const rows = await drizzle(d1)
+  const query = drizzle(d1)
     .select({ metric: metricCounts.metric, figures: total })
     .from(metricCounts)
     .where(
@@ -52,5 +60,5 @@ export async function listMetrics(
     .groupBy(metricCounts.metric)
     .orderBy(desc(total), metricCounts.metric)
     .limit(limit);
-  return rows.map((r) => ({ metric: r.metric, figures: Number(r.figures) }));
+  return { items: [query], decode: ([rows]) => (rows as Awaited<typeof query>).map((r) => ({ metric: r.metric, figures: Number(r.figures) })) };
 }

@@ -16,7 +16,7 @@ import { articleConditions, articlePlacesQuery, placesByArticle } from "./articl
 import { placeNameOf } from "./common";
 import { figureConditions, figureFields, figureRef } from "./figures";
 import { figuresByGoal, goalConditions, goalFields, goalFiguresQuery } from "./goals";
-import { type BatchRead, inBatch, inOneBatch } from "./page";
+import { type BatchRead, inBatch } from "./page";
 import type { FeedFilter, FigureRef, PlaceRef } from "./types";
 
 export interface FeedGoal {
@@ -93,6 +93,11 @@ function figuresOfArticles(d1: D1Database, ids: SQL, f: FeedFilter) {
  * follow-ups selecting by the page's ids as a subquery.
  */
 export async function articleFeedData(d1: D1Database, f: FeedFilter): Promise<FeedArticle[]> {
+  return (await inBatch(d1, articleFeedRead(d1, f)))[0];
+}
+
+/** articleFeedData as statements for a batch shared with other reads. */
+export function articleFeedRead(d1: D1Database, f: FeedFilter): BatchRead<FeedArticle[]> {
   const db = drizzle(d1);
   const contentFilter: FeedFilter = { ...f, place: undefined, placeKey: undefined };
   // place: articles that name it (even without figures); metric/kind: articles with such a figure.
@@ -101,43 +106,48 @@ export async function articleFeedData(d1: D1Database, f: FeedFilter): Promise<Fe
   const ids = sql`SELECT id FROM (${db.select({ id: articles.id }).from(articles).where(where).orderBy(...newest).limit(f.limit)})`;
   const gc = goalConds(contentFilter);
   const goalWhere = gc ? and(sql`${goals.articleId} IN (${ids})`, ...gc) : undefined;
-  const [rows, placeRows, figRows, goalRows = [], goalFigRows = []] = (await inOneBatch(d1, [
-    db
-      .select({
-        id: articles.id,
-        title: articles.title,
-        source: articles.source,
-        url: articles.url,
-        published: articles.published,
-        receivedAt: articles.receivedAt,
-        extractedAt: articles.extractedAt,
-      })
-      .from(articles)
-      .where(where)
-      .orderBy(...newest)
-      .limit(f.limit),
-    articlePlacesQuery(d1, ids),
-    figuresOfArticles(d1, ids, contentFilter),
-    ...(goalWhere
-      ? [db.select().from(goals).where(goalWhere).orderBy(goals.articleId, goals.seq), goalFiguresQuery(d1, sql`SELECT ${goals.id} FROM ${goals} WHERE ${goalWhere}`)]
-      : []),
-  ])) as [
-    Omit<FeedArticle, "places" | "figures" | "goals">[],
-    Awaited<ReturnType<typeof articlePlacesQuery>>,
-    Awaited<ReturnType<typeof figuresOfArticles>>,
-    (typeof goals.$inferSelect)[]?,
-    Awaited<ReturnType<typeof goalFiguresQuery>>?,
-  ];
-  const placeMap = placesByArticle(placeRows);
-  const goalFigs = figuresByGoal(goalFigRows);
-  const figs: FeedFigure[] = figRows.map((r) => ({ ...figureRef(r), articleId: r.articleId }));
-  const feedGoals = goalRows.map((g) => feedGoal(g, goalFigs));
-  return rows.map((r) => ({
-    ...r,
-    places: placeMap.get(r.id) ?? [],
-    figures: figs.filter((x) => x.articleId === r.id),
-    goals: feedGoals.filter((g) => g.articleId === r.id),
-  }));
+  return {
+    items: [
+      db
+        .select({
+          id: articles.id,
+          title: articles.title,
+          source: articles.source,
+          url: articles.url,
+          published: articles.published,
+          receivedAt: articles.receivedAt,
+          extractedAt: articles.extractedAt,
+        })
+        .from(articles)
+        .where(where)
+        .orderBy(...newest)
+        .limit(f.limit),
+      articlePlacesQuery(d1, ids),
+      figuresOfArticles(d1, ids, contentFilter),
+      ...(goalWhere
+        ? [db.select().from(goals).where(goalWhere).orderBy(goals.articleId, goals.seq), goalFiguresQuery(d1, sql`SELECT ${goals.id} FROM ${goals} WHERE ${goalWhere}`)]
+        : []),
+    ],
+    decode: (results) => {
+      const [rows, placeRows, figRows, goalRows = [], goalFigRows = []] = results as [
+        Omit<FeedArticle, "places" | "figures" | "goals">[],
+        Awaited<ReturnType<typeof articlePlacesQuery>>,
+        Awaited<ReturnType<typeof figuresOfArticles>>,
+        (typeof goals.$inferSelect)[]?,
+        Awaited<ReturnType<typeof goalFiguresQuery>>?,
+      ];
+      const placeMap = placesByArticle(placeRows);
+      const goalFigs = figuresByGoal(goalFigRows);
+      const figs: FeedFigure[] = figRows.map((r) => ({ ...figureRef(r), articleId: r.articleId }));
+      const feedGoals = goalRows.map((g) => feedGoal(g, goalFigs));
+      return rows.map((r) => ({
+        ...r,
+        places: placeMap.get(r.id) ?? [],
+        figures: figs.filter((x) => x.articleId === r.id),
+        goals: feedGoals.filter((g) => g.articleId === r.id),
+      }));
+    },
+  };
 }
 
 export interface DigestArticle {

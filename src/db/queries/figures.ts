@@ -5,9 +5,9 @@
 import { and, eq, gte, lte, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { articles, figures } from "../schema";
-import { listConditions, placeFilterOf, placeNameOf, planList } from "./common";
-import { DEFAULT_LIMIT, inOneBatch, pageOf, pagePhases, type Page, type Phase } from "./page";
-import { idsIn, type Plan, placeKeyMatch, placeRowCheck } from "./plan";
+import { listConditions, placeFilterOf, placeNameOf, setFilters } from "./common";
+import { type BatchRead, inBatch, listRead, type Page, type Phase } from "./page";
+import { armLimit, idsIn, type Plan, placeKeyMatch, placeRowCheck } from "./plan";
 import { containsAny, metricFilterKey, scriptVariants } from "./text";
 import type { FigureFilter, FigureItem, FigureRef } from "./types";
 
@@ -81,9 +81,11 @@ export function figureConditions(f: FigureFilter, plan: Plan = {}): SQL[] {
   const driver = plan.driver;
   if (f.place !== undefined) {
     const pf = placeFilterOf(f.place);
+    // Driven: the set's figures and those filed under the place, each by its index (an OR would
+    // leave SQLite walking figures_published past every row, for a set of a few articles).
     out.push(
       driver?.set === "place"
-        ? sql`(${idsIn(figures.articleId, driver.ids)} OR ${placeKeyMatch(figures.placeKey, pf)})`
+        ? sql`${figures.id} IN (SELECT id FROM figures WHERE ${idsIn(figures.articleId, driver.ids)} UNION ALL SELECT id FROM figures WHERE ${placeKeyMatch(figures.placeKey, pf)})`
         : sql`(${placeKeyMatch(figures.placeKey, pf, true)} OR ${placeRowCheck(figures.articleId, pf)})`,
     );
   }
@@ -100,26 +102,39 @@ export function figureConditions(f: FigureFilter, plan: Plan = {}): SQL[] {
   return out;
 }
 
-/** The drizzle select for one phase of a figures page (exported for EXPLAIN QUERY PLAN tests). */
-export function figuresQuery(d1: D1Database, f: FigureFilter, phase: Phase, take: number, plan: Plan = {}) {
+/** The ids of one arm of one phase of a figures page (exported for EXPLAIN QUERY PLAN tests). */
+export function figureIdsQuery(d1: D1Database, f: FigureFilter, phase: Phase, take: number, plan: Plan = {}) {
   return drizzle(d1)
-    .select({ ...figureFields, title: articles.title })
+    .select({ id: figures.id })
     .from(figures)
-    .innerJoin(articles, eq(articles.id, figures.articleId))
     .where(and(...figureConditions(f, plan), phase.where))
     .orderBy(...phase.orderBy)
-    .limit(take);
+    .limit(armLimit(plan, take));
 }
 
 function figureItem(r: FigureRow & { title: string | null }): FigureItem {
   return { ...figureRef(r), article_id: r.articleId, title: r.title, published: r.published, place_name: placeNameOf(r.placeKey) };
 }
 
-/** One page of figures, newest article first (published DESC, id DESC; undated last): its phases in one batch. */
+/** One page of figures, newest article first (published DESC, id DESC; undated last): one batch. */
 export async function listFigures(d1: D1Database, f: FigureFilter = {}): Promise<Page<FigureItem>> {
-  const plan = await planList(d1, f);
-  const limit = f.limit ?? DEFAULT_LIMIT;
-  const phaseRows = (await inOneBatch(d1, pagePhases(figures.published, figures.id, f).map((phase) => figuresQuery(d1, f, phase, limit + 1, plan)))) as (FigureRow & { title: string | null })[][];
-  const page = pageOf(phaseRows, limit);
-  return { ...page, items: page.items.map(figureItem) };
+  return (await inBatch(d1, await figuresRead(d1, f)))[0];
+}
+
+/** listFigures as statements for a batch shared with other reads. */
+export function figuresRead(d1: D1Database, f: FigureFilter): Promise<BatchRead<Page<FigureItem>>> {
+  return listRead(d1, f, setFilters(f), {
+    published: figures.published,
+    id: figures.id,
+    ids: (phase, plan, take) => figureIdsQuery(d1, f, phase, take, plan),
+    rows: (ids, order, take) =>
+      drizzle(d1)
+        .select({ ...figureFields, title: articles.title })
+        .from(figures)
+        .innerJoin(articles, eq(articles.id, figures.articleId))
+        .where(sql`${figures.id} IN (${ids})`)
+        .orderBy(...order)
+        .limit(take),
+    item: (r: FigureRow & { title: string | null }) => figureItem(r),
+  });
 }

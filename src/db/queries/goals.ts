@@ -7,10 +7,10 @@ import { and, eq, type SQL, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { placeStem } from "../../places";
 import { articles, figures, goalFigures, goals } from "../schema";
-import { listConditions, placeFilterOf, placeNameOf, planList } from "./common";
+import { listConditions, placeFilterOf, placeNameOf, setFilters } from "./common";
 import { figureFields, figureRef, metricCondition } from "./figures";
-import { DEFAULT_LIMIT, inOneBatch, pageOf, pagePhases, type Page, type Phase, phaseIds } from "./page";
-import { idsIn, type Plan, placeKeyMatch, placeRowCheck } from "./plan";
+import { type BatchRead, inBatch, listRead, type Page, type Phase } from "./page";
+import { armLimit, idsIn, type Plan, placeKeyMatch, placeRowCheck } from "./plan";
 import { containsAny, scriptVariants } from "./text";
 import type { FigureRef, GoalFilter, GoalItem } from "./types";
 
@@ -19,10 +19,11 @@ export function goalConditions(f: GoalFilter, plan: Plan = {}): SQL[] {
   const driver = plan.driver;
   if (f.place !== undefined) {
     const pf = placeFilterOf(f.place);
+    // Driven: as for figures (figures.ts), the set's goals and those filed under the place by index.
     const actorOk = sql`(${goals.actor} IS NULL OR ${containsAny(goals.actor, scriptVariants(placeStem(f.place)))})`;
     out.push(
       driver?.set === "place"
-        ? sql`((${idsIn(goals.articleId, driver.ids)} AND ${actorOk}) OR ${placeKeyMatch(goals.placeKey, pf)})`
+        ? sql`${goals.id} IN (SELECT id FROM goals WHERE ${idsIn(goals.articleId, driver.ids)} AND ${actorOk} UNION ALL SELECT id FROM goals WHERE ${placeKeyMatch(goals.placeKey, pf)})`
         : sql`(${placeKeyMatch(goals.placeKey, pf, true)} OR (${placeRowCheck(goals.articleId, pf)} AND ${actorOk}))`,
     );
   }
@@ -53,26 +54,14 @@ export const goalFields = {
   published: goals.published,
 };
 
-/** The drizzle select for one phase of a goals page (exported for EXPLAIN QUERY PLAN tests). */
-export function goalsQuery(d1: D1Database, f: GoalFilter, phase: Phase, take: number, plan: Plan = {}) {
-  return drizzle(d1)
-    .select({ ...goalFields, title: articles.title })
-    .from(goals)
-    .innerJoin(articles, eq(articles.id, goals.articleId))
-    .where(and(...goalConditions(f, plan), phase.where))
-    .orderBy(...phase.orderBy)
-    .limit(take);
-}
-
-/** The same phase, its ids only (what the page's follow-up reads select by). */
-function goalIdsQuery(d1: D1Database, f: GoalFilter, phase: Phase, take: number, plan: Plan) {
+/** The ids of one arm of one phase of a goals page (exported for EXPLAIN QUERY PLAN tests). */
+export function goalIdsQuery(d1: D1Database, f: GoalFilter, phase: Phase, take: number, plan: Plan = {}) {
   return drizzle(d1)
     .select({ id: goals.id })
     .from(goals)
-    .innerJoin(articles, eq(articles.id, goals.articleId))
     .where(and(...goalConditions(f, plan), phase.where))
     .orderBy(...phase.orderBy)
-    .limit(take);
+    .limit(armLimit(plan, take));
 }
 
 /** The figures of the goals `goalIds` selects (a subquery), in figure order within the article: a statement for a batch. */
@@ -98,18 +87,28 @@ export function figuresByGoal(rows: Awaited<ReturnType<typeof goalFiguresQuery>>
 
 /** One page of goals with their figures, newest article first (published DESC, id DESC; undated last): one batch. */
 export async function listGoals(d1: D1Database, f: GoalFilter = {}): Promise<Page<GoalItem>> {
-  const plan = await planList(d1, f);
-  const limit = f.limit ?? DEFAULT_LIMIT;
-  const phases = pagePhases(goals.published, goals.id, f);
-  const pageQueries = phases.map((phase) => goalsQuery(d1, f, phase, limit + 1, plan));
-  const figureQuery = goalFiguresQuery(d1, phaseIds(phases.map((phase) => goalIdsQuery(d1, f, phase, limit + 1, plan))));
-  const [figRows, ...phaseRows] = phases.length ? await inOneBatch(d1, [figureQuery, ...pageQueries]) : [[]];
-  const page = pageOf(phaseRows as Awaited<(typeof pageQueries)[number]>[], limit);
-  const figs = figuresByGoal(figRows as Awaited<typeof figureQuery>);
-  return {
-    next: page.next,
-    keys: page.keys,
-    items: page.items.map((r) => ({
+  return (await inBatch(d1, await goalsRead(d1, f)))[0];
+}
+
+type GoalRow = (typeof goals.$inferSelect) & { title: string | null };
+
+/** listGoals as statements for a batch shared with other reads. */
+export function goalsRead(d1: D1Database, f: GoalFilter): Promise<BatchRead<Page<GoalItem>>> {
+  return listRead(d1, f, setFilters(f), {
+    published: goals.published,
+    id: goals.id,
+    ids: (phase, plan, take) => goalIdsQuery(d1, f, phase, take, plan),
+    rows: (ids, order, take) =>
+      drizzle(d1)
+        .select({ ...goalFields, title: articles.title })
+        .from(goals)
+        .innerJoin(articles, eq(articles.id, goals.articleId))
+        .where(sql`${goals.id} IN (${ids})`)
+        .orderBy(...order)
+        .limit(take),
+    followUps: (ids) => [goalFiguresQuery(d1, ids)],
+    context: ([figRows]) => figuresByGoal(figRows as Awaited<ReturnType<typeof goalFiguresQuery>>),
+    item: (r: Pick<GoalRow, keyof typeof goalFields | "title">, figs) => ({
       id: r.id,
       article_id: r.articleId,
       title: r.title,
@@ -124,6 +123,6 @@ export async function listGoals(d1: D1Database, f: GoalFilter = {}): Promise<Pag
       start: r.start,
       end: r.end,
       figures: figs.get(r.id) ?? [],
-    })),
-  };
+    }),
+  });
 }

@@ -7,8 +7,8 @@
  *
  * Lists page by keyset over (published DESC, id DESC), undated rows last: they take the decoded
  * cursor key and return the next one (`next`). A list's page (both phases) and the reads that
- * follow it go to D1 as one batch; a list with place, keyword or metric filters first probes those
- * sets (one more batch) to pick a read plan (plan.ts). An article, a promise, the feeds and the
+ * follow it go to D1 as one batch, with the probes of its place, keyword or metric filters and the
+ * choice of read plan inside its statements (plan.ts). An article, a promise, the feeds and the
  * digest are one batch each.
  *
  *   listFigures(d1, FigureFilter)      → Page<FigureItem>
@@ -24,15 +24,15 @@
  *
  * Building blocks for other queries (the feeds use them inside EXISTS): `figureConditions(f)`,
  * `goalConditions(f)`, `articleConditions(f)` return drizzle SQL conditions; without a `plan`
- * argument every set filter is a per-row check. `figuresQuery`/`goalsQuery`/`articlesQuery`
- * return the drizzle select of one page phase (for EXPLAIN QUERY PLAN).
+ * argument every set filter is a per-row check. `figureIdsQuery`/`goalIdsQuery`/`articleIdsQuery`
+ * return the drizzle select of one plan's ids in one page phase (for EXPLAIN QUERY PLAN).
  */
-export { articleConditions, articlePlacesQuery, articleSummaryRead, articlesQuery, getArticleSummary, listArticles, placesByArticle } from "./articles";
-export { listMetrics, listPlaces, placesRead } from "./facets";
-export { articleFeedData, assembleDigest, DIGEST_MAX_ROWS, digestData, digestReadOf, type DigestRows, digestDaysQuery, digestFiguresQuery, digestGoalsQuery, type DigestDay, type FeedArticle, type FeedFigure, type FeedGoal, opmlPlaces } from "./feed";
-export { figureConditions, figureFields, figureRef, figuresQuery, listFigures, metricCondition } from "./figures";
-export { figuresByGoal, goalConditions, goalFields, goalFiguresQuery, goalsQuery, listGoals } from "./goals";
+export { articleConditions, articleIdsQuery, articlePlacesQuery, articleSummaryRead, articlesRead, getArticleSummary, listArticles, placesByArticle } from "./articles";
+export { listMetrics, listPlaces, metricsRead, type MetricsFilter, placesRead } from "./facets";
+export { articleFeedData, articleFeedRead, assembleDigest, DIGEST_MAX_ROWS, digestData, digestReadOf, type DigestRows, digestDaysQuery, digestFiguresQuery, digestGoalsQuery, type DigestDay, type FeedArticle, type FeedFigure, type FeedGoal, opmlPlaces } from "./feed";
+export { figureConditions, figureFields, figureIdsQuery, figureRef, figuresRead, listFigures, metricCondition } from "./figures";
+export { figuresByGoal, goalConditions, goalFields, goalFiguresQuery, goalIdsQuery, goalsRead, listGoals } from "./goals";
 export { type BatchRead, type CursorKey, DEFAULT_LIMIT, inBatch, decodeCursor, encodeCursor, MAX_LIMIT, type Page, type Phase, phases } from "./page";
-export { type Plan, planFor, SET_CAP } from "./plan";
+export { type Plan, type Plans, plansFor, SET_CAP } from "./plan";
 export { ftsPhrase, hasControlChars, keywordTerms, likeContains, MAX_TERMS, scriptVariants } from "./text";
 export type * from "./types";

@@ -6,16 +6,18 @@
  * a limit the caller has validated (the API's zod schemas, the feed filter): nothing here
  * checks request input again.
  *
- * The walk runs in two phases so each is one ordered index range: rows WITH a published date
- * (published, id descending), then rows WITHOUT one (id descending). Both phases, and the reads
- * that follow a page (a goal's figures, an article's places), go to D1 as ONE batch: each phase
- * asks for limit + 1 rows and the follow-ups select by the phases' ids as a subquery, so a list
- * is one round trip per database (the bound of issue 16: one query or batch per shard).
+ * After a cursor the walk runs in two phases so each is one ordered index range: rows WITH a
+ * published date (published, id descending), then rows WITHOUT one (id descending); the first
+ * page is one phase (the index's order, NULLs last). The phases, and the reads that follow a page
+ * (a goal's figures, an article's places), go to D1 as ONE batch: each phase asks for limit + 1
+ * ids and the page and its follow-ups select by those ids as a subquery, so a list is one round
+ * trip per database (the bound of issue 16: one query or batch per shard; listRead).
  */
 import { and, desc, isNotNull, isNull, lt, lte, or, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { drizzle } from "drizzle-orm/d1";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { D1_MAX_PARAMS, paramCount, type Plan, type Plans, plannedIds, plansFor, probed, type SetFilters } from "./plan";
 
 /** Page sizes of every list, feed and facet: the one pair the request parsers check against. */
 export const DEFAULT_LIMIT = 50;
@@ -62,13 +64,15 @@ export interface Phase {
 }
 
 /**
- * The phases still to walk after `after` (all of them without a cursor). `datedOnly` drops the
- * undated phase (a from/to filter can never match a NULL published).
+ * The phases still to walk after `after`. The first page is one phase: (published DESC, id DESC)
+ * is the published index's own order read backwards, NULLs last. After a cursor the dated and
+ * undated rows are two ranges of it, so two phases. `datedOnly` drops the undated rows (a
+ * from/to filter can never match a NULL published).
  */
 export function phases(published: SQLiteColumn, id: SQLiteColumn, after?: CursorKey, datedOnly = false): Phase[] {
   const dated: Phase = { where: isNotNull(published), orderBy: [desc(published), desc(id)] };
   const undated: Phase = { where: isNull(published), orderBy: [desc(id)] };
-  if (!after) return datedOnly ? [dated] : [dated, undated];
+  if (!after) return datedOnly ? [dated] : [{ where: sql`1`, orderBy: [desc(published), desc(id)] }];
   if (after.published === null) return datedOnly ? [] : [{ ...undated, where: and(isNull(published), lt(id, after.id))! }];
   const rest = datedOnly ? [] : [undated];
   return [
@@ -143,3 +147,50 @@ export async function inOneBatch(d1: D1Database, items: BatchItem<"sqlite">[]): 
   return drizzle(d1).batch(items as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
 }
 
+
+/** What a list is read by: its table's columns and the statements it builds (see listRead). */
+export interface ListSpec<Row, T, C = undefined> {
+  published: SQLiteColumn;
+  id: SQLiteColumn;
+  /** One arm of one phase: `SELECT id …` in the phase's order, `take` rows. */
+  ids(phase: Phase, plan: Plan, take: number): SQLWrapper;
+  /** The page's rows selected by `ids` (a subquery), in the list's order, `take` rows. */
+  rows(ids: SQL, order: SQL[], take: number): BatchItem<"sqlite">;
+  /** Reads that follow the page, selecting by `ids` (a goal's figures, an article's places). */
+  followUps?(ids: SQL): BatchItem<"sqlite">[];
+  /** What the items share from the follow-ups' results (read once per page). */
+  context?(followUps: unknown[]): C;
+  item(row: Row, context: C): T;
+}
+
+/**
+ * A page of a list as one batch: the ids of every plan's arm of every phase (plan.ts; the plans
+ * decided by the statement itself), the rows of those ids in the list's order (both phases: the
+ * undated rows last), and the follow-ups by the same ids. Reads its probes first only when one
+ * statement would pass D1's bound parameters.
+ */
+export async function listRead<Row extends { id: number; published: string | null }, T, C = undefined>(
+  d1: D1Database,
+  f: PageFilter,
+  sets: SetFilters,
+  spec: ListSpec<Row, T, C>,
+): Promise<BatchRead<Page<T>>> {
+  const limit = f.limit ?? DEFAULT_LIMIT;
+  const phases = pagePhases(spec.published, spec.id, f);
+  if (!phases.length) return { items: [], decode: () => ({ items: [], keys: [], next: null }) };
+  const order = [sql`${spec.published} IS NULL`, desc(spec.published), desc(spec.id)];
+  const build = (plans: Plans) => {
+    const ids = plannedIds(plans, phases, (phase, plan) => spec.ids(phase, plan, limit + 1));
+    return [spec.rows(ids, order, limit + 1), ...(spec.followUps?.(ids) ?? [])];
+  };
+  let items = build(plansFor(sets));
+  if (items.some((item) => paramCount(item as unknown as { toSQL(): { params: unknown[] } }) > D1_MAX_PARAMS)) items = build(await probed(d1, sets));
+  return {
+    items,
+    decode: ([rows, ...followUps]) => {
+      const page = pageOf([rows as Row[]], limit);
+      const context = spec.context?.(followUps) as C;
+      return { ...page, items: page.items.map((r) => spec.item(r, context)) };
+    },
+  };
+}

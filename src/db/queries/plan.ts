@@ -4,6 +4,13 @@
  * rows are sorted); when every set is LARGE, the query walks the (published, id) index in order
  * and checks each row, stopping after one page. SQLite cannot tell the two cases apart (FTS5
  * gives it no row estimates), so a capped probe per set decides: at most SET_CAP + 1 ids each.
+ *
+ * The probes and the choice run inside the page's own statements (issue 16: one query per shard
+ * per request): each set's probe is a materialised CTE, and each way of reading the page (walk,
+ * or driven by one set) is an arm of a UNION ALL guarded by a condition on the probes' sizes.
+ * The guard is the arm's LIMIT (armLimit), which SQLite evaluates once, before the arm's loop:
+ * an arm not taken reads nothing. A statement that would pass D1's 100 bound parameters so
+ * (a long keyword query repeated through the arms) reads its probes first instead (`probed`).
  */
 import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
@@ -15,11 +22,41 @@ const dialect = new SQLiteAsyncDialect();
 /** Above this many articles a set is "large": walking the index finds a page sooner than sorting the set. */
 export const SET_CAP = 400;
 
-export type SetName = "place" | "q" | "metric";
+/** Most parameters D1 binds in one statement. */
+export const D1_MAX_PARAMS = 100;
 
+export type SetName = "place" | "q" | "metric";
+/** The order sets are considered in: on equal sizes the first drives. */
+const SETS: SetName[] = ["place", "metric", "q"];
+
+/** One way of reading a list. */
 export interface Plan {
-  /** The set that drives the query, with its article ids (all of them, ≤ SET_CAP). */
-  driver?: { set: SetName; ids: number[] };
+  /** The set that drives the query, with a SELECT of its article ids (≤ SET_CAP of them). */
+  driver?: { set: SetName; ids: SQL };
+  /** When this plan is the one taken: a condition on the probes alone (none: always). */
+  when?: SQL;
+}
+
+/**
+ * An arm's LIMIT: `take`, or 0 when its plan is not the one taken. The guard goes in the LIMIT,
+ * not the WHERE: SQLite skips a loop whose LIMIT is 0, but checks a subquery term of the WHERE
+ * on every row (a false guard there still walks the whole index). drizzle's `.limit()` is typed
+ * for numbers and renders SQL as given.
+ */
+export function armLimit(plan: Plan, take: number): number {
+  return plan.when ? (sql`CASE WHEN ${plan.when} THEN ${sql.raw(String(take))} ELSE 0 END` as unknown as number) : take;
+}
+
+/** The plans of a list: the CTEs its guards and drivers read (none without set filters) and the plans, exactly one of which is taken. */
+export interface Plans {
+  with?: SQL;
+  arms: Plan[];
+}
+
+export interface SetFilters {
+  place?: PlaceFilter;
+  q?: string;
+  metric?: string;
 }
 
 /**
@@ -38,44 +75,80 @@ export function placeRowCheck(articleId: SQLWrapper, pf: PlaceFilter): SQL {
   return sql`EXISTS (SELECT 1 FROM article_places AS ap WHERE ap.article_id = ${articleId} AND ${placeKeyMatch(sql.raw("ap.place_key"), pf)})`;
 }
 
-/** `articleId IN (the driver's ids)` as one bound JSON parameter (D1 binds at most 100). */
-export function idsIn(articleId: SQLWrapper, ids: number[]): SQL {
-  return sql`${articleId} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+/** `articleId IN (the driver's ids)`. */
+export function idsIn(articleId: SQLWrapper, ids: SQL): SQL {
+  return sql`${articleId} IN (${ids})`;
+}
+
+/** Each set filter present, with its capped probe: `SELECT id[, keep]` (keep = 0: a hit the keyword check turned down, search.ts). */
+function probesOf(f: SetFilters): { set: SetName; probe: SQL }[] {
+  const cap = SET_CAP + 1;
+  const probes: Record<SetName, SQL | undefined> = {
+    place: f.place && sql`SELECT DISTINCT article_id AS id, 1 AS keep FROM article_places WHERE ${placeKeyMatch(sql.raw("place_key"), f.place)} LIMIT ${cap}`,
+    metric: f.metric ? metricProbe(f.metric, cap) : undefined,
+    q: f.q ? keywordProbe(f.q, cap) : undefined,
+  };
+  return SETS.flatMap((set) => (probes[set] ? [{ set, probe: probes[set] }] : []));
 }
 
 /**
- * Probes the set filters present (one D1 batch) and returns the smallest set under SET_CAP as
- * the driver, or no driver (walk the index).
+ * The plans of a list with these set filters, decided in SQL: probe `p_<set>` (a CTE) is small
+ * when it returned at most SET_CAP rows; the smallest small set (by kept ids; on a tie the first
+ * in SETS) drives, and with no small set the walk is taken.
  */
-export async function planFor(d1: D1Database, f: { place?: PlaceFilter; q?: string; metric?: string }): Promise<Plan> {
-  const probes: { set: SetName; stmt: D1PreparedStatement }[] = [];
-  const cap = SET_CAP + 1;
-  if (f.place !== undefined) {
-    const { dialectSql, params } = render(sql`SELECT DISTINCT article_id AS id FROM article_places WHERE ${placeKeyMatch(sql.raw("place_key"), f.place)} LIMIT ${cap}`);
-    probes.push({ set: "place", stmt: d1.prepare(dialectSql).bind(...params) });
-  }
-  for (const [set, query] of [
-    ["metric", f.metric ? metricProbe(f.metric, cap) : undefined],
-    ["q", f.q ? keywordProbe(f.q, cap) : undefined],
-  ] as const) {
-    if (!query) continue;
-    const { dialectSql, params } = render(query);
-    probes.push({ set, stmt: d1.prepare(dialectSql).bind(...params) });
-  }
-  if (!probes.length) return {};
-  // A probe's rows past SET_CAP mean a large set; a row with keep = 0 was a hit the keyword
-  // check turned down (search.ts), so it counts toward that size but is not in the set.
-  const results = await d1.batch<{ id: number; keep?: number }>(probes.map((p) => p.stmt));
-  let best: Plan["driver"];
+export function plansFor(f: SetFilters): Plans {
+  const probes = probesOf(f);
+  if (!probes.length) return { arms: [{}] };
+  const cte = (set: SetName) => sql.raw(`p_${set}`);
+  const size = (set: SetName) => sql`(SELECT count(*) FROM ${cte(set)})`;
+  const kept = (set: SetName) => sql`(SELECT count(*) FROM ${cte(set)} WHERE keep <> 0)`;
+  const small = (set: SetName) => sql`${size(set)} <= ${sql.raw(String(SET_CAP))}`;
+  const arms: Plan[] = probes.map(({ set }, i) => {
+    // Beaten by an earlier small set as small or smaller, or a later one strictly smaller.
+    const beaten = probes.filter((_, j) => j !== i).map((o, j) => sql`(${small(o.set)} AND ${kept(o.set)} ${sql.raw(j < i ? "<=" : "<")} ${kept(set)})`);
+    const when = sql.join([small(set), ...beaten.map((b) => sql`NOT ${b}`)], sql` AND `);
+    return { driver: { set, ids: sql`SELECT id FROM ${cte(set)} WHERE keep <> 0` }, when: sql`(${when})` };
+  });
+  arms.unshift({ when: sql`NOT (${sql.join(probes.map(({ set }) => small(set)), sql` OR `)})` });
+  const ctes = probes.map(({ set, probe }) => sql`${cte(set)} AS MATERIALIZED (${probe})`);
+  return { with: sql`WITH ${sql.join(ctes, sql`, `)} `, arms };
+}
+
+/**
+ * The plans when the probes are read first (one batch of its own): the one plan they pick, its
+ * driver's ids bound as one JSON parameter. For a statement that would pass D1_MAX_PARAMS.
+ */
+export async function probed(d1: D1Database, f: SetFilters): Promise<Plans> {
+  const probes = probesOf(f);
+  if (!probes.length) return { arms: [{}] };
+  const results = await d1.batch<{ id: number; keep: number }>(probes.map((p) => prepared(d1, p.probe)));
+  let best: { set: SetName; ids: number[] } | undefined;
   results.forEach((r, i) => {
     if (r.results.length > SET_CAP) return;
     const ids = r.results.filter((row) => row.keep !== 0).map((row) => row.id);
     if (!best || ids.length < best.ids.length) best = { set: probes[i]!.set, ids };
   });
-  return best ? { driver: best } : {};
+  return { arms: [best ? { driver: { set: best.set, ids: sql`SELECT value FROM json_each(${JSON.stringify(best.ids)})` } } : {}] };
 }
 
-function render(query: SQL): { dialectSql: string; params: unknown[] } {
+/**
+ * `SELECT id` of every arm's rows of every phase (`select(phase, plan)` gives one arm's id
+ * select): the ids a page and its follow-ups read, with the plans' CTEs in front. Each phase's
+ * arms are a compound of their own: D1 allows at most 5 terms in one compound SELECT, and a
+ * phase has at most 4 arms (the walk and one per set).
+ */
+export function plannedIds<P>(plans: Plans, phases: P[], select: (phase: P, plan: Plan) => SQLWrapper): SQL {
+  const arms = (phase: P) => sql.join(plans.arms.map((plan) => sql`SELECT id FROM (${select(phase, plan)})`), sql` UNION ALL `);
+  const perPhase = phases.map((phase) => (plans.arms.length === 1 ? arms(phase) : sql`SELECT id FROM (${arms(phase)})`));
+  return sql`${plans.with ?? sql``}${sql.join(perPhase, sql` UNION ALL `)}`;
+}
+
+/** Bound parameters of a statement (D1 refuses more than D1_MAX_PARAMS). */
+export function paramCount(q: SQLWrapper | { toSQL(): { params: unknown[] } }): number {
+  return "toSQL" in q ? q.toSQL().params.length : dialect.sqlToQuery(q.getSQL()).params.length;
+}
+
+function prepared(d1: D1Database, query: SQL): D1PreparedStatement {
   const built = dialect.sqlToQuery(query);
-  return { dialectSql: built.sql, params: built.params };
+  return d1.prepare(built.sql).bind(...built.params);
 }

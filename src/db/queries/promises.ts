@@ -10,7 +10,7 @@ import { placeFilter } from "../../places";
 import { placeKeyMatch } from "./plan";
 import { figures, promises } from "../schema";
 import { placeNameOf } from "./common";
-import { type BatchRead, type CursorKey, DEFAULT_LIMIT, inOneBatch, pageOf, pagePhases, type Page, type Phase, phaseIds } from "./page";
+import { type BatchRead, type CursorKey, DEFAULT_LIMIT, inBatch, pageOf, pagePhases, type Page, type Phase, phaseIds } from "./page";
 import { keywordRowCheck } from "./search";
 import { metricCondition } from "./figures";
 import type { DerivedOutcome, PromiseFigure, PromiseItem } from "./types";
@@ -190,17 +190,27 @@ function derivedOf(r: Row, figures: Map<string, PromiseFigure>): Pick<PromiseIte
 
 /** One page of promises, newest target article first (undated last), with their evidence: one batch. */
 export async function listPromises(d1: D1Database, f: PromiseFilter = {}): Promise<Page<PromiseItem>> {
+  return (await inBatch(d1, promisesRead(d1, f)))[0];
+}
+
+/** listPromises as statements for a batch shared with other reads. */
+export function promisesRead(d1: D1Database, f: PromiseFilter): BatchRead<Page<PromiseItem>> {
   const where = conditions(f);
   const limit = f.limit ?? DEFAULT_LIMIT;
   const phases = pagePhases(promises.published, promises.id, f);
+  if (!phases.length) return { items: [], decode: () => ({ items: [], keys: [], next: null }) };
   const inPhase = (phase: Phase) => and(...where, phase.where);
   const pageQueries = phases.map((phase) => select(d1).where(inPhase(phase)).orderBy(...phase.orderBy).limit(limit + 1));
   const ids = phaseIds(phases.map((phase) => idsSelect(d1).where(inPhase(phase)).orderBy(...phase.orderBy).limit(limit + 1)));
   const evidence = evidenceQuery(d1, ids);
-  const [evidenceRows, ...phaseRows] = phases.length ? await inOneBatch(d1, [evidence, ...pageQueries]) : [[]];
-  const page = pageOf(phaseRows as Row[][], limit);
-  const found = evidenceMap(evidenceRows as Awaited<typeof evidence>);
-  return { next: page.next, keys: page.keys, items: page.items.map((r) => item(r, found)) };
+  return {
+    items: [evidence, ...pageQueries],
+    decode: ([evidenceRows, ...phaseRows]) => {
+      const page = pageOf(phaseRows as Row[][], limit);
+      const found = evidenceMap(evidenceRows as Awaited<typeof evidence>);
+      return { next: page.next, keys: page.keys, items: page.items.map((r) => item(r, found)) };
+    },
+  };
 }
 
 export async function getPromise(d1: D1Database, id: number): Promise<PromiseItem | null> {
@@ -212,10 +222,14 @@ export async function getPromise(d1: D1Database, id: number): Promise<PromiseIte
 export const REACHED_VERDICTS = ["met", "missed", "no_report"] as const;
 
 /** Promises whose verdict was reached, latest first (the promise feeds), with when it was reached. */
-export async function reachedPromises(
-  d1: D1Database,
-  f: Pick<PromiseFilter, "place" | "metric"> & { verdict?: (typeof REACHED_VERDICTS)[number]; limit: number },
-): Promise<(PromiseItem & { reached_at: number })[]> {
+export async function reachedPromises(d1: D1Database, f: ReachedFilter): Promise<(PromiseItem & { reached_at: number })[]> {
+  return (await inBatch(d1, reachedRead(d1, f)))[0];
+}
+
+export type ReachedFilter = Pick<PromiseFilter, "place" | "metric"> & { verdict?: (typeof REACHED_VERDICTS)[number]; limit: number };
+
+/** reachedPromises as statements for a batch shared with other reads. */
+export function reachedRead(d1: D1Database, f: ReachedFilter): BatchRead<(PromiseItem & { reached_at: number })[]> {
   const verdicts = f.verdict ? [f.verdict] : [...REACHED_VERDICTS];
   const latest = (fields: { id: typeof promises.id; reachedAt?: typeof promises.reachedAt }) =>
     drizzle(d1)
@@ -225,17 +239,21 @@ export async function reachedPromises(
       .orderBy(sql`${promises.reachedAt} DESC`, sql`${promises.id} DESC`)
       .limit(f.limit);
   const ids = sql`SELECT id FROM (${latest({ id: promises.id })})`;
-  const [rows, full, found] = await drizzle(d1).batch([
-    latest({ id: promises.id, reachedAt: promises.reachedAt }),
-    select(d1).where(sql`${promises.id} IN (${ids})`),
-    evidenceQuery(d1, ids),
-  ]);
-  const evidence = evidenceMap(found);
-  const byId = new Map(full.map((r) => [r.id, r]));
-  return rows.flatMap((r) => {
-    const row = byId.get(r.id);
-    return row ? [{ ...item(row, evidence), reached_at: r.reachedAt! }] : [];
-  });
+  const latestQuery = latest({ id: promises.id, reachedAt: promises.reachedAt });
+  const fullQuery = select(d1).where(sql`${promises.id} IN (${ids})`);
+  const evidenceRows = evidenceQuery(d1, ids);
+  return {
+    items: [latestQuery, fullQuery, evidenceRows],
+    decode: (results) => {
+      const [rows, full, found] = results as [Awaited<typeof latestQuery>, Awaited<typeof fullQuery>, Awaited<typeof evidenceRows>];
+      const evidence = evidenceMap(found);
+      const byId = new Map(full.map((r) => [r.id, r]));
+      return rows.flatMap((r) => {
+        const row = byId.get(r.id);
+        return row ? [{ ...item(row, evidence), reached_at: r.reachedAt! }] : [];
+      });
+    },
+  };
 }
 
 /** Promises one article page marks at most (an article holds a few hundred figures at most). */

@@ -118,14 +118,16 @@ export function keywordRowCheck(articleId: SQLWrapper, q: string): SQL | undefin
 }
 
 /**
- * `SELECT rowid AS id` of up to `cap` articles with a figure whose metric (or metric key) contains
- * the term or the key the term names, or undefined when a form has no gram (no probe: the metric
- * filter is then a per-row check).
+ * `SELECT id, keep` of up to `cap` articles whose metric index has the grams of the term or of
+ * the key the term names, or undefined when a form has no gram (no probe: the metric filter is
+ * then a per-row check). As with keywords: when `cap` hits come back the set is large and nothing
+ * is checked; otherwise `keep` says whether a figure's metric (or metric key) holds the term.
  */
 export function metricProbe(metric: string, cap: number): SQL | undefined {
   const m = metric.trim();
   const key = metricFilterKey(m);
   const t = lookup([...new Set([...scriptVariants(m), ...(key ? [key] : [])])]);
   if (!t.match) return undefined;
-  return sql`SELECT rowid AS id FROM article_metric_fts WHERE article_metric_fts MATCH ${t.match} AND ${inMetrics(sql`article_metric_fts.rowid`, t.variants)} LIMIT ${cap}`;
+  return sql`WITH u AS MATERIALIZED (SELECT rowid AS id FROM article_metric_fts WHERE article_metric_fts MATCH ${t.match} LIMIT ${cap})
+    SELECT u.id AS id, CASE WHEN (SELECT count(*) FROM u) >= ${cap} THEN 1 ELSE ${inMetrics(sql`u.id`, t.variants)} END AS keep FROM u`;
 }
