@@ -10,7 +10,7 @@ import { findAllMarkers, type LineMarkers } from "./markers";
 import { kindOf } from "./kind";
 import type { Sections, Mode } from "./sections";
 import { metricKey } from "./metrickeys";
-import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_COMPARE_TAIL_RE, METRIC_AFTER_STOP_RE, METRIC_MEASURE_ALT_RE, COUNT_VERB_RE, ATTRIBUTE_METRICS, ATTRIBUTE_OWNER_UNITS, METRIC_MAX, LIST_MEASURE_WORDS, LIST_MODIFIER_MAX, LIST_SEPARATORS } from "./rules/metric";
+import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_COMPARE_TAIL_RE, METRIC_AFTER_STOP_RE, METRIC_MEASURE_ALT_RE, COUNT_VERB_RE, ATTRIBUTE_METRICS, ATTRIBUTE_OWNER_UNITS, ENUMERATION_LEAD_RE, METRIC_MAX, LIST_MEASURE_WORDS, LIST_MODIFIER_MAX, LIST_SEPARATORS } from "./rules/metric";
 import { MONEY_UNITS } from "./rules/units";
 import { DURATION_UNITS } from "./rules/notfigures";
 import { boundsBy, isCjk, isClauseEnd, isSentenceEnd, MAX_SCAN } from "./text";
@@ -293,22 +293,8 @@ function metricFor(
   const alt = s[ap] === "（" || s[ap] === "(" ? METRIC_MEASURE_ALT_RE.exec(s.slice(ap, ap + 4)) : null;
   if (alt) ap += alt[0].length;
   if (s[ap] === "的") ap++;
-  let np = "";
-  if (isCjk(s[ap]) || s[ap] === "“") {
-    const win = c.slice(ap, Math.min(cellEnd, ap + METRIC_MAX + 4));
-    let cut = win.length;
-    // A quoted name first (“…”) is masked so that no stop word inside it cuts the phrase.
-    const stop = METRIC_AFTER_STOP_RE.exec(win.charCodeAt(0) === 0x201c ? win.replace(/^“[^”]{0,12}”/, (q) => "\u0000".repeat(q.length)) : win);
-    if (stop) cut = stop.index;
-    // A bracketed alternative (县（市、区）) is one word: its 、 does not end the noun.
-    for (let i = 0, depth = 0; i < cut; i++) {
-      const ch = win[i] as string;
-      if (ch === "（" || ch === "(") depth++;
-      else if ((ch === "）" || ch === ")") && depth > 0) depth--;
-      else if (depth === 0 && (ch === "、" || (ch >= "0" && ch <= "9"))) { cut = i; break; }
-    }
-    np = stripQuotes(win.slice(0, cut));
-  }
+  const win = isCjk(s[ap]) || s[ap] === "“" ? c.slice(ap, Math.min(cellEnd, ap + METRIC_MAX + 4)) : "";
+  let np = win ? nounAfter(win) : "";
   // Before the figure, from the clause start or the previous figure of the same clause.
   let segStart = clauseStart;
   if (prev && prev.end > clauseStart && prev.end <= f.start) {
@@ -316,6 +302,19 @@ function metricFor(
     if (c[segStart] === "、" || c[segStart] === "和" || c[segStart] === "及") segStart++;
   }
   let before = cellBefore(c.slice(Math.max(segStart, f.start - 40), f.outerStart));
+  // A count after an enumeration (涞源、曲阳、唐县等17个有河道的县城) counts what follows it: the
+  // members named before 等 are no metric; a verb or 有 opening the phrase after is passed over and
+  // a modifier joins its noun without 的 (河道县城, 国家重点生态功能区县), as the gold writes them.
+  // With no noun after it, the members are what is counted (新增企业技术中心、重点实验室等250家).
+  if (isCount(f) && before.endsWith("等")) {
+    const lead = np.length < 2 ? ENUMERATION_LEAD_RE.exec(win) : null;
+    if (lead) {
+      const rest = win.slice(lead[0].length);
+      np = nounAfter(rest);
+      if (np && rest[np.length] === "的") np += nounAfter(rest.slice(np.length + 1));
+    }
+    if (np.length >= 2) return { metric: np.slice(0, METRIC_MAX) };
+  }
   const deng = before.lastIndexOf("等");
   if (deng >= 0 && deng < before.length - 2) before = before.slice(deng + 1);
   const { core, tail } = peel(stripQuotes(before));
@@ -337,6 +336,22 @@ function metricFor(
   }
   if (np.length >= 2) return { metric: np.slice(0, METRIC_MAX), change };
   return { change };
+}
+
+/** The noun phrase that opens `win` (the text after a figure), up to a stop word, a digit or a list 、. */
+function nounAfter(win: string): string {
+  let cut = win.length;
+  // A quoted name first (“…”) is masked so that no stop word inside it cuts the phrase.
+  const stop = METRIC_AFTER_STOP_RE.exec(win.charCodeAt(0) === 0x201c ? win.replace(/^“[^”]{0,12}”/, (q) => "\u0000".repeat(q.length)) : win);
+  if (stop) cut = stop.index;
+  // A bracketed alternative (县（市、区）) is one word: its 、 does not end the noun.
+  for (let i = 0, depth = 0; i < cut; i++) {
+    const ch = win[i] as string;
+    if (ch === "（" || ch === "(") depth++;
+    else if ((ch === "）" || ch === ")") && depth > 0) depth--;
+    else if (depth === 0 && (ch === "、" || (ch >= "0" && ch <= "9"))) { cut = i; break; }
+  }
+  return stripQuotes(win.slice(0, cut));
 }
 
 const isBar = (ch: string | undefined) => ch === "|" || ch === "｜";
