@@ -397,6 +397,18 @@ function sharedMeasure(head: string, lastPart: string, tail: string | undefined)
 }
 
 
+/** The figures from `i` on joined by list separators (8.1%、8.6% / 8.1%和8.6%). */
+function listFrom(figs: Attributed[], i: number, c: string): Attributed[] {
+  const group: Attributed[] = [figs[i] as Attributed];
+  for (let j = i + 1; j < figs.length; j++) {
+    const g = figs[j] as Attributed;
+    const p = group[group.length - 1] as Attributed;
+    if (g.start !== p.outerEnd + 1 || !LIST_SEPARATORS.includes(c[p.outerEnd] as string)) break;
+    group.push(g);
+  }
+  return group;
+}
+
 function distributeLists(figs: Attributed[], c: string): void {
   for (let i = 0; i + 1 < figs.length; i++) {
     const a = figs[i] as Attributed;
@@ -404,6 +416,18 @@ function distributeLists(figs: Attributed[], c: string): void {
     if (!LIST_SEPARATORS.includes(c[a.outerEnd] as string) || b.start !== a.outerEnd + 1 || !a.metric) continue;
     const lead = c.slice(a.clauseStart, a.start);
     if (!lead.includes("分别")) continue;
+    // 财政总收入30.9亿元，其中地方财政收入17.3亿元，分别增长13.3%、8.6%: a list with no subject of
+    // its own takes, item by item, the metrics of as many figures before it in the sentence.
+    if (peel(lead).core === "") {
+      const group = listFrom(figs, i, c);
+      const before = figs.slice(0, i).filter((f) => f.sentenceStart === a.sentenceStart && f.metric && !f.change);
+      if (group.length >= 2 && before.length >= group.length) {
+        const named = before.slice(-group.length);
+        group.forEach((g, k) => { g.metric = (named[k] as Attributed).metric; });
+        i += group.length - 1;
+        continue;
+      }
+    }
     const parts = a.metric.split(/[、和及与]/);
     if (parts.length < 2) continue;
     const lastPart = parts[parts.length - 1] as string;

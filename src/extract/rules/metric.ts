@@ -200,6 +200,8 @@ export const METRIC_EXAMPLES: readonly { rule: string; examples: readonly Metric
   {
     rule: "LIST_MEASURE_WORDS: the items of a 分别 list share the last item's measure",
     examples: [
+      { in: "财政总收入30.9亿元，其中地方财政收入17.3亿元，分别增长13.3%、8.6%。", text: "13.3%", metric: "财政总收入" },
+      { in: "财政总收入30.9亿元，其中地方财政收入17.3亿元，分别增长13.3%、8.6%。", text: "8.6%", metric: "地方财政收入" },
       { in: "化学需氧量和二氧化硫排放量分别下降8.06%和3.1%。", text: "8.06%", metric: "化学需氧量排放量" },
       { in: "化学需氧量和二氧化硫排放量分别下降8.06%和3.1%。", text: "3.1%", metric: "二氧化硫排放量" },
       { in: "化学需氧量、氨氮排放量分别削减2.4%和1%以上。", text: "2.4%", metric: "化学需氧量排放量" },
