@@ -19,7 +19,7 @@ const CORPUS = "test/fixtures/corpus";
 const FLOOR = {
   figP: 0.989,
   figR: 0.996,
-  metric: 0.895,
+  metric: 0.898,
   kind: 1,
   approx: 0.996,
   goalR: 1,
