@@ -133,8 +133,9 @@ describe("keyword search answers as the positional index did", () => {
       }),
       { numRuns: 120 },
     );
-    // The sample is not trivially empty: most substrings of a stored text find it.
-    expect(hits).toBeGreaterThan(runs / 2);
+    // The sample is not trivially empty: many queries find an article. A quarter, not half: a pair
+    // of substrings from two texts often finds none, and seed 1816208264 drew exactly 60 of 120.
+    expect(hits).toBeGreaterThan(runs / 4);
   });
 
   it("crafted cases: trigrams apart, metric-only terms, ASCII case, traditional input, FTS syntax, short terms", async () => {
