@@ -17,6 +17,7 @@ import { placeNameOf } from "./common";
 import { figureConditions, figureFields, figureRef } from "./figures";
 import { figuresByGoal, goalConditions, goalFields, goalFiguresQuery } from "./goals";
 import { type BatchRead, inBatch } from "./page";
+import { D1_MAX_PARAMS, paramCount } from "./plan";
 import type { FeedFilter, FigureRef, PlaceRef } from "./types";
 
 export interface FeedGoal {
@@ -248,16 +249,6 @@ export interface DigestRows {
 const dayStartSql = (day: SQL) => sql`(CAST(strftime('%s', ${day}) AS INTEGER) * 1000 - ${BEIJING_OFFSET_MS})`;
 
 /**
- * One database's digest rows in one batch: its newest `limit` days with rows the filter keeps
- * (or the days given) and the rows of those days, at most DIGEST_MAX_ROWS + 1 figures and goals
- * each, newest article first, so the cap can be seen. The window is computed in SQL from the days
- * query, so nothing waits for the days to come back. Across shards a database's newest days
- * include every day of the newest over all shards that it has rows on (src/db/reads.ts keeps those).
- */
-/** Most parameters D1 binds in one statement. */
-const D1_MAX_PARAMS = 100;
-
-/**
  * The digest rows read of one database, one day or its newest days: one batch, unless computing
  * the window in SQL would pass D1's 100 bound parameters (a long keyword query, repeated in each
  * row query through the days query); then the days are read first and the window is bound as
@@ -265,11 +256,17 @@ const D1_MAX_PARAMS = 100;
  */
 export async function digestReadOf(d1: D1Database, f: FeedFilter, onlyDay?: string): Promise<BatchRead<DigestRows>> {
   const read = digestRowsRead(d1, f, onlyDay ? [onlyDay] : undefined);
-  const params = (item: unknown) => (item as { toSQL(): { params: unknown[] } }).toSQL().params.length;
-  if (read.items.every((item) => params(item) <= D1_MAX_PARAMS)) return read;
+  if (read.items.every((item) => paramCount(item as unknown as { toSQL(): { params: unknown[] } }) <= D1_MAX_PARAMS)) return read;
   return digestRowsRead(d1, f, (await digestDaysQuery(d1, f)).map((r) => r.day));
 }
 
+/**
+ * One database's digest rows in one batch: its newest `limit` days with rows the filter keeps
+ * (or the days given) and the rows of those days, at most DIGEST_MAX_ROWS + 1 figures and goals
+ * each, newest article first, so the cap can be seen. The window is computed in SQL from the days
+ * query, so nothing waits for the days to come back. Across shards a database's newest days
+ * include every day of the newest over all shards that it has rows on (src/db/reads.ts keeps those).
+ */
 export function digestRowsRead(d1: D1Database, f: FeedFilter, days?: string[]): BatchRead<DigestRows> {
   if (days && !days.length) return { items: [], decode: () => ({ days: [], figures: [], goals: [], articles: [] }) };
   const daysQuery = digestDaysQuery(d1, f);
