@@ -1,11 +1,11 @@
 /** Articles list and one article's full summary. `place` = articles that name the place. */
-import { and, eq, type SQL, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, type SQL, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { type ArticleErrorCode, articlePlaces, articles, figures, goals, places } from "../schema";
 import { iso, listConditions, placeFilterOf, setFilters } from "./common";
 import { armLimit, idsIn, type Plan, placeRowCheck } from "./plan";
 import { figureFields, figureRef } from "./figures";
-import { figuresByGoal, goalFiguresQuery } from "./goals";
+import { goalFiguresColumn, goalFiguresOf } from "./goals";
 import { type BatchRead, inBatch, listRead, type Page, type Phase } from "./page";
 import type { ArticleFilter, ArticleItem, ArticleSummary, PlaceRef } from "./types";
 
@@ -132,19 +132,17 @@ export function articleSummaryRead(d1: D1Database, id: number): BatchRead<Articl
   const rowQuery = summaryRowQuery(d1, id);
   const placeQuery = articlePlacesQuery(d1, sql`${id}`);
   const figureQuery = db.select(figureFields).from(figures).where(eq(figures.articleId, id)).orderBy(figures.seq);
-  const goalQuery = db.select().from(goals).where(eq(goals.articleId, id)).orderBy(goals.seq);
-  const goalFigureQuery = goalFiguresQuery(d1, sql`SELECT id FROM goals WHERE article_id = ${id}`);
+  const goalQuery = db.select({ ...getTableColumns(goals), figures: goalFiguresColumn }).from(goals).where(eq(goals.articleId, id)).orderBy(goals.seq);
   return {
-    items: [rowQuery, placeQuery, figureQuery, goalQuery, goalFigureQuery],
+    items: [rowQuery, placeQuery, figureQuery, goalQuery],
     decode: (results) => {
-      const [[row], placeRows, figRows, goalRows, goalFigRows] = results as [
+      const [[row], placeRows, figRows, goalRows] = results as [
         Awaited<typeof rowQuery>,
         Awaited<typeof placeQuery>,
         Awaited<typeof figureQuery>,
         Awaited<typeof goalQuery>,
-        Awaited<typeof goalFigureQuery>,
       ];
-      return row ? summaryOf(id, row, placeRows, figRows, goalRows, goalFigRows) : null;
+      return row ? summaryOf(id, row, placeRows, figRows, goalRows) : null;
     },
   };
 }
@@ -174,11 +172,9 @@ function summaryOf(
   row: Awaited<ReturnType<typeof summaryRowQuery>>[number],
   placeRows: Awaited<ReturnType<typeof articlePlacesQuery>>,
   figRows: Parameters<typeof figureRef>[0][],
-  goalRows: (typeof goals.$inferSelect)[],
-  goalFigRows: Awaited<ReturnType<typeof goalFiguresQuery>>,
+  goalRows: ((typeof goals.$inferSelect) & { figures: string })[],
 ): ArticleSummary {
   const placeMap = placesByArticle(placeRows);
-  const goalFigs = figuresByGoal(goalFigRows);
   return {
     ...articleItem(row, placeMap.get(id) ?? []),
     encoding: row.encoding,
@@ -199,7 +195,7 @@ function summaryOf(
       period: g.period,
       start: g.start,
       end: g.end,
-      figures: goalFigs.get(g.id) ?? [],
+      figures: goalFiguresOf(g.figures),
     })),
   };
 }

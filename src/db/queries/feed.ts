@@ -8,14 +8,14 @@
  * rewritten, so a re-extraction does not move it to another day); its pubDate is `published`
  * (Beijing time) when known, else `received_at`.
  */
-import { and, count, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, getTableColumns, gte, lt, sql, type SQL } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { BEIJING_OFFSET_MS, shanghaiDay, shanghaiDayStart } from "../../text/beijing";
 import { articlePlaces, articles, figures, goals, places } from "../schema";
 import { articleConditions, articlePlacesQuery, placesByArticle } from "./articles";
 import { placeNameOf } from "./common";
 import { figureConditions, figureFields, figureRef } from "./figures";
-import { figuresByGoal, goalConditions, goalFields, goalFiguresQuery } from "./goals";
+import { goalConditions, goalFields, goalFiguresColumn, goalFiguresOf } from "./goals";
 import { type BatchRead, inBatch } from "./page";
 import { D1_MAX_PARAMS, paramCount } from "./plan";
 import type { FeedFilter, FigureRef, PlaceRef } from "./types";
@@ -32,11 +32,8 @@ export interface FeedGoal {
 }
 
 /** A goal row with its figures, in the feed's shape. */
-function feedGoal(
-  g: { id: number; articleId: number; seq: number; text: string; deadline: string | null; actor: string | null; placeKey: string | null },
-  goalFigs: Map<number, FigureRef[]>,
-): FeedGoal {
-  return { id: g.id, articleId: g.articleId, seq: g.seq, text: g.text, deadline: g.deadline, actor: g.actor, place: g.placeKey, figures: goalFigs.get(g.id) ?? [] };
+function feedGoal(g: { id: number; articleId: number; seq: number; text: string; deadline: string | null; actor: string | null; placeKey: string | null; figures: string }): FeedGoal {
+  return { id: g.id, articleId: g.articleId, seq: g.seq, text: g.text, deadline: g.deadline, actor: g.actor, place: g.placeKey, figures: goalFiguresOf(g.figures) };
 }
 
 export interface FeedFigure extends FigureRef {
@@ -126,21 +123,19 @@ export function articleFeedRead(d1: D1Database, f: FeedFilter): BatchRead<FeedAr
       articlePlacesQuery(d1, ids),
       figuresOfArticles(d1, ids, contentFilter),
       ...(goalWhere
-        ? [db.select().from(goals).where(goalWhere).orderBy(goals.articleId, goals.seq), goalFiguresQuery(d1, sql`SELECT ${goals.id} FROM ${goals} WHERE ${goalWhere}`)]
+        ? [db.select({ ...getTableColumns(goals), figures: goalFiguresColumn }).from(goals).where(goalWhere).orderBy(goals.articleId, goals.seq)]
         : []),
     ],
     decode: (results) => {
-      const [rows, placeRows, figRows, goalRows = [], goalFigRows = []] = results as [
+      const [rows, placeRows, figRows, goalRows = []] = results as [
         Omit<FeedArticle, "places" | "figures" | "goals">[],
         Awaited<ReturnType<typeof articlePlacesQuery>>,
         Awaited<ReturnType<typeof figuresOfArticles>>,
-        (typeof goals.$inferSelect)[]?,
-        Awaited<ReturnType<typeof goalFiguresQuery>>?,
+        ((typeof goals.$inferSelect) & { figures: string })[]?,
       ];
       const placeMap = placesByArticle(placeRows);
-      const goalFigs = figuresByGoal(goalFigRows);
       const figs: FeedFigure[] = figRows.map((r) => ({ ...figureRef(r), articleId: r.articleId }));
-      const feedGoals = goalRows.map((g) => feedGoal(g, goalFigs));
+      const feedGoals = goalRows.map(feedGoal);
       return rows.map((r) => ({
         ...r,
         places: placeMap.get(r.id) ?? [],
@@ -228,7 +223,7 @@ export function digestGoalsQuery(d1: D1Database, f: FeedFilter, lo: Bound, hi: B
   const gc = goalConds(f);
   if (!gc) return null;
   return drizzle(d1)
-    .select({ ...goalFields, ...digestArticle })
+    .select({ ...goalFields, ...digestArticle, figures: goalFiguresColumn })
     .from(goals)
     .innerJoin(articles, eq(articles.id, goals.articleId))
     .where(and(digestWindow(f, lo, hi), ...gc))
@@ -276,16 +271,15 @@ export function digestRowsRead(d1: D1Database, f: FeedFilter, days?: string[]): 
   const figureQuery = digestFiguresQuery(d1, f, lo, hi);
   const goalQuery = digestGoalsQuery(d1, f, lo, hi);
   return {
-    items: [figureQuery, ...(goalQuery ? [goalQuery, goalFiguresQuery(d1, sql`SELECT id FROM (${goalQuery})`)] : []), ...(days ? [] : [daysQuery])],
+    items: [figureQuery, ...(goalQuery ? [goalQuery] : []), ...(days ? [] : [daysQuery])],
     decode: (results) => digestRowsOf(results, goalQuery !== null, days),
   };
 }
 
 function digestRowsOf(results: unknown[], withGoals: boolean, days: string[] | undefined): DigestRows {
   const figRows = results[0] as Awaited<ReturnType<typeof digestFiguresQuery>>;
-  const [goalRows, goalFigRows] = (withGoals ? results.slice(1, 3) : [[], []]) as [Awaited<NonNullable<ReturnType<typeof digestGoalsQuery>>>, Awaited<ReturnType<typeof goalFiguresQuery>>];
+  const goalRows = (withGoals ? results[1] : []) as Awaited<NonNullable<ReturnType<typeof digestGoalsQuery>>>;
   const dayRows = (days ? [] : results[results.length - 1]) as { day: string }[];
-  const goalFigs = figuresByGoal(goalFigRows);
   const articleById = new Map<number, DigestRows["articles"][number]>();
   for (const r of [...figRows, ...goalRows]) {
     articleById.set(r.articleId, { id: r.articleId, title: r.title, published: r.articlePublished, receivedAt: r.receivedAt, extractedAt: r.extractedAt });
@@ -293,7 +287,7 @@ function digestRowsOf(results: unknown[], withGoals: boolean, days: string[] | u
   return {
     days: days ?? dayRows.map((r) => r.day),
     figures: figRows.map((r) => ({ ...figureRef(r), articleId: r.articleId, receivedAt: r.receivedAt })),
-    goals: goalRows.map((g) => ({ ...feedGoal(g, goalFigs), receivedAt: g.receivedAt })),
+    goals: goalRows.map((g) => ({ ...feedGoal(g), receivedAt: g.receivedAt })),
     articles: [...articleById.values()],
   };
 }

@@ -64,25 +64,41 @@ export function goalIdsQuery(d1: D1Database, f: GoalFilter, phase: Phase, take: 
     .limit(armLimit(plan, take));
 }
 
-/** The figures of the goals `goalIds` selects (a subquery), in figure order within the article: a statement for a batch. */
-export function goalFiguresQuery(d1: D1Database, goalIds: SQL) {
-  return drizzle(d1)
-    .select({ goalId: goalFigures.goalId, ...figureFields })
-    .from(goalFigures)
-    .innerJoin(figures, eq(figures.id, goalFigures.figureId))
-    .where(sql`${goalFigures.goalId} IN (${goalIds})`)
-    .orderBy(figures.articleId, figures.seq);
+/**
+ * A goal's figures as a column of its own row (the `goals` row of the statement it is selected
+ * in), in figure order: every goal read is then one statement. A follow-up statement by the page's
+ * ids ran the page's whole id query a second time (half of a goals ?metric page's time a shard).
+ */
+export const goalFiguresColumn = goalFiguresSql();
+
+/**
+ * Written with table-qualified names throughout: drizzle leaves columns unqualified in a
+ * one-table select, and inside this subquery "id" would be the figure's, not the goal's.
+ */
+function goalFiguresSql(): SQL<string> {
+  const col = (table: string, column: string) => sql.raw(`"${table}"."${column}"`);
+  const fields: [string, SQL][] = [
+    ...(
+      [
+        ["id", "id"], ["articleId", "article_id"], ["seq", "seq"], ["text", "text"], ["start", "start"], ["end", "end"],
+        ["value", "value"], ["valueMax", "value_max"], ["unit", "unit"], ["approx", "approx"], ["metric", "metric"],
+        ["metricKey", "metric_key"], ["change", "change"], ["kind", "kind"], ["period", "period"], ["placeKey", "place_key"],
+        ["published", "published"],
+      ] as const
+    ).map(([key, column]): [string, SQL] => [key, col("figures", column)]),
+    ["sentence", figureFields.sentence],
+  ];
+  const pairs = sql.join(fields.map(([key, value]) => sql`${sql.raw(`'${key}'`)}, ${value}`), sql`, `);
+  return sql<string>`(SELECT json_group_array(json_object(${pairs})) FROM goal_figures JOIN figures ON ${col("figures", "id")} = ${col("goal_figures", "figure_id")} WHERE ${col("goal_figures", "goal_id")} = ${col("goals", "id")})`;
 }
 
-/** goalFiguresQuery's rows by goal id. */
-export function figuresByGoal(rows: Awaited<ReturnType<typeof goalFiguresQuery>>): Map<number, FigureRef[]> {
-  const out = new Map<number, FigureRef[]>();
-  for (const r of rows) {
-    const list = out.get(r.goalId);
-    if (list) list.push(figureRef(r));
-    else out.set(r.goalId, [figureRef(r)]);
-  }
-  return out;
+type FigureRow = Parameters<typeof figureRef>[0];
+
+/** goalFiguresColumn's value as figure refs, in article and figure order (json_group_array keeps no order). */
+export function goalFiguresOf(json: string | null): FigureRef[] {
+  const rows = JSON.parse(json ?? "[]") as (Omit<FigureRow, "change"> & { change: number | boolean })[];
+  rows.sort((a, b) => a.articleId - b.articleId || a.seq - b.seq);
+  return rows.map((r) => figureRef({ ...r, change: !!r.change }));
 }
 
 /** One page of goals with their figures, newest article first (published DESC, id DESC; undated last): one batch. */
@@ -90,7 +106,7 @@ export async function listGoals(d1: D1Database, f: GoalFilter = {}): Promise<Pag
   return (await inBatch(d1, await goalsRead(d1, f)))[0];
 }
 
-type GoalRow = (typeof goals.$inferSelect) & { title: string | null };
+type GoalRow = (typeof goals.$inferSelect) & { title: string | null; figures: string };
 
 /** listGoals as statements for a batch shared with other reads. */
 export function goalsRead(d1: D1Database, f: GoalFilter): Promise<BatchRead<Page<GoalItem>>> {
@@ -100,15 +116,13 @@ export function goalsRead(d1: D1Database, f: GoalFilter): Promise<BatchRead<Page
     ids: (phase, plan, take) => goalIdsQuery(d1, f, phase, take, plan),
     rows: (ids, order, take) =>
       drizzle(d1)
-        .select({ ...goalFields, title: articles.title })
+        .select({ ...goalFields, title: articles.title, figures: goalFiguresColumn })
         .from(goals)
         .innerJoin(articles, eq(articles.id, goals.articleId))
         .where(sql`${goals.id} IN (${ids})`)
         .orderBy(...order)
         .limit(take),
-    followUps: (ids) => [goalFiguresQuery(d1, ids)],
-    context: ([figRows]) => figuresByGoal(figRows as Awaited<ReturnType<typeof goalFiguresQuery>>),
-    item: (r: Pick<GoalRow, keyof typeof goalFields | "title">, figs) => ({
+    item: (r: Pick<GoalRow, keyof typeof goalFields | "title" | "figures">) => ({
       id: r.id,
       article_id: r.articleId,
       title: r.title,
@@ -122,7 +136,7 @@ export function goalsRead(d1: D1Database, f: GoalFilter): Promise<BatchRead<Page
       period: r.period,
       start: r.start,
       end: r.end,
-      figures: figs.get(r.id) ?? [],
+      figures: goalFiguresOf(r.figures),
     }),
   });
 }
