@@ -97,7 +97,7 @@ function resolve(g: Gazetteer, raws: Raw[], support: Set<number>): Mention[] {
     }
     // A prefecture's short form (保山 in 确保山…) likewise: its province supports it only when that
     // is the article's own (mostNamedProvince), as for the unsupported ones below.
-    if ((e & 1) === 1 && g.levels[d] === 2) return support.has(d) || inNamedProvince(d);
+    if ((e & 1) === 1 && g.levels[d] === 2) return support.has(d) || inHomeProvince(d);
     const div = g.divisions[d];
     const top = div && div.code === null && div.level === 3 ? 2 : 1;
     for (let p = d; p >= 0; p = g.parents[p] ?? -1) {
@@ -115,13 +115,13 @@ function resolve(g: Gazetteer, raws: Raw[], support: Set<number>): Mention[] {
     const e = r.entries[0] as number;
     const div = g.divisions[e >> 1];
     if (!div) return -1;
-    if ((!(e & 1) && div.level === 4 && div.name.length >= 3) || ((e & 1) && div.level === 2)) return inNamedProvince(div.id) ? div.id : -1;
+    if ((!(e & 1) && div.level === 4 && div.name.length >= 3) || ((e & 1) && div.level === 2)) return inHomeProvince(div.id) ? div.id : -1;
     return -1;
   };
   // Town names are many and short, and run across words (确保城镇… holds 保城镇), and so do
   // prefectures' short forms (美丽江西 holds 丽江): unsupported, one counts only in the province the
   // article names most (mostNamedProvince).
-  const inNamedProvince = (d: number) => home < 0 || within(g, d, home);
+  const inHomeProvince = (d: number) => home < 0 || within(g, d, home);
 
   for (let round = 0; round < 2; round++) {
     if (round === 1) {
