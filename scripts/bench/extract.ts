@@ -49,6 +49,11 @@ const HOSTILE: Record<string, string> = {
   // A target and a marker subject per unit: the goal-actor test once searched the whole body per
   // goal (8,000 chars took 87 s; found by the bounded-output property hanging a test run).
   "goal per unit": "百每年；亿十四亿元",
+  // Markup: quoted attributes that never close, raw-text elements that never end, tag runs.
+  "unclosed tags": '<p class="<div title=\'',
+  "unclosed raw text": "<script><style><title>12家",
+  "tag soup": "<p><b>新增12家</b></p></div><br>",
+  references: "&amp;&ldquo;&#12&nbsp;增长5%",
 };
 
 /** 8x the text should take ~8x the time; a quadratic rule takes ~64x. Above this a mix is flagged. */

@@ -13,23 +13,13 @@
  * at most one stack entry per open skipped element.
  */
 import { decodeHTML } from "entities";
-
-/** Elements dropped with everything inside: page machinery, chrome, embedded graphics, form controls (not forms: CMS pages wrap the whole body in one). */
-const SKIPPED = new Set([
-  "script", "style", "noscript", "template", "nav", "aside", "footer", "iframe", "svg", "math",
-  "select", "option", "button", "textarea", "input",
-]);
-/** Elements whose content is raw text up to their end tag (no tags inside), outside SVG/MathML. */
-const RAW_TEXT = new Set(["script", "style", "noscript", "iframe", "textarea", "title", "xmp", "noembed", "noframes"]);
-/** Foreign-content roots: inside them `<x/>` closes itself and nothing is raw text. */
-const FOREIGN = new Set(["svg", "math"]);
-/** Elements that can never have content: nothing to skip past. */
-const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]);
-/** Elements that end a paragraph. */
-const BLOCKS = new Set([
-  "p", "div", "section", "article", "main", "header", "blockquote", "li", "ul", "ol", "tr", "table",
-  "h1", "h2", "h3", "h4", "h5", "h6", "pre", "dd", "dt", "hr",
-]);
+import {
+  BLOCK_ELEMENTS as BLOCKS,
+  FOREIGN_ELEMENTS as FOREIGN,
+  RAW_TEXT_ELEMENTS as RAW_TEXT,
+  SKIPPED_ELEMENTS as SKIPPED,
+  VOID_ELEMENTS as VOID,
+} from "../text/html-elements";
 
 /** `<meta charset=…>` or `<meta http-equiv content="…charset=…">` in the first bytes (ASCII-safe scan). */
 export function sniffMetaCharset(bytes: Uint8Array): string | null {

@@ -40,12 +40,13 @@ interface ScoreSummary {
   places: { recall: number; precision: number };
 }
 
-test("the shared scorer over the seventeen gold pages stays at or above the floor", () => {
+/** The scorer's figures for the seventeen pages, each text passed through `post` before extraction. */
+function scoreCorpus(post: (text: string) => string): { got: Record<keyof typeof FLOOR, number>; missing: number } {
   const out = mkdtempSync(join(tmpdir(), "gold-"));
   const names = readdirSync(CORPUS).filter((f) => f.endsWith(".txt"));
   assert.equal(names.length, 17);
   for (const f of names) {
-    const summary = extract(readFileSync(join(CORPUS, f), "utf8"));
+    const summary = extract(post(readFileSync(join(CORPUS, f), "utf8")));
     writeFileSync(join(out, f.replace(/\.txt$/, ".json")), JSON.stringify(summary));
   }
   const r = spawnSync(process.execPath, [join(CORPUS, "score.mjs"), "--gold", CORPUS, "--pred", out, "--json"], { encoding: "utf8" });
@@ -63,9 +64,29 @@ test("the shared scorer over the seventeen gold pages stays at or above the floo
     placeR: s.places.recall,
     placeP: s.places.precision,
   };
+  return { got, missing: s.missing_predictions };
+}
+
+test("the shared scorer over the seventeen gold pages stays at or above the floor", () => {
+  const { got, missing } = scoreCorpus((t) => t);
   console.log("gold:", JSON.stringify(got));
-  assert.equal(s.missing_predictions, 0);
+  assert.equal(missing, 0);
   for (const k of Object.keys(FLOOR) as (keyof typeof FLOOR)[]) {
     assert.ok(got[k] >= FLOOR[k] - 1e-9, `${k} = ${got[k]} fell below the floor ${FLOOR[k]}`);
   }
+});
+
+/** Each non-empty line as a paragraph element, the way a CMS exports an article body. */
+const asParagraphs = (t: string) =>
+  t.split("\n").map((l) => (l.trim() ? `<p style="text-indent:2em">${l.replace(/&/g, "&amp;")}</p>` : l)).join("\n");
+/** A whole page on one line: head, style and script, paragraphs, quotation marks as references. */
+const asOneLinePage = (t: string) =>
+  '<!DOCTYPE html><html><head><meta charset="utf-8"><title>页面</title><style>p{margin:0}</style></head><body><div class="content">' +
+  t.split("\n").filter((l) => l.trim()).map((l) => `<p>${l.replace(/&/g, "&amp;").replace(/“/g, "&ldquo;").replace(/”/g, "&rdquo;")}</p>`).join("") +
+  "</div><script>var a = 1 < 2;</script></body></html>";
+
+test("the same pages posted with their markup (paragraph elements, or a one-line page) score as the plain pages", () => {
+  const plain = scoreCorpus((t) => t).got;
+  assert.deepEqual(scoreCorpus(asParagraphs).got, plain);
+  assert.deepEqual(scoreCorpus(asOneLinePage).got, plain);
 });
