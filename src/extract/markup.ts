@@ -16,12 +16,11 @@
  * (per element name), so the scan stays linear on any input.
  */
 import { decodeHTML } from "entities";
+import { applyEdits, type Edited } from "./edits";
 import { BLOCK_ELEMENTS, INLINE_ELEMENTS, RAW_TEXT_ELEMENTS, SKIPPED_ELEMENTS, VOID_ELEMENTS } from "../text/html-elements";
 
 /** Longest tag (with its attributes) taken as markup; past this a `<…>` is text. */
 const MAX_TAG = 2000;
-/** UTF-16 units turned into a string at a time (an argument list, so kept well below engine limits). */
-const CHUNK = 8192;
 /** Tags looked past for the end of a line after a block tag. */
 const LOOKAHEAD_TAGS = 8;
 /** Longest character reference read (`&thetasym;` is 10). */
@@ -44,23 +43,14 @@ function isReferenceChar(c: number): boolean {
 }
 
 /** The text without its markup, and result index -> input index (null when nothing was removed). */
-export interface Unmarked {
-  text: string;
-  map: Uint32Array | null;
-}
-
-export function stripMarkup(s: string): Unmarked {
+export function stripMarkup(s: string): Edited {
   // Quick test: with neither `<` nor `&` there is no markup.
   if (s.indexOf("<") === -1 && s.indexOf("&") === -1) return { text: s, map: null };
   return new Stripper(s).run();
 }
 
 class Stripper {
-  /**
-   * Input spans replaced, in order, as triples: from, to, and the UTF-16 unit put in their place
-   * (a line break, a decoded character) or -1 for nothing. Flat numbers, not objects: a page of
-   * markup has an edit every few characters.
-   */
+  /** Spans replaced, as applyEdits reads them: from, to, and a line break, a decoded character or -1 (nothing). */
   private readonly edits: number[] = [];
   /** Raw-text element names whose end tag is known to be absent from the rest of the text. */
   private readonly unclosed = new Set<string>();
@@ -71,7 +61,7 @@ class Stripper {
 
   constructor(private readonly s: string) {}
 
-  run(): Unmarked {
+  run(): Edited {
     const s = this.s;
     for (let i = 0; i < s.length; ) {
       const c = s.charCodeAt(i);
@@ -84,39 +74,7 @@ class Stripper {
       else if (!isBlank(c)) this.textSinceBreak = true;
       i++;
     }
-    return this.edits.length === 0 ? { text: s, map: null } : this.apply();
-  }
-
-  /**
-   * The edited text and its map; a replacement character maps to the start of what it replaces.
-   * Built as UTF-16 units and turned into a string in chunks: slicing the text between every two
-   * edits would make a string per tag.
-   */
-  private apply(): Unmarked {
-    const s = this.s;
-    const units = new Uint16Array(s.length);
-    const map = new Uint32Array(s.length + 1);
-    const edits = this.edits;
-    let out = 0;
-    let from = 0;
-    for (let k = 0; k <= edits.length; k += 3) {
-      const at = k < edits.length ? (edits[k] as number) : s.length;
-      for (let i = from; i < at; i++) {
-        units[out] = s.charCodeAt(i);
-        map[out++] = i;
-      }
-      if (k === edits.length) break;
-      const by = edits[k + 2] as number;
-      if (by !== -1) {
-        units[out] = by;
-        map[out++] = at;
-      }
-      from = edits[k + 1] as number;
-    }
-    map[out] = s.length;
-    const chunks: string[] = [];
-    for (let i = 0; i < out; i += CHUNK) chunks.push(String.fromCharCode.apply(null, units.subarray(i, Math.min(out, i + CHUNK)) as unknown as number[]));
-    return { text: chunks.join(""), map: map.subarray(0, out + 1) };
+    return applyEdits(s, this.edits);
   }
 
   private replace(from: number, to: number, by: number): void {

@@ -60,6 +60,8 @@ const HEADLINE_LINES = 12;
 const MAX_TITLE = 40;
 /** A headline without sentence punctuation may run longer (a bulletin's one-line event name). */
 const MAX_BARE_TITLE = 64;
+/** A header date line is among the first this many non-blank lines (after any front matter). */
+const DATE_LINE_RANK = 6;
 /** Bylines and reporter mentions are looked for in this much of the text. */
 const BYLINE_SCAN = 4000;
 
@@ -67,6 +69,8 @@ interface HeadLine {
   clean: string;
   simp: string;
   idx: number;
+  /** Position among the text's non-blank lines (blank lines between paragraphs do not count). */
+  rank?: number;
   /** Memo of subtitleDate(simp). */
   subtitleDate?: string | null;
 }
@@ -78,7 +82,7 @@ function lineTexts(n: Normalised, max: number): HeadLine[] {
     const l = n.lines[i] as { start: number; end: number };
     const simp = n.simp.slice(l.start, Math.min(l.end, l.start + 400)).trim();
     if (!simp) continue;
-    out.push({ clean: n.written.slice(l.start, Math.min(l.end, l.start + 400)).trim(), simp, idx: i });
+    out.push({ clean: n.written.slice(l.start, Math.min(l.end, l.start + 400)).trim(), simp, idx: i, rank: out.length });
   }
   return out;
 }
@@ -380,6 +384,7 @@ export function readMeta(n: Normalised): Meta {
   let source: string | null = labels.source ?? null;
   const cands = [...head];
   const lastHead = head.length ? (head[head.length - 1] as HeadLine).idx : -1;
+  const frontRank = Math.max(0, head.find((l) => l.idx === labels.frontEnd)?.rank ?? 0);
   let laterSource: string | null = null;
   for (let p = n.simp.indexOf("来源"); p >= 0 && cands.length < HEADER_LINES + 20; p = n.simp.indexOf("来源", p + 2)) {
     let a = p;
@@ -406,7 +411,7 @@ export function readMeta(n: Normalised): Meta {
     if (outlet && l.idx > lastHead && sm && sm.index === 0 && l.simp.length <= sm[0].length + 2) laterSource ??= outlet;
     if (outlet && !source) source = outlet;
     // A date line of the header (not a lead sentence: 2023年4月18日，全县召开… is an event date).
-    if (!dateLineDate && (sm || (l.idx < 6 + Math.max(0, labels.frontEnd) && l.simp.length <= 80 && !/[,，。;；]/.test(l.simp)))) {
+    if (!dateLineDate && (sm || ((l.rank ?? Infinity) < DATE_LINE_RANK + frontRank && l.simp.length <= 80 && !/[,，。;；]/.test(l.simp)))) {
       const dates = firstDate(l.simp);
       if (dates.length) {
         // A date written after the source names that outlet's issue (来源:淮北日报 2020/01/10).

@@ -1,6 +1,7 @@
 /**
  * Stage 1: normalise. Builds, from the original text:
- * - `clean`: markup left in the text taken out (./markup.ts), pinyin brackets stripped, full-width ASCII folded, still in the article's script
+ * - `clean`: markup left in the text taken out (./markup.ts), hard line wraps joined (./unwrap.ts),
+ *   pinyin brackets stripped, full-width ASCII folded, still in the article's script
  *   (metrics, places and titles are cut from it);
  * - `simp`: `clean` converted to simplified characters (opencc t2cn), same UTF-16 length, so one
  *   offset map serves both;
@@ -20,7 +21,9 @@ import {
   PINYIN_SYLLABLE_RE,
   TONE_MARK_RE,
 } from "./rules/noise";
+import { composeMaps } from "./edits";
 import { stripMarkup } from "./markup";
+import { unwrapLines } from "./unwrap";
 import { anyMatch } from "./scan";
 
 /** Whether a line is site chrome by CHROME_LINE_RES (one pass over the line picks the rules to run). */
@@ -67,14 +70,6 @@ const MIN_TONELESS_PINYIN = 3;
 
 function isToneless(s: string): boolean {
   return !TONE_MARK_RE.test(s);
-}
-
-/** `outer` after `inner` (each result index -> input index, null for the identity). */
-function composeMaps(outer: Uint32Array | null, inner: Uint32Array | null): Uint32Array | null {
-  if (!outer || !inner) return inner ?? outer;
-  const map = new Uint32Array(inner.length);
-  for (let i = 0; i < inner.length; i++) map[i] = outer[inner[i] as number] as number;
-  return map;
 }
 
 /** Strip pinyin brackets; returns the stripped text and its map (null if nothing stripped). */
@@ -241,8 +236,9 @@ function scanParagraphs(t: string): { bounds: number[]; traditional: boolean } {
 export function normalise(original: string): Normalised {
   const warnings: string[] = [];
   const unmarked = stripMarkup(original);
-  const stripped = stripPinyin(unmarked.text);
-  const map = composeMaps(unmarked.map, stripped.map);
+  const unwrapped = unwrapLines(unmarked.text);
+  const stripped = stripPinyin(unwrapped.text);
+  const map = composeMaps(composeMaps(unmarked.map, unwrapped.map), stripped.map);
   const clean = foldFullWidth(stripped.text);
   const { bounds, traditional } = scanParagraphs(clean);
   let simp = clean;

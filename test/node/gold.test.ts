@@ -85,8 +85,48 @@ const asOneLinePage = (t: string) =>
   t.split("\n").filter((l) => l.trim()).map((l) => `<p>${l.replace(/&/g, "&amp;").replace(/“/g, "&ldquo;").replace(/”/g, "&rdquo;")}</p>`).join("") +
   "</div><script>var a = 1 < 2;</script></body></html>";
 
-test("the same pages posted with their markup (paragraph elements, or a one-line page) score as the plain pages", () => {
+test("the same pages posted with markup (paragraph elements, a one-line page), CRLF, blank lines between paragraphs or indents score as the plain pages", () => {
   const plain = scoreCorpus((t) => t).got;
-  assert.deepEqual(scoreCorpus(asParagraphs).got, plain);
-  assert.deepEqual(scoreCorpus(asOneLinePage).got, plain);
+  assert.deepEqual(scoreCorpus(asParagraphs).got, plain, "paragraph elements");
+  assert.deepEqual(scoreCorpus(asOneLinePage).got, plain, "one-line page");
+  assert.deepEqual(scoreCorpus((t) => t.replace(/\n/g, "\r\n")).got, plain, "CRLF");
+  assert.deepEqual(scoreCorpus((t) => t.replace(/\n/g, "\n\n")).got, plain, "blank lines");
+  assert.deepEqual(scoreCorpus((t) => t.split("\n").map((l) => (l.trim() ? `\u3000\u3000${l}` : l)).join("\n")).got, plain, "indents");
+});
+
+/** Every line broken at `width` display columns (CJK two, the rest one), as a PDF's text comes out. */
+function hardWrapped(width: number): (t: string) => string {
+  return (t) =>
+    t.split("\n").map((line) => {
+      const out: string[] = [];
+      let cur = "";
+      let w = 0;
+      for (const ch of line) {
+        const cw = ch.charCodeAt(0) >= 0x2e80 ? 2 : 1;
+        if (w + cw > width) {
+          out.push(cur);
+          cur = "";
+          w = 0;
+        }
+        cur += ch;
+        w += cw;
+      }
+      out.push(cur);
+      return out.join("\n");
+    }).join("\n");
+}
+
+/**
+ * The same pages hard-wrapped at 78 columns. Before the wraps were joined (src/extract/unwrap.ts):
+ * figures F1 0.944, metric 0.823, kind 0.869, goals R 0.737, meta 0.902, places P 0.811. Short pages
+ * with few wrapped lines stay as they are, so this stays below the plain pages.
+ */
+const WRAPPED_FLOOR = { figP: 0.982, figR: 0.982, metric: 0.863, kind: 0.97, approx: 0.996, goalR: 0.965, goalP: 0.957, meta: 0.961, placeR: 1, placeP: 1 };
+
+test("the same pages hard-wrapped at 78 columns stay at or above their floor", () => {
+  const { got } = scoreCorpus(hardWrapped(78));
+  console.log("wrapped:", JSON.stringify(got));
+  for (const k of Object.keys(WRAPPED_FLOOR) as (keyof typeof FLOOR)[]) {
+    assert.ok(got[k] >= WRAPPED_FLOOR[k] - 1e-9, `${k} = ${got[k]} fell below the wrapped floor ${WRAPPED_FLOOR[k]}`);
+  }
 });

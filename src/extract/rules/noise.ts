@@ -63,3 +63,15 @@ export const PARAGRAPH_ENDS = "。！？!?";
 
 /** Lines shorter than this are never treated as duplicate paragraphs (headings repeat). */
 export const MIN_DUP_PARAGRAPH = 12;
+
+/**
+ * Hard line wraps (src/extract/unwrap.ts). A text is wrapped when at least MIN_WRAPPED_LINES lines,
+ * and MIN_WRAP_SHARE of all its lines, fill the most common width (in display columns, at least
+ * MIN_WRAP_WIDTH) to within WRAP_SLACK columns (a CJK character that would not fit goes to the next
+ * line) and end without one of LINE_END_MARKS.
+ */
+export const LINE_END_MARKS = "。！？!?；;：:…”’」』）)";
+export const MIN_WRAPPED_LINES = 4;
+export const MIN_WRAP_SHARE = 0.3;
+export const MIN_WRAP_WIDTH = 30;
+export const WRAP_SLACK = 3;
