@@ -6,7 +6,7 @@
  * metadata-table rows) and section headings are never the title. Dates in the body (7月13日)
  * never count as the publication date.
  */
-import { lineAt, type Normalised } from "./normalise";
+import { lineAt, type Line, type Normalised } from "./normalise";
 import { CHROME_LINE_RES } from "./rules/noise";
 import { parseChinese } from "./numbers";
 import { CN_DIGITS } from "./rules/numerals";
@@ -69,7 +69,7 @@ interface HeadLine {
   clean: string;
   simp: string;
   idx: number;
-  /** Position among the text's non-blank lines (blank lines between paragraphs do not count). */
+  /** Lines of text before this one, site chrome and blank lines not counted. */
   rank?: number;
   /** Memo of subtitleDate(simp). */
   subtitleDate?: string | null;
@@ -78,11 +78,13 @@ interface HeadLine {
 function lineTexts(n: Normalised, max: number): HeadLine[] {
   // `clean` here is the article's own writing (full-width forms kept): titles are as written.
   const out: HeadLine[] = [];
+  let rank = 0;
   for (let i = 0; i < n.lines.length && out.length < max; i++) {
-    const l = n.lines[i] as { start: number; end: number };
+    const l = n.lines[i] as Line;
     const simp = n.simp.slice(l.start, Math.min(l.end, l.start + 400)).trim();
     if (!simp) continue;
-    out.push({ clean: n.written.slice(l.start, Math.min(l.end, l.start + 400)).trim(), simp, idx: i, rank: out.length });
+    out.push({ clean: n.written.slice(l.start, Math.min(l.end, l.start + 400)).trim(), simp, idx: i, rank });
+    if (!l.chrome) rank++;
   }
   return out;
 }
@@ -244,9 +246,10 @@ function labelValue(l: HeadLine, simpValue: string): string {
 /** Front matter and labelled fields of the header. */
 function readLabels(head: HeadLine[]): Labelled {
   const out: Labelled = { frontEnd: -1 };
-  let k = 0;
-  if (head[0]?.simp === "---") {
-    for (k = 1; k < head.length && head[k]?.simp !== "---"; k++) {
+  // Front matter opens the text, or follows only site chrome (a crawler's header before the file).
+  let k = head.findIndex((l) => l.simp === "---");
+  if (k >= 0 && head[k]?.rank === 0) {
+    for (k++; k < head.length && head[k]?.simp !== "---"; k++) {
       const l = head[k] as HeadLine;
       const m = FRONT_MATTER_FIELD_RE.exec(l.simp);
       if (!m) continue;

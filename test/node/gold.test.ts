@@ -85,13 +85,19 @@ const asOneLinePage = (t: string) =>
   t.split("\n").filter((l) => l.trim()).map((l) => `<p>${l.replace(/&/g, "&amp;").replace(/“/g, "&ldquo;").replace(/”/g, "&rdquo;")}</p>`).join("") +
   "</div><script>var a = 1 < 2;</script></body></html>";
 
-test("the same pages posted with markup (paragraph elements, a one-line page), CRLF, blank lines between paragraphs or indents score as the plain pages", () => {
+/** A government portal's furniture around the article: accessibility bar, breadcrumb, controls, pager, footer. */
+const inPortal = (t: string) =>
+  ["无障碍浏览 | 长者模式 | 登录 | 注册", "首页 > 新闻中心 > 部门动态", "【字体：大 中 小】 【打印本页】 【关闭窗口】", "分享到：微信 微博 QQ空间", t,
+    "上一篇：关于开展安全生产检查的通知", "下一篇：全县召开经济工作会议", "主办单位：县人民政府办公室  承办单位：县大数据中心", "网站标识码：1234567890  备案号：京ICP备12345678号"].join("\n");
+
+test("the same pages posted with markup (paragraph elements, a one-line page), CRLF, blank lines between paragraphs, indents or a portal's furniture score as the plain pages", () => {
   const plain = scoreCorpus((t) => t).got;
   assert.deepEqual(scoreCorpus(asParagraphs).got, plain, "paragraph elements");
   assert.deepEqual(scoreCorpus(asOneLinePage).got, plain, "one-line page");
   assert.deepEqual(scoreCorpus((t) => t.replace(/\n/g, "\r\n")).got, plain, "CRLF");
   assert.deepEqual(scoreCorpus((t) => t.replace(/\n/g, "\n\n")).got, plain, "blank lines");
   assert.deepEqual(scoreCorpus((t) => t.split("\n").map((l) => (l.trim() ? `\u3000\u3000${l}` : l)).join("\n")).got, plain, "indents");
+  assert.deepEqual(scoreCorpus(inPortal).got, plain, "portal furniture");
 });
 
 /** Every line broken at `width` display columns (CJK two, the rest one), as a PDF's text comes out. */
