@@ -54,6 +54,8 @@ const HOSTILE: Record<string, string> = {
   "unclosed raw text": "<script><style><title>12家",
   "tag soup": "<p><b>新增12家</b></p></div><br>",
   references: "&amp;&ldquo;&#12&nbsp;增长5%",
+  // Every line fills one width without a sentence end: all joined into one line (src/extract/unwrap.ts).
+  "wrapped lines": "新增企业12家，完成投资四十亿元以上，新开工项目二十个，带动\n",
 };
 
 /** 8x the text should take ~8x the time; a quadratic rule takes ~64x. Above this a mix is flagged. */
