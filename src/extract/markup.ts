@@ -63,18 +63,36 @@ class Stripper {
 
   run(): Edited {
     const s = this.s;
-    for (let i = 0; i < s.length; ) {
-      const c = s.charCodeAt(i);
-      const end = c === 0x3c ? this.markupAt(i) : c === 0x26 ? this.referenceAt(i) : -1;
-      if (end !== -1) {
-        i = end;
-        continue;
-      }
-      if (c === 0x0a) this.textSinceBreak = false;
-      else if (!isBlank(c)) this.textSinceBreak = true;
-      i++;
+    // From one `<` or `&` to the next by native search; the text between only updates
+    // textSinceBreak, read backwards from the markup to its line's last break or character.
+    let lt = s.indexOf("<");
+    let amp = s.indexOf("&");
+    for (let i = 0; lt !== -1 || amp !== -1; ) {
+      const at = lt === -1 || (amp !== -1 && amp < lt) ? amp : lt;
+      this.noteText(i, at);
+      const end = at === lt ? this.markupAt(at) : this.referenceAt(at);
+      if (end === -1) this.textSinceBreak = true; // the `<` or `&` itself is text
+      i = end === -1 ? at + 1 : end;
+      if (lt !== -1 && lt < i) lt = s.indexOf("<", i);
+      if (amp !== -1 && amp < i) amp = s.indexOf("&", i);
     }
     return applyEdits(s, this.edits);
+  }
+
+  /** Whether text kept in s[from, to) leaves its line with text since the last break. */
+  private noteText(from: number, to: number): void {
+    const s = this.s;
+    for (let j = to - 1; j >= from; j--) {
+      const c = s.charCodeAt(j);
+      if (c === 0x0a) {
+        this.textSinceBreak = false;
+        return;
+      }
+      if (!isBlank(c)) {
+        this.textSinceBreak = true;
+        return;
+      }
+    }
   }
 
   private replace(from: number, to: number, by: number): void {

@@ -36,12 +36,8 @@ interface WrapLine {
   width: number;
 }
 
-export function unwrapLines(s: string): Edited {
-  let breaks = 0;
-  for (let i = s.indexOf("\n"); i !== -1; i = s.indexOf("\n", i + 1)) breaks++;
-  if (breaks < MIN_WRAPPED_LINES || s.length / (breaks + 1) > MAX_WRAPPED_AVERAGE) return { text: s, map: null };
-
-  const lines: WrapLine[] = [];
+/** Calls `f` with each non-blank line: its start, text start and end (white space trimmed), and its line break. */
+function forEachLine(s: string, f: (start: number, first: number, end: number, br: number) => void): void {
   for (let start = 0; start <= s.length; ) {
     const nl = s.indexOf("\n", start);
     const br = nl === -1 ? s.length : nl;
@@ -49,14 +45,46 @@ export function unwrapLines(s: string): Edited {
     while (end > start && isSpace(s.charCodeAt(end - 1))) end--;
     let first = start;
     while (first < end && isSpace(s.charCodeAt(first))) first++;
-    if (end > first) lines.push({ start, first, end, br, width: columns(s, start, end) });
+    if (end > first) f(start, first, end, br);
     if (nl === -1) break;
     start = nl + 1;
   }
-  // The wrap width: the width whose band (it and the WRAP_SLACK columns below) holds the most of
-  // the lines wide enough to have been wrapped; the widest such band on a tie.
+}
+
+/** Long enough to fill a wrap width (a UTF-16 unit takes at most two columns) and open at the end. */
+const isOpen = (s: string, start: number, end: number) => 2 * (end - start) >= MIN_WRAP_WIDTH && !ENDS.has(s.charCodeAt(end - 1));
+
+/** Enough lines could be full for the text to be wrapped. */
+function enoughOpenLines(s: string): boolean {
+  let lines = 0;
+  let open = 0;
+  forEachLine(s, (start, _first, end) => {
+    lines++;
+    if (isOpen(s, start, end)) open++;
+  });
+  return open >= MIN_WRAPPED_LINES && open >= MIN_WRAP_SHARE * lines;
+}
+
+export function unwrapLines(s: string): Edited {
+  let breaks = 0;
+  for (let i = s.indexOf("\n"); i !== -1; i = s.indexOf("\n", i + 1)) breaks++;
+  if (breaks < MIN_WRAPPED_LINES || s.length / (breaks + 1) > MAX_WRAPPED_AVERAGE) return { text: s, map: null };
+
+  // Lines, and which of them could be full: long enough and open at the end. A first pass only
+  // counts them (most texts stop there, having allocated nothing and read no character's width).
+  if (!enoughOpenLines(s)) return { text: s, map: null };
+  const lines: WrapLine[] = [];
+  const open: WrapLine[] = [];
+  forEachLine(s, (start, first, end, br) => {
+    const l: WrapLine = { start, first, end, br, width: 0 };
+    lines.push(l);
+    if (isOpen(s, start, end)) open.push(l);
+  });
+  for (const l of open) l.width = columns(s, l.start, l.end);
+  // The wrap width: the width whose band (it and the WRAP_SLACK columns below) holds the most
+  // open lines; the widest such band on a tie.
   const counts = new Map<number, number>();
-  for (const l of lines) if (l.width >= MIN_WRAP_WIDTH) counts.set(l.width, (counts.get(l.width) ?? 0) + 1);
+  for (const l of open) if (l.width >= MIN_WRAP_WIDTH) counts.set(l.width, (counts.get(l.width) ?? 0) + 1);
   let width = 0;
   let best = 0;
   for (const w of counts.keys()) {
@@ -64,11 +92,8 @@ export function unwrapLines(s: string): Edited {
     for (let d = 0; d <= WRAP_SLACK; d++) c += counts.get(w - d) ?? 0;
     if (c > best || (c === best && w > width)) [width, best] = [w, c];
   }
-  if (!width) return { text: s, map: null };
+  if (best < MIN_WRAPPED_LINES || best < MIN_WRAP_SHARE * lines.length) return { text: s, map: null };
   const full = (l: WrapLine) => l.width >= width - WRAP_SLACK && l.width <= width && !ENDS.has(s.charCodeAt(l.end - 1));
-  let fullLines = 0;
-  for (const l of lines) if (full(l)) fullLines++;
-  if (fullLines < MIN_WRAPPED_LINES || fullLines < MIN_WRAP_SHARE * lines.length) return { text: s, map: null };
 
   const edits: number[] = [];
   for (let k = 0; k + 1 < lines.length; k++) {
