@@ -17,7 +17,7 @@
  */
 import { decodeHTML } from "entities";
 import { applyEdits, type Edited } from "./edits";
-import { BLOCK_ELEMENTS, INLINE_ELEMENTS, RAW_TEXT_ELEMENTS, SKIPPED_ELEMENTS, VOID_ELEMENTS } from "../text/html-elements";
+import { BLOCK_ELEMENTS, CELL_ELEMENTS, INLINE_ELEMENTS, RAW_TEXT_ELEMENTS, SKIPPED_ELEMENTS, VOID_ELEMENTS } from "../text/html-elements";
 
 /** Longest tag (with its attributes) taken as markup; past this a `<…>` is text. */
 const MAX_TAG = 2000;
@@ -27,7 +27,7 @@ const LOOKAHEAD_TAGS = 8;
 const MAX_REFERENCE = 12;
 
 const isTagName = (name: string) =>
-  BLOCK_ELEMENTS.has(name) || INLINE_ELEMENTS.has(name) || RAW_TEXT_ELEMENTS.has(name) || SKIPPED_ELEMENTS.has(name) || VOID_ELEMENTS.has(name);
+  BLOCK_ELEMENTS.has(name) || CELL_ELEMENTS.has(name) || INLINE_ELEMENTS.has(name) || RAW_TEXT_ELEMENTS.has(name) || SKIPPED_ELEMENTS.has(name) || VOID_ELEMENTS.has(name);
 
 /** ASCII letter, digit or `:` (Word's `o:p`): a tag name's characters. */
 function isNameChar(c: number): boolean {
@@ -121,7 +121,9 @@ class Stripper {
     }
     const breaks = (BLOCK_ELEMENTS.has(tag.name) || tag.name === "br") && this.textSinceBreak && !this.lineEndsAt(end);
     if (breaks) this.textSinceBreak = false;
-    this.replace(lt, end, breaks ? 0x0a : -1);
+    // A cell opening after text on its line keeps the two cells' text apart.
+    const spaced = !breaks && !tag.closing && CELL_ELEMENTS.has(tag.name) && this.textSinceBreak;
+    this.replace(lt, end, breaks ? 0x0a : spaced ? 0x20 : -1);
     return end;
   }
 

@@ -15,6 +15,7 @@
 import { decodeHTML } from "entities";
 import {
   BLOCK_ELEMENTS as BLOCKS,
+  CELL_ELEMENTS as CELLS,
   FOREIGN_ELEMENTS as FOREIGN,
   RAW_TEXT_ELEMENTS as RAW_TEXT,
   SKIPPED_ELEMENTS as SKIPPED,
@@ -196,6 +197,7 @@ export function htmlToText(html: string): { text: string; title: string | null }
     if (skipped.length > 0) continue;
     if (BLOCKS.has(tag.name)) flush();
     else if (tag.name === "br") lineBreak();
+    else if (CELLS.has(tag.name) && block.length > 0) block.push(" ");
   }
   flush();
   const title = decodeHTML(titleParts.join("")).replace(WHITE_RUN, " ").trim();

@@ -20,6 +20,8 @@ export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set([
   "p", "div", "section", "article", "main", "header", "blockquote", "li", "ul", "ol", "tr", "table",
   "h1", "h2", "h3", "h4", "h5", "h6", "pre", "dd", "dt", "hr",
 ]);
+/** Table cells: their text is kept apart from the next cell's by a space. */
+export const CELL_ELEMENTS: ReadonlySet<string> = new Set(["td", "th"]);
 /**
  * Every other element name a news page's markup uses: a `<` before one of these names (or one of
  * the sets above) is a tag, anything else (`PM2.5<35`, `a<b`) is text.
@@ -28,6 +30,6 @@ export const INLINE_ELEMENTS: ReadonlySet<string> = new Set([
   "a", "abbr", "b", "big", "body", "caption", "center", "cite", "code", "colgroup", "del", "dfn", "dl",
   "em", "figcaption", "figure", "font", "form", "head", "html", "i", "ins", "kbd", "label", "legend",
   "mark", "nobr", "picture", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup",
-  "tbody", "td", "tfoot", "th", "thead", "time", "tt", "u", "var", "video", "audio", "canvas", "object",
+  "tbody", "tfoot", "thead", "time", "tt", "u", "var", "video", "audio", "canvas", "object",
   "fieldset", "details", "summary", "address", "frame", "frameset", "o:p",
 ]);

@@ -15,6 +15,7 @@ describe("markup taken out", () => {
     ["<!DOCTYPE html><html><head><title>标题_某某网</title></head><body>正文</body></html>", "正文"],
     ["&ldquo;六新&rdquo;建设&nbsp;增长&#53;%&amp;", "“六新”建设\u00a0增长5%&"],
     ['<a href="/x?a=1&b=2" title="a>b">链接</a>', "链接"],
+    ["<table><tr><th>指标</th><th>增速</th></tr><tr><td>地区生产总值</td><td>6.3%</td></tr></table>", "指标 增速\n地区生产总值 6.3%"],
     // A paragraph already on its own line gets no second line break.
     ["<p>第一段。</p>\n<p>第二段。</p>", "第一段。\n第二段。"],
   ];

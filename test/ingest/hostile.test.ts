@@ -191,6 +191,8 @@ describe("finding 3: HTML → text is linear and cheap per element", () => {
       ["<p hidden>一</p><p/>二<a href=x/>三</a>", "一\n\n二三"],
       ["<svg><foreignObject><p>图内</p></foreignObject></svg><p>正文</p>", "正文"],
       ["<math><annotation-xml><svg/></annotation-xml></math>正文", "正文"],
+      // Table cells keep apart: a row of indicators reads as words, not one run of characters.
+      ["<table><tr><th>指标</th><th>增速</th></tr><tr><td>地区生产总值</td><td>6.3%</td></tr></table>", "指标 增速\n\n地区生产总值 6.3%"],
     ];
     for (const [html, text] of cases) expect(htmlToText(html).text, html).toBe(text);
   });
