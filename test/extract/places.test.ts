@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { extract } from "../../src/extract";
 import { gazetteer, shortForm, writtenForm } from "../../src/places/gazetteer";
 import { subPlaceAfter } from "../../src/extract/places/mentions";
+import { WORD_SHORT_FORMS } from "../../src/places/word-forms";
 import {
   OUTLET_AFTER_RE,
   OUTLET_EXAMPLES,
@@ -56,6 +57,12 @@ describe("gazetteer", () => {
     expect(codes("洪畴镇")).toEqual(["331023108"]);
     expect(codes("香港特别行政区")).toEqual(["810000"]);
     expect(codes("城关镇").length).toBeGreaterThan(50);
+  });
+  it("lists as ordinary words only short forms of county-level divisions the data package has", () => {
+    const countyForms = new Set(g.divisions.filter((d) => d.level === 3 && d.short).map((d) => d.short));
+    expect(WORD_SHORT_FORMS.size).toBeGreaterThan(100);
+    for (const w of WORD_SHORT_FORMS) expect(countyForms.has(w), w).toBe(true);
+    for (const name of ["杜集", "高阳", "邗江", "江津", "淳安"]) expect(WORD_SHORT_FORMS.has(name), name).toBe(false);
   });
   it("hangs a municipality's districts from the municipality itself", () => {
     const d = g.divisions[(g.names.get("东城区")?.[0] ?? 0) >> 1];
@@ -113,6 +120,12 @@ const ROWS: { in: string; places: string[]; figure?: string | null }[] = [
   { in: "全区共有两个国家级开发区。一名市领导讲话。", places: [] },
   { in: "平安建设和乡村振兴，资源节约，新兴产业增长12%。", places: [] },
   { in: "新农村建设，贫困村脱贫，3个村通路。", places: [] },
+  // a county's short form that is an ordinary word (src/places/word-forms.ts) is not settled by its
+  // city, even right after it; the county named in full settles it
+  { in: "桂林市推进资源节约。全市统筹水资源，新建污水处理厂3座。", places: ["桂林市/450300"], figure: "450300" },
+  { in: "南昌市新建学校10所。今年南昌新建中小学10所。", places: ["南昌市/360100"], figure: "360100" },
+  { in: "海东市平安建设。全市深化平安创建，推进邻里互助，新建公园5个。", places: ["海东市/630200"], figure: "630200" },
+  { in: "桂林市资源县召开会议。资源新增企业12家。", places: ["资源县/450329"], figure: "450329" },
   // outlets are not the article's place …
   { in: "来源：扬州日报 淳安县召开会议，淳安县新增企业12家。", places: ["淳安县/330127"] },
   // … unless the article names none and speaks of its own place at the outlet's level (我市, 全市)

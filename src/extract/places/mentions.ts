@@ -10,7 +10,8 @@
  * 2. every other name is kept when exactly one of its divisions lies under a sure place (or is
  *    one): 朝阳区 beside 北京, 城关镇 beside its county; a mention right after its parent
  *    (北京市朝阳区) settles it outright. Names that are often words (a county's short form, a
- *    two-character county, a town) need the unit itself or a parent below the province, and a
+ *    two-character county, a town) need the unit itself or a parent below the province, a
+ *    county's short form that is an ordinary word (src/places/word-forms.ts) the unit itself, and a
  *    prefecture's short form the article's own province (mostNamedProvince);
  * 3. the places settled in round 2 support the names left (a town under a county found by its
  *    short form), once more;
@@ -19,6 +20,7 @@
  * everything else is left out rather than guessed.
  */
 import { findNames, gazetteer, within, type Gazetteer } from "../../places/gazetteer";
+import { WORD_SHORT_FORMS } from "../../places/word-forms";
 import { BARE_ZONE_RE, NAMED_SUB_SUFFIX_RE, NOT_SUB_PLACE_RE, SUB_PLACE_RE, ZONE_EXPANSIONS } from "../rules/places";
 
 export interface Mention {
@@ -87,8 +89,12 @@ function resolve(g: Gazetteer, raws: Raw[], support: Set<number>): Mention[] {
     const level = g.levels[e >> 1];
     return level === 4 || (level === 3 && ((e & 1) === 1 || (g.divisions[e >> 1]?.name.length ?? 0) < 3));
   };
+  // A county's short form that is an ordinary word (资源 in 资源节约, 新建 in 新建学校, 比如): only the
+  // county named in full elsewhere in the text supports it, not its city, even right before it.
+  const wordForm = (e: number) => (e & 1) === 1 && g.levels[e >> 1] === 3 && WORD_SHORT_FORMS.has(g.divisions[e >> 1]?.short ?? "");
   const supported = (e: number) => {
     const d = e >> 1;
+    if (wordForm(e)) return support.has(d);
     if (weak(e)) {
       for (let p = d; p >= 0 && (g.levels[p] ?? 1) > 1; p = g.parents[p] ?? -1) if (support.has(p)) return true;
       // Directly under its province (a municipality's district, 文昌 and 天门 under theirs): the
@@ -140,14 +146,14 @@ function resolve(g: Gazetteer, raws: Raw[], support: Set<number>): Mention[] {
         // right before it, or supported).
         const e = r.entries[0] as number;
         const c = e >> 1;
-        if ((prev !== undefined && prev >= 0 && c !== prev && within(g, c, prev)) || supported(e)) {
+        if ((prev !== undefined && prev >= 0 && c !== prev && within(g, c, prev) && !wordForm(e)) || supported(e)) {
           id[i] = c;
           settled.push(c);
         }
         return;
       }
       const cands = r.entries.map((e) => e >> 1);
-      const underPrev = prev !== undefined && prev >= 0 ? cands.filter((c) => c !== prev && within(g, c, prev)) : [];
+      const underPrev = prev !== undefined && prev >= 0 ? r.entries.filter((e) => !wordForm(e) && e >> 1 !== prev && within(g, e >> 1, prev)).map((e) => e >> 1) : [];
       const ok = underPrev.length === 1 ? underPrev : r.entries.filter(supported).map((e) => e >> 1);
       const pick = chainTop(g, [...new Set(ok)]);
       if (pick >= 0) {
