@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { extract } from "../../src/extract";
 import { gazetteer, shortForm, writtenForm } from "../../src/places/gazetteer";
-import { subPlaceAfter } from "../../src/extract/places/mentions";
+import { findMentions, subPlaceAfter } from "../../src/extract/places/mentions";
 import { WORD_SHORT_FORMS } from "../../src/places/word-forms";
 import {
   OUTLET_AFTER_RE,
@@ -126,6 +126,10 @@ const ROWS: { in: string; places: string[]; figure?: string | null }[] = [
   { in: "南昌市新建学校10所。今年南昌新建中小学10所。", places: ["南昌市/360100"], figure: "360100" },
   { in: "海东市平安建设。全市深化平安创建，推进邻里互助，新建公园5个。", places: ["海东市/630200"], figure: "630200" },
   { in: "桂林市资源县召开会议。资源新增企业12家。", places: ["资源县/450329"], figure: "450329" },
+  // a county's short form before a mountain or water named like it is that feature, unless
+  // another name starts there; a prefecture's short form before 山水 stays the prefecture
+  { in: "宁夏回族自治区人民政府。银川市推进贺兰山生态保护，串联58个酒庄。", places: ["宁夏回族自治区/640000"], figure: "640100" },
+  { in: "甘肃省人民政府。甘南山水林田湖草沙一体化保护工程新增投资12亿元。", places: ["甘肃省/620000"], figure: "623000" },
   // outlets are not the article's place …
   { in: "来源：扬州日报 淳安县召开会议，淳安县新增企业12家。", places: ["淳安县/330127"] },
   // … unless the article names none and speaks of its own place at the outlet's level (我市, 全市)
@@ -134,6 +138,13 @@ const ROWS: { in: string; places: string[]; figure?: string | null }[] = [
   // a bare zone word the article also writes after its city is that city's zone
   { in: "高新区：新增科技型企业200家\n今年以来，高新区新增科技型企业200家。合肥高新区管委会表示，力争全年新增300家。", places: ["合肥高新区/340100"] },
 ];
+
+describe("place mentions", () => {
+  const names = (s: string) => findMentions(s).map((m) => gazetteer().divisions[m.id]?.name);
+  it("reads a county's short form before a feature named like it as the feature, unless a name starts there", () => {
+    expect(names("银川市推进贺兰山生态保护。保定市涞源河北冶金工业园")).toEqual(["银川市", "保定市", "涞源县", "河北省"]);
+  });
+});
 
 describe("places of an article", () => {
   for (const row of ROWS) {

@@ -33,9 +33,13 @@ export interface Mention {
   sub?: { name: string; parent: number };
 }
 
-/** After a short form, an administrative suffix means another unit (高阳镇 is not 高阳县). */
+/**
+ * After a short form, an administrative suffix (1) means another unit (高阳镇 is not 高阳县), and
+ * after a county's, a natural feature (2) the mountain or water it is named after.
+ */
 const SUFFIX_AFTER = new Uint8Array(65536);
 for (const c of "省市县区镇乡村街旗州盟") SUFFIX_AFTER[c.charCodeAt(0)] = 1;
+for (const c of "山江河湖") SUFFIX_AFTER[c.charCodeAt(0)] = 2;
 const MAX_SUB_NAMES = 20;
 
 interface Raw {
@@ -49,12 +53,17 @@ const isCjk = (c: number) => c >= 0x3400 && c <= 0x9fff;
 export function findMentions(s: string): Mention[] {
   const g = gazetteer();
   const raws: Raw[] = [];
-  for (const h of findNames(s)) {
-    // A short form running into a suffix (高阳镇, 保定路) is not that division.
-    // By code unit: s[h.end] would make a string per name found.
-    const entries = SUFFIX_AFTER[s.charCodeAt(h.end)] ? h.entries.filter((e) => !(e & 1)) : h.entries;
+  const hits = findNames(s);
+  hits.forEach((h, k) => {
+    // A short form running into a suffix (高阳镇, 保定路) is not that division, nor one running into
+    // a natural feature named like it (贺兰山, 黄浦江, 大清河) unless another name starts there
+    // (涞源河北…). By code unit: s[h.end] would make a string per name found.
+    const after = SUFFIX_AFTER[s.charCodeAt(h.end)];
+    const feature = after === 2 && hits[k + 1]?.start !== h.end;
+    // (A prefecture's short form before 山水 is the prefecture: 甘南山水林田湖草.)
+    const entries = after === 1 ? h.entries.filter((e) => !(e & 1)) : feature ? h.entries.filter((e) => !(e & 1) || (g.levels[e >> 1] ?? 0) < 3) : h.entries;
     if (entries.length) raws.push({ start: h.start, end: h.end, entries });
-  }
+  });
   const support = new Set<number>();
   const resolved = resolve(g, raws, support);
   return withSubPlaces(g, s, resolved, support);
