@@ -8,7 +8,7 @@ import { parseNumber, type ParsedNumber } from "./numbers";
 import { NUMBER_SCAN_RE, NUMBER_AT_RE, RANGE_SEP_RE, INNER_MORE_RE, CN_PERCENT_RE } from "./rules/numerals";
 import { UNIT_FORMS, SUPPLIED_UNIT_RULES, IMPLIED_UNIT_FRAME_RE, IMPLIED_UNIT_AFTER_RE, BARE_MONEY_BEFORE_RE, BARE_MONEY_AFTER_RE } from "./rules/units";
 import { PREFIX_APPROX, SUFFIX_APPROX, type ApproxRule } from "./rules/approx";
-import { NOT_FIGURE_RULES, DURATION_LEAD_RE, DURATION_UNITS, AT_LEAST_LEAD_RE, LIST_TOTAL_LEAD_RE, COUNTED_UNITS, SETTLEMENT_THRESHOLD_RE, MAX_QUOTE_LEN } from "./rules/notfigures";
+import { NOT_FIGURE_RULES, DURATION_LEAD_RE, DURATION_UNITS, AT_LEAST_LEAD_RE, LIST_TOTAL_LEAD_RE, COUNT_VERB_LEAD_RE, COUNTED_UNITS, SETTLEMENT_THRESHOLD_RE, MAX_QUOTE_LEN } from "./rules/notfigures";
 import { insideQuote, isClauseEnd } from "./text";
 import { scanner, edges, nextIndexOf, classChars, filtered } from "./scan";
 
@@ -100,6 +100,7 @@ function oneClass(re: RegExp): Uint8Array {
 const RANGE_SEP_AT = oneClass(RANGE_SEP_RE);
 const AT_LEAST_LEAD = filtered(AT_LEAST_LEAD_RE);
 const LIST_TOTAL_LEAD = filtered(LIST_TOTAL_LEAD_RE);
+const COUNT_VERB_LEAD = filtered(COUNT_VERB_LEAD_RE);
 const DURATION_LEAD = filtered(DURATION_LEAD_RE);
 const INNER_MORE_AT = oneClass(INNER_MORE_RE);
 
@@ -370,7 +371,8 @@ function readFigure(body: string, clean: string, start: number, numText: string,
     if ((numText === "一" || numText === "壹") && !atLeast) return null;
     // A list's total counts what the list does not name (白石山等五处); 食品、…、纺织等七个 names all seven.
     const listTotal = LIST_TOTAL_LEAD.test(before8) && num.value > listItemsBefore(body, start - 1);
-    if (num.small && num.value < 10 && !valueMax && !atLeast && !listTotal) {
+    const counted = COUNTED_UNITS.has(unitSimp) && COUNT_VERB_LEAD.test(before8);
+    if (num.small && num.value < 10 && !valueMax && !atLeast && !listTotal && !counted) {
       const lead = body.slice(Math.max(0, start - 4), start);
       if (!(DURATION_UNITS.has(unitSimp) && DURATION_LEAD.test(lead)) && unitSimp !== "成") return null;
     }

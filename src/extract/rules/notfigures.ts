@@ -78,10 +78,23 @@ export const DURATION_UNITS = new Set(["年", "天", "个月", "小时"]);
  */
 export const AT_LEAST_LEAD_RE = /(?:至少|最少)[\u4e00-\u9fff]{0,4}$/;
 export const LIST_TOTAL_LEAD_RE = /等$/;
+/**
+ * …or, with a measure word that counts (COUNTED_UNITS), right after a verb that adds or holds
+ * things (新增五家企业, 建成三所学校, 共有四名志愿者), 一 excluded (新增一批): a verb that frames a
+ * category (打造三个新高地, 做到两个维护) is not one of these, nor a span (培育五年目标).
+ */
+export const COUNT_VERB_LEAD_RE = /(?:新增|新建|建成|新开工|开工|培育|引进|招引|签约|落地|投产|创建|认定|组建|设立|新设|共有|已有|现有|拥有|获批|入选)了?$/;
 export const COUNT_LEAD_EXAMPLES: Example[] = [
   { in: "白石山等五处景区升格5A", text: "五处", value: 5, unit: "处" },
   { in: "开发区每年至少新增一家企业挂牌上市", text: "一家", value: 1, unit: "家", approx: "more_than" },
   { in: "推进金融财税等九项改革", text: "九项", value: 9, unit: "项" },
+  { in: "今年新增五家企业", text: "五家", value: 5, unit: "家" },
+  { in: "全县建成三所学校", text: "三所", value: 3, unit: "所" },
+  { in: "共有四名志愿者参与", text: "四名", value: 4, unit: "名" },
+  { in: "培育两个千亿级产业集群", text: "两个", value: 2, unit: "个" },
+  { in: "打造三个新高地" },
+  { in: "新增一批企业", not: "一批" },
+  { in: "雁阵培育五年目标出炉", not: "五年" },
   // A total no larger than the items listed names its members: an enumeration (ANNOTATION.md).
   { in: "推进食品、钢铁、医药、机械、化工、建材、纺织等七个优势产业的改造升级", not: "七个" },
   { in: "再组织一次" },
