@@ -166,17 +166,20 @@ function firstApprox(rules: readonly ApproxRule[], mask: EdgeMask, side: "first"
 
 /** A not-figure rule that excludes the figure body[start, end). */
 function notFigure(body: string, start: number, end: number, unitSimp: string): boolean {
-  const b8 = Math.max(0, start - 8);
-  const a8 = Math.min(body.length, end + 8);
+  // The words around the figure, past one space that sets it off (超 50 亿元、百亿元大项目).
+  const before = beforeSpace(body, start);
+  const after = pastSpace(body, end);
+  const b8 = Math.max(0, before - 8);
+  const a8 = Math.min(body.length, after + 8);
   let run =
     maskOf(NF_SELF_FIRST, body, start, end, "first") &
     maskOf(NF_SELF_LAST, body, start, end, "last") &
-    maskOf(NF_BEFORE, body, b8, start, "last") &
-    maskOf(NF_AFTER, body, end, a8, "first");
+    maskOf(NF_BEFORE, body, b8, before, "last") &
+    maskOf(NF_AFTER, body, after, a8, "first");
   if (run === 0) return false;
   const selfText = body.slice(start, end);
-  const before8 = body.slice(b8, start);
-  const after8 = body.slice(end, a8);
+  const before8 = body.slice(b8, before);
+  const after8 = body.slice(after, a8);
   for (let k = 0; run !== 0; k++, run >>>= 1) {
     if (!(run & 1)) continue;
     const r = NOT_FIGURE_RULES[k] as (typeof NOT_FIGURE_RULES)[number];
@@ -244,7 +247,22 @@ export function findFigures(body: string, clean: string): RawFigure[] {
 }
 
 function approxAround(body: string, start: number, end: number): Approx | undefined {
-  return (firstApprox(SUFFIX_APPROX, SUFFIX_MASK, "first", body, end, Math.min(body.length, end + 3)) ?? firstApprox(PREFIX_APPROX, PREFIX_MASK, "last", body, Math.max(0, start - 6), start))?.approx;
+  const after = pastSpace(body, end);
+  const before = beforeSpace(body, start);
+  return (firstApprox(SUFFIX_APPROX, SUFFIX_MASK, "first", body, after, Math.min(body.length, after + 3)) ?? firstApprox(PREFIX_APPROX, PREFIX_MASK, "last", body, Math.max(0, before - 6), before))?.approx;
+}
+
+/** An ASCII character: a digit, a letter, % (text that spaces itself from CJK: 增长 5% 左右). */
+const isAsciiAt = (body: string, i: number) => body.charCodeAt(i) < 0x80;
+
+/** `end`, or past the one space after it when the figure ends in an ASCII character (5% 左右). */
+function pastSpace(body: string, end: number): number {
+  return body.charCodeAt(end) === 0x20 && isAsciiAt(body, end - 1) && body.charCodeAt(end + 1) !== 0x20 ? end + 1 : end;
+}
+
+/** `start`, or before the one space before it when the figure starts with an ASCII digit (超过 280 亿元). */
+function beforeSpace(body: string, start: number): number {
+  return body.charCodeAt(start - 1) === 0x20 && isAsciiAt(body, start) && body.charCodeAt(start - 2) !== 0x20 ? start - 1 : start;
 }
 
 /** Items of the 、-list that ends at `at` within its clause: 食品、钢铁、医药等 -> 3. */
@@ -306,9 +324,11 @@ function readFigure(body: string, clean: string, start: number, numText: string,
     }
   }
   let approx: Approx | undefined;
-  if (INNER_MORE_AT[body.charCodeAt(pos)]) {
+  // 500 余场: one space between an Arabic number and 余/多 too.
+  const inner = !num.chinese && body.charCodeAt(pos) === 0x20 && INNER_MORE_AT[body.charCodeAt(pos + 1)] ? pos + 1 : pos;
+  if (INNER_MORE_AT[body.charCodeAt(inner)]) {
     // 500余场; 10余万元, 两千多万元 (a magnitude after 余/多).
-    const tail = magnitudeThenUnit(body, pos + 1);
+    const tail = magnitudeThenUnit(body, inner + 1);
     if (tail) {
       approx = "more_than";
       pos = tail.pos;
@@ -387,8 +407,9 @@ function readFigure(body: string, clean: string, start: number, numText: string,
   const approxFinal = approx ?? approxAround(body, start, end);
   const outerStart = start;
   let outerEnd = end;
-  const suffix = firstApprox(SUFFIX_APPROX, SUFFIX_MASK, "first", body, end, Math.min(body.length, end + 3));
-  if (suffix) outerEnd = end + suffix.m[0].length;
+  const after = pastSpace(body, end);
+  const suffix = firstApprox(SUFFIX_APPROX, SUFFIX_MASK, "first", body, after, Math.min(body.length, after + 3));
+  if (suffix) outerEnd = after + suffix.m[0].length;
   // Every field in one order, optional ones as undefined: one hidden class for all raw figures.
   const f: RawFigure = {
     start,

@@ -67,6 +67,11 @@ const POSITIVE: Row[] = [
   ["实现销售两千多万元。", "两千多万元", 2e7, "元", { approx: "more_than" }],
   ["地区生产总值达到 1234.5 亿元。", "1234.5 亿元", 1.2345e11, "元"],
   ["新增市场主体 12 家。", "12 家", 12, "家"],
+  // Text that sets Arabic figures off from CJK by a space: 余, the qualifiers and the
+  // threshold rule read past it.
+  ["全年开展培训 500 余场。", "500 余场", 500, "场", { approx: "more_than" }],
+  ["居民消费价格涨幅控制在 3% 左右。", "3%", 3, "%", { approx: "about" }],
+  ["完成投资超过 280 亿元。", "280 亿元", 2.8e10, "元", { approx: "more_than" }],
   ["总产值突破百亿。", "百亿", 1e10, "元", { approx: "more_than" }],
   // Traditional forms of units and magnitudes.
   ["新增項目12項,投資3億元。", "12項", 12, "項"],
@@ -96,6 +101,7 @@ describe("figures: positive examples", () => {
 
 /** Sentences in which nothing is a figure. */
 const NEGATIVE: [string, string][] = [
+  ["谋划一批超 50 亿元大项目。", "threshold set off by spaces"],
   ["7月13日,市委书记率队到该区调研。", "date"],
   ["2020年,全区经济平稳运行。", "year"],
   ["2021年10月 01日 09:04", "date and time"],
