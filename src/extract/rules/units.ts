@@ -29,6 +29,8 @@ export const UNIT_RULES: UnitRule[] = [
   { forms: ["公顷"], examples: [{ in: "造林200公顷", text: "200公顷", value: 200, unit: "公顷" }] },
   { forms: ["亩", "畝"], examples: [{ in: "300余亩", text: "300余亩", value: 300, unit: "亩", approx: "more_than" }, { in: "土地300余亩", text: "300余亩", value: 300, unit: "亩", approx: "more_than" }] },
   { forms: ["公斤", "千克"], examples: [{ in: "50公斤", text: "50公斤", value: 50, unit: "公斤" }] },
+  // Energy as standard coal (an intensity's unit): the coal is the unit, not a metric after it.
+  { forms: ["吨标准煤", "噸標準煤", "吨标煤"], examples: [{ in: "单位能耗下降至0.5吨标准煤", text: "0.5吨标准煤", value: 0.5, unit: "吨标准煤" }, { in: "节能12万吨标准煤", text: "12万吨标准煤", value: 120000, unit: "吨标准煤" }] },
   { forms: ["吨", "噸"], examples: [{ in: "粮食产量25万吨", text: "25万吨", value: 250000, unit: "吨" }] },
   { forms: ["千瓦时", "千瓦", "兆瓦", "度"], notFollowedBy: "假过", examples: [{ in: "装机100兆瓦", text: "100兆瓦", value: 100, unit: "兆瓦" }, { in: "用电3亿千瓦时", text: "3亿千瓦时", value: 300000000, unit: "千瓦时" }] },
   { forms: ["公分", "厘米", "毫米"], examples: [{ in: "七八十公分", text: "七八十公分", value: 70, unit: "公分", value_max: 80 }, { in: "降水量12毫米", text: "12毫米", value: 12, unit: "毫米" }] },
