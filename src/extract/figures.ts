@@ -6,7 +6,7 @@
 import type { Approx } from "./types";
 import { parseNumber, type ParsedNumber } from "./numbers";
 import { NUMBER_SCAN_RE, NUMBER_AT_RE, RANGE_SEP_RE, INNER_MORE_RE, CN_PERCENT_RE } from "./rules/numerals";
-import { UNIT_FORMS, SUPPLIED_UNIT_RULES, IMPLIED_UNIT_FRAME_RE, IMPLIED_UNIT_AFTER_RE, BARE_MONEY_BEFORE_RE, BARE_MONEY_AFTER_RE } from "./rules/units";
+import { UNIT_FORMS, PARALLEL_JOINS, SUPPLIED_UNIT_RULES, IMPLIED_UNIT_FRAME_RE, IMPLIED_UNIT_AFTER_RE, BARE_MONEY_BEFORE_RE, BARE_MONEY_AFTER_RE } from "./rules/units";
 import { PREFIX_APPROX, SUFFIX_APPROX, type ApproxRule } from "./rules/approx";
 import { NOT_FIGURE_RULES, DURATION_LEAD_RE, DURATION_UNITS, AT_LEAST_LEAD_RE, LIST_TOTAL_LEAD_RE, COUNT_VERB_LEAD_RE, COUNTED_UNITS, SETTLEMENT_THRESHOLD_RE, MAX_QUOTE_LEN } from "./rules/notfigures";
 import { insideQuote, isClauseEnd } from "./text";
@@ -46,6 +46,9 @@ interface UnitMatch {
   notFollowedBy: ReadonlySet<number>;
 }
 
+/** What joins a bare number to the figure whose unit it shares (rules/units.ts PARALLEL_JOINS). */
+const PARALLEL_JOIN = new Set([...PARALLEL_JOINS].map((c) => c.charCodeAt(0)));
+
 /**
  * Unit forms indexed by the code unit of their first character (longest first within each
  * bucket): a number key and no one-character string per lookup (a CJK character read as s[i] is
@@ -65,6 +68,22 @@ if (UNIT_LISTS.length > 254) throw new RangeError("too many unit first character
 [...UNITS_BY_FIRST.keys()].forEach((c, k) => (UNIT_LIST_AT[c] = k + 1));
 
 /** Up to two 万/亿 at `from` followed by a unit: where the unit starts and the magnitude (万元 -> 1e4). */
+/**
+ * The unit of the Arabic figure joined right after `pos` (和1.2个百分点, 、20平方米), with its
+ * magnitude and where the unit starts, or null.
+ */
+function parallelUnit(body: string, pos: number): { unit: UnitMatch; mag: number; at: number } | null {
+  if (!PARALLEL_JOIN.has(body.charCodeAt(pos))) return null;
+  NUMBER_AT_RE.lastIndex = pos + 1;
+  const m = NUMBER_AT_RE.exec(body);
+  if (!m || !/^[0-9]/.test(m[0])) return null;
+  const tail = magnitudeThenUnit(body, pos + 1 + m[0].length);
+  const unit = tail ? matchUnit(body, tail.pos) : null;
+  // The magnitude written in the joined number (3.5万人) or between it and the unit.
+  const written = parseNumber(m[0])?.magnitude ?? 1;
+  return tail && unit ? { unit, mag: written * tail.mag, at: tail.pos } : null;
+}
+
 function magnitudeThenUnit(body: string, from: number): { pos: number; mag: number } | null {
   let k = from;
   let mag = 1;
@@ -277,9 +296,9 @@ function listItemsBefore(body: string, at: number): number {
 }
 const MAX_LIST_SCAN = 80;
 
-/** Code units that may follow a number that is a figure (unit, 余/多, range separator), as a table. */
+/** Code units that may follow a number that is a figure (unit, 余/多, range separator, a parallel join), as a table. */
 const FOLLOW = new Uint8Array(0x10000);
-for (const c of ["余", "餘", "多", "-", "~", "—", "–", "至", "到", " "]) FOLLOW[c.charCodeAt(0)] = 1;
+for (const c of ["余", "餘", "多", "-", "~", "—", "–", "至", "到", " ", ...PARALLEL_JOINS]) FOLLOW[c.charCodeAt(0)] = 1;
 for (const k of UNITS_BY_FIRST.keys()) FOLLOW[k] = 1;
 
 /** A number with 万/亿 in it (a figure even with nothing after it: 发放贷款1.2亿). */
@@ -352,6 +371,7 @@ function readFigure(body: string, clean: string, start: number, numText: string,
   const unit = matchUnit(body, pos);
   let unitText: string;
   let unitSimp: string;
+  let parallel: ReturnType<typeof parallelUnit>;
   let implied = false;
   let level = false;
   let end: number;
@@ -360,6 +380,14 @@ function readFigure(body: string, clean: string, start: number, numText: string,
     unitText = unit.unit ?? clean.slice(pos, end);
     unitSimp = unit.unit ?? unit.form;
     if (unitText === "％") unitText = "%";
+  } else if (!num.chinese && (parallel = parallelUnit(body, pos))) {
+    // 提高0.1和1.2个百分点: the unit (and magnitude) of the figure joined after it; the text is the number.
+    end = pos;
+    unitText = parallel.unit.unit ?? clean.slice(parallel.at, parallel.at + parallel.unit.form.length);
+    unitSimp = parallel.unit.unit ?? parallel.unit.form;
+    if (unitText === "％") unitText = "%";
+    // Its magnitude only when this number has none (1409万、1305万人次 is 1409万).
+    if (parallel.mag > 1 && num.magnitude === 1) num = { ...num, value: num.value * parallel.mag, magnitude: parallel.mag };
   } else {
     // A magnitude with no unit: a level (迈上百亿台阶, approx more_than) or a bare amount of
     // money (发放贷款1.2亿); the unit is borrowed later from a money figure beside it, else 元.

@@ -89,6 +89,19 @@ export const MONEY_UNITS = new Set(UNIT_RULES.filter((r) => r.money).flatMap((r)
  * A magnitude with no unit, counted as a money figure when a level phrase frames it:
  * 迈上百亿台阶, 突破千亿大关, 跨上万亿级台阶 is NOT (级 qualifies a noun).
  */
+/**
+ * An Arabic number with no unit joined to the next by one of these takes that figure's unit and
+ * magnitude (ANNOTATION: an implied shared unit is filled from the parallel figure).
+ */
+export const PARALLEL_JOINS = "和、与及";
+export const PARALLEL_UNIT_EXAMPLES: Example[] = [
+  { in: "城乡居民收入分别提高0.1和1.2个百分点", text: "0.1", value: 0.1, unit: "个百分点" },
+  { in: "城乡居民人均居住面积分别达到14和20平方米", text: "14", value: 14, unit: "平方米" },
+  { in: "分别增长1.2、3.5万人", text: "1.2", value: 12000, unit: "人" },
+  { in: "客运量分别达1409万、1305万人次", text: "1409万", value: 14090000, unit: "人次" },
+  { in: "2020和2021年", not: "2020" },
+];
+
 export const IMPLIED_UNIT_FRAME_RE = /(?:迈上|迈入|跨上|跨入|突破|冲刺|站上|登上|达到)$/;
 export const IMPLIED_UNIT_AFTER_RE = /^(?:台阶|大关|关口|规模|[。，,；;、]|$)/;
 
