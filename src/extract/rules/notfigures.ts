@@ -50,6 +50,8 @@ export const NOT_FIGURE_RULES: NotFigureRule[] = [
   { name: "phone / code", before: /[0-9]-$/, examples: [{ in: "0514-87863284" }] },
   { name: "read count", after: /^(?:阅读|浏览|点击|评论|次阅读|人阅读)/, examples: [{ in: "10阅读" }, { in: "1234次阅读" }] },
   { name: "per unit rate label", after: /^(?:制|分之)/, examples: [{ in: "三分之一" }] },
+  // The base of a rate (每千人口床位数, 每万人拥有, 每百户): a denominator, not an amount.
+  { name: "base of a per-capita rate", self: /^[十百千万]{1,2}[人户口]/, before: /每$/, examples: [{ in: "每千人口床位数由6.5张增至7张", text: "6.5张", value: 6.5, unit: "张" }, { in: "每万人口高价值发明专利拥有量", not: "万人" }, { in: "每百户拥有汽车40辆", text: "40辆", value: 40, unit: "辆" }] },
 ];
 
 /**
