@@ -39,6 +39,9 @@ export const NOT_FIGURE_RULES: NotFigureRule[] = [
   // A plan's horizon in years is its period (like 今后五年), not a measure; 用3个月时间 stays a duration.
   { name: "time frame of a plan", self: /年$/, before: /用$/, after: /^(?:左右)?的?(?:时间|時間)/, examples: [{ in: "力争用5年时间，形成雁阵", not: "5年" }, { in: "用三年左右时间" }, { in: "用3个月时间开展整治", text: "3个月", value: 3, unit: "个月" }] },
   { name: "campaign name with duration", after: /^(?:行动|计划|规划|攻坚|提升行动|会战|工程|专项|建设规划|行动计划|攻坚行动)/, examples: [{ in: "三年行动计划" }, { in: "三年提升行动" }, { in: "百日会战" }] },
+  // Years over which a change is measured (5年增长18.7%, 5年累计投入): the change's period, not a
+  // duration of its own; a streak (连续6年下降) still measures.
+  { name: "span of a change", self: /^[0-9]{1,2}年$/, before: /(?<!连续|持续|已|历时)$/, after: /^(?:增长|提高|提升|下降|降低|增加|减少|累计|翻|年均)/, examples: [{ in: "一般公共预算收入累计完成3.7万亿元，5年增长18.7%", not: "5年" }, { in: "5年提升10.6个百分点", text: "10.6个百分点", value: 10.6, unit: "个百分点" }, { in: "治安案件连续6年下降", text: "6年", value: 6, unit: "年" }] },
   { name: "time span as a period", self: /(?:年|天|个月|個月)$/, after: /^(?:来|以来|前|后|後|内|內|间|間|之内|之后|之前)/, examples: [{ in: "3年来" }, { in: "5年前" }, { in: "两年内" }] },
   { name: "vague quantity", self: /^[十百千万亿]/, before: /(?:数|几|(?<![迈跨站登冲踏])上|(?<![完达形变建组促])成)$/, examples: [{ in: "数百家企业" }, { in: "几十个" }, { in: "上千人" }, { in: "成千上万" }] },
   // Four-character idioms of paired magnitudes: 千家万户, 千方百计, 万水千山 — words, not amounts.
