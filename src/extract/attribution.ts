@@ -17,7 +17,8 @@ import { boundsBy, isCjk, isClauseEnd, isSentenceEnd, MAX_SCAN } from "./text";
 import { filtered, neededChars, nextIndexOf, type Filtered } from "./scan";
 
 /** The per-figure rules behind the scanner's filters: most calls are settled by a table lookup. */
-const TAIL = filtered(METRIC_TAIL_RE);
+// The tail rule is a big end-anchored alternation with look-behinds: searched for near the end only.
+const TAIL = filtered(METRIC_TAIL_RE, { fromEnd: true });
 const COMPARE_TAIL = filtered(METRIC_COMPARE_TAIL_RE);
 const LEAD = filtered(METRIC_LEAD_RE);
 const CHANGE = filtered(CHANGE_RE);

@@ -174,6 +174,50 @@ describe("filtered = the regex", () => {
     }
   });
 
+  const fromEnd = (re: RegExp) => {
+    try {
+      return filtered(re, { fromEnd: true });
+    } catch (e) {
+      if (e instanceof RangeError) return null;
+      throw e;
+    }
+  };
+
+  it("fromEnd: an end-anchored rule on every prefix of corpus lines (searched for near the end only)", () => {
+    const ending = plain.flatMap(([name, re]) => {
+      const f = fromEnd(re);
+      return f ? [[name, re, f] as const] : [];
+    });
+    expect(ending.length).toBeGreaterThan(20);
+    expect(ending.some(([name]) => name === "metric.METRIC_TAIL_RE")).toBe(true);
+    for (const [name, re, f] of ending) {
+      for (const doc of CORPUS) {
+        for (const line of doc.text.split("\n").slice(0, 60)) {
+          for (let i = 1; i <= line.length; i += 3) {
+            const w = line.slice(0, i);
+            expect(show(f.exec(w)), `${name}: ${w}`).toBe(show(re.exec(w)));
+          }
+        }
+      }
+    }
+  });
+
+  it.each([
+    [/(?<=前缀)ab$/, "x前缀ab", "3:ab"],
+    [/a{2,3}$/, "aaaaa", "2:aaa"],
+    [/(?:增长|高于[^，]{0,6}?平均)$/, "增速高于全省平均", "2:高于全省平均"],
+    [/(?:增长|高于[^，]{0,6}?平均)$/, "增速高于全省各市平均值", null],
+    [/(?:(?:近|过去)?[一二三]{1,2}年|年)$/, "过去二三年", "0:过去二三年"],
+  ])("fromEnd: %s on %s finds %s", (re, s, want) => {
+    expect(show(filtered(re, { fromEnd: true }).exec(s))).toBe(want);
+    expect(filtered(re, { fromEnd: true }).test(s)).toBe(want !== null);
+    expect(show(re.exec(s))).toBe(want);
+  });
+
+  it.each([[/ab/], [/^a(?:b|c)$/], [/a+$/], [/(?:x|y)$/i]])("fromEnd refuses %s (not an end-anchored rule of bounded length it serves)", (re) => {
+    expect(() => filtered(re, { fromEnd: true })).toThrow(RangeError);
+  });
+
   it("on random mixes of rule tokens", () => {
     const text = fc.array(fc.constantFrom(...RULE_TOKENS, "第", "前", "增长到", "以上", "年来", "", " "), { maxLength: 20 }).map((xs) => xs.join(""));
     for (const [name, re] of plain) {
