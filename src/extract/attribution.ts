@@ -13,7 +13,7 @@ import { metricKey } from "./metrickeys";
 import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_COMPARE_TAIL_RE, METRIC_AFTER_STOP_RE, METRIC_MEASURE_ALT_RE, COUNT_VERB_RE, ATTRIBUTE_METRICS, ATTRIBUTE_OWNER_UNITS, ENUMERATION_LEAD_RE, METRIC_MAX, LIST_MEASURE_WORDS, LIST_MODIFIER_MAX, LIST_SEPARATORS } from "./rules/metric";
 import { MONEY_UNITS } from "./rules/units";
 import { DURATION_UNITS } from "./rules/notfigures";
-import { boundsBy, isCjk, isClauseEnd, isSentenceEnd, MAX_SCAN } from "./text";
+import { boundsBy, endAt, isCjk, MAX_SCAN } from "./text";
 import { filtered, neededChars, nextIndexOf, type Filtered } from "./scan";
 
 /** The per-figure rules behind the scanner's filters: most calls are settled by a table lookup. */
@@ -54,8 +54,8 @@ export function attribute(n: Normalised, raws: RawFigure[], sections: Sections):
   const out: Attributed[] = [];
   let li = 0;
   let si = 0;
-  const clauseOf = boundsInOrder(s, 1, isClauseEnd);
-  const sentenceOf = boundsInOrder(s, 2, isSentenceEnd);
+  const clauseOf = boundsInOrder(s, 1);
+  const sentenceOf = boundsInOrder(s, 2);
   const closes = [nextIndexOf(s, "）"), nextIndexOf(s, ")")];
   for (let k = 0; k < raws.length; k++) {
     const f = raws[k] as RawFigure;
@@ -154,12 +154,13 @@ function closesAside(closes: ((from: number) => number)[], from: number, to: num
  * and the earlier figure's own text holds no end (1,100 holds a comma), has the same bounds: the
  * scans would pass the same characters. Figures share sentences, so most bounds are not scanned.
  */
-function boundsInOrder(s: string, bit: number, isEnd: (c: string) => boolean): (start: number, end: number) => [number, number] {
+function boundsInOrder(s: string, bit: number): (start: number, end: number) => [number, number] {
   let prev: [number, number] | undefined;
   let prevStart = 0;
   let prevEnd = 0;
+  const isEnd = (i: number) => (endAt(s, i) & bit) !== 0;
   const endsIn = (a: number, b: number) => {
-    for (let i = a; i < b; i++) if (isEnd(s[i] as string)) return true;
+    for (let i = a; i < b; i++) if (isEnd(i)) return true;
     return false;
   };
   return (start, end) => {
@@ -167,8 +168,8 @@ function boundsInOrder(s: string, bit: number, isEnd: (c: string) => boolean): (
       const [a, b] = prev;
       const same =
         start >= prevEnd && end <= b && start < b &&
-        a >= start - MAX_SCAN && (a === 0 || isEnd(s[a - 1] as string)) &&
-        b <= end + MAX_SCAN && (b === s.length || isEnd(s[b] as string)) &&
+        a >= start - MAX_SCAN && (a === 0 || isEnd(a - 1)) &&
+        b <= end + MAX_SCAN && (b === s.length || isEnd(b)) &&
         !endsIn(prevStart, prevEnd);
       if (same) {
         prevStart = start;

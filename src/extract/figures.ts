@@ -9,7 +9,7 @@ import { NUMBER_SCAN_RE, NUMBER_AT_RE, RANGE_SEP_RE, INNER_MORE_RE, CN_PERCENT_R
 import { UNIT_FORMS, SUPPLIED_UNIT_RULES, IMPLIED_UNIT_FRAME_RE, IMPLIED_UNIT_AFTER_RE, BARE_MONEY_BEFORE_RE, BARE_MONEY_AFTER_RE } from "./rules/units";
 import { PREFIX_APPROX, SUFFIX_APPROX, type ApproxRule } from "./rules/approx";
 import { NOT_FIGURE_RULES, DURATION_LEAD_RE, DURATION_UNITS, AT_LEAST_LEAD_RE, LIST_TOTAL_LEAD_RE, COUNTED_UNITS, SETTLEMENT_THRESHOLD_RE, MAX_QUOTE_LEN } from "./rules/notfigures";
-import { insideQuote, isClauseEnd } from "./text";
+import { endAt, insideQuote } from "./text";
 import { scanner, edges, nextIndexOf, classChars, filtered } from "./scan";
 
 export interface RawFigure {
@@ -250,9 +250,8 @@ function approxAround(body: string, start: number, end: number): Approx | undefi
 function listItemsBefore(body: string, at: number): number {
   let n = 1;
   for (let i = at - 1; i >= Math.max(0, at - MAX_LIST_SCAN); i--) {
-    const c = body[i] as string;
-    if (c === "、") n++;
-    else if (isClauseEnd(c)) break;
+    if (body.charCodeAt(i) === 0x3001) n++; // 、
+    else if (endAt(body, i) & 1) break;
   }
   return n;
 }
