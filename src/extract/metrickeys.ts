@@ -74,9 +74,21 @@ function lookup(m: string): string | undefined {
   return undefined;
 }
 
+/**
+ * `t.toUpperCase()` without the runtime call (slow on a two-byte string) for a metric with no
+ * character that has case: ASCII other than a-z and the CJK blocks (U+3000–9FFF) have none.
+ */
+function upper(t: string): string {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x80 && (c < 0x3000 || c > 0x9fff))) return t.toUpperCase();
+  }
+  return t;
+}
+
 /** The canonical key of a metric written in simplified characters (全省生产总值 -> 地区生产总值). */
 export function metricKey(metric: string): string | undefined {
-  let m = metric.trim().toUpperCase();
+  let m = upper(metric.trim());
   for (let guard = 0; guard < 4; guard++) {
     const key = lookup(m);
     if (key !== undefined) return key;
