@@ -10,7 +10,7 @@ import { UNIT_FORMS, SUPPLIED_UNIT_RULES, IMPLIED_UNIT_FRAME_RE, IMPLIED_UNIT_AF
 import { PREFIX_APPROX, SUFFIX_APPROX, type ApproxRule } from "./rules/approx";
 import { NOT_FIGURE_RULES, DURATION_LEAD_RE, DURATION_UNITS, AT_LEAST_LEAD_RE, LIST_TOTAL_LEAD_RE, COUNTED_UNITS, SETTLEMENT_THRESHOLD_RE, MAX_QUOTE_LEN } from "./rules/notfigures";
 import { endAt, insideQuote } from "./text";
-import { scanner, edges, nextIndexOf, classChars, filtered } from "./scan";
+import { scanner, edges, classChars, filtered } from "./scan";
 
 export interface RawFigure {
   /** [start, end) in clean text. */
@@ -193,16 +193,6 @@ export function findFigures(body: string, clean: string): RawFigure[] {
   const out: RawFigure[] = [];
   let m: RegExpExecArray | null;
   let from = 0;
-  // insideQuote reads back from every figure for an opening quote; the next opening quote of
-  // each kind (found by forward searches, figures being in text order) says whether one is near.
-  const opens = ["“", "「", "『"].map((q) => nextIndexOf(body, q));
-  const quoted = (start: number, end: number) => {
-    const near = Math.max(0, start - MAX_QUOTE_LEN);
-    return opens.some((next) => {
-      const at = next(near);
-      return at >= 0 && at < start;
-    }) && insideQuote(body, start, end, MAX_QUOTE_LEN);
-  };
   while ((m = NUMBER_SCAN.next(body, from)) !== null) {
     const start = m.index;
     from = start + (m[0].length || 1);
@@ -215,7 +205,7 @@ export function findFigures(body: string, clean: string): RawFigure[] {
       continue;
     }
     const numText = m[0];
-    const f = readFigure(body, clean, start, numText, out, quoted);
+    const f = readFigure(body, clean, start, numText, out);
     if (f) {
       out.push(f);
       if (out.length >= MAX_FIGURES) break;
@@ -274,7 +264,7 @@ function hasBig(t: string): boolean {
 /** Figures per document are capped: no article has more; hostile input stays linear. */
 export const MAX_FIGURES = 5000;
 
-function readFigure(body: string, clean: string, start: number, numText: string, prev: RawFigure[], quoted: (start: number, end: number) => boolean): RawFigure | null {
+function readFigure(body: string, clean: string, start: number, numText: string, prev: RawFigure[]): RawFigure | null {
   if (!FOLLOW[body.charCodeAt(start + numText.length)] && !hasBig(numText)) return null;
   // A magnitude standing alone as an amount (突破万亿元, NUMBER_RE admits it only there) is one of it.
   const bareMagnitude = numText[0] === "万" || numText[0] === "亿";
@@ -377,7 +367,8 @@ function readFigure(body: string, clean: string, start: number, numText: string,
   }
   // Years and year ranges: 2020年, 2020-2022年, 2021—2025年 (a deadline, not a figure).
   if (unitSimp === "年" && !num.chinese && isYear(num.value) && (valueMax === undefined || isYear(valueMax))) return null;
-  if (quoted(start, end)) return null;
+  // A quoted slogan or name (insideQuote reads back at most MAX_QUOTE_LEN code units).
+  if (insideQuote(body, start, end, MAX_QUOTE_LEN)) return null;
   // Overlap guard.
   const last = prev[prev.length - 1];
   if (last && last.end > start) return null;

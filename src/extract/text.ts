@@ -56,17 +56,18 @@ export function boundsAround(
 export function insideQuote(s: string, start: number, end: number, maxLen: number): boolean {
   const aMin = Math.max(0, start - maxLen);
   let open = -1;
+  // By code unit: “ U+201C, 「 U+300C, 『 U+300E open; ” U+201D, 」 U+300D, 』 U+300F close.
   for (let i = start - 1; i >= aMin; i--) {
-    const c = s[i];
-    if (c === "”" || c === "」" || c === "』" || c === "\n") return false;
-    if (c === "“" || c === "「" || c === "『") { open = i; break; }
+    const c = s.charCodeAt(i);
+    if (c === 0x201d || c === 0x300d || c === 0x300f || c === 10) return false;
+    if (c === 0x201c || c === 0x300c || c === 0x300e) { open = i; break; }
   }
   if (open < 0) return false;
   const bMax = Math.min(s.length, open + maxLen + 2);
   for (let i = end; i < bMax; i++) {
-    const c = s[i];
-    if (c === "”" || c === "」" || c === "』") return true;
-    if (c === "“" || c === "「" || c === "『" || c === "\n") return false;
+    const c = s.charCodeAt(i);
+    if (c === 0x201d || c === 0x300d || c === 0x300f) return true;
+    if (c === 0x201c || c === 0x300c || c === 0x300e || c === 10) return false;
   }
   return false;
 }
