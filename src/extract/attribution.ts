@@ -10,11 +10,11 @@ import { findAllMarkers, type LineMarkers } from "./markers";
 import { kindOf } from "./kind";
 import type { Sections, Mode } from "./sections";
 import { metricKey } from "./metrickeys";
-import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_COMPARE_TAIL_RE, METRIC_AFTER_STOP_RE, METRIC_MEASURE_ALT_RE, COUNT_VERB_RE, ATTRIBUTE_METRICS, ATTRIBUTE_OWNER_UNITS, ENUMERATION_LEAD_RE, METRIC_MAX, LIST_MEASURE_WORDS, LIST_MODIFIER_MAX, LIST_SEPARATORS } from "./rules/metric";
+import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_COMPARE_TAIL_RE, METRIC_AFTER_STOP_RE, QUOTED_NAME_LEAD_RE, DURATION_ADVERB_RE, DURATION_VERB_RE, METRIC_MEASURE_ALT_RE, COUNT_VERB_RE, ATTRIBUTE_METRICS, ATTRIBUTE_OWNER_UNITS, ENUMERATION_LEAD_RE, METRIC_MAX, LIST_MEASURE_WORDS, LIST_MODIFIER_MAX, LIST_SEPARATORS } from "./rules/metric";
 import { MONEY_UNITS } from "./rules/units";
 import { DURATION_UNITS } from "./rules/notfigures";
 import { boundsBy, endAt, isCjk, MAX_SCAN } from "./text";
-import { filtered, neededChars, nextIndexOf, type Filtered } from "./scan";
+import { filtered, neededChars, nextIndexOf, scanner, type Filtered } from "./scan";
 
 /** The per-figure rules behind the scanner's filters: most calls are settled by a table lookup. */
 // The tail rule is a big end-anchored alternation with look-behinds: searched for near the end only.
@@ -26,6 +26,8 @@ const CHANGE_TO_LEVEL = filtered(CHANGE_TO_LEVEL_RE);
 const CHANGE_AFTER = filtered(CHANGE_AFTER_RE);
 const SUBJECT = filtered(METRIC_SUBJECT_RE);
 const PLACE_LEAD = filtered(METRIC_PLACE_LEAD_RE);
+/** The stop-word alternation is tried only where a stop word can start (the leftmost match, as exec finds it). */
+const AFTER_STOP = scanner(METRIC_AFTER_STOP_RE);
 
 /** `t.replace(re, "")` for a rule anchored at the start (^): the text after its match. */
 function dropLead(re: Filtered, t: string): string {
@@ -73,7 +75,8 @@ export function attribute(n: Normalised, raws: RawFigure[], sections: Sections):
     // Rules match simplified text; the metric is then written back in the article's script.
     const own = metricFor(n.simp, s, f, clauseStart, clauseEnd, prev, raws[k + 1]);
     const change = own.change;
-    const metric = own.metric && ATTRIBUTE_METRICS.has(own.metric) && prev?.metric && prev.sentenceEnd >= f.start && ATTRIBUTE_OWNER_UNITS.has(prev.unitSimp) && MONEY_UNITS.has(f.unitSimp) ? prev.metric + own.metric : own.metric;
+    // The set of metric names is asked last: hashing the new metric string is the dearest test.
+    const metric = own.metric && prev?.metric && prev.sentenceEnd >= f.start && ATTRIBUTE_OWNER_UNITS.has(prev.unitSimp) && MONEY_UNITS.has(f.unitSimp) && ATTRIBUTE_METRICS.has(own.metric) ? prev.metric + own.metric : own.metric;
     // Every field written in one order (optional ones as undefined): one hidden class for all
     // figures. A spread of the raw figure plus later additions made a shape per combination of
     // optional fields, and building them was a tenth of extract()'s time.
@@ -326,8 +329,10 @@ function metricFor(
     CHANGE_AFTER.test(s.slice(f.outerEnd, f.outerEnd + 4));
   if (DURATION_UNITS.has(f.unitSimp)) {
     // 连续三年获评全省舆情工作先进单位, 秸秆禁烧连续6年实现“零火点”: the phrase around the duration.
-    const rest = stripQuotes(c.slice(f.outerEnd, Math.min(cellEnd, f.outerEnd + METRIC_MAX))).replace(/^(?:实现|保持|获评|被评为|荣获)?/, (w) => (core.replace(/连续|累计/g, "") ? "" : w));
-    const m = (core.replace(/连续|累计/g, "") + rest).slice(0, METRIC_MAX);
+    const bare = core.replace(DURATION_ADVERB_RE, "");
+    const after = stripQuotes(c.slice(f.outerEnd, Math.min(cellEnd, f.outerEnd + METRIC_MAX)));
+    const rest = bare ? after.replace(DURATION_VERB_RE, "") : after;
+    const m = (bare + rest).slice(0, METRIC_MAX);
     if (m.length >= 2) return { metric: m, change };
   }
   if (f.implied && core.length >= 2) return { metric: core.slice(-METRIC_MAX), change };
@@ -344,25 +349,26 @@ function metricFor(
 function nounAfter(win: string): string {
   let cut = win.length;
   // A quoted name first (“…”) is masked so that no stop word inside it cuts the phrase.
-  const stop = METRIC_AFTER_STOP_RE.exec(win.charCodeAt(0) === 0x201c ? win.replace(/^“[^”]{0,12}”/, (q) => "\u0000".repeat(q.length)) : win);
+  const stop = AFTER_STOP.next(win.charCodeAt(0) === 0x201c ? win.replace(QUOTED_NAME_LEAD_RE, (q) => "\u0000".repeat(q.length)) : win, 0);
   if (stop) cut = stop.index;
   // A bracketed alternative (县（市、区）) is one word: its 、 does not end the noun.
   for (let i = 0, depth = 0; i < cut; i++) {
-    const ch = win[i] as string;
-    if (ch === "（" || ch === "(") depth++;
-    else if ((ch === "）" || ch === ")") && depth > 0) depth--;
-    else if (depth === 0 && (ch === "、" || (ch >= "0" && ch <= "9"))) { cut = i; break; }
+    const ch = win.charCodeAt(i);
+    if (ch === 0xff08 || ch === 0x28) depth++; // （ (
+    else if ((ch === 0xff09 || ch === 0x29) && depth > 0) depth--; // ） )
+    else if (depth === 0 && (ch === 0x3001 || (ch >= 0x30 && ch <= 0x39))) { cut = i; break; } // 、 0-9
   }
   return stripQuotes(win.slice(0, cut));
 }
 
-const isBar = (ch: string | undefined) => ch === "|" || ch === "｜";
+/** A table cell's bar at s[i], by code unit (| or ｜). */
+const isBarAt = (s: string, i: number) => s.charCodeAt(i) === 0x7c || s.charCodeAt(i) === 0xff5c;
 
 /** A count of things (个, 条, 所), not an amount of money or a rate. */
 const isCount = (f: RawFigure) => f.unitSimp !== "%" && !f.unitSimp.endsWith("元");
 
 function nextBar(s: string, from: number, to: number): number {
-  for (let i = from; i < to; i++) if (isBar(s[i])) return i;
+  for (let i = from; i < to; i++) if (isBarAt(s, i)) return i;
   return to;
 }
 
@@ -370,10 +376,10 @@ function nextBar(s: string, from: number, to: number): number {
 function cellBefore(t: string): string {
   let e = t.length;
   while (e > 0 && t[e - 1] === " ") e--;
-  const alone = isBar(t[e - 1]);
+  const alone = isBarAt(t, e - 1);
   if (alone) e--;
   let a = e;
-  while (a > 0 && !isBar(t[a - 1])) a--;
+  while (a > 0 && !isBarAt(t, a - 1)) a--;
   return alone || a > 0 ? t.slice(a, e) : t;
 }
 
