@@ -56,14 +56,16 @@ export function attribute(n: Normalised, raws: RawFigure[], sections: Sections):
   const out: Attributed[] = [];
   let li = 0;
   let si = 0;
-  const clauseOf = boundsInOrder(s, 1);
-  const sentenceOf = boundsInOrder(s, 2);
+  const clause = new BoundsInOrder(s, 1);
+  const sentence = new BoundsInOrder(s, 2);
   const closes = [nextIndexOf(s, "）"), nextIndexOf(s, ")")];
   for (let k = 0; k < raws.length; k++) {
     const f = raws[k] as RawFigure;
     while (li < n.lines.length - 1 && (n.lines[li] as { end: number }).end < f.start) li++;
-    const [clauseStart, clauseEnd] = clauseOf(f.start, f.end);
-    const [sentenceStart, sentenceEnd] = sentenceOf(f.start, f.end);
+    clause.of(f.start, f.end);
+    sentence.of(f.start, f.end);
+    const { start: clauseStart, end: clauseEnd } = clause;
+    const { start: sentenceStart, end: sentenceEnd } = sentence;
     // A figure in a bracketed aside (255.28亿元（占规上工业比重为62.0%），同比增长12.5%) lends
     // neither its metric nor its clause to the figures after the bracket.
     let prev = out[out.length - 1];
@@ -156,35 +158,38 @@ function closesAside(closes: ((from: number) => number)[], from: number, to: num
  * the one before, when those bounds stopped at real ends (not at MAX_SCAN) within its own reach
  * and the earlier figure's own text holds no end (1,100 holds a comma), has the same bounds: the
  * scans would pass the same characters. Figures share sentences, so most bounds are not scanned.
+ * The bounds of the last figure asked for are `start` and `end` (no pair allocated per figure).
  */
-function boundsInOrder(s: string, bit: number): (start: number, end: number) => [number, number] {
-  let prev: [number, number] | undefined;
-  let prevStart = 0;
-  let prevEnd = 0;
-  const isEnd = (i: number) => (endAt(s, i) & bit) !== 0;
-  const endsIn = (a: number, b: number) => {
-    for (let i = a; i < b; i++) if (isEnd(i)) return true;
-    return false;
-  };
-  return (start, end) => {
-    if (prev) {
-      const [a, b] = prev;
-      const same =
-        start >= prevEnd && end <= b && start < b &&
-        a >= start - MAX_SCAN && (a === 0 || isEnd(a - 1)) &&
-        b <= end + MAX_SCAN && (b === s.length || isEnd(b)) &&
-        !endsIn(prevStart, prevEnd);
-      if (same) {
-        prevStart = start;
-        prevEnd = end;
-        return [a, b];
-      }
-    }
-    prev = boundsBy(s, start, end, bit);
-    prevStart = start;
-    prevEnd = end;
-    return [prev[0], prev[1]];
-  };
+class BoundsInOrder {
+  start = 0;
+  end = 0;
+  private known = false;
+  private prevStart = 0;
+  private prevEnd = 0;
+  constructor(private readonly s: string, private readonly bit: number) {}
+
+  private isEnd(i: number): boolean {
+    return (endAt(this.s, i) & this.bit) !== 0;
+  }
+
+  /** Sets `start` and `end` to the bounds of the figure [start, end). */
+  of(start: number, end: number): void {
+    const s = this.s;
+    const a = this.start;
+    const b = this.end;
+    let same =
+      this.known && start >= this.prevEnd && end <= b && start < b &&
+      a >= start - MAX_SCAN && (a === 0 || this.isEnd(a - 1)) &&
+      b <= end + MAX_SCAN && (b === s.length || this.isEnd(b));
+    for (let i = this.prevStart; same && i < this.prevEnd; i++) if (this.isEnd(i)) same = false;
+    this.prevStart = start;
+    this.prevEnd = end;
+    if (same) return;
+    const [na, nb] = boundsBy(s, start, end, this.bit);
+    this.start = na;
+    this.end = nb;
+    this.known = true;
+  }
 }
 
 /**
