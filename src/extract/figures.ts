@@ -193,9 +193,11 @@ export function findFigures(body: string, clean: string): RawFigure[] {
   const out: RawFigure[] = [];
   let m: RegExpExecArray | null;
   let from = 0;
-  while ((m = NUMBER_SCAN.next(body, from)) !== null) {
-    const start = m.index;
-    from = start + (m[0].length || 1);
+  // Most numbers (一 in 进一步, 三 in 三农) are no figure by the character after them: the scan
+  // reports where each ends, and readFigure slices the number's text only past that test.
+  for (let start = NUMBER_SCAN.find(body, from); start >= 0; start = NUMBER_SCAN.find(body, from)) {
+    const numEnd = NUMBER_SCAN.end;
+    from = start + (numEnd - start || 1);
     // Never start inside a number (12|34, 1.|5, 1,|100): skip to the end of the digit run.
     const p = body.charCodeAt(start - 1);
     if (start > 0 && (isD(p) || p === 46 || (p === 44 && isD(body.charCodeAt(start - 2))))) {
@@ -204,8 +206,7 @@ export function findFigures(body: string, clean: string): RawFigure[] {
       from = Math.max(k, start + 1);
       continue;
     }
-    const numText = m[0];
-    const f = readFigure(body, clean, start, numText, out);
+    const f = readFigure(body, clean, start, numEnd, out);
     if (f) {
       out.push(f);
       if (out.length >= MAX_FIGURES) break;
@@ -252,10 +253,10 @@ const FOLLOW = new Uint8Array(0x10000);
 for (const c of ["余", "餘", "多", "-", "~", "—", "–", "至", "到", " "]) FOLLOW[c.charCodeAt(0)] = 1;
 for (const k of UNITS_BY_FIRST.keys()) FOLLOW[k] = 1;
 
-/** A number with 万/亿 in it (a figure even with nothing after it: 发放贷款1.2亿). */
-function hasBig(t: string): boolean {
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
+/** A number body[a, b) with 万/亿 in it (a figure even with nothing after it: 发放贷款1.2亿). */
+function hasBig(body: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) {
+    const c = body.charCodeAt(i);
     if (c === 0x4e07 || c === 0x842c || c === 0x4ebf || c === 0x5104) return true;
   }
   return false;
@@ -264,8 +265,10 @@ function hasBig(t: string): boolean {
 /** Figures per document are capped: no article has more; hostile input stays linear. */
 export const MAX_FIGURES = 5000;
 
-function readFigure(body: string, clean: string, start: number, numText: string, prev: RawFigure[]): RawFigure | null {
-  if (!FOLLOW[body.charCodeAt(start + numText.length)] && !hasBig(numText)) return null;
+/** The figure of the number body[start, numEnd), if it is one. */
+function readFigure(body: string, clean: string, start: number, numEnd: number, prev: RawFigure[]): RawFigure | null {
+  if (!FOLLOW[body.charCodeAt(numEnd)] && !hasBig(body, start, numEnd)) return null;
+  const numText = body.slice(start, numEnd);
   // A magnitude standing alone as an amount (突破万亿元, NUMBER_RE admits it only there) is one of it.
   const bareMagnitude = numText[0] === "万" || numText[0] === "亿";
   let num: ParsedNumber | null = parseNumber(bareMagnitude ? `一${numText}` : numText);

@@ -492,6 +492,13 @@ export interface Scanner {
    * null when none starts before `until` (default: the end of `s`).
    */
   next(s: string, from: number, until?: number): RegExpExecArray | null;
+  /**
+   * The same match's start (-1 for none) with its end in `end`, without building the match (no
+   * array, no substring: a caller that rejects most matches by the character after them slices
+   * only the ones it keeps).
+   */
+  find(s: string, from: number, until?: number): number;
+  end: number;
 }
 
 export function scanner(re: RegExp): Scanner {
@@ -500,15 +507,22 @@ export function scanner(re: RegExp): Scanner {
   const global = new RegExp(re.source, flags + "g");
   if (!first) {
     return {
+      end: -1,
       next(s, from, until = s.length) {
         global.lastIndex = from;
         const m = global.exec(s);
         return m && m.index < until ? m : null;
       },
+      find(s, from, until) {
+        const m = this.next(s, from, until);
+        this.end = m ? m.index + m[0].length : -1;
+        return m ? m.index : -1;
+      },
     };
   }
   const sticky = new RegExp(re.source, flags + "y");
   return {
+    end: -1,
     next(s, from, until = s.length) {
       const end = Math.min(until, s.length);
       for (let i = from; i < end; i++) {
@@ -518,6 +532,20 @@ export function scanner(re: RegExp): Scanner {
         if (m) return m;
       }
       return null;
+    },
+    find(s, from, until = s.length) {
+      const end = Math.min(until, s.length);
+      for (let i = from; i < end; i++) {
+        if (!first[s.charCodeAt(i)]) continue;
+        sticky.lastIndex = i;
+        // A sticky test leaves lastIndex at the match's end.
+        if (sticky.test(s)) {
+          this.end = sticky.lastIndex;
+          return i;
+        }
+      }
+      this.end = -1;
+      return -1;
     },
   };
 }

@@ -1,9 +1,9 @@
 /**
  * The first-character filter (src/extract/scan.ts): a scanner finds exactly the matches of its
- * regex run with the g flag, for every rule pattern it can filter, on the corpus and on random
- * mixes of rule tokens; and the filter it reads from a source is the characters a match can
- * start with. The needed characters (every match holds one) hold for every match of every rule
- * pattern, and anyMatch answers what `patterns.some((re) => re.test(s))` answers; a filtered
+ * regex run with the g flag (and, by find, their spans), for every rule pattern it can filter, on
+ * the corpus and on random mixes of rule tokens; and the filter it reads from a source is the
+ * characters a match can start with. The needed characters (every match holds one) hold for
+ * every match of every rule pattern, and anyMatch answers what `patterns.some((re) => re.test(s))` answers; a filtered
  * rule's exec and test are the regex's own (the last characters of an end-anchored rule too).
  */
 import { describe, expect, it } from "vitest";
@@ -29,6 +29,24 @@ function scannedMatches(re: RegExp, s: string): string[] {
   const sc = scanner(re);
   const out: string[] = [];
   for (let m = sc.next(s, 0); m; m = sc.next(s, m.index + (m[0].length || 1))) out.push(`${m.index}:${m[0]}:${m.slice(1).join("|")}`);
+  return out;
+}
+
+/** The same walk by `find` (start and end only): `start:end`. */
+function foundSpans(re: RegExp, s: string): string[] {
+  const sc = scanner(re);
+  const out: string[] = [];
+  for (let i = sc.find(s, 0); i >= 0; i = sc.find(s, i + (sc.end - i || 1))) out.push(`${i}:${sc.end}`);
+  expect(sc.end).toBe(-1);
+  return out;
+}
+function spans(re: RegExp, s: string): string[] {
+  const g = new RegExp(re.source, re.flags.replace(/[gy]/g, "") + "g");
+  const out: string[] = [];
+  for (let m = g.exec(s); m; m = g.exec(s)) {
+    out.push(`${m.index}:${m.index + m[0].length}`);
+    if (m[0].length === 0) g.lastIndex++;
+  }
   return out;
 }
 
@@ -68,7 +86,10 @@ describe("scanner = the regex with the g flag", () => {
 
   it("on the corpus, for every filtered rule pattern", () => {
     for (const [name, re] of filtered) {
-      for (const doc of CORPUS) expect(scannedMatches(re, doc.text), name).toEqual(globalMatches(re, doc.text));
+      for (const doc of CORPUS) {
+        expect(scannedMatches(re, doc.text), name).toEqual(globalMatches(re, doc.text));
+        expect(foundSpans(re, doc.text), name).toEqual(spans(re, doc.text));
+      }
     }
   });
 
