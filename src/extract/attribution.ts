@@ -354,8 +354,8 @@ function metricFor(
 function nounAfter(win: string): string {
   let cut = win.length;
   // A quoted name first (“…”) is masked so that no stop word inside it cuts the phrase.
-  const stop = AFTER_STOP.next(win.charCodeAt(0) === 0x201c ? win.replace(QUOTED_NAME_LEAD_RE, (q) => "\u0000".repeat(q.length)) : win, 0);
-  if (stop) cut = stop.index;
+  const stop = AFTER_STOP.find(win.charCodeAt(0) === 0x201c ? win.replace(QUOTED_NAME_LEAD_RE, (q) => "\u0000".repeat(q.length)) : win, 0);
+  if (stop >= 0) cut = stop;
   // A bracketed alternative (县（市、区）) is one word: its 、 does not end the noun.
   for (let i = 0, depth = 0; i < cut; i++) {
     const ch = win.charCodeAt(i);
