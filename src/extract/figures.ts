@@ -44,6 +44,8 @@ interface UnitMatch {
   unit?: string;
   /** Code units that must not follow the form (项目 is a noun, not 项). */
   notFollowedBy: ReadonlySet<number>;
+  /** The form's second code unit (NaN for a one-character form). */
+  second: number;
 }
 
 /**
@@ -55,7 +57,7 @@ const UNITS_BY_FIRST = new Map<number, UnitMatch[]>();
 for (const { form, rule } of UNIT_FORMS) {
   const k = form.charCodeAt(0);
   const list = UNITS_BY_FIRST.get(k) ?? [];
-  list.push({ form, money: !!rule.money, unit: rule.unit, notFollowedBy: new Set([...(rule.notFollowedBy ?? "")].map((c) => c.charCodeAt(0))) });
+  list.push({ form, money: !!rule.money, unit: rule.unit, notFollowedBy: new Set([...(rule.notFollowedBy ?? "")].map((c) => c.charCodeAt(0))), second: form.charCodeAt(1) });
   UNITS_BY_FIRST.set(k, list);
 }
 /** The same lists by a table lookup: UNIT_LIST_AT[c] is 1 + the index in UNIT_LISTS of the forms starting with c, 0 for none. */
@@ -79,8 +81,10 @@ function matchUnit(s: string, pos: number): UnitMatch | null {
   // Past the end charCodeAt is NaN, which indexes nothing: no unit.
   const at = UNIT_LIST_AT[s.charCodeAt(pos)];
   if (!at) return null;
+  const next = s.charCodeAt(pos + 1);
   for (const u of UNIT_LISTS[at - 1] as UnitMatch[]) {
-    if (s.startsWith(u.form, pos)) {
+    // Its first code unit is s[pos] (the bucket); the second settles most forms without a call.
+    if (u.form.length === 1 || (u.second === next && s.startsWith(u.form, pos))) {
       // Past the end charCodeAt is NaN, which no set holds.
       if (u.notFollowedBy.has(s.charCodeAt(pos + u.form.length))) continue;
       return u;
@@ -276,6 +280,7 @@ function readFigure(body: string, clean: string, start: number, numEnd: number, 
   let pos = start + numText.length;
   let valueMax: number | undefined = num.valueMax;
   // Range: 3-5家, 2~3个, 10至15个; with the unit written twice: 3家至5家.
+  const numPos = pos;
   const firstUnit = matchUnit(body, pos);
   const sepAt = firstUnit ? pos + firstUnit.form.length : pos;
   if (RANGE_SEP_AT[body.charCodeAt(sepAt)]) {
@@ -320,7 +325,8 @@ function readFigure(body: string, clean: string, start: number, numEnd: number, 
       }
     }
   }
-  const unit = matchUnit(body, pos);
+  // Most figures end where the number does: the unit found there already is the one.
+  const unit = pos === numPos ? firstUnit : matchUnit(body, pos);
   let unitText: string;
   let unitSimp: string;
   let implied = false;
