@@ -218,6 +218,22 @@ function backMap(n: Normalised, figs: Attributed[]): Map<number, string> {
   const m = new Map<number, string>();
   const s = n.simp;
   const c = n.written;
+  if (foldOnly) {
+    // The few ASCII characters wanted are looked for by native searches, each stopping at the
+    // first place the document writes it otherwise: a digit written only as itself is passed
+    // over at its occurrences, not by a read of every character. Past a budget of occurrences
+    // (a text of digits), the pass below finishes what is left.
+    let budget = s.length >> 4;
+    search: for (const a of wanted) {
+      const ch = String.fromCharCode(a);
+      for (let i = s.indexOf(ch); i >= 0; i = s.indexOf(ch, i + 1)) {
+        if (--budget < 0) break search;
+        if (c.charCodeAt(i) !== a) { m.set(a, c[i] as string); break; }
+      }
+      need[a] = 0;
+      left--;
+    }
+  }
   for (let i = 0; i < s.length && left > 0; i++) {
     const a = s.charCodeAt(i);
     if (need[a] && a !== c.charCodeAt(i)) {
