@@ -58,7 +58,10 @@ export function attribute(n: Normalised, raws: RawFigure[], sections: Sections):
   let si = 0;
   const clause = new BoundsInOrder(s, 1);
   const sentence = new BoundsInOrder(s, 2);
-  const closes = [nextIndexOf(s, "）"), nextIndexOf(s, ")")];
+  // The body is folded (normalise.ts): its full-width brackets and bars are ASCII. Figures are
+  // in text order, so each is found by forward searches that serve every figure up to it.
+  const closes = nextIndexOf(s, ")");
+  const bars = nextIndexOf(s, "|");
   for (let k = 0; k < raws.length; k++) {
     const f = raws[k] as RawFigure;
     while (li < n.lines.length - 1 && (n.lines[li] as { end: number }).end < f.start) li++;
@@ -69,13 +72,13 @@ export function attribute(n: Normalised, raws: RawFigure[], sections: Sections):
     // A figure in a bracketed aside (255.28亿元（占规上工业比重为62.0%），同比增长12.5%) lends
     // neither its metric nor its clause to the figures after the bracket.
     let prev = out[out.length - 1];
-    if (prev && out.length > 1 && closesAside(closes, prev.outerEnd, f.start)) prev = out[out.length - 2];
+    if (prev && out.length > 1 && foundBefore(closes, prev.outerEnd, f.start) < f.start) prev = out[out.length - 2];
     while (si + 1 < scopes.length && (scopes[si + 1] as { pos: number }).pos <= f.start) si++;
     const mode: Mode = scopes[si]?.mode ?? null;
     const kind = kindOf({ s, start: f.start, end: f.end, clauseStart, clauseEnd, sentenceStart, markers: markersByLine.of(li), mode });
     // Metric.
     // Rules match simplified text; the metric is then written back in the article's script.
-    const own = metricFor(n.simp, s, f, clauseStart, clauseEnd, prev, raws[k + 1]);
+    const own = metricFor(n.simp, s, f, clauseStart, clauseEnd, prev, raws[k + 1], bars);
     const change = own.change;
     // The set of metric names is asked last: hashing the new metric string is the dearest test.
     const metric = own.metric && prev?.metric && prev.sentenceEnd >= f.start && ATTRIBUTE_OWNER_UNITS.has(prev.unitSimp) && MONEY_UNITS.has(f.unitSimp) && ATTRIBUTE_METRICS.has(own.metric) ? prev.metric + own.metric : own.metric;
@@ -146,11 +149,10 @@ function moneyUnitNear(raws: RawFigure[], k: number): RawFigure | undefined {
   return undefined;
 }
 
-function closesAside(closes: ((from: number) => number)[], from: number, to: number): boolean {
-  return closes.some((next) => {
-    const at = next(from);
-    return at >= 0 && at < to;
-  });
+/** The position `next` finds from `from` when it is before `to`, else `to`. */
+function foundBefore(next: (from: number) => number, from: number, to: number): number {
+  const at = next(from);
+  return at >= 0 && at < to ? at : to;
 }
 
 /**
@@ -310,10 +312,11 @@ function metricFor(
   clauseEnd: number,
   prev: Attributed | undefined,
   next: RawFigure | undefined,
+  bars: (from: number) => number,
 ): { metric?: string; change?: boolean } {
   // After the figure: 1200个贫困户, 5个养老服务指导中心建成, 不低于1亿元的工业技改奖补资金.
   // In a table row (服务时长 | 2小时 | 活动日期 | …) a figure's cell ends at the next bar.
-  const cellEnd = nextBar(s, f.outerEnd, clauseEnd);
+  const cellEnd = foundBefore(bars, f.outerEnd, clauseEnd);
   let ap = f.outerEnd;
   if (next && next.start === ap && next.end <= cellEnd) ap = next.outerEnd; // 6处300余亩低效用地盘活
   const alt = s[ap] === "（" || s[ap] === "(" ? METRIC_MEASURE_ALT_RE.exec(s.slice(ap, ap + 4)) : null;
@@ -388,10 +391,6 @@ const isBarAt = (s: string, i: number) => s.charCodeAt(i) === 0x7c || s.charCode
 /** A count of things (个, 条, 所), not an amount of money or a rate. */
 const isCount = (f: RawFigure) => f.unitSimp !== "%" && !f.unitSimp.endsWith("元");
 
-function nextBar(s: string, from: number, to: number): number {
-  for (let i = from; i < to; i++) if (isBarAt(s, i)) return i;
-  return to;
-}
 
 /** The text before a figure within its table cell; a figure alone in its cell takes the cell before as its label. */
 function cellBefore(t: string): string {
