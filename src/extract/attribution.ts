@@ -283,8 +283,10 @@ function stripQuotes(t: string): string {
 
 /** The noun phrase before a figure, without its subject when that leaves one (新增信贷投入预计达到 keeps it). */
 function peel(t: string): { core: string; tail: string } {
-  const p = peelFrom(dropLead(SUBJECT, t));
-  return p.core.length >= 2 ? p : peelFrom(t);
+  const lead = dropLead(SUBJECT, t);
+  const p = peelFrom(lead);
+  // With no subject dropped, peeling the whole phrase again would give the same answer.
+  return p.core.length >= 2 || lead === t ? p : peelFrom(t);
 }
 
 function peelFrom(t: string): { core: string; tail: string } {
