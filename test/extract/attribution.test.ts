@@ -147,3 +147,17 @@ describe("metric in traditional text", () => {
     ]);
   });
 });
+
+describe("metric written with the document's full-width forms", () => {
+  // The metric is read from folded text and written back with the first form the document
+  // writes for each character (here ５ for 5), however far into the text that form first stands:
+  // after a few digits written as themselves, and after more of them than the native searches
+  // for the form are given (then one pass over the text finds it).
+  const doc = (filler: number) => "今年新建5G基站12个。\n" + "编号5555555555。\n".repeat(filler) + "全市累计建成５G基站３２０个。";
+  it.each([[1], [100]])("with %i line(s) of ASCII digits between", (filler) => {
+    expect(extract(doc(filler)).figures.map((f) => [f.text, f.metric])).toEqual([
+      ["12个", "新建５G基站"],
+      ["３２０个", "建成５G基站"],
+    ]);
+  });
+});

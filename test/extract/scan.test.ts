@@ -80,8 +80,10 @@ describe("first characters read from a source", () => {
 describe("scanner = the regex with the g flag", () => {
   const filtered = Object.entries(ALL_RULE_PATTERNS).filter(([, re]) => firstChars(re) !== null);
 
-  it("filters most rule patterns", () => {
-    expect(filtered.length).toBeGreaterThan(Object.keys(ALL_RULE_PATTERNS).length / 2);
+  it("filters most rule patterns not anchored at the start (an anchored one is tried at position 0 only)", () => {
+    const unanchored = Object.values(ALL_RULE_PATTERNS).filter((re) => edges(re).first === null);
+    expect(unanchored.length).toBeGreaterThan(Object.keys(ALL_RULE_PATTERNS).length / 3);
+    expect(filtered.length).toBeGreaterThan(0.9 * unanchored.length);
   });
 
   it("on the corpus, for every filtered rule pattern", () => {
