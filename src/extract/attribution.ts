@@ -10,14 +10,15 @@ import { findAllMarkers, type LineMarkers } from "./markers";
 import { kindOf } from "./kind";
 import type { Sections, Mode } from "./sections";
 import { metricKey } from "./metrickeys";
-import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_COMPARE_TAIL_RE, METRIC_AFTER_STOP_RE, METRIC_MEASURE_ALT_RE, COUNT_VERB_RE, ATTRIBUTE_METRICS, ATTRIBUTE_OWNER_UNITS, ENUMERATION_LEAD_RE, METRIC_MAX, LIST_MEASURE_WORDS, LIST_MODIFIER_MAX, LIST_SEPARATORS } from "./rules/metric";
+import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_COMPARE_TAIL_RE, METRIC_AFTER_STOP_RE, QUOTED_NAME_LEAD_RE, DURATION_ADVERB_RE, DURATION_VERB_RE, METRIC_MEASURE_ALT_RE, COUNT_VERB_RE, ATTRIBUTE_METRICS, ATTRIBUTE_OWNER_UNITS, ENUMERATION_LEAD_RE, METRIC_MAX, LIST_MEASURE_WORDS, LIST_MODIFIER_MAX, LIST_SEPARATORS } from "./rules/metric";
 import { MONEY_UNITS } from "./rules/units";
 import { DURATION_UNITS } from "./rules/notfigures";
-import { boundsBy, isCjk, isClauseEnd, isSentenceEnd, MAX_SCAN } from "./text";
-import { filtered, neededChars, nextIndexOf, type Filtered } from "./scan";
+import { boundsBy, endAt, isCjk, MAX_SCAN } from "./text";
+import { filtered, neededChars, nextIndexOf, scanner, type Filtered } from "./scan";
 
 /** The per-figure rules behind the scanner's filters: most calls are settled by a table lookup. */
-const TAIL = filtered(METRIC_TAIL_RE);
+// The tail rule is a big end-anchored alternation with look-behinds: searched for near the end only.
+const TAIL = filtered(METRIC_TAIL_RE, { fromEnd: true });
 const COMPARE_TAIL = filtered(METRIC_COMPARE_TAIL_RE);
 const LEAD = filtered(METRIC_LEAD_RE);
 const CHANGE = filtered(CHANGE_RE);
@@ -25,6 +26,8 @@ const CHANGE_TO_LEVEL = filtered(CHANGE_TO_LEVEL_RE);
 const CHANGE_AFTER = filtered(CHANGE_AFTER_RE);
 const SUBJECT = filtered(METRIC_SUBJECT_RE);
 const PLACE_LEAD = filtered(METRIC_PLACE_LEAD_RE);
+/** The stop-word alternation is tried only where a stop word can start (the leftmost match, as exec finds it). */
+const AFTER_STOP = scanner(METRIC_AFTER_STOP_RE);
 
 /** `t.replace(re, "")` for a rule anchored at the start (^): the text after its match. */
 function dropLead(re: Filtered, t: string): string {
@@ -53,26 +56,32 @@ export function attribute(n: Normalised, raws: RawFigure[], sections: Sections):
   const out: Attributed[] = [];
   let li = 0;
   let si = 0;
-  const clauseOf = boundsInOrder(s, 1, isClauseEnd);
-  const sentenceOf = boundsInOrder(s, 2, isSentenceEnd);
-  const closes = [nextIndexOf(s, "）"), nextIndexOf(s, ")")];
+  const clause = new BoundsInOrder(s, 1);
+  const sentence = new BoundsInOrder(s, 2);
+  // The body is folded (normalise.ts): its full-width brackets and bars are ASCII. Figures are
+  // in text order, so each is found by forward searches that serve every figure up to it.
+  const closes = nextIndexOf(s, ")");
+  const bars = nextIndexOf(s, "|");
   for (let k = 0; k < raws.length; k++) {
     const f = raws[k] as RawFigure;
     while (li < n.lines.length - 1 && (n.lines[li] as { end: number }).end < f.start) li++;
-    const [clauseStart, clauseEnd] = clauseOf(f.start, f.end);
-    const [sentenceStart, sentenceEnd] = sentenceOf(f.start, f.end);
+    clause.of(f.start, f.end);
+    sentence.of(f.start, f.end);
+    const { start: clauseStart, end: clauseEnd } = clause;
+    const { start: sentenceStart, end: sentenceEnd } = sentence;
     // A figure in a bracketed aside (255.28亿元（占规上工业比重为62.0%），同比增长12.5%) lends
     // neither its metric nor its clause to the figures after the bracket.
     let prev = out[out.length - 1];
-    if (prev && out.length > 1 && closesAside(closes, prev.outerEnd, f.start)) prev = out[out.length - 2];
+    if (prev && out.length > 1 && foundBefore(closes, prev.outerEnd, f.start) < f.start) prev = out[out.length - 2];
     while (si + 1 < scopes.length && (scopes[si + 1] as { pos: number }).pos <= f.start) si++;
     const mode: Mode = scopes[si]?.mode ?? null;
     const kind = kindOf({ s, start: f.start, end: f.end, clauseStart, clauseEnd, sentenceStart, markers: markersByLine.of(li), mode });
     // Metric.
     // Rules match simplified text; the metric is then written back in the article's script.
-    const own = metricFor(n.simp, s, f, clauseStart, clauseEnd, prev, raws[k + 1]);
+    const own = metricFor(n.simp, s, f, clauseStart, clauseEnd, prev, raws[k + 1], bars);
     const change = own.change;
-    const metric = own.metric && ATTRIBUTE_METRICS.has(own.metric) && prev?.metric && prev.sentenceEnd >= f.start && ATTRIBUTE_OWNER_UNITS.has(prev.unitSimp) && MONEY_UNITS.has(f.unitSimp) ? prev.metric + own.metric : own.metric;
+    // The set of metric names is asked last: hashing the new metric string is the dearest test.
+    const metric = own.metric && prev?.metric && prev.sentenceEnd >= f.start && ATTRIBUTE_OWNER_UNITS.has(prev.unitSimp) && MONEY_UNITS.has(f.unitSimp) && ATTRIBUTE_METRICS.has(own.metric) ? prev.metric + own.metric : own.metric;
     // Every field written in one order (optional ones as undefined): one hidden class for all
     // figures. A spread of the raw figure plus later additions made a shape per combination of
     // optional fields, and building them was a tenth of extract()'s time.
@@ -140,11 +149,10 @@ function moneyUnitNear(raws: RawFigure[], k: number): RawFigure | undefined {
   return undefined;
 }
 
-function closesAside(closes: ((from: number) => number)[], from: number, to: number): boolean {
-  return closes.some((next) => {
-    const at = next(from);
-    return at >= 0 && at < to;
-  });
+/** The position `next` finds from `from` when it is before `to`, else `to`. */
+function foundBefore(next: (from: number) => number, from: number, to: number): number {
+  const at = next(from);
+  return at >= 0 && at < to ? at : to;
 }
 
 /**
@@ -152,34 +160,38 @@ function closesAside(closes: ((from: number) => number)[], from: number, to: num
  * the one before, when those bounds stopped at real ends (not at MAX_SCAN) within its own reach
  * and the earlier figure's own text holds no end (1,100 holds a comma), has the same bounds: the
  * scans would pass the same characters. Figures share sentences, so most bounds are not scanned.
+ * The bounds of the last figure asked for are `start` and `end` (no pair allocated per figure).
  */
-function boundsInOrder(s: string, bit: number, isEnd: (c: string) => boolean): (start: number, end: number) => [number, number] {
-  let prev: [number, number] | undefined;
-  let prevStart = 0;
-  let prevEnd = 0;
-  const endsIn = (a: number, b: number) => {
-    for (let i = a; i < b; i++) if (isEnd(s[i] as string)) return true;
-    return false;
-  };
-  return (start, end) => {
-    if (prev) {
-      const [a, b] = prev;
-      const same =
-        start >= prevEnd && end <= b && start < b &&
-        a >= start - MAX_SCAN && (a === 0 || isEnd(s[a - 1] as string)) &&
-        b <= end + MAX_SCAN && (b === s.length || isEnd(s[b] as string)) &&
-        !endsIn(prevStart, prevEnd);
-      if (same) {
-        prevStart = start;
-        prevEnd = end;
-        return [a, b];
-      }
-    }
-    prev = boundsBy(s, start, end, bit);
-    prevStart = start;
-    prevEnd = end;
-    return [prev[0], prev[1]];
-  };
+class BoundsInOrder {
+  start = 0;
+  end = 0;
+  private known = false;
+  private prevStart = 0;
+  private prevEnd = 0;
+  constructor(private readonly s: string, private readonly bit: number) {}
+
+  private isEnd(i: number): boolean {
+    return (endAt(this.s, i) & this.bit) !== 0;
+  }
+
+  /** Sets `start` and `end` to the bounds of the figure [start, end). */
+  of(start: number, end: number): void {
+    const s = this.s;
+    const a = this.start;
+    const b = this.end;
+    let same =
+      this.known && start >= this.prevEnd && end <= b && start < b &&
+      a >= start - MAX_SCAN && (a === 0 || this.isEnd(a - 1)) &&
+      b <= end + MAX_SCAN && (b === s.length || this.isEnd(b));
+    for (let i = this.prevStart; same && i < this.prevEnd; i++) if (this.isEnd(i)) same = false;
+    this.prevStart = start;
+    this.prevEnd = end;
+    if (same) return;
+    const [na, nb] = boundsBy(s, start, end, this.bit);
+    this.start = na;
+    this.end = nb;
+    this.known = true;
+  }
 }
 
 /**
@@ -208,6 +220,22 @@ function backMap(n: Normalised, figs: Attributed[]): Map<number, string> {
   const m = new Map<number, string>();
   const s = n.simp;
   const c = n.written;
+  if (foldOnly) {
+    // The few ASCII characters wanted are looked for by native searches, each stopping at the
+    // first place the document writes it otherwise: a digit written only as itself is passed
+    // over at its occurrences, not by a read of every character. Past a budget of occurrences
+    // (a text of digits), the pass below finishes what is left.
+    let budget = s.length >> 4;
+    search: for (const a of wanted) {
+      const ch = String.fromCharCode(a);
+      for (let i = s.indexOf(ch); i >= 0; i = s.indexOf(ch, i + 1)) {
+        if (--budget < 0) break search;
+        if (c.charCodeAt(i) !== a) { m.set(a, c[i] as string); break; }
+      }
+      need[a] = 0;
+      left--;
+    }
+  }
   for (let i = 0; i < s.length && left > 0; i++) {
     const a = s.charCodeAt(i);
     if (need[a] && a !== c.charCodeAt(i)) {
@@ -255,8 +283,10 @@ function stripQuotes(t: string): string {
 
 /** The noun phrase before a figure, without its subject when that leaves one (新增信贷投入预计达到 keeps it). */
 function peel(t: string): { core: string; tail: string } {
-  const p = peelFrom(dropLead(SUBJECT, t));
-  return p.core.length >= 2 ? p : peelFrom(t);
+  const lead = dropLead(SUBJECT, t);
+  const p = peelFrom(lead);
+  // With no subject dropped, peeling the whole phrase again would give the same answer.
+  return p.core.length >= 2 || lead === t ? p : peelFrom(t);
 }
 
 function peelFrom(t: string): { core: string; tail: string } {
@@ -284,10 +314,11 @@ function metricFor(
   clauseEnd: number,
   prev: Attributed | undefined,
   next: RawFigure | undefined,
+  bars: (from: number) => number,
 ): { metric?: string; change?: boolean } {
   // After the figure: 1200个贫困户, 5个养老服务指导中心建成, 不低于1亿元的工业技改奖补资金.
   // In a table row (服务时长 | 2小时 | 活动日期 | …) a figure's cell ends at the next bar.
-  const cellEnd = nextBar(s, f.outerEnd, clauseEnd);
+  const cellEnd = foundBefore(bars, f.outerEnd, clauseEnd);
   let ap = f.outerEnd;
   if (next && next.start === ap && next.end <= cellEnd) ap = next.outerEnd; // 6处300余亩低效用地盘活
   const alt = s[ap] === "（" || s[ap] === "(" ? METRIC_MEASURE_ALT_RE.exec(s.slice(ap, ap + 4)) : null;
@@ -324,8 +355,10 @@ function metricFor(
     CHANGE_AFTER.test(s.slice(f.outerEnd, f.outerEnd + 4));
   if (DURATION_UNITS.has(f.unitSimp)) {
     // 连续三年获评全省舆情工作先进单位, 秸秆禁烧连续6年实现“零火点”: the phrase around the duration.
-    const rest = stripQuotes(c.slice(f.outerEnd, Math.min(cellEnd, f.outerEnd + METRIC_MAX))).replace(/^(?:实现|保持|获评|被评为|荣获)?/, (w) => (core.replace(/连续|累计/g, "") ? "" : w));
-    const m = (core.replace(/连续|累计/g, "") + rest).slice(0, METRIC_MAX);
+    const bare = core.replace(DURATION_ADVERB_RE, "");
+    const after = stripQuotes(c.slice(f.outerEnd, Math.min(cellEnd, f.outerEnd + METRIC_MAX)));
+    const rest = bare ? after.replace(DURATION_VERB_RE, "") : after;
+    const m = (bare + rest).slice(0, METRIC_MAX);
     if (m.length >= 2) return { metric: m, change };
   }
   if (f.implied && core.length >= 2) return { metric: core.slice(-METRIC_MAX), change };
@@ -342,36 +375,33 @@ function metricFor(
 function nounAfter(win: string): string {
   let cut = win.length;
   // A quoted name first (“…”) is masked so that no stop word inside it cuts the phrase.
-  const stop = METRIC_AFTER_STOP_RE.exec(win.charCodeAt(0) === 0x201c ? win.replace(/^“[^”]{0,12}”/, (q) => "\u0000".repeat(q.length)) : win);
-  if (stop) cut = stop.index;
+  const stop = AFTER_STOP.find(win.charCodeAt(0) === 0x201c ? win.replace(QUOTED_NAME_LEAD_RE, (q) => "\u0000".repeat(q.length)) : win, 0);
+  if (stop >= 0) cut = stop;
   // A bracketed alternative (县（市、区）) is one word: its 、 does not end the noun.
   for (let i = 0, depth = 0; i < cut; i++) {
-    const ch = win[i] as string;
-    if (ch === "（" || ch === "(") depth++;
-    else if ((ch === "）" || ch === ")") && depth > 0) depth--;
-    else if (depth === 0 && (ch === "、" || (ch >= "0" && ch <= "9"))) { cut = i; break; }
+    const ch = win.charCodeAt(i);
+    if (ch === 0xff08 || ch === 0x28) depth++; // （ (
+    else if ((ch === 0xff09 || ch === 0x29) && depth > 0) depth--; // ） )
+    else if (depth === 0 && (ch === 0x3001 || (ch >= 0x30 && ch <= 0x39))) { cut = i; break; } // 、 0-9
   }
   return stripQuotes(win.slice(0, cut));
 }
 
-const isBar = (ch: string | undefined) => ch === "|" || ch === "｜";
+/** A table cell's bar at s[i], by code unit (| or ｜). */
+const isBarAt = (s: string, i: number) => s.charCodeAt(i) === 0x7c || s.charCodeAt(i) === 0xff5c;
 
 /** A count of things (个, 条, 所), not an amount of money or a rate. */
 const isCount = (f: RawFigure) => f.unitSimp !== "%" && !f.unitSimp.endsWith("元");
 
-function nextBar(s: string, from: number, to: number): number {
-  for (let i = from; i < to; i++) if (isBar(s[i])) return i;
-  return to;
-}
 
 /** The text before a figure within its table cell; a figure alone in its cell takes the cell before as its label. */
 function cellBefore(t: string): string {
   let e = t.length;
   while (e > 0 && t[e - 1] === " ") e--;
-  const alone = isBar(t[e - 1]);
+  const alone = isBarAt(t, e - 1);
   if (alone) e--;
   let a = e;
-  while (a > 0 && !isBar(t[a - 1])) a--;
+  while (a > 0 && !isBarAt(t, a - 1)) a--;
   return alone || a > 0 ? t.slice(a, e) : t;
 }
 

@@ -9,8 +9,8 @@ import { NUMBER_SCAN_RE, NUMBER_AT_RE, RANGE_SEP_RE, INNER_MORE_RE, CN_PERCENT_R
 import { UNIT_FORMS, PARALLEL_JOINS, SUPPLIED_UNIT_RULES, IMPLIED_UNIT_FRAME_RE, IMPLIED_UNIT_AFTER_RE, BARE_MONEY_BEFORE_RE, BARE_MONEY_AFTER_RE } from "./rules/units";
 import { PREFIX_APPROX, SUFFIX_APPROX, type ApproxRule } from "./rules/approx";
 import { NOT_FIGURE_RULES, DURATION_LEAD_RE, DURATION_UNITS, AT_LEAST_LEAD_RE, LIST_TOTAL_LEAD_RE, COUNT_VERB_LEAD_RE, COUNTED_UNITS, SETTLEMENT_THRESHOLD_RE, MAX_QUOTE_LEN } from "./rules/notfigures";
-import { insideQuote, isClauseEnd } from "./text";
-import { scanner, edges, nextIndexOf, classChars, filtered } from "./scan";
+import { endAt, insideQuote } from "./text";
+import { scanner, edges, classChars, filtered } from "./scan";
 
 export interface RawFigure {
   /** [start, end) in clean text. */
@@ -44,6 +44,8 @@ interface UnitMatch {
   unit?: string;
   /** Code units that must not follow the form (项目 is a noun, not 项). */
   notFollowedBy: ReadonlySet<number>;
+  /** The form's second code unit (NaN for a one-character form). */
+  second: number;
 }
 
 /** What joins a bare number to the figure whose unit it shares (rules/units.ts PARALLEL_JOINS). */
@@ -58,7 +60,7 @@ const UNITS_BY_FIRST = new Map<number, UnitMatch[]>();
 for (const { form, rule } of UNIT_FORMS) {
   const k = form.charCodeAt(0);
   const list = UNITS_BY_FIRST.get(k) ?? [];
-  list.push({ form, money: !!rule.money, unit: rule.unit, notFollowedBy: new Set([...(rule.notFollowedBy ?? "")].map((c) => c.charCodeAt(0))) });
+  list.push({ form, money: !!rule.money, unit: rule.unit, notFollowedBy: new Set([...(rule.notFollowedBy ?? "")].map((c) => c.charCodeAt(0))), second: form.charCodeAt(1) });
   UNITS_BY_FIRST.set(k, list);
 }
 /** The same lists by a table lookup: UNIT_LIST_AT[c] is 1 + the index in UNIT_LISTS of the forms starting with c, 0 for none. */
@@ -98,8 +100,10 @@ function matchUnit(s: string, pos: number): UnitMatch | null {
   // Past the end charCodeAt is NaN, which indexes nothing: no unit.
   const at = UNIT_LIST_AT[s.charCodeAt(pos)];
   if (!at) return null;
+  const next = s.charCodeAt(pos + 1);
   for (const u of UNIT_LISTS[at - 1] as UnitMatch[]) {
-    if (s.startsWith(u.form, pos)) {
+    // Its first code unit is s[pos] (the bucket); the second settles most forms without a call.
+    if (u.form.length === 1 || (u.second === next && s.startsWith(u.form, pos))) {
       // Past the end charCodeAt is NaN, which no set holds.
       if (u.notFollowedBy.has(s.charCodeAt(pos + u.form.length))) continue;
       return u;
@@ -216,19 +220,11 @@ export function findFigures(body: string, clean: string): RawFigure[] {
   const out: RawFigure[] = [];
   let m: RegExpExecArray | null;
   let from = 0;
-  // insideQuote reads back from every figure for an opening quote; the next opening quote of
-  // each kind (found by forward searches, figures being in text order) says whether one is near.
-  const opens = ["“", "「", "『"].map((q) => nextIndexOf(body, q));
-  const quoted = (start: number, end: number) => {
-    const near = Math.max(0, start - MAX_QUOTE_LEN);
-    return opens.some((next) => {
-      const at = next(near);
-      return at >= 0 && at < start;
-    }) && insideQuote(body, start, end, MAX_QUOTE_LEN);
-  };
-  while ((m = NUMBER_SCAN.next(body, from)) !== null) {
-    const start = m.index;
-    from = start + (m[0].length || 1);
+  // Most numbers (一 in 进一步, 三 in 三农) are no figure by the character after them: the scan
+  // reports where each ends, and readFigure slices the number's text only past that test.
+  for (let start = NUMBER_SCAN.find(body, from); start >= 0; start = NUMBER_SCAN.find(body, from)) {
+    const numEnd = NUMBER_SCAN.end;
+    from = start + (numEnd - start || 1);
     // Never start inside a number (12|34, 1.|5, 1,|100): skip to the end of the digit run.
     const p = body.charCodeAt(start - 1);
     if (start > 0 && (isD(p) || p === 46 || (p === 44 && isD(body.charCodeAt(start - 2))))) {
@@ -237,8 +233,7 @@ export function findFigures(body: string, clean: string): RawFigure[] {
       from = Math.max(k, start + 1);
       continue;
     }
-    const numText = m[0];
-    const f = readFigure(body, clean, start, numText, out, quoted);
+    const f = readFigure(body, clean, start, numEnd, out);
     if (f) {
       out.push(f);
       if (out.length >= MAX_FIGURES) break;
@@ -288,9 +283,8 @@ function beforeSpace(body: string, start: number): number {
 function listItemsBefore(body: string, at: number): number {
   let n = 1;
   for (let i = at - 1; i >= Math.max(0, at - MAX_LIST_SCAN); i--) {
-    const c = body[i] as string;
-    if (c === "、") n++;
-    else if (isClauseEnd(c)) break;
+    if (body.charCodeAt(i) === 0x3001) n++; // 、
+    else if (endAt(body, i) & 1) break;
   }
   return n;
 }
@@ -301,10 +295,10 @@ const FOLLOW = new Uint8Array(0x10000);
 for (const c of ["余", "餘", "多", "-", "~", "—", "–", "至", "到", " ", ...PARALLEL_JOINS]) FOLLOW[c.charCodeAt(0)] = 1;
 for (const k of UNITS_BY_FIRST.keys()) FOLLOW[k] = 1;
 
-/** A number with 万/亿 in it (a figure even with nothing after it: 发放贷款1.2亿). */
-function hasBig(t: string): boolean {
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
+/** A number body[a, b) with 万/亿 in it (a figure even with nothing after it: 发放贷款1.2亿). */
+function hasBig(body: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) {
+    const c = body.charCodeAt(i);
     if (c === 0x4e07 || c === 0x842c || c === 0x4ebf || c === 0x5104) return true;
   }
   return false;
@@ -313,8 +307,10 @@ function hasBig(t: string): boolean {
 /** Figures per document are capped: no article has more; hostile input stays linear. */
 export const MAX_FIGURES = 5000;
 
-function readFigure(body: string, clean: string, start: number, numText: string, prev: RawFigure[], quoted: (start: number, end: number) => boolean): RawFigure | null {
-  if (!FOLLOW[body.charCodeAt(start + numText.length)] && !hasBig(numText)) return null;
+/** The figure of the number body[start, numEnd), if it is one. */
+function readFigure(body: string, clean: string, start: number, numEnd: number, prev: RawFigure[]): RawFigure | null {
+  if (!FOLLOW[body.charCodeAt(numEnd)] && !hasBig(body, start, numEnd)) return null;
+  const numText = body.slice(start, numEnd);
   // A magnitude standing alone as an amount (突破万亿元, NUMBER_RE admits it only there) is one of it.
   const bareMagnitude = numText[0] === "万" || numText[0] === "亿";
   let num: ParsedNumber | null = parseNumber(bareMagnitude ? `一${numText}` : numText);
@@ -322,6 +318,7 @@ function readFigure(body: string, clean: string, start: number, numText: string,
   let pos = start + numText.length;
   let valueMax: number | undefined = num.valueMax;
   // Range: 3-5家, 2~3个, 10至15个; with the unit written twice: 3家至5家.
+  const numPos = pos;
   const firstUnit = matchUnit(body, pos);
   const sepAt = firstUnit ? pos + firstUnit.form.length : pos;
   if (RANGE_SEP_AT[body.charCodeAt(sepAt)]) {
@@ -368,7 +365,8 @@ function readFigure(body: string, clean: string, start: number, numText: string,
       }
     }
   }
-  const unit = matchUnit(body, pos);
+  // Most figures end where the number does: the unit found there already is the one.
+  const unit = pos === numPos ? firstUnit : matchUnit(body, pos);
   let unitText: string;
   let unitSimp: string;
   let parallel: ReturnType<typeof parallelUnit>;
@@ -428,7 +426,8 @@ function readFigure(body: string, clean: string, start: number, numText: string,
   }
   // Years and year ranges: 2020年, 2020-2022年, 2021—2025年 (a deadline, not a figure).
   if (unitSimp === "年" && !num.chinese && isYear(num.value) && (valueMax === undefined || isYear(valueMax))) return null;
-  if (quoted(start, end)) return null;
+  // A quoted slogan or name (insideQuote reads back at most MAX_QUOTE_LEN code units).
+  if (insideQuote(body, start, end, MAX_QUOTE_LEN)) return null;
   // Overlap guard.
   const last = prev[prev.length - 1];
   if (last && last.end > start) return null;

@@ -16,7 +16,7 @@ import type { Normalised } from "./normalise";
 import { origStart, origEnd } from "./normalise";
 import { DEADLINE_RE, GOAL_PREDICATE_RE, ITEM_VERB_RE, LEAD_DEADLINE_RE } from "./rules/markers";
 import { ACTOR_SUFFIX_RE, ADMIN_SUFFIXES, PLACE_RE } from "./rules/facts";
-import { isMajorEnd, isClauseEnd } from "./text";
+import { endAt, isClauseEnd } from "./text";
 import { onHeadingLine } from "./sections";
 import { deadlinePeriod } from "./periods";
 import { filtered, isSpaceAt } from "./scan";
@@ -62,7 +62,7 @@ export function buildGoals(n: Normalised, figs: Attributed[], markers: LineMarke
     // The next comma clause of the same sentence joins only when it has no predicate of its own
     // (高于10万元的占80% has one after its first figure) and names no standard indicator of its
     // own (城镇新增就业120万人，城镇调查失业率5%左右: two promises).
-    if (last && last.para === f.paragraph && f.clauseStart === last.end + 1 && !isMajorEnd(s[last.end] as string)) {
+    if (last && last.para === f.paragraph && f.clauseStart === last.end + 1 && (endAt(s, last.end) & 4) === 0) {
       const ownIndicator = f.metricKey !== undefined && !last.figs.some((g) => g.metricKey === f.metricKey);
       if (!ownIndicator && !GOAL_PREDICATE.test(s.slice(f.clauseStart, f.clauseEnd)) && f.clauseEnd - last.start <= MAX_GOAL) {
         last.end = f.clauseEnd;
@@ -97,9 +97,10 @@ export function buildGoals(n: Normalised, figs: Attributed[], markers: LineMarke
     scanned = Math.max(scanned, g.start);
     const leadDeadline = listDeadline ?? paraDeadline;
     let start = g.start;
-    if (start >= 2 && isClauseEnd(s[start - 1] as string) && !isMajorEnd(s[start - 1] as string)) {
+    // End bits by code unit (endAt): 1 a clause end, 4 a major (semicolon or sentence) end.
+    if (start >= 2 && (endAt(s, start - 1) & 5) === 1) {
       let k = start - 1;
-      while (k > 0 && start - k < MAX_LEAD && !isClauseEnd(s[k - 1] as string) ) k--;
+      while (k > 0 && start - k < MAX_LEAD && (endAt(s, k - 1) & 1) === 0) k--;
       const prevClause = s.slice(k, start - 1).trim();
       // Keep a deadline-only clause before it (到2025年,高邮将打造…) and a list's lead (…目标是:).
       if (DEADLINE_ONLY.test(prevClause) || ((s[start - 1] === ":" || s[start - 1] === "：") && isClauseEnd(s[k - 1] ?? "\n"))) start = k;

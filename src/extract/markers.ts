@@ -14,6 +14,9 @@ import {
   YAO_VETO_AFTER_RE,
   TIME_SUBJECT_RE,
   SUBJECT_TAIL_RE,
+  SUBJECT_WORDS_RE,
+  ADVERBIAL_LEAD_RE,
+  NOT_SUBJECT_RE,
 } from "./rules/markers";
 import { clausePrefixLen } from "./text";
 import { alphabet, scanner } from "./scan";
@@ -189,10 +192,8 @@ function subjectBefore(s: string, i: number): Subject | undefined {
   const lead = raw.length - raw.trimStart().length;
   // Trailing time words and adverbs belong to the predicate: 晋江今年还将 -> 晋江.
   const subj = raw.trim().replace(SUBJECT_TAIL_RE, "");
-  if (subj.length < 2 || !/^[\u4e00-\u9fff]+$/.test(subj)) return undefined;
-  // A conjunction or preposition opens an adverbial, not a subject: 并在年底前完成…, 在年内…
-  if (/^(?:[并且还再也又在于对把从向和与及]|按照|根据|依据|为了|通过|经过|围绕|对照)/.test(subj)) return undefined;
-  if (/[0-9]|始终|牢牢|必须|一定|切实|坚决|全力|努力|千方百计|要|确保|力争|全年|目标|锚定|完成|各项|同时|并且|进一步|计划|将|每年|年内/.test(subj)) return undefined;
+  if (subj.length < 2 || !SUBJECT_WORDS_RE.test(subj)) return undefined;
+  if (ADVERBIAL_LEAD_RE.test(subj) || NOT_SUBJECT_RE.test(subj)) return undefined;
   return { text: subj, start: i - n + lead };
 }
 

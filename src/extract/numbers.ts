@@ -17,6 +17,15 @@ export interface ParsedNumber {
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
+/**
+ * The numeral tables by code unit: a lookup of s[i] in a Record keys it by a one-character
+ * string, which for a CJK character is allocated and hashed on every read.
+ */
+const byCode = (t: Readonly<Record<string, number>>): ReadonlyMap<number, number> => new Map(Object.entries(t).map(([k, v]) => [k.charCodeAt(0), v]));
+const DIGIT = byCode(CN_DIGITS);
+const SMALL_UNIT = byCode(CN_SMALL_UNITS);
+const MAGNITUDE = byCode(MAGNITUDES);
+
 export function parseArabic(s: string): ParsedNumber | null {
   let i = 0;
   let comma = false;
@@ -27,8 +36,7 @@ export function parseArabic(s: string): ParsedNumber | null {
   if (!Number.isFinite(value)) return null;
   let magnitude = 1;
   let lastMag = 1;
-  while (i < s.length && MAGNITUDES[s[i] as string] !== undefined) {
-    const m = MAGNITUDES[s[i] as string] as number;
+  for (let m = MAGNITUDE.get(s.charCodeAt(i)); m !== undefined; m = MAGNITUDE.get(s.charCodeAt(i))) {
     value *= m;
     magnitude *= m;
     lastMag = m;
@@ -46,10 +54,10 @@ export function parseArabic(s: string): ParsedNumber | null {
 
 export function parseChinese(s: string): ParsedNumber | null {
   // 七八十 / 三五个: two adjacent different digits followed by an optional unit -> range.
-  const d0 = CN_DIGITS[s[0] as string];
-  const d1 = CN_DIGITS[s[1] as string];
+  const d0 = DIGIT.get(s.charCodeAt(0));
+  const d1 = DIGIT.get(s.charCodeAt(1));
   if (d0 !== undefined && d1 !== undefined && s.length <= 3 && d1 === d0 + 1) {
-    const unit = s.length === 3 ? (CN_SMALL_UNITS[s[2] as string] ?? MAGNITUDES[s[2] as string]) : 1;
+    const unit = s.length === 3 ? (SMALL_UNIT.get(s.charCodeAt(2)) ?? MAGNITUDE.get(s.charCodeAt(2))) : 1;
     if (unit === undefined) return null;
     return { value: d0 * unit, valueMax: d1 * unit, magnitude: unit, chinese: true, small: false };
   }
@@ -61,8 +69,10 @@ export function parseChinese(s: string): ParsedNumber | null {
   let prevWasDigit = false;
   let unitBefore = 0; // the unit char right before the current digit (一千一 -> 千)
   let lastUnit = 0;
-  for (const ch of s) {
-    const d = CN_DIGITS[ch];
+  // By code unit: a surrogate, like any character outside the tables, makes it no number.
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    const d = DIGIT.get(ch);
     if (d !== undefined) {
       if (prevWasDigit && !(digit === 0 || d === 0)) return null; // 十四五, 一一
       if (digit > 0 && d === 0) section += 0;
@@ -73,7 +83,7 @@ export function parseChinese(s: string): ParsedNumber | null {
       continue;
     }
     prevWasDigit = false;
-    const su = CN_SMALL_UNITS[ch];
+    const su = SMALL_UNIT.get(ch);
     if (su !== undefined) {
       section += (digit < 0 ? 1 : digit) * su;
       digit = -1;
@@ -82,7 +92,7 @@ export function parseChinese(s: string): ParsedNumber | null {
       lastUnit = su;
       continue;
     }
-    const big = MAGNITUDES[ch];
+    const big = MAGNITUDE.get(ch);
     if (big !== undefined && big >= 1e4) {
       const sec = section + (digit > 0 ? digit : 0);
       if (sec === 0 && total === 0) return null;

@@ -46,6 +46,10 @@ interface Part {
   need: Chars | null;
   /** The characters a match can end with. */
   last: Chars;
+  /** The most code units a match can hold (Infinity when unbounded). */
+  max: number;
+  /** Per group of first characters, the most code units a match starting with one can hold. */
+  reach: [Chars, number][];
 }
 
 const size = (cs: Chars) => cs.reduce((n, [lo, hi]) => n + hi - lo + 1, 0);
@@ -74,14 +78,18 @@ class Reader {
     let empty = false;
     let need: Chars | null = [];
     const last: Chars = [];
+    let max = 0;
+    const reach: [Chars, number][] = [];
     for (;;) {
       const seq = this.sequence();
       first.push(...seq.first);
       last.push(...seq.last);
       empty ||= seq.empty;
+      max = Math.max(max, seq.max);
+      reach.push(...seq.reach);
       // A match of the alternation is a match of one branch: it holds one of that branch's needs.
       need = need && seq.need ? need.concat(seq.need) : null;
-      if (this.src[this.i] !== "|") return { first, empty, need, last };
+      if (this.src[this.i] !== "|") return { first, empty, need, last, max, reach };
       this.i++;
     }
   }
@@ -94,11 +102,13 @@ class Reader {
     if (this.depth === 0 && this.src[this.i] !== "^") this.anchored = false;
     const terms: Part[] = [];
     let endsWithEnd = false;
+    let max = 0;
     while (this.i < this.src.length && this.src[this.i] !== "|" && this.src[this.i] !== ")") {
       const at = this.i;
       const term = this.term();
       endsWithEnd = this.src[at] === "$" && this.i === at + 1;
       terms.push(term);
+      max += term.max;
       if (empty) first.push(...term.first);
       empty &&= term.empty;
       if (term.need && (!need || size(term.need) < size(need))) need = term.need;
@@ -110,36 +120,53 @@ class Reader {
       last.push(...(terms[k] as Part).last);
       if (!(terms[k] as Part).empty) break;
     }
-    return { first, empty, need, last };
+    // A match starting in term k matched nothing in the terms before it, and holds at most the
+    // terms after it besides.
+    const reach: [Chars, number][] = [];
+    let after = max;
+    for (const term of terms) {
+      after -= term.max;
+      // Infinity - Infinity: the terms after an unbounded one are unbounded too.
+      if (Number.isNaN(after)) after = Infinity;
+      for (const [cs, n] of term.reach) reach.push([cs, n + after]);
+      if (!term.empty) break;
+    }
+    return { first, empty, need, last, max, reach };
   }
 
   private term(): Part {
     const atom = this.atom();
     const q = this.quantifier();
-    return { first: atom.first, empty: atom.empty || q, need: q ? null : atom.need, last: atom.last };
+    // An atom that can match nothing but the empty string adds nothing however often it repeats.
+    const more = atom.max === 0 || q.times === 1 ? 0 : atom.max * (q.times - 1);
+    const max = atom.max + more;
+    const reach = atom.reach.map(([cs, n]): [Chars, number] => [cs, n + more]);
+    return { first: atom.first, empty: atom.empty || q.zero, need: q.zero ? null : atom.need, last: atom.last, max, reach };
   }
 
-  /** Reads a quantifier if one follows; true when it allows zero repetitions. */
-  private quantifier(): boolean {
+  /** Reads a quantifier if one follows: whether it allows zero repetitions, and the most it allows. */
+  private quantifier(): { zero: boolean; times: number } {
     const c = this.src[this.i];
     let zero = false;
-    if (c === "*" || c === "?") { zero = true; this.i++; }
-    else if (c === "+") this.i++;
+    let times = 1;
+    if (c === "*" || c === "?") { zero = true; times = c === "?" ? 1 : Infinity; this.i++; }
+    else if (c === "+") { times = Infinity; this.i++; }
     else if (c === "{") {
       const m = /^\{([0-9]+)(?:,([0-9]*))?\}/.exec(this.src.slice(this.i));
       if (!m) throw new Unsupported();
       zero = Number(m[1]) === 0;
+      times = m[2] === undefined ? Number(m[1]) : m[2] === "" ? Infinity : Number(m[2]);
       this.i += m[0].length;
-    } else return false;
+    } else return { zero, times };
     if (this.src[this.i] === "?") this.i++;
-    return zero;
+    return { zero, times };
   }
 
   private atom(): Part {
     const src = this.src;
     const c = src[this.i] as string;
     const none: Chars = [];
-    if (c === "^" || c === "$") { this.i++; return { first: none, empty: true, need: null, last: none }; }
+    if (c === "^" || c === "$") { this.i++; return { first: none, empty: true, need: null, last: none, max: 0, reach: [] }; }
     if (c === "(") {
       this.i++;
       let look = false;
@@ -159,7 +186,7 @@ class Reader {
       if (src[this.i] !== ")") throw new Unsupported();
       this.i++;
       // A look-around consumes nothing: the match's first character comes after it.
-      return look ? { first: none, empty: true, need: null, last: none } : inner;
+      return look ? { first: none, empty: true, need: null, last: none, max: 0, reach: [] } : inner;
     }
     if (c === "[") return this.consume(this.charClass());
     if (c === ".") {
@@ -168,7 +195,7 @@ class Reader {
     }
     if (c === "\\") {
       const e = this.escape(false);
-      if (e === "boundary") return { first: none, empty: true, need: null, last: none };
+      if (e === "boundary") return { first: none, empty: true, need: null, last: none, max: 0, reach: [] };
       return this.consume(typeof e === "number" ? one(e) : e);
     }
     if (c === ")" || c === "|" || c === "*" || c === "+" || c === "?" || c === "{" || c === "}" || c === "]") throw new Unsupported();
@@ -179,7 +206,7 @@ class Reader {
   /** An atom that consumes one character of `cs`. */
   private consume(cs: Chars): Part {
     if (this.lookDepth === 0) this.alphabet.push(...cs);
-    return { first: cs, empty: false, need: cs, last: cs };
+    return { first: cs, empty: false, need: cs, last: cs, max: 1, reach: [[cs, 1]] };
   }
 
   /** An escape at `this.i` (the backslash): one character, a class, or "boundary" for \b and \B. */
@@ -289,6 +316,10 @@ interface Known {
   anchoredEnd: boolean;
   need: Uint8Array | null;
   last: Uint8Array;
+  /** The most code units a match can hold (Infinity when unbounded). */
+  max: number;
+  /** Per group of first characters, the most code units a match starting with one can hold. */
+  reach: [Chars, number][];
 }
 
 /**
@@ -304,7 +335,7 @@ function readPattern(re: RegExp): Known | null {
     const r = reader.read();
     if (r.empty) return null;
     const i = re.ignoreCase;
-    return { alphabet: table(reader.alphabet, i), first: table(r.first, i), count: size(r.first), anchored: reader.anchored, anchoredEnd: reader.anchoredEnd, need: r.need ? table(r.need, i) : null, last: table(r.last, i) };
+    return { alphabet: table(reader.alphabet, i), first: table(r.first, i), count: size(r.first), anchored: reader.anchored, anchoredEnd: reader.anchoredEnd, need: r.need ? table(r.need, i) : null, last: table(r.last, i), max: r.max, reach: r.reach };
   } catch (e) {
     if (e instanceof Unsupported) return null;
     throw e;
@@ -312,6 +343,39 @@ function readPattern(re: RegExp): Known | null {
 }
 
 const plain = (re: RegExp) => (re.global || re.sticky ? new RegExp(re.source, re.flags.replace(/[gy]/g, "")) : re);
+
+/**
+ * `re.exec(s)` for a pattern (no g or y flag) whose every match ends at the end of the input ($)
+ * and is of bounded length. irregexp does not anchor a search at the end: an end-anchored
+ * alternation (METRIC_TAIL_RE, with look-behinds that keep irregexp from dispatching on the
+ * first character) is tried at every start position of its input. A match starting at p holds
+ * exactly s.length - p code units, and a table by first character gives the most a match
+ * starting with it can hold, so the regex runs (sticky) only at the few positions where a match
+ * starting there could reach the end: 增长 is tried only two from the end. The leftmost position
+ * that matches gives the match a search of the whole input gives. Null when the pattern is not
+ * so bounded or gains nothing from it (see below).
+ */
+function tailExec(re: RegExp, r: Known): ((s: string) => RegExpExecArray | null) | null {
+  // Bounded by what a byte table holds (rule tails are a few characters). A pattern anchored at
+  // the start is tried at position 0 only already, and one whose matches can start with most
+  // characters would run at most positions: neither gains.
+  if (!r.anchoredEnd || r.anchored || r.count > MAX_FIRST || r.max > 255 || re.ignoreCase) return null;
+  // 0: no match starts with this character; else the most code units such a match holds.
+  const reach = new Uint8Array(ALL);
+  for (const [cs, n] of r.reach) for (const [lo, hi] of cs) for (let c = lo; c <= hi; c++) if ((reach[c] as number) < n) reach[c] = n;
+  const sticky = new RegExp(re.source, re.flags + "y");
+  const max = r.max;
+  return (s) => {
+    const n = s.length;
+    for (let p = n > max ? n - max : 0; p < n; p++) {
+      if ((reach[s.charCodeAt(p)] as number) < n - p) continue;
+      sticky.lastIndex = p;
+      const m = sticky.exec(s);
+      if (m) return m;
+    }
+    return null;
+  };
+}
 
 /** The characters a match of `re` can start with, or null when every position must be tried. */
 export function firstChars(re: RegExp): Uint8Array | null {
@@ -380,16 +444,25 @@ export function anyMatch(patterns: readonly RegExp[]): (s: string) => boolean {
  * One rule (no g or y flag) behind the same filters as anyMatch, for `test` and `exec` from the
  * start of a string: the regex runs only when the string holds a character a match can start
  * with (at position 0 when anchored), one it needs, and ends with one a match can end with (when
- * anchored at the end). Results are the regex's own.
+ * anchored at the end). Results are the regex's own. With `fromEnd`, for a big end-anchored
+ * alternation, the regex runs only at the positions near the end where a match could start
+ * (see tailExec; it throws when the rule is not one that this serves).
  */
 export interface Filtered {
   test(s: string): boolean;
   exec(s: string): RegExpExecArray | null;
 }
 
-export function filtered(re: RegExp): Filtered {
+export function filtered(re: RegExp, opts: { fromEnd?: boolean } = {}): Filtered {
   if (re.global || re.sticky) throw new RangeError(`filtered: ${re} has a g or y flag`);
   const r = readPattern(re);
+  const tail = opts.fromEnd && r ? tailExec(re, r) : null;
+  if (opts.fromEnd && !tail) throw new RangeError(`filtered: ${re} is not an end-anchored rule of bounded length`);
+  if (tail) {
+    // The tail search reads only the last characters (and its table covers the first ones).
+    const last = (r as Known).last;
+    return { test: (s) => last[s.charCodeAt(s.length - 1)] === 1 && tail(s) !== null, exec: (s) => (last[s.charCodeAt(s.length - 1)] === 1 ? tail(s) : null) };
+  }
   if (!r) return { test: (s) => re.test(s), exec: (s) => re.exec(s) };
   // Bits per character: 1 a match can start here, 2 a match needs it, 4 a match can end with it.
   const t = new Uint8Array(ALL);
@@ -419,6 +492,13 @@ export interface Scanner {
    * null when none starts before `until` (default: the end of `s`).
    */
   next(s: string, from: number, until?: number): RegExpExecArray | null;
+  /**
+   * The same match's start (-1 for none) with its end in `end`, without building the match (no
+   * array, no substring: a caller that rejects most matches by the character after them slices
+   * only the ones it keeps).
+   */
+  find(s: string, from: number, until?: number): number;
+  end: number;
 }
 
 export function scanner(re: RegExp): Scanner {
@@ -427,15 +507,22 @@ export function scanner(re: RegExp): Scanner {
   const global = new RegExp(re.source, flags + "g");
   if (!first) {
     return {
+      end: -1,
       next(s, from, until = s.length) {
         global.lastIndex = from;
         const m = global.exec(s);
         return m && m.index < until ? m : null;
       },
+      find(s, from, until) {
+        const m = this.next(s, from, until);
+        this.end = m ? m.index + m[0].length : -1;
+        return m ? m.index : -1;
+      },
     };
   }
   const sticky = new RegExp(re.source, flags + "y");
   return {
+    end: -1,
     next(s, from, until = s.length) {
       const end = Math.min(until, s.length);
       for (let i = from; i < end; i++) {
@@ -445,6 +532,20 @@ export function scanner(re: RegExp): Scanner {
         if (m) return m;
       }
       return null;
+    },
+    find(s, from, until = s.length) {
+      const end = Math.min(until, s.length);
+      for (let i = from; i < end; i++) {
+        if (!first[s.charCodeAt(i)]) continue;
+        sticky.lastIndex = i;
+        // A sticky test leaves lastIndex at the match's end.
+        if (sticky.test(s)) {
+          this.end = sticky.lastIndex;
+          return i;
+        }
+      }
+      this.end = -1;
+      return -1;
     },
   };
 }

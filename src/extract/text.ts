@@ -9,14 +9,18 @@ export const MAX_SCAN = 200;
 export const isSentenceEnd = (c: string) => c === "。" || c === "！" || c === "？" || c === "!" || c === "?" || c === "\n" || c === "\r";
 /** Clause ends: sentence ends plus , ; : and their full-width forms (already folded). */
 export const isClauseEnd = (c: string) => isSentenceEnd(c) || c === "," || c === "，" || c === ";" || c === "；" || c === ":" || c === "：";
-/** Semicolon-level ends: the boundary between two commitments. */
-export const isMajorEnd = (c: string) => isSentenceEnd(c) || c === ";" || c === "；";
 
 /** 1 = clause end, 2 = sentence end (also a clause end), 4 = semicolon (major) end. */
 const END = new Uint8Array(65536);
 for (const c of "。！？!?\n\r") END[c.charCodeAt(0)] = 1 | 2 | 4;
 for (const c of ";；") END[c.charCodeAt(0)] = 1 | 4;
 for (const c of ",，:：") END[c.charCodeAt(0)] = 1;
+
+/**
+ * The END bits of the code unit s[i] (0 past either end): isClauseEnd (1), isSentenceEnd (2) and
+ * a semicolon or sentence end (4), read without the one-character string s[i] allocates for CJK.
+ */
+export const endAt = (s: string, i: number): number => END[s.charCodeAt(i)] ?? 0;
 
 /** Fast bounds by the END table: bit 1 clause, 2 sentence. */
 export function boundsBy(s: string, start: number, end: number, bit: number, limit = MAX_SCAN): [number, number] {
@@ -52,17 +56,18 @@ export function boundsAround(
 export function insideQuote(s: string, start: number, end: number, maxLen: number): boolean {
   const aMin = Math.max(0, start - maxLen);
   let open = -1;
+  // By code unit: “ U+201C, 「 U+300C, 『 U+300E open; ” U+201D, 」 U+300D, 』 U+300F close.
   for (let i = start - 1; i >= aMin; i--) {
-    const c = s[i];
-    if (c === "”" || c === "」" || c === "』" || c === "\n") return false;
-    if (c === "“" || c === "「" || c === "『") { open = i; break; }
+    const c = s.charCodeAt(i);
+    if (c === 0x201d || c === 0x300d || c === 0x300f || c === 10) return false;
+    if (c === 0x201c || c === 0x300c || c === 0x300e) { open = i; break; }
   }
   if (open < 0) return false;
   const bMax = Math.min(s.length, open + maxLen + 2);
   for (let i = end; i < bMax; i++) {
-    const c = s[i];
-    if (c === "”" || c === "」" || c === "』") return true;
-    if (c === "“" || c === "「" || c === "『" || c === "\n") return false;
+    const c = s.charCodeAt(i);
+    if (c === 0x201d || c === 0x300d || c === 0x300f) return true;
+    if (c === 0x201c || c === 0x300c || c === 0x300e || c === 10) return false;
   }
   return false;
 }
@@ -77,6 +82,6 @@ export const isCjk = (c: string | undefined) => !!c && c >= "\u3400" && c <= "\u
 /** Length of the clause text right before `i` (at most 40 chars). */
 export function clausePrefixLen(s: string, i: number): number {
   let k = i;
-  while (k > 0 && i - k < 40 && !isClauseEnd(s[k - 1] as string)) k--;
+  while (k > 0 && i - k < 40 && (endAt(s, k - 1) & 1) === 0) k--;
   return i - k;
 }

@@ -105,11 +105,26 @@ export function timeWords(s: string, year: number | undefined, from = 0, to = s.
   return out;
 }
 
+/**
+ * resolveTime's answers within one text (null for none), by the word and the year written
+ * before it: a text's time words recur (今年, 2024年, 上半年), each rule regex is run once.
+ */
+type Resolved = Map<string, string | null>;
+
+function resolveIn(resolved: Resolved, word: string, year: number | undefined, onYear: number | undefined): string | undefined {
+  const key = onYear === undefined ? word : `${onYear}\u0000${word}`;
+  const known = resolved.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const p = resolveTime(word, year, onYear);
+  resolved.set(key, p ?? null);
+  return p;
+}
+
 /** Adds the match `m` to the words before it: a word of its own, joined to a year just before it, or nothing when it does not resolve. */
-function take(out: TimeWord[], m: RegExpExecArray, year: number | undefined): void {
+function take(out: TimeWord[], m: RegExpExecArray, year: number | undefined, resolved?: Resolved): void {
   const prev = out[out.length - 1];
   const onYear = prev && prev.end === m.index && prev.period.length === 4 ? Number(prev.period) : undefined;
-  const p = resolveTime(m[0], year, onYear);
+  const p = resolved ? resolveIn(resolved, m[0], year, onYear) : resolveTime(m[0], year, onYear);
   if (p === undefined) return;
   if (onYear !== undefined && prev) out[out.length - 1] = { start: prev.start, end: m.index + m[0].length, period: p };
   else out.push({ start: m.index, end: m.index + m[0].length, period: p });
@@ -138,6 +153,7 @@ export class TimeWordReader {
   readonly words: TimeWord[] = [];
   /** Where the scan stands, in step with a scan of the whole text. */
   private at = 0;
+  private readonly resolved: Resolved = new Map();
   private all: TimeWord[] | undefined;
   constructor(private readonly s: string, private readonly year: number | undefined) {}
 
@@ -152,7 +168,7 @@ export class TimeWordReader {
       const m = TIME_SCAN.next(this.s, this.at, limit);
       if (!m) { this.at = limit; return; }
       this.at = m.index + (m[0].length || 1);
-      if (m[0].length > 0) take(words, m, this.year);
+      if (m[0].length > 0) take(words, m, this.year, this.resolved);
     }
   }
 
@@ -191,7 +207,7 @@ export class TimeWordReader {
       from = m.index + (m[0].length || 1);
       if (m[0].length === 0) continue;
       const n = out.length;
-      take(out, m, this.year);
+      take(out, m, this.year, this.resolved);
       // A word of its own after the first, or one that does not join it: the first is complete.
       if (last && (out.length !== n || out[n - 1] === last)) break;
     }

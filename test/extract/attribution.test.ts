@@ -59,7 +59,7 @@ describe("change", () => {
     ["户籍人口为86.5万人，比2022年末减少0.3万人。", "0.3万人", true],
     ["本地生产总值录得3.2%增长。", "3.2%", true],
     ["失业率回落至2.9%。", "2.9%", undefined],
-    ["综合能耗下降到0.5吨标准煤。", "0.5吨", undefined],
+    ["综合能耗下降到0.5吨标准煤。", "0.5吨标准煤", undefined],
     ["财政收入12亿元,增长57.3%。", "12亿元", undefined],
     ["新增就业1.2万人。", "1.2万人", undefined],
     ["群众安全感达98.5%。", "98.5%", undefined],
@@ -144,6 +144,20 @@ describe("metric in traditional text", () => {
     expect(s.figures.map((f) => [f.text, f.metric, f.change])).toEqual([
       ["8.5%", "規上工業增加值", true],
       ["45.6億元", "固定資產投資", undefined],
+    ]);
+  });
+});
+
+describe("metric written with the document's full-width forms", () => {
+  // The metric is read from folded text and written back with the first form the document
+  // writes for each character (here ５ for 5), however far into the text that form first stands:
+  // after a few digits written as themselves, and after more of them than the native searches
+  // for the form are given (then one pass over the text finds it).
+  const doc = (filler: number) => "今年新建5G基站12个。\n" + "编号5555555555。\n".repeat(filler) + "全市累计建成５G基站３２０个。";
+  it.each([[1], [100]])("with %i line(s) of ASCII digits between", (filler) => {
+    expect(extract(doc(filler)).figures.map((f) => [f.text, f.metric])).toEqual([
+      ["12个", "新建５G基站"],
+      ["３２０个", "建成５G基站"],
     ]);
   });
 });

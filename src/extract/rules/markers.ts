@@ -96,6 +96,12 @@ const TIME_WORDS = "今年|明年|后年|年内|全年|年度|本年度|当年|�
 export const TIME_SUBJECT_RE = new RegExp(`^(?:${TIME_WORDS}){1,3}[还也又再都就仍]?$`);
 /** Time words and adverbs at the end of a subject belong to the predicate: 晋江今年还将 -> 晋江. */
 export const SUBJECT_TAIL_RE = new RegExp(`(?:${TIME_WORDS}|还|也|又|再|都|就|仍){1,3}$`);
+/** A subject before a marker is CJK words only (广陵, 大庙街道, 我们). */
+export const SUBJECT_WORDS_RE = /^[\u4e00-\u9fff]+$/;
+/** A conjunction or preposition opens an adverbial, not a subject: 并在年底前完成…, 在年内…, 按照…将. */
+export const ADVERBIAL_LEAD_RE = /^(?:[并且还再也又在于对把从向和与及]|按照|根据|依据|为了|通过|经过|围绕|对照)/;
+/** Words no subject holds (modals, adverbs, goal words, numbers): 始终将, 全力确保, 各项目标将. */
+export const NOT_SUBJECT_RE = /[0-9]|始终|牢牢|必须|一定|切实|坚决|全力|努力|千方百计|要|确保|力争|全年|目标|锚定|完成|各项|同时|并且|进一步|计划|将|每年|年内/;
 
 /**
  * A comma clause has a predicate of its own (and so is its own goal) when one of these stands

@@ -41,6 +41,16 @@ export const METRIC_COMPARE_TAIL_RE =
 export const METRIC_AFTER_STOP_RE =
   /人民币|用于|左右|以上|实现|获得|全面|成功|顺利|通过|开工|建成|分配|完成|入选|被|已|在(?![建营岗职校])|[上里](?=的)|于|将|要|正|均|分别|获|(?<!发)达|占|共|和|及|与|等|全部|早|(?<![高初])中(?![心学小国央医华共部型间])|的|得到|纳入|投入|开服|签约|落户|参与|参加|覆盖|受益|实施|进入|上市(?![公企])|台阶|大关|关口|不再|开展|(?:组织|带领|动员|帮助|指导)(?=[0-9一二三四五六七八九十两百千])|取得|列入|荣获|达到|超过|同比|增长|下降|提升|提高|增至|降至|升至|减至|增加|减少|上升|扩大|缩小|加快|回落|比|较|为|是|有|并|以|建设/;
 
+/** A quoted name opening the phrase after a figure (“零火点”): masked while METRIC_AFTER_STOP_RE looks for a stop. */
+export const QUOTED_NAME_LEAD_RE = /^“[^”]{0,12}”/;
+
+/**
+ * A duration's phrase (连续三年获评全省舆情工作先进单位, 秸秆禁烧连续6年实现“零火点”): the adverbs are
+ * dropped from the words before it, and when words remain there, the verb opening the words after.
+ */
+export const DURATION_ADVERB_RE = /连续|累计/g;
+export const DURATION_VERB_RE = /^(?:实现|保持|获评|被评为|荣获)/;
+
 /** A second measure word in brackets after a count's own (11条（段）市政路): the noun follows it. */
 export const METRIC_MEASURE_ALT_RE = /^[（(][\u4e00-\u9fff]{1,2}[）)]/;
 
@@ -176,6 +186,22 @@ export const METRIC_EXAMPLES: readonly { rule: string; examples: readonly Metric
       { in: "强化39个欠发达县域托底性帮扶。", text: "39个", metric: "欠发达县域托底性帮扶" },
       { in: "地区生产总值迈上6万亿元台阶。", text: "6万亿元", metric: "地区生产总值" },
       { in: "推动16个县（市、区）整县建成美丽乡村。", text: "16个", metric: "县（市、区）整县" },
+    ],
+  },
+  {
+    rule: "QUOTED_NAME_LEAD_RE: no stop word inside a quoted name cuts the noun after a count",
+    examples: [
+      { in: "建成5个“文明和谐”示范村。", text: "5个", metric: "建成文明和谐示范村" },
+      { in: "建成5个文明和谐示范村。", text: "5个", metric: "建成文明" },
+    ],
+  },
+  {
+    rule: "DURATION_ADVERB_RE, DURATION_VERB_RE: the phrase around a duration",
+    examples: [
+      { in: "该县连续三年获评全省舆情工作先进单位。", text: "三年", metric: "该县全省舆情工作先进单位" },
+      { in: "秸秆禁烧连续6年实现“零火点”。", text: "6年", metric: "秸秆禁烧零火点" },
+      // With no words of its own before the duration, the verb after it stays.
+      { in: "累计5年保持全省第一。", text: "5年", metric: "保持全省第一" },
     ],
   },
   {

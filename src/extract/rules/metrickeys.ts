@@ -35,6 +35,8 @@ export const METRIC_KEY_RULES: MetricKeyRule[] = [
       { in: "完成国内生产总值", key: "地区生产总值" },
       { in: "地区生产总值年", key: "地区生产总值" },
       { in: "GDP增速", key: "地区生产总值" },
+      // Letters in either case (the key is read from the upper-cased metric).
+      { in: "全市gdp", key: "地区生产总值" },
       { in: "第二产业增加值", key: null },
     ],
   },
