@@ -62,12 +62,35 @@ export function insideQuote(s: string, start: number, end: number, maxLen: numbe
     if (c === 0x201d || c === 0x300d || c === 0x300f || c === 10) return false;
     if (c === 0x201c || c === 0x300c || c === 0x300e) { open = i; break; }
   }
-  if (open < 0) return false;
+  if (open < 0) return insideStraightQuote(s, start, end, maxLen);
   const bMax = Math.min(s.length, open + maxLen + 2);
   for (let i = end; i < bMax; i++) {
     const c = s.charCodeAt(i);
     if (c === 0x201d || c === 0x300d || c === 0x300f) return true;
     if (c === 0x201c || c === 0x300c || c === 0x300e || c === 10) return false;
+  }
+  return false;
+}
+
+/**
+ * Inside ASCII double quotes ("十个严禁"), which open and close alike: an odd number of them
+ * since the line began (within maxLen) before the span, and one after it on the line, within maxLen.
+ */
+function insideStraightQuote(s: string, start: number, end: number, maxLen: number): boolean {
+  let quotes = 0;
+  let first = -1;
+  for (let i = start - 1; i >= Math.max(0, start - maxLen) && s.charCodeAt(i) !== 10; i--) {
+    if (s.charCodeAt(i) === 0x22) {
+      quotes++;
+      first = i;
+    }
+  }
+  if (quotes % 2 === 0) return false;
+  const bMax = Math.min(s.length, first + maxLen + 2);
+  for (let i = end; i < bMax; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x22) return true;
+    if (c === 10) return false;
   }
   return false;
 }

@@ -102,6 +102,7 @@ describe("figures: positive examples", () => {
 /** Sentences in which nothing is a figure. */
 const NEGATIVE: [string, string][] = [
   ["谋划一批超 50 亿元大项目。", "threshold set off by spaces"],
+  ['严格落实"十个严禁"，精心组织实施"十项民心工程"。', "slogans in straight quotes"],
   ["7月13日,市委书记率队到该区调研。", "date"],
   ["2020年,全区经济平稳运行。", "year"],
   ["2021年10月 01日 09:04", "date and time"],
