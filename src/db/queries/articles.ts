@@ -104,11 +104,11 @@ function articleItem(r: ArticleRow, placeList: PlaceRef[]): ArticleItem {
 
 /** One page of articles, newest first (published DESC, id DESC; undated, e.g. not yet extracted, last): one batch. */
 export async function listArticles(d1: D1Database, f: ArticleFilter = {}): Promise<Page<ArticleItem>> {
-  return (await inBatch(d1, await articlesRead(d1, f)))[0];
+  return (await inBatch(d1, articlesRead(d1, f)))[0];
 }
 
 /** listArticles as statements for a batch shared with other reads. */
-export function articlesRead(d1: D1Database, f: ArticleFilter): Promise<BatchRead<Page<ArticleItem>>> {
+export function articlesRead(d1: D1Database, f: ArticleFilter): BatchRead<Page<ArticleItem>> {
   return listRead(d1, f, setFilters(f), {
     published: articles.published,
     id: articles.id,

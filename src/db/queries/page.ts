@@ -17,7 +17,7 @@ import { and, desc, isNotNull, isNull, lt, lte, or, type SQL, type SQLWrapper, s
 import type { BatchItem } from "drizzle-orm/batch";
 import { drizzle } from "drizzle-orm/d1";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import { D1_MAX_PARAMS, paramCount, type Plan, type Plans, plannedIds, plansFor, probed, type SetFilters } from "./plan";
+import { type Plan, plannedIds, plansFor, type SetFilters } from "./plan";
 
 /** Page sizes of every list, feed and facet: the one pair the request parsers check against. */
 export const DEFAULT_LIMIT = 50;
@@ -166,27 +166,21 @@ export interface ListSpec<Row, T, C = undefined> {
 /**
  * A page of a list as one batch: the ids of every plan's arm of every phase (plan.ts; the plans
  * decided by the statement itself), the rows of those ids in the list's order (both phases: the
- * undated rows last), and the follow-ups by the same ids. Reads its probes first only when one
- * statement would pass D1's bound parameters.
+ * undated rows last), and the follow-ups by the same ids.
  */
-export async function listRead<Row extends { id: number; published: string | null }, T, C = undefined>(
+export function listRead<Row extends { id: number; published: string | null }, T, C = undefined>(
   d1: D1Database,
   f: PageFilter,
   sets: SetFilters,
   spec: ListSpec<Row, T, C>,
-): Promise<BatchRead<Page<T>>> {
+): BatchRead<Page<T>> {
   const limit = f.limit ?? DEFAULT_LIMIT;
   const phases = pagePhases(spec.published, spec.id, f);
   if (!phases.length) return { items: [], decode: () => ({ items: [], keys: [], next: null }) };
   const order = [sql`${spec.published} IS NULL`, desc(spec.published), desc(spec.id)];
-  const build = (plans: Plans) => {
-    const ids = plannedIds(plans, phases, (phase, plan) => spec.ids(phase, plan, limit + 1));
-    return [spec.rows(ids, order, limit + 1), ...(spec.followUps?.(ids) ?? [])];
-  };
-  let items = build(plansFor(sets));
-  if (items.some((item) => paramCount(item as unknown as { toSQL(): { params: unknown[] } }) > D1_MAX_PARAMS)) items = build(await probed(d1, sets));
+  const ids = plannedIds(plansFor(sets), phases, (phase, plan) => spec.ids(phase, plan, limit + 1));
   return {
-    items,
+    items: [spec.rows(ids, order, limit + 1), ...(spec.followUps?.(ids) ?? [])],
     decode: ([rows, ...followUps]) => {
       const page = pageOf([rows as Row[]], limit);
       const context = spec.context?.(followUps) as C;
