@@ -12,7 +12,7 @@ import { and, count, desc, eq, getTableColumns, gte, lt, sql, type SQL } from "d
 import { drizzle } from "drizzle-orm/d1";
 import { BEIJING_OFFSET_MS, shanghaiDay, shanghaiDayStart } from "../../text/beijing";
 import { articlePlaces, articles, figures, goals, places } from "../schema";
-import { articleConditions, articlePlacesQuery, placesByArticle } from "./articles";
+import { articleConditions, articlePlacesColumn, articlePlacesOf } from "./articles";
 import { placeNameOf } from "./common";
 import { figureConditions, figureFields, figureRef } from "./figures";
 import { goalConditions, goalFields, goalFiguresColumn, goalFiguresOf } from "./goals";
@@ -86,8 +86,8 @@ function figuresOfArticles(d1: D1Database, ids: SQL, f: FeedFilter) {
 
 /**
  * The newest `limit` extracted articles matching the filter (received_at DESC, id DESC), with
- * their places and the figures and goals the content filter (metric, kind) keeps: one batch, the
- * follow-ups selecting by the page's ids as a subquery.
+ * their places (a column of each article's row) and the figures and goals the content filter
+ * (metric, kind) keeps: one batch, those selecting by the page's ids as a subquery.
  */
 export async function articleFeedData(d1: D1Database, f: FeedFilter): Promise<FeedArticle[]> {
   return (await inBatch(d1, articleFeedRead(d1, f)))[0];
@@ -114,30 +114,28 @@ export function articleFeedRead(d1: D1Database, f: FeedFilter): BatchRead<FeedAr
           published: articles.published,
           receivedAt: articles.receivedAt,
           extractedAt: articles.extractedAt,
+          places: articlePlacesColumn,
         })
         .from(articles)
         .where(where)
         .orderBy(...newest)
         .limit(f.limit),
-      articlePlacesQuery(d1, ids),
       figuresOfArticles(d1, ids, contentFilter),
       ...(goalWhere
         ? [db.select({ ...getTableColumns(goals), figures: goalFiguresColumn }).from(goals).where(goalWhere).orderBy(goals.articleId, goals.seq)]
         : []),
     ],
     decode: (results) => {
-      const [rows, placeRows, figRows, goalRows = []] = results as [
-        Omit<FeedArticle, "places" | "figures" | "goals">[],
-        Awaited<ReturnType<typeof articlePlacesQuery>>,
+      const [rows, figRows, goalRows = []] = results as [
+        (Omit<FeedArticle, "places" | "figures" | "goals"> & { places: string })[],
         Awaited<ReturnType<typeof figuresOfArticles>>,
         ((typeof goals.$inferSelect) & { figures: string })[]?,
       ];
-      const placeMap = placesByArticle(placeRows);
       const figs: FeedFigure[] = figRows.map((r) => ({ ...figureRef(r), articleId: r.articleId }));
       const feedGoals = goalRows.map(feedGoal);
       return rows.map((r) => ({
         ...r,
-        places: placeMap.get(r.id) ?? [],
+        places: articlePlacesOf(r.places),
         figures: figs.filter((x) => x.articleId === r.id),
         goals: feedGoals.filter((g) => g.articleId === r.id),
       }));
