@@ -41,10 +41,10 @@ async function first(path: string): Promise<any> {
 /**
  * The bound per endpoint: one query or batch per shard, a list filtered by place, keyword or
  * metric included (its probes and the choice of plan are inside its statements,
- * src/db/queries/plan.ts), a keyword query of the most terms the API takes included (each
- * keyword condition binds its strings as one JSON parameter, src/db/queries/search.ts: bound one
- * by one, they passed D1's 100 parameters at five terms). A CSV export streams its pages, one
- * batch each.
+ * src/db/queries/plan.ts), a keyword query of the most terms the API takes and every filter at
+ * once after a cursor included: each distinct value is bound once per statement
+ * (src/db/params.ts), where binding it at each use in every arm and phase passed D1's 100
+ * parameters. A CSV export streams its pages, one batch each.
  */
 const ONE = 1;
 /** Most parameters D1 binds in one statement. */

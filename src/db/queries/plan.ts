@@ -111,7 +111,7 @@ export function plansFor(f: SetFilters): Plans {
 
 /**
  * `SELECT id` of every arm's rows of every phase (`select(phase, plan)` gives one arm's id
- * select): the ids a page and its follow-ups read, with the plans' CTEs in front. Each phase's
+ * select): the ids a page's rows select by, with the plans' CTEs in front. Each phase's
  * arms are a compound of their own: D1 allows at most 5 terms in one compound SELECT, and a
  * phase has at most 4 arms (the walk and one per set).
  */

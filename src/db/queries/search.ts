@@ -11,16 +11,10 @@
  * index row. A term of three or more characters searches only its forms of three or more, as it
  * did when the index was of trigrams, so every answer stays what it was. User input is always
  * bound; MATCH strings are built from quoted one-token phrases only.
- *
- * A keyword query's strings (each term's forms, LIKE patterns and MATCH strings) are bound once
- * per keyword condition, as one JSON array read by a CTE of the condition's own (KeywordStrings):
- * a statement repeats the condition in each of its read plans and phases, and binding every
- * string at each place passed D1's 100 parameters at five terms. So a keyword condition binds
- * one parameter however many terms and forms it has.
  */
 import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { grams } from "../grams";
-import { bound, charLength, containsAny, ftsPhrase, keywordTerms, metricFilterKey, scriptVariants, type Value } from "./text";
+import { charLength, containsAny, ftsPhrase, keywordTerms, metricFilterKey, scriptVariants } from "./text";
 
 interface Term {
   /** The script forms searched for (the typed term, simplified, traditional). */
@@ -49,45 +43,20 @@ function lookup(variants: string[]): Term {
 }
 
 /**
- * The strings of one keyword condition, bound as one JSON array: `value(s)` reads `s` from the
- * CTE `kw` (an uncorrelated scalar subquery, so SQLite computes it once per statement, not per
- * row), and `with(select)` puts the CTE binding the array in front of the condition's SELECT.
- * Nested conditions each bring their own `kw`; the innermost is the one in scope.
- */
-class KeywordStrings {
-  readonly #strings: string[] = [];
-  readonly #at = new Map<string, number>();
-
-  readonly value: Value = (s) => {
-    let i = this.#at.get(s);
-    if (i === undefined) {
-      i = this.#strings.push(s) - 1;
-      this.#at.set(s, i);
-    }
-    return sql`(SELECT json_extract(kw.j, ${sql.raw(`'$[${i}]'`)}) FROM kw)`;
-  };
-
-  /** Call after every `value`: the array is bound as it then stands. */
-  with(select: SQL): SQL {
-    return sql`WITH kw(j) AS (SELECT ${JSON.stringify(this.#strings)}) ${select}`;
-  }
-}
-
-/**
  * The article `a` (an alias of articles) contains the term: in its title, its text or a figure's
  * metric. Correlated lookups here are scalar subqueries or carry LIMIT 1, never a bare EXISTS:
  * SQLite turns a bare correlated EXISTS into a join and first builds a Bloom filter from every
  * row that passes the LIKE — a scan of every article's text (or every figure) per query.
  */
-function inArticle(a: string, variants: string[], value: Value): SQL {
+function inArticle(a: string, variants: string[]): SQL {
   const col = (c: string) => sql.raw(`${a}.${c}`);
-  return sql`(${containsAny(col("title"), variants, value)} OR ${containsAny(col("text"), variants, value)} OR ${inMetrics(col("id"), variants, value)})`;
+  return sql`(${containsAny(col("title"), variants)} OR ${containsAny(col("text"), variants)} OR ${inMetrics(col("id"), variants)})`;
 }
 
 /** A figure of the article has a metric or a metric key containing the term (both are indexed). */
-function inMetrics(articleId: SQLWrapper, variants: string[], value: Value): SQL {
+function inMetrics(articleId: SQLWrapper, variants: string[]): SQL {
   return sql`EXISTS (SELECT 1 FROM figures AS km WHERE km.article_id = ${articleId}
-    AND (${containsAny(sql`km.metric`, variants, value)} OR ${containsAny(sql`km.metric_key`, variants, value)}) LIMIT 1)`;
+    AND (${containsAny(sql`km.metric`, variants)} OR ${containsAny(sql`km.metric_key`, variants)}) LIMIT 1)`;
 }
 
 /**
@@ -95,10 +64,9 @@ function inMetrics(articleId: SQLWrapper, variants: string[], value: Value): SQL
  * lists ORed, not one UNION: SQLite materialises each list once without sorting them together,
  * and skips the second while the first answers.
  */
-function candidate(id: SQL, t: Term, value: Value): SQL {
-  const match = value(t.match);
-  return sql`(${id} IN (SELECT rowid FROM article_text_fts WHERE article_text_fts MATCH ${match})
-    OR ${id} IN (SELECT rowid FROM article_metric_fts WHERE article_metric_fts MATCH ${match}))`;
+function candidate(id: SQL, t: Term): SQL {
+  return sql`(${id} IN (SELECT rowid FROM article_text_fts WHERE article_text_fts MATCH ${t.match})
+    OR ${id} IN (SELECT rowid FROM article_metric_fts WHERE article_metric_fts MATCH ${t.match}))`;
 }
 
 /** The article has keyword index rows (it has been extracted; the short-term check needs this). */
@@ -107,8 +75,8 @@ function indexed(articleId: SQLWrapper): SQL {
 }
 
 /** Every term checked in one lookup of the article's row. */
-function articleCheck(articleId: SQLWrapper, terms: Term[], value: Value): SQL {
-  const checks = terms.map((t) => inArticle("ka", t.variants, value));
+function articleCheck(articleId: SQLWrapper, terms: Term[]): SQL {
+  const checks = terms.map((t) => inArticle("ka", t.variants));
   return sql`(SELECT ${sql.join(checks, sql` AND `)} FROM articles AS ka WHERE ka.id = ${articleId})`;
 }
 
@@ -123,34 +91,30 @@ function articleCheck(articleId: SQLWrapper, terms: Term[], value: Value): SQL {
 export function keywordProbe(q: string, cap: number): SQL | undefined {
   const terms = keywordTerms(q).map(term);
   if (!terms.length) return undefined;
-  const k = new KeywordStrings();
   const lead = terms.find((t) => t.match);
-  if (!lead) return k.with(sql`SELECT a.id AS id, 1 AS keep FROM articles AS a WHERE ${indexed(sql`a.id`)} AND ${articleCheck(sql`a.id`, terms, k.value)} LIMIT ${cap}`);
-  const others = terms.filter((t) => t.match && t !== lead).map((t) => candidate(sql`c.id`, t, k.value));
-  const check = articleCheck(sql`u.id`, terms, k.value);
-  const leadMatch = k.value(lead.match);
-  return k.with(sql`, u AS MATERIALIZED (SELECT DISTINCT c.id AS id FROM (
-      SELECT rowid AS id FROM article_text_fts WHERE article_text_fts MATCH ${leadMatch}
-      UNION ALL SELECT rowid FROM article_metric_fts WHERE article_metric_fts MATCH ${leadMatch}) AS c
+  if (!lead) return sql`SELECT a.id AS id, 1 AS keep FROM articles AS a WHERE ${indexed(sql`a.id`)} AND ${articleCheck(sql`a.id`, terms)} LIMIT ${cap}`;
+  const others = terms.filter((t) => t.match && t !== lead).map((t) => candidate(sql`c.id`, t));
+  const check = articleCheck(sql`u.id`, terms);
+  return sql`WITH u AS MATERIALIZED (SELECT DISTINCT c.id AS id FROM (
+      SELECT rowid AS id FROM article_text_fts WHERE article_text_fts MATCH ${lead.match}
+      UNION ALL SELECT rowid FROM article_metric_fts WHERE article_metric_fts MATCH ${lead.match}) AS c
     ${others.length ? sql`WHERE ${sql.join(others, sql` AND `)}` : sql``} LIMIT ${cap})
-    SELECT u.id AS id, CASE WHEN (SELECT count(*) FROM u) >= ${cap} THEN 1 ELSE coalesce(${check}, 0) END AS keep FROM u`);
+    SELECT u.id AS id, CASE WHEN (SELECT count(*) FROM u) >= ${cap} THEN 1 ELSE coalesce(${check}, 0) END AS keep FROM u`;
 }
 
 /**
  * The keyword check on each row when the keyword set does not drive: each long term's candidates
- * as materialised lists (they do not depend on the row, so SQLite builds each once per
- * statement), then one look at the row's article for the terms that need it. Measured at 50k
- * articles, this beats a per-row MATCH. A scalar subquery, for the CTE of its strings.
+ * as materialised lists (`+` keeps them from becoming the access path), then one look at the
+ * row's article for the terms that need it. Measured at 50k articles, this beats a per-row MATCH.
  */
 export function keywordRowCheck(articleId: SQLWrapper, q: string): SQL | undefined {
   const terms = keywordTerms(q).map(term);
   if (!terms.length) return undefined;
-  const k = new KeywordStrings();
   const parts: SQL[] = [];
-  for (const t of terms) if (t.match) parts.push(candidate(sql`${articleId}`, t, k.value));
+  for (const t of terms) if (t.match) parts.push(candidate(sql`+${articleId}`, t));
   if (!terms.some((t) => t.match)) parts.push(indexed(articleId));
-  parts.push(articleCheck(articleId, terms, k.value));
-  return sql`(${k.with(sql`SELECT ${sql.join(parts, sql` AND `)}`)})`;
+  parts.push(articleCheck(articleId, terms));
+  return sql`(${sql.join(parts, sql` AND `)})`;
 }
 
 /**
@@ -165,5 +129,5 @@ export function metricProbe(metric: string, cap: number): SQL | undefined {
   const t = lookup([...new Set([...scriptVariants(m), ...(key ? [key] : [])])]);
   if (!t.match) return undefined;
   return sql`WITH u AS MATERIALIZED (SELECT rowid AS id FROM article_metric_fts WHERE article_metric_fts MATCH ${t.match} LIMIT ${cap})
-    SELECT u.id AS id, CASE WHEN (SELECT count(*) FROM u) >= ${cap} THEN 1 ELSE ${inMetrics(sql`u.id`, t.variants, bound)} END AS keep FROM u`;
+    SELECT u.id AS id, CASE WHEN (SELECT count(*) FROM u) >= ${cap} THEN 1 ELSE ${inMetrics(sql`u.id`, t.variants)} END AS keep FROM u`;
 }

@@ -49,25 +49,18 @@ function fitsLike(pattern: string): boolean {
   return new TextEncoder().encode(pattern).length <= LIKE_MAX_BYTES;
 }
 
-/** How a string reaches SQL: a bound parameter, or a read of one bound elsewhere (search.ts). */
-export type Value = (s: string) => SQLWrapper;
-
-/** Each string its own bound parameter (the default). */
-export const bound: Value = (s) => sql`${s}`;
-
 /**
  * `column` contains one of `variants` (case-insensitive for ASCII, as LIKE is). A variant without
  * ASCII letters has no case to fold: a plain `instr`, several times faster than LIKE on long
  * texts. Otherwise LIKE while the pattern fits D1's 50-byte limit, `instr` of `lower` beyond it.
- * Each string (a variant or its pattern) reaches SQL through `value`.
  */
-export function containsAny(column: SQLWrapper, variants: string[], value: Value = bound): SQL {
+export function containsAny(column: SQLWrapper, variants: string[]): SQL {
   const parts = variants.map((v) => {
-    if (!/[A-Za-z]/.test(v)) return sql`instr(${column}, ${value(v)}) > 0`;
+    if (!/[A-Za-z]/.test(v)) return sql`instr(${column}, ${v}) > 0`;
     const pattern = likeContains(v);
     return fitsLike(pattern)
-      ? sql`${column} LIKE ${value(pattern)} ESCAPE '\\'`
-      : sql`instr(lower(${column}), lower(${value(v)})) > 0`;
+      ? sql`${column} LIKE ${pattern} ESCAPE '\\'`
+      : sql`instr(lower(${column}), lower(${v})) > 0`;
   });
   return sql`(${sql.join(parts, sql` OR `)})`;
 }
