@@ -9,9 +9,9 @@
  * per request): each set's probe is a materialised CTE, and each way of reading the page (walk,
  * or driven by one set) is an arm of a UNION ALL guarded by a condition on the probes' sizes.
  * The guard is the arm's LIMIT (armLimit), which SQLite evaluates once, before the arm's loop:
- * an arm not taken reads nothing. The checks repeat in each arm and phase, so each binds few
- * parameters, however long its input (a keyword condition binds its strings as one, search.ts):
- * D1 binds at most 100 in one statement.
+ * an arm not taken reads nothing. The filters' checks repeat in each arm and phase; the read
+ * layer binds each of their values once per statement (src/db/params.ts), which keeps the
+ * statement within the 100 parameters D1 binds.
  */
 import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { PlaceFilter } from "../../places";
