@@ -27,6 +27,8 @@ const RUNS = 60;
 /** Named by 100 articles and in 50 titles (all with figures): exercises the small-set read plan. */
 const RARE_PLACE = "测试镇";
 const RARE_WORD = "稀有词条";
+/** The most terms a keyword query takes, typed in traditional, simplified and mixed script (two or three forms each). */
+const MANY_TERMS = "重大產業項目 民生工程 新增总部企业 税收 项目總投資";
 
 /**
  * Each article takes one gold's own figures and goals (goals linked to their figures), a main
@@ -136,11 +138,13 @@ async function runLayout(layout: (typeof LAYOUTS)[number]): Promise<void> {
       ["figures page 5 (cursor)", () => deep],
       ["figures ?place (rare, 100 articles)", () => `/v1/figures?place=${enc(RARE_PLACE)}`],
       ["figures ?q (rare, 50 articles)", () => `/v1/figures?q=${enc(RARE_WORD)}`],
+      ["figures ?q (5 terms, mixed scripts)", () => `/v1/figures?q=${enc(MANY_TERMS)}`],
       ["goals ?place", () => `/v1/goals?place=${enc(pick(PLACES))}`],
       ["goals ?deadline=2025", () => "/v1/goals?deadline=2025"],
       ["goals ?metric", () => `/v1/goals?metric=${enc(pick(["重大产业项目", "新增总部企业", "垃圾分类集中处理率"]))}`],
       ["articles ?place", () => `/v1/articles?place=${enc(pick(PLACES))}`],
       ["articles ?q", () => `/v1/articles?q=${enc("专精特新")}`],
+      ["articles ?q (5 terms, mixed scripts)", () => `/v1/articles?q=${enc(MANY_TERMS)}`],
       ["articles/{id}", () => `/v1/articles/${1 + Math.floor(rand() * ARTICLES)}`],
       ["places facet (cached 60 s)", () => "/v1/places"],
       ["places facet (uncached)", () => `/v1/places?_=${rand()}`],

@@ -26,7 +26,7 @@ import {
   type CursorKey,
   DEFAULT_LIMIT,
   type DigestDay,
-  digestReadOf,
+  digestRead,
   type DigestRows,
   type FeedArticle,
   type FeedFilter,
@@ -49,6 +49,7 @@ import { articlePromisesRead, type ArticlePromises, getPromise, type PromiseFilt
 import { placeFilter, type PlaceFilter } from "../places";
 import { shanghaiDay } from "../text/beijing";
 import { directoryRead, routeOf } from "./directory";
+import { bindingOnce } from "./params";
 import { shardsOf } from "./router";
 
 /** Sort order of merged lists: published DESC (undated last), id DESC, shard ASC. */
@@ -102,11 +103,11 @@ async function firstFound<T>(dbs: D1Database[], get: (d1: D1Database) => Promise
 }
 
 /** A shard's read: its statements for one batch (built from the shard's position, for its cursor). */
-type ShardRead<T> = (d1: D1Database, s: number) => BatchRead<T> | Promise<BatchRead<T>>;
+type ShardRead<T> = (d1: D1Database, s: number) => BatchRead<T>;
 
 /** Runs `read` on shard `s` as one batch. */
 async function runOn<T>(d1: D1Database, s: number, read: ShardRead<T>): Promise<ShardPart<T>> {
-  return { s, value: (await inBatch(d1, await read(d1, s)))[0] };
+  return { s, value: (await inBatch(d1, read(d1, s)))[0] };
 }
 
 /** Places facets of every shard summed (one list: itself). */
@@ -149,7 +150,8 @@ export type Reads = ReturnType<typeof readsOf>;
 
 export function readsOf(env: Env) {
   const shards = shardsOf(env);
-  const dbs = shards.all;
+  // Each value bound once per statement: the plans repeat a filter in every arm and phase (params.ts).
+  const dbs = shards.all.map(bindingOnce);
   const one = dbs.length === 1 ? dbs[0]! : undefined;
 
   /**
@@ -169,7 +171,7 @@ export function readsOf(env: Env) {
       Promise.all(
         [...route].map(async ([s, buckets]) => {
           const d1 = dbs[s]!;
-          const [listed, value] = await inBatch(d1, directoryRead(d1, buckets), await read(d1, s));
+          const [listed, value] = await inBatch(d1, directoryRead(d1, buckets), read(d1, s));
           for (const { bucket, shard } of listed) (seenListed(d1).get(bucket) ?? seenListed(d1).set(bucket, new Set()).get(bucket)!).add(shard);
           return { part: { s, value }, listed };
         }),
@@ -185,7 +187,7 @@ export function readsOf(env: Env) {
   async function list<F extends { cursor?: CursorKey; limit?: number }, T>(
     f: F,
     place: string | undefined,
-    read: (d1: D1Database, f: F) => BatchRead<Page<T>> | Promise<BatchRead<Page<T>>>,
+    read: (d1: D1Database, f: F) => BatchRead<Page<T>>,
   ): Promise<Page<T>> {
     if (one) return (await runOn(one, 0, (d1) => read(d1, f))).value;
     const parts = await onShards(place === undefined ? undefined : placeFilter(place), (d1, s) => read(d1, { ...f, cursor: shardCursor(f.cursor, s) }));
@@ -245,13 +247,13 @@ export function readsOf(env: Env) {
 
     /** The newest `limit` days with rows over the shards it needs (or one given day) and those days' rows, one batch per shard. */
     async digest(f: FeedFilter, onlyDay?: string): Promise<DigestDay[]> {
-      return mergeDigest(await values(f.placeKey, (d1) => digestReadOf(d1, f, onlyDay)), f.limit);
+      return mergeDigest(await values(f.placeKey, (d1) => digestRead(d1, f, onlyDay)), f.limit);
     },
 
     /** The home page: the digest and the places facet, one batch per shard (every shard: the facet is national). */
     async home(f: FeedFilter, onlyDay: string | undefined, places: { limit: number }): Promise<{ days: DigestDay[]; places: PlaceFacet[] }> {
       const parts = await Promise.all(
-        dbs.map(async (d1) => inBatch(d1, await digestReadOf(d1, f, onlyDay), placesRead(d1, one ? places : { limit: EVERY }))),
+        dbs.map((d1) => inBatch(d1, digestRead(d1, f, onlyDay), placesRead(d1, one ? places : { limit: EVERY }))),
       );
       return { days: mergeDigest(parts.map(([d]) => d), f.limit), places: sumPlaces(parts.map(([, p]) => p), places.limit) };
     },

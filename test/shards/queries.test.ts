@@ -1,13 +1,15 @@
 /**
  * Queries per shard per request (issue 16: at most one query, a D1 batch counting as one, per
  * shard per request, within the free plan's 50 per invocation), counted on the real bindings
- * (test/helpers/d1-count.ts) while the Worker answers real requests. And a `place` reads its
+ * (test/helpers/d1-count.ts) while the Worker answers real requests, with no statement binding
+ * more parameters than D1 takes (100; the local D1 takes more). And a `place` reads its
  * province's shard and only the other shards that hold its rows (the shard directory,
  * src/db/directory.ts): its province's shard alone when no other does.
  * Runs in both projects: `one` counts the one database, `sharded` each of the four.
  */
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { keywordTerms, MAX_TERMS } from "../../src/db/queries";
 import { shardsOf } from "../../src/db/router";
 import { CORPUS } from "../helpers/corpus";
 import { countedGet } from "../helpers/d1-count";
@@ -39,12 +41,16 @@ async function first(path: string): Promise<any> {
 /**
  * The bound per endpoint: one query or batch per shard, a list filtered by place, keyword or
  * metric included (its probes and the choice of plan are inside its statements,
- * src/db/queries/plan.ts). A CSV export streams its pages, one batch each. The one exception: a
- * keyword query of many terms, whose forms are bound in each plan's checks and the probe past
- * D1's 100 parameters per statement, reads its probes first (two).
+ * src/db/queries/plan.ts), a keyword query of the most terms the API takes and every filter at
+ * once after a cursor included: each distinct value is bound once per statement
+ * (src/db/params.ts), where binding it at each use in every arm and phase passed D1's 100
+ * parameters. A CSV export streams its pages, one batch each.
  */
 const ONE = 1;
-const LONG_KEYWORDS = 2;
+/** Most parameters D1 binds in one statement. */
+const D1_MAX_PARAMS = 100;
+/** Keyword queries of MAX_TERMS terms, in both scripts and mixed: two or three forms a term, short and long. */
+const MANY = ["增长 發展 经济 建設 项目", "高質量发展 基础设施建設 經濟社會 重点项目 增長"];
 
 describe(`queries per shard per request over ${shards.all.length} shard(s)`, () => {
   it("every endpoint reads each shard at most once (a batch is one)", async () => {
@@ -52,6 +58,16 @@ describe(`queries per shard per request over ${shards.all.length} shard(s)`, () 
     const hebei = await first(`/v1/goals?limit=3&place=${encodeURIComponent("河北省")}`);
     const article = (await first("/v1/articles?limit=1")).items[0].id;
     const promise = (await first("/v1/promises?limit=1")).items[0].id;
+    for (const q of MANY) expect(keywordTerms(q), q).toHaveLength(MAX_TERMS);
+    // The many-term queries find rows (every term's check ran), and page on: after a cursor a
+    // list reads two phases, each with its arms' keyword checks.
+    const many = await first(`/v1/figures?limit=2&q=${encodeURIComponent(MANY[1]!)}`);
+    expect(many.items.length, MANY[1]).toBeGreaterThan(0);
+    expect(many.next_cursor, MANY[1]).toBeTruthy();
+    // Every set filter at once, after a cursor: each arm of each phase checks the others.
+    const all = `/v1/figures?limit=1&place=河北省&metric=生产总值&kind=reported&q=${encodeURIComponent(MANY[0]!)}`;
+    const allNext = (await first(all)).next_cursor;
+    expect(allNext, all).toBeTruthy();
     const cases: [string, number][] = [
       ["/v1/figures", ONE],
       [`/v1/figures?limit=5&cursor=${figures.next_cursor}`, ONE],
@@ -60,7 +76,19 @@ describe(`queries per shard per request over ${shards.all.length} shard(s)`, () 
       ["/v1/figures?q=增长", ONE],
       ["/v1/figures?metric=生产总值", ONE],
       ["/v1/figures?place=河北省&q=增长&metric=生产总值", ONE],
-      ["/v1/figures?q=增长 发展 经济 建设 项目", LONG_KEYWORDS],
+      ...MANY.flatMap((q): [string, number][] => [
+        [`/v1/figures?q=${q}`, ONE],
+        [`/v1/figures?place=河北省&metric=生产总值&kind=reported&q=${q}`, ONE],
+        [`/v1/goals?q=${q}&metric=生产总值`, ONE],
+        [`/v1/articles?q=${q}&place=河北省`, ONE],
+        [`/v1/promises?q=${q}`, ONE],
+        [`/feed.json?q=${q}&metric=生产总值`, ONE],
+        [`/digest.json?q=${q}`, ONE],
+      ]),
+      [`/v1/figures?limit=2&q=${MANY[1]}&cursor=${many.next_cursor}`, ONE],
+      [`${decodeURIComponent(all)}&cursor=${allNext}`, ONE],
+      [`/v1/figures?place=朝阳区&metric=生产总值&kind=reported&unit=亿元&change=false&min=1&max=1000000000000&from=2001-01-01&to=2030-12-31&q=${MANY[1]}&cursor=${allNext}`, ONE],
+      [`/v1/goals?place=朝阳区&metric=生产总值&deadline=2025&actor=河北&q=${MANY[1]}&cursor=${hebei.next_cursor}`, ONE],
       ["/v1/goals", ONE],
       ["/v1/goals?place=河北省", ONE],
       [`/v1/goals?place=河北省&limit=3&cursor=${hebei.next_cursor}`, ONE],
@@ -88,8 +116,9 @@ describe(`queries per shard per request over ${shards.all.length} shard(s)`, () 
     for (const [path, bound] of cases) {
       const r = await countedGet(env, encodeURI(path));
       expect(r.status, path).toBe(200);
-      table.push(`${path.padEnd(44)} ${r.queries.join(" ")}`);
+      table.push(`${path.padEnd(44)} ${r.queries.join(" ")}  (${r.params} parameters)`);
       if (Math.max(...r.queries) > bound) over.push(`${path}: ${r.queries.join(" ")} (bound ${bound})`);
+      if (r.params > D1_MAX_PARAMS) over.push(`${path}: a statement binds ${r.params} parameters (D1 takes ${D1_MAX_PARAMS})`);
       // Every shard is read, except by a place (below).
       if (!path.includes("place=")) expect(Math.min(...r.queries), `${path}: every shard read`).toBeGreaterThan(0);
     }

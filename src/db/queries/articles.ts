@@ -1,7 +1,7 @@
 /** Articles list and one article's full summary. `place` = articles that name the place. */
 import { and, eq, getTableColumns, type SQL, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
-import { type ArticleErrorCode, articlePlaces, articles, figures, goals, places } from "../schema";
+import { type ArticleErrorCode, articles, figures, goals } from "../schema";
 import { iso, listConditions, placeFilterOf, setFilters } from "./common";
 import { armLimit, idsIn, type Plan, placeRowCheck } from "./plan";
 import { figureFields, figureRef } from "./figures";
@@ -18,6 +18,21 @@ export function articleConditions(f: ArticleFilter, plan: Plan = {}): SQL[] {
   return out;
 }
 
+/**
+ * An article's places as a column of its own row (the `articles` row of the statement it is
+ * selected in), in the article's own order: a list of articles is then one statement, as a
+ * follow-up statement by the page's ids ran the page's whole id query a second time.
+ */
+export const articlePlacesColumn = sql<string>`(SELECT json_group_array(json_object('at', ap.rowid, 'key', ap.place_key, 'name', pl.name, 'written', ap.name))
+  FROM article_places AS ap JOIN places AS pl ON pl.key = ap.place_key WHERE ap.article_id = "articles"."id")`;
+
+/** articlePlacesColumn's value as place refs, in the article's order (json_group_array keeps no order). */
+export function articlePlacesOf(json: string | null): PlaceRef[] {
+  const rows = JSON.parse(json ?? "[]") as (PlaceRef & { at: number })[];
+  rows.sort((a, b) => a.at - b.at);
+  return rows.map((r) => ({ key: r.key, name: r.name, written: r.written }));
+}
+
 const articleFields = {
   id: articles.id,
   status: articles.status,
@@ -32,6 +47,7 @@ const articleFields = {
   extractedAt: articles.extractedAt,
   figureCount: sql<number>`(SELECT count(*) FROM figures AS cf WHERE cf.article_id = "articles"."id")`,
   goalCount: sql<number>`(SELECT count(*) FROM goals AS cg WHERE cg.article_id = "articles"."id")`,
+  places: articlePlacesColumn,
 };
 
 /** The ids of one arm of one phase of an articles page (exported for EXPLAIN QUERY PLAN tests). */
@@ -42,29 +58,6 @@ export function articleIdsQuery(d1: D1Database, f: ArticleFilter, phase: Phase, 
     .where(and(...articleConditions(f, plan), phase.where))
     .orderBy(...phase.orderBy)
     .limit(armLimit(plan, take));
-}
-
-/** The places of the articles `ids` selects (a subquery), in each article's own order: a statement for a batch. */
-export function articlePlacesQuery(d1: D1Database, ids: SQL) {
-  return drizzle(d1)
-    // Unique column names: a D1 batch gives rows as objects keyed by name.
-    .select({ articleId: articlePlaces.articleId, key: articlePlaces.placeKey, written: articlePlaces.name, name: sql<string>`${places.name}`.as("place_name") })
-    .from(articlePlaces)
-    .innerJoin(places, eq(places.key, articlePlaces.placeKey))
-    .where(sql`${articlePlaces.articleId} IN (${ids})`)
-    .orderBy(articlePlaces.articleId, sql`${articlePlaces}.rowid`);
-}
-
-/** articlePlacesQuery's rows by article id. */
-export function placesByArticle(rows: Awaited<ReturnType<typeof articlePlacesQuery>>): Map<number, PlaceRef[]> {
-  const out = new Map<number, PlaceRef[]>();
-  for (const r of rows) {
-    const p = { key: r.key, name: r.name, written: r.written };
-    const list = out.get(r.articleId);
-    if (list) list.push(p);
-    else out.set(r.articleId, [p]);
-  }
-  return out;
 }
 
 type ArticleRow = {
@@ -81,9 +74,10 @@ type ArticleRow = {
   extractedAt: number | null;
   figureCount: number;
   goalCount: number;
+  places: string;
 };
 
-function articleItem(r: ArticleRow, placeList: PlaceRef[]): ArticleItem {
+function articleItem(r: ArticleRow): ArticleItem {
   return {
     id: r.id,
     status: r.status,
@@ -96,7 +90,7 @@ function articleItem(r: ArticleRow, placeList: PlaceRef[]): ArticleItem {
     url: r.url,
     received_at: iso(r.receivedAt)!,
     extracted_at: iso(r.extractedAt),
-    places: placeList,
+    places: articlePlacesOf(r.places),
     figure_count: Number(r.figureCount),
     goal_count: Number(r.goalCount),
   };
@@ -104,19 +98,17 @@ function articleItem(r: ArticleRow, placeList: PlaceRef[]): ArticleItem {
 
 /** One page of articles, newest first (published DESC, id DESC; undated, e.g. not yet extracted, last): one batch. */
 export async function listArticles(d1: D1Database, f: ArticleFilter = {}): Promise<Page<ArticleItem>> {
-  return (await inBatch(d1, await articlesRead(d1, f)))[0];
+  return (await inBatch(d1, articlesRead(d1, f)))[0];
 }
 
 /** listArticles as statements for a batch shared with other reads. */
-export function articlesRead(d1: D1Database, f: ArticleFilter): Promise<BatchRead<Page<ArticleItem>>> {
+export function articlesRead(d1: D1Database, f: ArticleFilter): BatchRead<Page<ArticleItem>> {
   return listRead(d1, f, setFilters(f), {
     published: articles.published,
     id: articles.id,
     ids: (phase, plan, take) => articleIdsQuery(d1, f, phase, take, plan),
     rows: (ids, order, take) => drizzle(d1).select(articleFields).from(articles).where(sql`${articles.id} IN (${ids})`).orderBy(...order).limit(take),
-    followUps: (ids) => [articlePlacesQuery(d1, ids)],
-    context: ([placeRows]) => placesByArticle(placeRows as Awaited<ReturnType<typeof articlePlacesQuery>>),
-    item: (r: ArticleRow, placeMap) => articleItem(r, placeMap.get(r.id) ?? []),
+    item: articleItem,
   });
 }
 
@@ -130,19 +122,13 @@ export async function getArticleSummary(d1: D1Database, id: number): Promise<Art
 export function articleSummaryRead(d1: D1Database, id: number): BatchRead<ArticleSummary | null> {
   const db = drizzle(d1);
   const rowQuery = summaryRowQuery(d1, id);
-  const placeQuery = articlePlacesQuery(d1, sql`${id}`);
   const figureQuery = db.select(figureFields).from(figures).where(eq(figures.articleId, id)).orderBy(figures.seq);
   const goalQuery = db.select({ ...getTableColumns(goals), figures: goalFiguresColumn }).from(goals).where(eq(goals.articleId, id)).orderBy(goals.seq);
   return {
-    items: [rowQuery, placeQuery, figureQuery, goalQuery],
+    items: [rowQuery, figureQuery, goalQuery],
     decode: (results) => {
-      const [[row], placeRows, figRows, goalRows] = results as [
-        Awaited<typeof rowQuery>,
-        Awaited<typeof placeQuery>,
-        Awaited<typeof figureQuery>,
-        Awaited<typeof goalQuery>,
-      ];
-      return row ? summaryOf(id, row, placeRows, figRows, goalRows) : null;
+      const [[row], figRows, goalRows] = results as [Awaited<typeof rowQuery>, Awaited<typeof figureQuery>, Awaited<typeof goalQuery>];
+      return row ? summaryOf(row, figRows, goalRows) : null;
     },
   };
 }
@@ -168,15 +154,12 @@ function summaryRowQuery(d1: D1Database, id: number) {
 }
 
 function summaryOf(
-  id: number,
   row: Awaited<ReturnType<typeof summaryRowQuery>>[number],
-  placeRows: Awaited<ReturnType<typeof articlePlacesQuery>>,
   figRows: Parameters<typeof figureRef>[0][],
   goalRows: ((typeof goals.$inferSelect) & { figures: string })[],
 ): ArticleSummary {
-  const placeMap = placesByArticle(placeRows);
   return {
-    ...articleItem(row, placeMap.get(id) ?? []),
+    ...articleItem(row),
     encoding: row.encoding,
     declared_charset: row.declaredCharset,
     format: row.format,

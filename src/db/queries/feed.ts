@@ -12,12 +12,11 @@ import { and, count, desc, eq, getTableColumns, gte, lt, sql, type SQL } from "d
 import { drizzle } from "drizzle-orm/d1";
 import { BEIJING_OFFSET_MS, shanghaiDay, shanghaiDayStart } from "../../text/beijing";
 import { articlePlaces, articles, figures, goals, places } from "../schema";
-import { articleConditions, articlePlacesQuery, placesByArticle } from "./articles";
+import { articleConditions, articlePlacesColumn, articlePlacesOf } from "./articles";
 import { placeNameOf } from "./common";
 import { figureConditions, figureFields, figureRef } from "./figures";
 import { goalConditions, goalFields, goalFiguresColumn, goalFiguresOf } from "./goals";
 import { type BatchRead, inBatch } from "./page";
-import { D1_MAX_PARAMS, paramCount } from "./plan";
 import type { FeedFilter, FigureRef, PlaceRef } from "./types";
 
 export interface FeedGoal {
@@ -87,8 +86,8 @@ function figuresOfArticles(d1: D1Database, ids: SQL, f: FeedFilter) {
 
 /**
  * The newest `limit` extracted articles matching the filter (received_at DESC, id DESC), with
- * their places and the figures and goals the content filter (metric, kind) keeps: one batch, the
- * follow-ups selecting by the page's ids as a subquery.
+ * their places (a column of each article's row) and the figures and goals the content filter
+ * (metric, kind) keeps: one batch, those selecting by the page's ids as a subquery.
  */
 export async function articleFeedData(d1: D1Database, f: FeedFilter): Promise<FeedArticle[]> {
   return (await inBatch(d1, articleFeedRead(d1, f)))[0];
@@ -115,30 +114,28 @@ export function articleFeedRead(d1: D1Database, f: FeedFilter): BatchRead<FeedAr
           published: articles.published,
           receivedAt: articles.receivedAt,
           extractedAt: articles.extractedAt,
+          places: articlePlacesColumn,
         })
         .from(articles)
         .where(where)
         .orderBy(...newest)
         .limit(f.limit),
-      articlePlacesQuery(d1, ids),
       figuresOfArticles(d1, ids, contentFilter),
       ...(goalWhere
         ? [db.select({ ...getTableColumns(goals), figures: goalFiguresColumn }).from(goals).where(goalWhere).orderBy(goals.articleId, goals.seq)]
         : []),
     ],
     decode: (results) => {
-      const [rows, placeRows, figRows, goalRows = []] = results as [
-        Omit<FeedArticle, "places" | "figures" | "goals">[],
-        Awaited<ReturnType<typeof articlePlacesQuery>>,
+      const [rows, figRows, goalRows = []] = results as [
+        (Omit<FeedArticle, "places" | "figures" | "goals"> & { places: string })[],
         Awaited<ReturnType<typeof figuresOfArticles>>,
         ((typeof goals.$inferSelect) & { figures: string })[]?,
       ];
-      const placeMap = placesByArticle(placeRows);
       const figs: FeedFigure[] = figRows.map((r) => ({ ...figureRef(r), articleId: r.articleId }));
       const feedGoals = goalRows.map(feedGoal);
       return rows.map((r) => ({
         ...r,
-        places: placeMap.get(r.id) ?? [],
+        places: articlePlacesOf(r.places),
         figures: figs.filter((x) => x.articleId === r.id),
         goals: feedGoals.filter((g) => g.articleId === r.id),
       }));
@@ -244,48 +241,36 @@ export interface DigestRows {
 const dayStartSql = (day: SQL) => sql`(CAST(strftime('%s', ${day}) AS INTEGER) * 1000 - ${BEIJING_OFFSET_MS})`;
 
 /**
- * The digest rows read of one database, one day or its newest days: one batch, unless computing
- * the window in SQL would pass D1's 100 bound parameters (a long keyword query, repeated in each
- * row query through the days query); then the days are read first and the window is bound as
- * numbers (two round trips).
- */
-export async function digestReadOf(d1: D1Database, f: FeedFilter, onlyDay?: string): Promise<BatchRead<DigestRows>> {
-  const read = digestRowsRead(d1, f, onlyDay ? [onlyDay] : undefined);
-  if (read.items.every((item) => paramCount(item as unknown as { toSQL(): { params: unknown[] } }) <= D1_MAX_PARAMS)) return read;
-  return digestRowsRead(d1, f, (await digestDaysQuery(d1, f)).map((r) => r.day));
-}
-
-/**
  * One database's digest rows in one batch: its newest `limit` days with rows the filter keeps
- * (or the days given) and the rows of those days, at most DIGEST_MAX_ROWS + 1 figures and goals
- * each, newest article first, so the cap can be seen. The window is computed in SQL from the days
- * query, so nothing waits for the days to come back. Across shards a database's newest days
- * include every day of the newest over all shards that it has rows on (src/db/reads.ts keeps those).
+ * (or the one day asked) and the rows of those days, at most DIGEST_MAX_ROWS + 1 figures and
+ * goals each, newest article first, so the cap can be seen. The window is computed in SQL from
+ * the days query, so nothing waits for the days to come back. Across shards a database's newest
+ * days include every day of the newest over all shards that it has rows on (src/db/reads.ts
+ * keeps those).
  */
-export function digestRowsRead(d1: D1Database, f: FeedFilter, days?: string[]): BatchRead<DigestRows> {
-  if (days && !days.length) return { items: [], decode: () => ({ days: [], figures: [], goals: [], articles: [] }) };
+export function digestRead(d1: D1Database, f: FeedFilter, onlyDay?: string): BatchRead<DigestRows> {
   const daysQuery = digestDaysQuery(d1, f);
   const newestDays = sql`SELECT day FROM (${daysQuery})`;
-  const lo = days ? shanghaiDayStart(days[days.length - 1]!) : dayStartSql(sql`(SELECT min(day) FROM (${newestDays}))`);
-  const hi = days ? shanghaiDayStart(days[0]!) + 24 * 3600 * 1000 : sql`${dayStartSql(sql`(SELECT max(day) FROM (${newestDays}))`)} + ${24 * 3600 * 1000}`;
+  const lo = onlyDay ? shanghaiDayStart(onlyDay) : dayStartSql(sql`(SELECT min(day) FROM (${newestDays}))`);
+  const hi = onlyDay ? shanghaiDayStart(onlyDay) + 24 * 3600 * 1000 : sql`${dayStartSql(sql`(SELECT max(day) FROM (${newestDays}))`)} + ${24 * 3600 * 1000}`;
   const figureQuery = digestFiguresQuery(d1, f, lo, hi);
   const goalQuery = digestGoalsQuery(d1, f, lo, hi);
   return {
-    items: [figureQuery, ...(goalQuery ? [goalQuery] : []), ...(days ? [] : [daysQuery])],
-    decode: (results) => digestRowsOf(results, goalQuery !== null, days),
+    items: [figureQuery, ...(goalQuery ? [goalQuery] : []), ...(onlyDay ? [] : [daysQuery])],
+    decode: (results) => digestRowsOf(results, goalQuery !== null, onlyDay),
   };
 }
 
-function digestRowsOf(results: unknown[], withGoals: boolean, days: string[] | undefined): DigestRows {
+function digestRowsOf(results: unknown[], withGoals: boolean, onlyDay: string | undefined): DigestRows {
   const figRows = results[0] as Awaited<ReturnType<typeof digestFiguresQuery>>;
   const goalRows = (withGoals ? results[1] : []) as Awaited<NonNullable<ReturnType<typeof digestGoalsQuery>>>;
-  const dayRows = (days ? [] : results[results.length - 1]) as { day: string }[];
+  const dayRows = (onlyDay ? [] : results[results.length - 1]) as { day: string }[];
   const articleById = new Map<number, DigestRows["articles"][number]>();
   for (const r of [...figRows, ...goalRows]) {
     articleById.set(r.articleId, { id: r.articleId, title: r.title, published: r.articlePublished, receivedAt: r.receivedAt, extractedAt: r.extractedAt });
   }
   return {
-    days: days ?? dayRows.map((r) => r.day),
+    days: onlyDay ? [onlyDay] : dayRows.map((r) => r.day),
     figures: figRows.map((r) => ({ ...figureRef(r), articleId: r.articleId, receivedAt: r.receivedAt })),
     goals: goalRows.map((g) => ({ ...feedGoal(g), receivedAt: g.receivedAt })),
     articles: [...articleById.values()],
@@ -349,7 +334,7 @@ export function assembleDigest(days: string[], rows: DigestRows): DigestDay[] {
 
 /** The digest of one database: the newest `limit` days with matching rows, or one given day (the page a digest item links to). */
 export async function digestData(d1: D1Database, f: FeedFilter, onlyDay?: string): Promise<DigestDay[]> {
-  const [rows] = await inBatch(d1, await digestReadOf(d1, f, onlyDay));
+  const [rows] = await inBatch(d1, digestRead(d1, f, onlyDay));
   return assembleDigest(rows.days, rows);
 }
 

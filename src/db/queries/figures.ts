@@ -118,11 +118,11 @@ function figureItem(r: FigureRow & { title: string | null }): FigureItem {
 
 /** One page of figures, newest article first (published DESC, id DESC; undated last): one batch. */
 export async function listFigures(d1: D1Database, f: FigureFilter = {}): Promise<Page<FigureItem>> {
-  return (await inBatch(d1, await figuresRead(d1, f)))[0];
+  return (await inBatch(d1, figuresRead(d1, f)))[0];
 }
 
 /** listFigures as statements for a batch shared with other reads. */
-export function figuresRead(d1: D1Database, f: FigureFilter): Promise<BatchRead<Page<FigureItem>>> {
+export function figuresRead(d1: D1Database, f: FigureFilter): BatchRead<Page<FigureItem>> {
   return listRead(d1, f, setFilters(f), {
     published: figures.published,
     id: figures.id,

@@ -103,13 +103,13 @@ export function goalFiguresOf(json: string | null): FigureRef[] {
 
 /** One page of goals with their figures, newest article first (published DESC, id DESC; undated last): one batch. */
 export async function listGoals(d1: D1Database, f: GoalFilter = {}): Promise<Page<GoalItem>> {
-  return (await inBatch(d1, await goalsRead(d1, f)))[0];
+  return (await inBatch(d1, goalsRead(d1, f)))[0];
 }
 
 type GoalRow = (typeof goals.$inferSelect) & { title: string | null; figures: string };
 
 /** listGoals as statements for a batch shared with other reads. */
-export function goalsRead(d1: D1Database, f: GoalFilter): Promise<BatchRead<Page<GoalItem>>> {
+export function goalsRead(d1: D1Database, f: GoalFilter): BatchRead<Page<GoalItem>> {
   return listRead(d1, f, setFilters(f), {
     published: goals.published,
     id: goals.id,

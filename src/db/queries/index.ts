@@ -27,9 +27,9 @@
  * argument every set filter is a per-row check. `figureIdsQuery`/`goalIdsQuery`/`articleIdsQuery`
  * return the drizzle select of one plan's ids in one page phase (for EXPLAIN QUERY PLAN).
  */
-export { articleConditions, articleIdsQuery, articlePlacesQuery, articleSummaryRead, articlesRead, getArticleSummary, listArticles, placesByArticle } from "./articles";
+export { articleConditions, articleIdsQuery, articleSummaryRead, articlesRead, getArticleSummary, listArticles } from "./articles";
 export { listMetrics, listPlaces, metricsRead, type MetricsFilter, placesRead } from "./facets";
-export { articleFeedData, articleFeedRead, assembleDigest, DIGEST_MAX_ROWS, digestData, digestReadOf, type DigestRows, digestDaysQuery, digestFiguresQuery, digestGoalsQuery, type DigestDay, type FeedArticle, type FeedFigure, type FeedGoal, opmlPlaces } from "./feed";
+export { articleFeedData, articleFeedRead, assembleDigest, DIGEST_MAX_ROWS, digestData, digestRead, type DigestRows, digestDaysQuery, digestFiguresQuery, digestGoalsQuery, type DigestDay, type FeedArticle, type FeedFigure, type FeedGoal, opmlPlaces } from "./feed";
 export { figureConditions, figureFields, figureIdsQuery, figureRef, figuresRead, listFigures, metricCondition } from "./figures";
 export { goalConditions, goalFields, goalFiguresColumn, goalFiguresOf, goalIdsQuery, goalsRead, listGoals } from "./goals";
 export { type BatchRead, type CursorKey, DEFAULT_LIMIT, inBatch, decodeCursor, encodeCursor, MAX_LIMIT, type Page, type Phase, phases } from "./page";

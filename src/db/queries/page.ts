@@ -8,16 +8,16 @@
  *
  * After a cursor the walk runs in two phases so each is one ordered index range: rows WITH a
  * published date (published, id descending), then rows WITHOUT one (id descending); the first
- * page is one phase (the index's order, NULLs last). The phases, and the reads that follow a page
- * (a goal's figures, an article's places), go to D1 as ONE batch: each phase asks for limit + 1
- * ids and the page and its follow-ups select by those ids as a subquery, so a list is one round
- * trip per database (the bound of issue 16: one query or batch per shard; listRead).
+ * page is one phase (the index's order, NULLs last). The phases go to D1 as ONE statement: each
+ * phase asks for limit + 1 ids and the page's rows select by those ids as a subquery, what a row
+ * carries of other tables (a goal's figures, an article's places) a JSON column of its own, so a
+ * list is one query per database (the bound of issue 16: one query or batch per shard; listRead).
  */
 import { and, desc, isNotNull, isNull, lt, lte, or, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { drizzle } from "drizzle-orm/d1";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import { D1_MAX_PARAMS, paramCount, type Plan, type Plans, plannedIds, plansFor, probed, type SetFilters } from "./plan";
+import { type Plan, plannedIds, plansFor, type SetFilters } from "./plan";
 
 /** Page sizes of every list, feed and facet: the one pair the request parsers check against. */
 export const DEFAULT_LIMIT = 50;
@@ -149,48 +149,37 @@ export async function inOneBatch(d1: D1Database, items: BatchItem<"sqlite">[]): 
 
 
 /** What a list is read by: its table's columns and the statements it builds (see listRead). */
-export interface ListSpec<Row, T, C = undefined> {
+export interface ListSpec<Row, T> {
   published: SQLiteColumn;
   id: SQLiteColumn;
   /** One arm of one phase: `SELECT id …` in the phase's order, `take` rows. */
   ids(phase: Phase, plan: Plan, take: number): SQLWrapper;
   /** The page's rows selected by `ids` (a subquery), in the list's order, `take` rows. */
   rows(ids: SQL, order: SQL[], take: number): BatchItem<"sqlite">;
-  /** Reads that follow the page, selecting by `ids` (a goal's figures, an article's places). */
-  followUps?(ids: SQL): BatchItem<"sqlite">[];
-  /** What the items share from the follow-ups' results (read once per page). */
-  context?(followUps: unknown[]): C;
-  item(row: Row, context: C): T;
+  item(row: Row): T;
 }
 
 /**
- * A page of a list as one batch: the ids of every plan's arm of every phase (plan.ts; the plans
- * decided by the statement itself), the rows of those ids in the list's order (both phases: the
- * undated rows last), and the follow-ups by the same ids. Reads its probes first only when one
- * statement would pass D1's bound parameters.
+ * A page of a list as one statement: the ids of every plan's arm of every phase (plan.ts; the
+ * plans decided by the statement itself) and the rows of those ids in the list's order (both
+ * phases: the undated rows last).
  */
-export async function listRead<Row extends { id: number; published: string | null }, T, C = undefined>(
+export function listRead<Row extends { id: number; published: string | null }, T>(
   d1: D1Database,
   f: PageFilter,
   sets: SetFilters,
-  spec: ListSpec<Row, T, C>,
-): Promise<BatchRead<Page<T>>> {
+  spec: ListSpec<Row, T>,
+): BatchRead<Page<T>> {
   const limit = f.limit ?? DEFAULT_LIMIT;
   const phases = pagePhases(spec.published, spec.id, f);
   if (!phases.length) return { items: [], decode: () => ({ items: [], keys: [], next: null }) };
   const order = [sql`${spec.published} IS NULL`, desc(spec.published), desc(spec.id)];
-  const build = (plans: Plans) => {
-    const ids = plannedIds(plans, phases, (phase, plan) => spec.ids(phase, plan, limit + 1));
-    return [spec.rows(ids, order, limit + 1), ...(spec.followUps?.(ids) ?? [])];
-  };
-  let items = build(plansFor(sets));
-  if (items.some((item) => paramCount(item as unknown as { toSQL(): { params: unknown[] } }) > D1_MAX_PARAMS)) items = build(await probed(d1, sets));
+  const ids = plannedIds(plansFor(sets), phases, (phase, plan) => spec.ids(phase, plan, limit + 1));
   return {
-    items,
-    decode: ([rows, ...followUps]) => {
+    items: [spec.rows(ids, order, limit + 1)],
+    decode: ([rows]) => {
       const page = pageOf([rows as Row[]], limit);
-      const context = spec.context?.(followUps) as C;
-      return { ...page, items: page.items.map((r) => spec.item(r, context)) };
+      return { ...page, items: page.items.map((r) => spec.item(r)) };
     },
   };
 }

@@ -9,21 +9,16 @@
  * per request): each set's probe is a materialised CTE, and each way of reading the page (walk,
  * or driven by one set) is an arm of a UNION ALL guarded by a condition on the probes' sizes.
  * The guard is the arm's LIMIT (armLimit), which SQLite evaluates once, before the arm's loop:
- * an arm not taken reads nothing. A statement that would pass D1's 100 bound parameters so
- * (a long keyword query repeated through the arms) reads its probes first instead (`probed`).
+ * an arm not taken reads nothing. The filters' checks repeat in each arm and phase; the read
+ * layer binds each of their values once per statement (src/db/params.ts), which keeps the
+ * statement within the 100 parameters D1 binds.
  */
 import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
-import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import type { PlaceFilter } from "../../places";
 import { keywordProbe, metricProbe } from "./search";
 
-const dialect = new SQLiteAsyncDialect();
-
 /** Above this many articles a set is "large": walking the index finds a page sooner than sorting the set. */
 export const SET_CAP = 400;
-
-/** Most parameters D1 binds in one statement. */
-export const D1_MAX_PARAMS = 100;
 
 export type SetName = "place" | "q" | "metric";
 /** The order sets are considered in: on equal sizes the first drives. */
@@ -115,25 +110,8 @@ export function plansFor(f: SetFilters): Plans {
 }
 
 /**
- * The plans when the probes are read first (one batch of its own): the one plan they pick, its
- * driver's ids bound as one JSON parameter. For a statement that would pass D1_MAX_PARAMS.
- */
-export async function probed(d1: D1Database, f: SetFilters): Promise<Plans> {
-  const probes = probesOf(f);
-  if (!probes.length) return { arms: [{}] };
-  const results = await d1.batch<{ id: number; keep: number }>(probes.map((p) => prepared(d1, p.probe)));
-  let best: { set: SetName; ids: number[] } | undefined;
-  results.forEach((r, i) => {
-    if (r.results.length > SET_CAP) return;
-    const ids = r.results.filter((row) => row.keep !== 0).map((row) => row.id);
-    if (!best || ids.length < best.ids.length) best = { set: probes[i]!.set, ids };
-  });
-  return { arms: [best ? { driver: { set: best.set, ids: sql`SELECT value FROM json_each(${JSON.stringify(best.ids)})` } } : {}] };
-}
-
-/**
  * `SELECT id` of every arm's rows of every phase (`select(phase, plan)` gives one arm's id
- * select): the ids a page and its follow-ups read, with the plans' CTEs in front. Each phase's
+ * select): the ids a page's rows select by, with the plans' CTEs in front. Each phase's
  * arms are a compound of their own: D1 allows at most 5 terms in one compound SELECT, and a
  * phase has at most 4 arms (the walk and one per set).
  */
@@ -141,14 +119,4 @@ export function plannedIds<P>(plans: Plans, phases: P[], select: (phase: P, plan
   const arms = (phase: P) => sql.join(plans.arms.map((plan) => sql`SELECT id FROM (${select(phase, plan)})`), sql` UNION ALL `);
   const perPhase = phases.map((phase) => (plans.arms.length === 1 ? arms(phase) : sql`SELECT id FROM (${arms(phase)})`));
   return sql`${plans.with ?? sql``}${sql.join(perPhase, sql` UNION ALL `)}`;
-}
-
-/** Bound parameters of a statement (D1 refuses more than D1_MAX_PARAMS). */
-export function paramCount(q: SQLWrapper | { toSQL(): { params: unknown[] } }): number {
-  return "toSQL" in q ? q.toSQL().params.length : dialect.sqlToQuery(q.getSQL()).params.length;
-}
-
-function prepared(d1: D1Database, query: SQL): D1PreparedStatement {
-  const built = dialect.sqlToQuery(query);
-  return d1.prepare(built.sql).bind(...built.params);
 }
