@@ -78,7 +78,9 @@ function parallelUnit(body: string, pos: number): { unit: UnitMatch; mag: number
   if (!PARALLEL_JOIN.has(body.charCodeAt(pos))) return null;
   NUMBER_AT_RE.lastIndex = pos + 1;
   const m = NUMBER_AT_RE.exec(body);
-  if (!m || !/^[0-9]/.test(m[0])) return null;
+  // An Arabic number only (a Chinese numeral after 和 is a word more often than a figure).
+  const first = m ? m[0].charCodeAt(0) : 0;
+  if (!m || first < 0x30 || first > 0x39) return null;
   const tail = magnitudeThenUnit(body, pos + 1 + m[0].length);
   const unit = tail ? matchUnit(body, tail.pos) : null;
   // The magnitude written in the joined number (3.5万人) or between it and the unit.
