@@ -11,6 +11,7 @@
 import { lineAt, type Normalised } from "./normalise";
 import {
   HEADING_FORMS,
+  PART_LEVEL,
   PLAIN_LEVEL,
   ANNEX_LINE_RE,
   MAX_PLAIN_HEADING,
@@ -79,6 +80,8 @@ function cjkCount(t: string): number {
   }
   return k;
 }
+
+const endsWithColon = (t: string) => t.endsWith(":") || t.endsWith("：");
 
 /** 。！？!? end a run-in heading. */
 const isStop = (c: number) => c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f;
@@ -167,11 +170,17 @@ export function readSections(n: Normalised, published: string | null): Sections 
     afterAnnex = annexMarker;
     if (annexMarker) h = null;
     else if (h && annexTitle) h = { ...h, level: 0 };
+    // A plain line whose own words name a plan or a review (2026年重点工作 / “十四五”时期工作回顾)
+    // is one of the report's parts: the numbered headings after it ((一)…) sit under it.
+    else if (h && h.level === PLAIN_LEVEL && (REVIEW_HEADING.re.test(text) || PLAN_HEADING.re.test(text))) h = { ...h, level: PART_LEVEL };
     let bodyFrom = 0;
     if (h) {
       const carried = annexTitle ? (stack[stack.length - 1] as Open) : undefined;
       let sibling: Open | undefined;
-      while (stack.length > 1 && (stack[stack.length - 1] as Open).level >= h.level) {
+      // Another plain line closes a part too (阔步迈上新征程 after 2022年政府工作回顾: the next
+      // story of a news page), unless it leads into a list (重点抓好八个方面工作:).
+      const closesPart = h.level === PLAIN_LEVEL && !endsWithColon(text);
+      while (stack.length > 1 && ((stack[stack.length - 1] as Open).level >= h.level || (closesPart && (stack[stack.length - 1] as Open).level === PART_LEVEL))) {
         const closed = stack.pop() as Open;
         if (closed.level === h.level) sibling = closed;
       }

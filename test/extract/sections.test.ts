@@ -121,6 +121,15 @@ describe("plan and review sections", () => {
     expect(kinds(`某地新闻\n${parts}`)).toEqual([["10%", "reported"], ["8%", "target"], ["500个", "reported"]]);
   });
 
+  it("a plain line that names a plan or a review is a part: the numbered headings under it keep its mode", () => {
+    const parts = "2026年某省政府工作报告\n“十四五”时期工作回顾\n(一)产业升级\n新增高新技术企业1200家。\n2026年重点工作\n重点抓好八个方面工作:\n(一)加快建设现代化产业体系\n新增省级创新平台30个。\n(二)加大民生投入\n一是改造建设100个乡镇养老服务中心。";
+    expect(kinds(parts)).toEqual([["1200家", "reported"], ["30个", "target"], ["100个", "target"]]);
+    // The next plain line closes the part (the next story of a news page); a heading numbered
+    // or not under a plain line without cues stays neutral.
+    expect(kinds("某地新闻\n2022年工作回顾\n全市新建公园20个。\n阔步迈上新征程\n(一)产业\n新建公园30个。")).toEqual([["20个", "reported"], ["30个", "reported"]]);
+    expect(kinds("某地新闻\n2026年重点工作\n新建公园20个。\n阔步迈上新征程\n(一)产业\n全市已建成公园30个。")).toEqual([["20个", "target"], ["30个", "reported"]]);
+  });
+
   it("periods: the review year, the plan year, 今年 of a report", () => {
     expect(byText("5.4%")[0]?.period).toBe("2025");
     expect(byText("600个")[0]?.period).toBe("2026");

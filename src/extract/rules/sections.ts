@@ -73,6 +73,11 @@ export const ANNEX_LINE_NOT = ["附件下载", "附件1：2026年民生实事", 
 
 /** Level of a short unnumbered line without sentence punctuation (大庙街道, 2026年工作安排). */
 export const PLAIN_LEVEL = 9;
+/**
+ * Level of such a line whose words name a plan or a review (2026年重点工作): a part of the report,
+ * below 第X部分 and above 一、, so the numbered headings after it do not close it.
+ */
+export const PART_LEVEL = 0.5;
 /** An unnumbered line counts as a heading when it is this short and ends without punctuation. */
 export const MAX_PLAIN_HEADING = 30;
 /** A numbered heading's words run to the first sentence end, at most this far (run-in headings). */
