@@ -77,6 +77,9 @@ describe("kind", () => {
     ["这一年,建立新时代文明实践阵地51个。", "51个", "reported"],
     ["始终将党的政治建设摆在首位,建立阵地51个。", "51个", "reported"],
     ["成功争取中央专项资金2000万元。", "2000万元", "reported"],
+    ["累计争取各类资金2118亿元。", "2118亿元", "reported"],
+    ["一、过去五年工作回顾\n争取中央转移支付超5300亿元。", "5300亿元", "reported"],
+    ["二、2026年工作安排\n争取中央转移支付超5500亿元。", "5500亿元", "target"],
     ["力争新增总部企业20家。", "20家", "target"],
     // A from–to change under a marker: the starting level is reached, the end is the target.
     ["力争企业数量由目前的11家增至22家以上。", "11家", "reported"],

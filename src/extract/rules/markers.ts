@@ -13,8 +13,8 @@ import { ACTION_VERBS } from "./verbs";
 export const GOAL_MARKER_RE =
   /力争|确保(?!了)|争取|力求|(?<!完成(?:了)?(?:全年|年度)?)(?<![占超](?:全年|年度?)?)(?<!有)计划(?![单生”"的内数])|(?<!完成(?:了)?(?:全年|年度)?)(?<![占超](?:全年|年度?)?)目标(?!导向)|到20[0-9]{2}年|年内|每年|年底前|(?<=20[0-9]{2})年前(?![一二三四两][季个])|十[一二三四五六七八九]五”?(?:期末|末|内|期间)|拟(?!人|定稿)|(?<![稳定善场会强弱理])预期(?!管理|引导|不足|转弱|偏弱)|将要|务必/g;
 
-/** 争取 / 计划 that are past facts or names: 成功争取资金, “765”计划, 三年行动计划. */
-export const MARKER_VETO_BEFORE_RE = /(?:成功|已|积极|行动|”|")$/;
+/** 争取 / 计划 that are past facts or names: 成功争取资金, 累计争取…, “765”计划, 三年行动计划. */
+export const MARKER_VETO_BEFORE_RE = /(?:成功|已|积极|累计|行动|”|")$/;
 
 /**
  * 将 as the future tense (广陵将认真贯彻, 我们将聚焦, 邗江将把…作为), not 将 = 把 (始终将党的
@@ -58,8 +58,8 @@ export const YEAR_ON_YEAR_RE = /同比|[比较](?:上年|去年)(?!同期目标)
  */
 export const AIM_NOUN_RE = /^目标$/;
 
-/** 争取 as "secured" in a review (争取国家政策性资金超千亿元, 争取中央预算内投资…): a result. */
-export const SECURED_AFTER_RE = /^(?:到|得)?(?:国家|中央|上级|省级?|各类|各级)?[\u4e00-\u9fff]{0,8}?(?:资金|政策|项目|债券|投资|额度|支持)/;
+/** 争取 as "secured" in a review (争取国家政策性资金超千亿元, 争取中央预算内投资…, 争取中央转移支付…): a result. */
+export const SECURED_AFTER_RE = /^(?:到|得)?(?:国家|中央|上级|省级?|各类|各级)?[\u4e00-\u9fff]{0,8}?(?:资金|政策|项目|债券|专项债|国债|投资|额度|支持|转移支付|补助|贷款)/;
 
 /** A floor or ceiling written on a figure under a goal marker: 不少于25个, 不低于1亿元, 不超过3%. */
 export const COMMITTED_BOUND_RE = /不少于|不低于|不超过|不高于/;
