@@ -14,7 +14,7 @@ import type { Attributed } from "./attribution";
 import type { LineMarkers, Marker } from "./markers";
 import type { Normalised } from "./normalise";
 import { origStart, origEnd } from "./normalise";
-import { DEADLINE_RE, GOAL_PREDICATE_RE, ITEM_VERB_RE, LEAD_DEADLINE_RE } from "./rules/markers";
+import { DEADLINE_RE, FRAMING_CLAUSE_RE, GOAL_PREDICATE_RE, ITEM_VERB_RE, LEAD_DEADLINE_RE } from "./rules/markers";
 import { ACTOR_SUFFIX_RE, ADMIN_SUFFIXES, PLACE_RE } from "./rules/facts";
 import { endAt, isClauseEnd } from "./text";
 import { onHeadingLine } from "./sections";
@@ -30,6 +30,7 @@ const MAX_GOAL = 160;
 const DEADLINE_ONLY = filtered(DEADLINE_ONLY_RE);
 const DEADLINE = filtered(DEADLINE_RE);
 const GOAL_PREDICATE = filtered(GOAL_PREDICATE_RE);
+const FRAMING_CLAUSE = filtered(FRAMING_CLAUSE_RE);
 /** A list lead (今年经济社会发展主要目标是:) is kept with the first item when this short. */
 const MAX_LEAD = 40;
 /** A paragraph's opening time word (今年,… / “2018年…) is its lead's deadline when this close to its start. */
@@ -63,6 +64,12 @@ export function buildGoals(n: Normalised, figs: Attributed[], markers: LineMarke
     // (高于10万元的占80% has one after its first figure) and names no standard indicator of its
     // own (城镇新增就业120万人，城镇调查失业率5%左右: two promises).
     if (last && last.para === f.paragraph && f.clauseStart === last.end + 1 && (endAt(s, last.end) & 4) === 0) {
+      // The clause before only framed this one (聚焦13个产业集群,细分培育30条以上产业链): one goal.
+      if (framing(s, last) && f.clauseEnd - last.start <= MAX_GOAL) {
+        last.end = f.clauseEnd;
+        last.figs.push(f);
+        continue;
+      }
       const ownIndicator = f.metricKey !== undefined && !last.figs.some((g) => g.metricKey === f.metricKey);
       if (!ownIndicator && !GOAL_PREDICATE.test(s.slice(f.clauseStart, f.clauseEnd)) && f.clauseEnd - last.start <= MAX_GOAL) {
         last.end = f.clauseEnd;
@@ -71,6 +78,14 @@ export function buildGoals(n: Normalised, figs: Attributed[], markers: LineMarke
       }
     }
     groups.push({ start: f.clauseStart, end: f.clauseEnd, figs: [f], para: f.paragraph });
+  }
+  // A framing clause whose next clause has no target figure still frames it: the goal runs on
+  // to that clause's end (依托50家龙头企业,打造区域公共品牌).
+  for (const g of groups) {
+    if (!framing(s, g) || (endAt(s, g.end) & 5) !== 1) continue;
+    let k = g.end + 1;
+    while (k < s.length && k - g.start < MAX_GOAL && (endAt(s, k) & 1) === 0) k++;
+    g.end = k;
   }
   const goals: Goal[] = [];
   // The leads in force: the paragraph's opening time word, and the time word of the list lead
@@ -120,6 +135,13 @@ export function buildGoals(n: Normalised, figs: Attributed[], markers: LineMarke
     goals.push(goal);
   }
   return goals;
+}
+
+/** Whether group `g` is one clause that only frames the next (FRAMING_CLAUSE_RE, no predicate after the verb). */
+function framing(s: string, g: Group): boolean {
+  const clause = s.slice(g.start, g.end);
+  const m = FRAMING_CLAUSE.exec(clause);
+  return !!m && !GOAL_PREDICATE.test(clause.slice(m[0].length));
 }
 
 /** The time word that opens a paragraph (今年,洪畴镇将… / 2018年我县…), as a body span. */

@@ -1,7 +1,7 @@
 /** Goals: clauses with target figures, grouping, deadline and actor. */
 import { describe, expect, it } from "vitest";
 import { extract } from "../../src/extract/index";
-import { ITEM_VERB_EXAMPLES, ITEM_VERB_RE } from "../../src/extract/rules/markers";
+import { FRAMING_CLAUSE_EXAMPLES, FRAMING_CLAUSE_RE, GOAL_PREDICATE_RE, ITEM_VERB_EXAMPLES, ITEM_VERB_RE } from "../../src/extract/rules/markers";
 
 const goals = (s: string) => extract(s).goals;
 
@@ -16,6 +16,18 @@ describe("goals", () => {
   it("parallel objects under one verb share a goal; a clause with its own predicate is its own", () => {
     const g = goals("每年新增省级以上研发机构10家以上、产学研合作150项以上,实施关键共性技术攻关和科技成果转化100项以上。");
     expect(g.map((x) => [x.figures, x.deadline])).toEqual([[["10家", "150项"], "每年"], [["100项"], "每年"]]);
+  });
+  it("a clause that only frames the next (聚焦…, 依托…) is part of that clause's goal", () => {
+    for (const ex of FRAMING_CLAUSE_EXAMPLES) {
+      const m = FRAMING_CLAUSE_RE.exec(ex.in);
+      expect([ex.in, !!m && !GOAL_PREDICATE_RE.test(ex.in.slice(m[0].length))]).toEqual([ex.in, ex.framing]);
+    }
+    const g = goals("二、今年工作安排\n聚焦13个产业集群，细分培育30条以上产业链，布局一批产业集聚区。依托50家龙头企业，打造区域公共品牌。聚焦重点领域，新增高新技术企业150家。");
+    expect(g.map((x) => [x.text, x.figures])).toEqual([
+      ["聚焦13个产业集群，细分培育30条以上产业链", ["13个", "30条"]],
+      ["依托50家龙头企业，打造区域公共品牌", ["50家"]],
+      ["新增高新技术企业150家", ["150家"]],
+    ]);
   });
   it("an item after 、 with an action verb of its own is its own promise; a bare object is not", () => {
     for (const ex of ITEM_VERB_EXAMPLES) expect([ex.in, ITEM_VERB_RE.test(ex.in)]).toEqual([ex.in, ex.own]);

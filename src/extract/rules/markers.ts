@@ -128,6 +128,19 @@ export const ITEM_VERB_EXAMPLES = [
 export const GOAL_PREDICATE_EXAMPLES = ["固定资产投资增长", "水利投资超", "城镇新增就业人数", "增长", "其中规模企业工业总产值", "新建智能化煤矿", "推动", "修复治理退化草原", "全省21个市(州)均有上市企业"];
 export const GOAL_PREDICATE_NOT = ["总投资", "年投资", "10亿元以上企业"];
 
+/**
+ * A clause that only frames what follows (聚焦13个产业集群, 依托50家龙头企业, 围绕10个重点领域):
+ * a framing verb, then no predicate of its own (GOAL_PREDICATE_RE on the rest). Its figures
+ * are the scope of the next clause's promise, so it joins that clause's goal.
+ */
+export const FRAMING_CLAUSE_RE = /^(?:[一二三四五六七八九十]是)?(?:聚焦|围绕|依托|立足|瞄准|紧扣|紧盯|对标|借助|针对)/;
+export const FRAMING_CLAUSE_EXAMPLES = [
+  { in: "聚焦13个产业集群", framing: true },
+  { in: "三是依托50家龙头企业", framing: true },
+  { in: "围绕重点领域新建30个园区", framing: false },
+  { in: "新增高新技术企业150家", framing: false },
+];
+
 /** Where a goal's deadline may be read from its list's lead: its own words plus a bare year and multi-year words. */
 export const LEAD_DEADLINE_RE =
   /到20[0-9]{2}年(?:底|末)?|20[0-9]{2}年(?:底前|前|底|内)?|“?十[一二三四五六七八九]五”?(?:期末|末|内|期间|时期)?|(?:今后|未来)[一二三四五两0-9]年|年底前|年内|每年|全年|当年|今年(?:底|内)?|明年|本年度?/;
