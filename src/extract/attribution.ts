@@ -10,7 +10,7 @@ import { findAllMarkers, type LineMarkers } from "./markers";
 import { kindOf } from "./kind";
 import type { Sections, Mode } from "./sections";
 import { metricKey } from "./metrickeys";
-import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_COMPARE_TAIL_RE, METRIC_AFTER_STOP_RE, QUOTED_NAME_LEAD_RE, DURATION_ADVERB_RE, DURATION_VERB_RE, METRIC_MEASURE_ALT_RE, COUNT_VERB_RE, ATTRIBUTE_METRICS, ATTRIBUTE_OWNER_UNITS, ENUMERATION_LEAD_RE, METRIC_MAX, LIST_MEASURE_WORDS, LIST_MODIFIER_MAX, LIST_SEPARATORS } from "./rules/metric";
+import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_COMPARE_TAIL_RE, METRIC_AFTER_STOP_RE, QUOTED_NAME_LEAD_RE, DURATION_ADVERB_RE, DURATION_VERB_RE, METRIC_MEASURE_ALT_RE, COUNT_VERB_RE, ATTRIBUTE_METRICS, ATTRIBUTE_OWNER_UNITS, ENUMERATION_LEAD_RE, METRIC_MAX, LIST_MEASURE_WORDS, LIST_MODIFIER_MAX, LIST_SEPARATORS, ORDINAL_LIST_HEAD_RE } from "./rules/metric";
 import { MONEY_UNITS } from "./rules/units";
 import { DURATION_UNITS } from "./rules/notfigures";
 import { boundsBy, endAt, isCjk, MAX_SCAN } from "./text";
@@ -410,7 +410,7 @@ function sharedTail(lastPart: string): string | undefined {
   let at = -1;
   let word = "";
   for (const w of LIST_MEASURE_WORDS) {
-    const i = lastPart.indexOf(w, LIST_MODIFIER_MAX);
+    const i = lastPart.indexOf(w, 1);
     if (i >= 0 && (at < 0 || i < at || (i === at && w.length > word.length))) [at, word] = [i, w];
   }
   return at >= 0 ? lastPart.slice(at) : undefined;
@@ -422,7 +422,10 @@ function sharedTail(lastPart: string): string | undefined {
  * (化学需氧量 + 排放量) unless it ends in a measure word of its own (营业总收入).
  */
 function sharedMeasure(head: string, lastPart: string, tail: string | undefined): string {
-  if (head.length <= LIST_MODIFIER_MAX) return head + (lastPart.length > head.length ? lastPart.slice(head.length) : "");
+  // The modifier reading needs the last item to hold a word of its own between its modifier and
+  // the tail (农村 + 居民人均可支配 + 收入); 镍产量 or 天然气产量 is a noun and its measure (黄金产量).
+  const own = tail ? lastPart.length - tail.length : lastPart.length;
+  if (head.length <= LIST_MODIFIER_MAX && own >= head.length + 2) return head + lastPart.slice(head.length);
   return tail && !LIST_MEASURE_WORDS.some((w) => head.endsWith(w)) ? head + tail : head;
 }
 
@@ -458,7 +461,10 @@ function distributeLists(figs: Attributed[], c: string): void {
         continue;
       }
     }
-    const parts = a.metric.split(/[、和及与]/);
+    // The list itself, not the metric cut to METRIC_MAX (生产安全事故起数、死亡人数、受伤人数、直接经济损失).
+    const full = peel(lead).core;
+    const list = full.length > a.metric.length && full.endsWith(a.metric) ? full : a.metric;
+    const parts = list.split(/[、和及与]/);
     if (parts.length < 2) continue;
     const lastPart = parts[parts.length - 1] as string;
     const group: Attributed[] = [a];
@@ -470,9 +476,12 @@ function distributeLists(figs: Attributed[], c: string): void {
     }
     if (group.length !== parts.length) continue;
     const tail = sharedTail(lastPart);
+    // 第一、二、三产业增加值: each numeral with the 第 of the first and the words of the last.
+    const ordinal = (parts[0] as string).startsWith("第") && parts.every((p, k) => ORDINAL_LIST_HEAD_RE.test(k === parts.length - 1 ? p.slice(0, 1) : p));
     group.forEach((g, k) => {
       const head = parts[k] as string;
-      g.metric = k === parts.length - 1 ? lastPart : sharedMeasure(head, lastPart, tail);
+      const last = k === parts.length - 1;
+      g.metric = ordinal ? `第${last ? lastPart.slice(0, 1) : head.slice(-1)}${lastPart.slice(1)}` : last ? lastPart : sharedMeasure(head, lastPart, tail);
       g.change = a.change;
     });
   }
