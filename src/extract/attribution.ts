@@ -10,7 +10,7 @@ import { findAllMarkers, type LineMarkers } from "./markers";
 import { kindOf } from "./kind";
 import type { Sections, Mode } from "./sections";
 import { metricKey } from "./metrickeys";
-import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_COMPARE_TAIL_RE, METRIC_AFTER_STOP_RE, QUOTED_NAME_LEAD_RE, DURATION_ADVERB_RE, DURATION_VERB_RE, METRIC_MEASURE_ALT_RE, COUNT_VERB_RE, ATTRIBUTE_METRICS, ATTRIBUTE_OWNER_UNITS, ENUMERATION_LEAD_RE, METRIC_MAX, LIST_MEASURE_WORDS, LIST_MODIFIER_MAX, LIST_SEPARATORS, ORDINAL_LIST_HEAD_RE } from "./rules/metric";
+import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_COMPARE_TAIL_RE, METRIC_AFTER_STOP_RE, QUOTED_NAME_LEAD_RE, DURATION_ADVERB_RE, DURATION_VERB_RE, METRIC_MEASURE_ALT_RE, COUNT_VERB_RE, ATTRIBUTE_METRICS, ATTRIBUTE_OWNER_UNITS, ENUMERATION_LEAD_RE, METRIC_MAX, LIST_MEASURE_WORDS, LIST_MODIFIER_MAX, LIST_SEPARATORS, LIST_MEASURE_ENDS, ORDINAL_LIST_HEAD_RE } from "./rules/metric";
 import { MONEY_UNITS } from "./rules/units";
 import { DURATION_UNITS } from "./rules/notfigures";
 import { boundsBy, endAt, isCjk, MAX_SCAN } from "./text";
@@ -426,7 +426,7 @@ function sharedMeasure(head: string, lastPart: string, tail: string | undefined)
   // the tail (农村 + 居民人均可支配 + 收入); 镍产量 or 天然气产量 is a noun and its measure (黄金产量).
   const own = tail ? lastPart.length - tail.length : lastPart.length;
   if (head.length <= LIST_MODIFIER_MAX && own >= head.length + 2) return head + lastPart.slice(head.length);
-  return tail && !LIST_MEASURE_WORDS.some((w) => head.endsWith(w)) ? head + tail : head;
+  return tail && !LIST_MEASURE_WORDS.some((w) => head.endsWith(w)) && !LIST_MEASURE_ENDS.includes(head.slice(-1)) ? head + tail : head;
 }
 
 

@@ -60,6 +60,9 @@ const POSITIVE: Row[] = [
   ["新增百亿级企业1家,10亿元以上企业30家。", "30家", 30, "家"],
   // Implied unit from a parallel figure.
   ["确保开票销售迈上百亿台阶,装备制造开票突破280亿元。", "百亿", 1e10, "元", { approx: "more_than" }],
+  // The unit of a list's last number, written once for all of them.
+  ["覆盖率分别提高20.9、36.2、54个百分点。", "20.9", 20.9, "个百分点"],
+  ["分别增长3.5和4.2个百分点。", "3.5", 3.5, "个百分点"],
   // Full-width digits and punctuation.
   ["新增企业１２家，增长５％。", "１２家", 12, "家"],
   // 余/多 before a magnitude; a space before the unit.

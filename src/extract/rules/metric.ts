@@ -87,6 +87,8 @@ export const LIST_MEASURE_WORDS = [
   "人数", "人次", "起数", "件数", "户数", "次数",
 ] as const;
 export const LIST_MODIFIER_MAX = 2;
+/** An item ending in one of these is a measure of its own (污水治理率, 营业额) and takes no shared tail. */
+export const LIST_MEASURE_ENDS = "率额数值";
 /** The items of an ordinal list (第一、二、三产业增加值): 第 and a numeral, then bare numerals. */
 export const ORDINAL_LIST_HEAD_RE = /^第?[一二三四五六七八九十]$/;
 
