@@ -430,6 +430,23 @@ function sharedMeasure(head: string, lastPart: string, tail: string | undefined)
 }
 
 
+/**
+ * The noun list of the clause before figure `i`'s (same sentence, no figure in it), peeled as a
+ * metric is: what a bare 分别 clause after it refers to.
+ */
+function clauseBefore(figs: Attributed[], i: number, c: string): string | undefined {
+  const a = figs[i] as Attributed;
+  const end = a.clauseStart - 1;
+  if (end <= a.sentenceStart || (endAt(c, end) & 5) !== 1) return undefined;
+  let k = end;
+  while (k > a.sentenceStart && end - k < METRIC_MAX * 2 && (endAt(c, k - 1) & 1) === 0) k--;
+  if (k > a.sentenceStart && (endAt(c, k - 1) & 1) === 0) return undefined;
+  const prev = figs[i - 1];
+  if (prev && prev.end > k) return undefined;
+  const core = peel(c.slice(k, end)).core;
+  return core.length >= 2 ? core : undefined;
+}
+
 /** The figures from `i` on joined by list separators (8.1%、8.6% / 8.1%和8.6%). */
 function listFrom(figs: Attributed[], i: number, c: string): Attributed[] {
   const group: Attributed[] = [figs[i] as Attributed];
@@ -446,12 +463,14 @@ function distributeLists(figs: Attributed[], c: string): void {
   for (let i = 0; i + 1 < figs.length; i++) {
     const a = figs[i] as Attributed;
     const b = figs[i + 1] as Attributed;
-    if (!LIST_SEPARATORS.includes(c[a.outerEnd] as string) || b.start !== a.outerEnd + 1 || !a.metric) continue;
+    if (!LIST_SEPARATORS.includes(c[a.outerEnd] as string) || b.start !== a.outerEnd + 1) continue;
     const lead = c.slice(a.clauseStart, a.start);
     if (!lead.includes("分别")) continue;
-    // 财政总收入30.9亿元，其中地方财政收入17.3亿元，分别增长13.3%、8.6%: a list with no subject of
-    // its own takes, item by item, the metrics of as many figures before it in the sentence.
-    if (peel(lead).core === "") {
+    const full = peel(lead).core;
+    let list = a.metric;
+    if (full === "") {
+      // 财政总收入30.9亿元，其中地方财政收入17.3亿元，分别增长13.3%、8.6%: a list with no subject of
+      // its own takes, item by item, the metrics of as many figures before it in the sentence.
       const group = listFrom(figs, i, c);
       const before = figs.slice(0, i).filter((f) => f.sentenceStart === a.sentenceStart && f.metric && !f.change);
       if (group.length >= 2 && before.length >= group.length) {
@@ -460,10 +479,13 @@ function distributeLists(figs: Attributed[], c: string): void {
         i += group.length - 1;
         continue;
       }
+      // 引进省外资金、技术、人才，分别增长29%、23.6%和63.9%: the clause before names the items.
+      list = clauseBefore(figs, i, c) ?? list;
+    } else if (a.metric && full.length > a.metric.length && full.endsWith(a.metric)) {
+      // The list itself, not the metric cut to METRIC_MAX (生产安全事故起数、死亡人数、受伤人数、直接经济损失).
+      list = full;
     }
-    // The list itself, not the metric cut to METRIC_MAX (生产安全事故起数、死亡人数、受伤人数、直接经济损失).
-    const full = peel(lead).core;
-    const list = full.length > a.metric.length && full.endsWith(a.metric) ? full : a.metric;
+    if (!list) continue;
     const parts = list.split(/[、和及与]/);
     if (parts.length < 2) continue;
     const lastPart = parts[parts.length - 1] as string;
