@@ -110,6 +110,7 @@ const NEGATIVE: [string, string][] = [
   ["2020年,全区经济平稳运行。", "year"],
   ["2021年10月 01日 09:04", "date and time"],
   ["到2025年,基本建成现代化经济体系。", "deadline year"],
+  ["省林草局等6部门联合印发实施方案。", "部 of 部门 is no measure word"],
   ["全市常住人口12万,城镇化率稳步提高。", "bare 万 without a unit or money"],
   ["重点培育超百亿元企业和过亿元项目。", "threshold prefix qualifying a noun"],
   ["今年前三季度,全市经济运行平稳。", "period, not 年前"],
