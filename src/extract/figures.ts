@@ -402,7 +402,7 @@ function readFigure(body: string, clean: string, start: number, numEnd: number, 
     if (num.magnitude < 1e4) return null;
     const before = body.slice(Math.max(0, start - 3), start);
     const after = body.slice(pos, pos + 3);
-    const supplied = num.chinese ? SUPPLIED_UNIT_RULES.find((r) => r.after.test(body.slice(pos, pos + 5))) : undefined;
+    const supplied = SUPPLIED_UNIT_RULES.find((r) => r.after.test(body.slice(pos, pos + 6)));
     const isLevel = IMPLIED_UNIT_FRAME_RE.test(before) && IMPLIED_UNIT_AFTER_RE.test(after);
     const isBareMoney =
       !num.chinese && BARE_MONEY_BEFORE_RE.test(body.slice(Math.max(0, start - 14), start)) && BARE_MONEY_AFTER_RE.test(after);

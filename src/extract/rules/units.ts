@@ -47,6 +47,7 @@ export const UNIT_RULES: UnitRule[] = [
   { forms: ["户", "戶"], notFollowedBy: "籍口型外", examples: [{ in: "5115户", text: "5115户", value: 5115, unit: "户" }, { in: "贫困户1200户", text: "1200户", value: 1200, unit: "户" }] },
   { forms: ["件"], notFollowedBy: "事", examples: [{ in: "1298件", text: "1298件", value: 1298, unit: "件" }, { in: "46件代表建议", text: "46件", value: 46, unit: "件" }] },
   { forms: ["项", "項"], notFollowedBy: "目", examples: [{ in: "150项", text: "150项", value: 150, unit: "项" }, { in: "100项以上", text: "100项", value: 100, unit: "项", approx: "more_than" }] },
+  { forms: ["场次", "場次"], examples: [{ in: "举办各类基层文化活动超10万场次", text: "10万场次", value: 100000, unit: "场次", approx: "more_than" }] },
   { forms: ["场", "場"], notFollowedBy: "所景馆地次合面", examples: [{ in: "500余场", text: "500余场", value: 500, unit: "场", approx: "more_than" }] },
   { forms: ["所"], notFollowedBy: "属在有以谓得长", examples: [{ in: "4所幼儿园", text: "4所", value: 4, unit: "所" }] },
   { forms: ["处", "處"], notFollowedBy: "理置罚分级长室于在", examples: [{ in: "6处", text: "6处", value: 6, unit: "处" }] },
@@ -81,6 +82,7 @@ export const UNIT_RULES: UnitRule[] = [
   { forms: ["组"], notFollowedBy: "织建成合长委团员件图", examples: [{ in: "共分成10组", text: "10组", value: 10, unit: "组" }] },
   { forms: ["份"], notFollowedBy: "额子", examples: [{ in: "退役军人慰问信120份", text: "120份", value: 120, unit: "份" }] },
   { forms: ["列"], notFollowedBy: "入为车举出席表明", examples: [{ in: "中欧班列开行千列", text: "千列", value: 1000, unit: "列" }, { in: "开行班列1200列", text: "1200列", value: 1200, unit: "列" }] },
+  { forms: ["岁", "歲"], notFollowedBy: "月", examples: [{ in: "人均预期寿命提高到78.8岁", text: "78.8岁", value: 78.8, unit: "岁" }] },
   { forms: ["天"], notFollowedBy: "然津空地下气", examples: [{ in: "200余天", text: "200余天", value: 200, unit: "天", approx: "more_than" }, { in: "提前10天", text: "10天", value: 10, unit: "天" }] },
   { forms: ["年"], notFollowedBy: "度初底末代级轻终货华会", examples: [{ in: "连续6年", text: "6年", value: 6, unit: "年" }, { in: "连续三年", text: "三年", value: 3, unit: "年" }] },
   { forms: ["个小时", "個小時", "小时"], unit: "小时", examples: [{ in: "24小时", text: "24小时", value: 24, unit: "小时" }, { in: "在近两个小时的报告中", text: "两个小时", value: 2, unit: "小时", approx: "about" }, { in: "每天工作8个小时", text: "8个小时", value: 8, unit: "小时" }] },
@@ -139,11 +141,13 @@ export interface SuppliedUnitRule {
 
 export const SUPPLIED_UNIT_RULES: SuppliedUnitRule[] = [
   {
-    after: /^(?:农民工|农民|群众|居民|人口|职工|工人|学生|儿童|老人|妇女|青少年|游客|旅客|市民|村民|党员|干部|志愿者|城乡居民|贫困人口|劳动力)/,
+    after: /^(?:(?:农村|城镇|城市|农业|转移|贫困|困难|低收入|受灾)?(?:人口|群众|居民|劳动力)|农民工|农民|职工|工人|学生|儿童|老人|妇女|青少年|游客|旅客|市民|村民|党员|干部|志愿者|城乡居民)/,
     unit: "人",
     examples: [
       { in: "全县四百四十五万农民人均收入增加", text: "四百四十五万", value: 4450000, unit: "人" },
       { in: "带动二十万群众增收", text: "二十万", value: 200000, unit: "人" },
+      { in: "2.2万农村人口实现脱贫", text: "2.2万", value: 22000, unit: "人" },
+      { in: "帮助5.1万贫困人口实现脱贫", text: "5.1万", value: 51000, unit: "人" },
       { in: "每万人口拥有医生" },
     ],
   },
