@@ -65,6 +65,9 @@ export const UNIT_RULES: UnitRule[] = [
   { forms: ["次"], notFollowedBy: "全会议党代序要日年", examples: [{ in: "开展活动500余次", text: "500余次", value: 500, unit: "次", approx: "more_than" }] },
   { forms: ["枚"], examples: [{ in: "获得亚洲级以上大赛金牌33枚", text: "33枚", value: 33, unit: "枚" }] },
   { forms: ["部"], notFollowedBy: "门委署分队长级位", examples: [{ in: "加装（更新）电梯9555部", text: "9555部", value: 9555, unit: "部" }, { in: "制定政府规章12部", text: "12部", value: 12, unit: "部" }] },
+  { forms: ["种", "種"], notFollowedBy: "植子类養养苗粮业猪源质", examples: [{ in: "本底调查发现物种数增至9266种", text: "9266种", value: 9266, unit: "种" }] },
+  { forms: ["起"], notFollowedBy: "来步草诉点航始源飞跑", examples: [{ in: "破获各类刑事案件22990起", text: "22990起", value: 22990, unit: "起" }] },
+  { forms: ["重量箱"], examples: [{ in: "平板玻璃710万重量箱", text: "710万重量箱", value: 7100000, unit: "重量箱" }] },
   { forms: ["艘次"], examples: [{ in: "邮轮母港接待邮轮91艘次", text: "91艘次", value: 91, unit: "艘次" }] },
   { forms: ["架次"], examples: [{ in: "飞行规模达2061万架次", text: "2061万架次", value: 20610000, unit: "架次" }] },
   { forms: ["艘"], examples: [{ in: "新增远洋船舶12艘", text: "12艘", value: 12, unit: "艘" }] },
@@ -141,13 +144,14 @@ export interface SuppliedUnitRule {
 
 export const SUPPLIED_UNIT_RULES: SuppliedUnitRule[] = [
   {
-    after: /^(?:(?:农村|城镇|城市|农业|转移|贫困|困难|低收入|受灾)?(?:人口|群众|居民|劳动力)|农民工|农民|职工|工人|学生|儿童|老人|妇女|青少年|游客|旅客|市民|村民|党员|干部|志愿者|城乡居民)/,
+    after: /^(?:(?:农村|城镇|城市|农业)?(?:转移|贫困|困难|低收入|受灾)?(?:人口|群众|居民|劳动力)|农民工|农民|职工|工人|学生|儿童|老人|妇女|青少年|游客|旅客|市民|村民|党员|干部|志愿者|城乡居民)/,
     unit: "人",
     examples: [
       { in: "全县四百四十五万农民人均收入增加", text: "四百四十五万", value: 4450000, unit: "人" },
       { in: "带动二十万群众增收", text: "二十万", value: 200000, unit: "人" },
       { in: "2.2万农村人口实现脱贫", text: "2.2万", value: 22000, unit: "人" },
       { in: "帮助5.1万贫困人口实现脱贫", text: "5.1万", value: 51000, unit: "人" },
+      { in: "稳定解决20万农村贫困人口的温饱", text: "20万", value: 200000, unit: "人" },
       { in: "每万人口拥有医生" },
     ],
   },
