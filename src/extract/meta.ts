@@ -17,6 +17,7 @@ import {
   FULL_DATE_RE,
   NAV_LINE_RE,
   SITE_NAME_RE,
+  ISSUER_LINE_RE,
   OUTLET_AFTER_DATE_RE,
   OUTLET_BEFORE_DATE_RE,
   FLAT_TITLE_RE,
@@ -339,6 +340,7 @@ export function readMeta(n: Normalised): Meta {
   // Title: front matter or 标题： first (without a subtitle), else the headline line.
   let title: string | null = null;
   let titleRange: [number, number] | undefined;
+  let issuerLine: HeadLine | undefined;
   if (labels.title) {
     title = labels.title.split(TITLE_SUBTITLE_SPLIT_RE)[0]?.trim() || null;
   } else if (content[0] && !isSectionHeading(content[0].simp)) {
@@ -346,7 +348,10 @@ export function readMeta(n: Normalised): Meta {
     // site names above it (新闻动态, 淮北新闻网) give way to it. A page that opens with a section
     // heading is a section of a report: no title.
     const metaLine = body.find((l) => sourceLabel(l.simp) !== null || (l.simp.length <= 80 && firstDate(l.simp).length > 0));
-    const aboveMeta = metaLine ? content.filter((l) => l.idx < metaLine.idx).at(-1) : undefined;
+    const above = metaLine ? content.filter((l) => l.idx < metaLine.idx) : [];
+    // An issuer alone on the line above the date stands below the headline (…统计公报 / 保定市统计局 / 2026年3月15日).
+    issuerLine = above.length >= 2 && ISSUER_LINE_RE.test((above.at(-1) as HeadLine).simp) ? above.at(-1) : undefined;
+    const aboveMeta = issuerLine ? above.at(-2) : above.at(-1);
     // Some pages put the date/source line first and the headline right below it
     // (2022-05-17 10:21:35 来源: 新华网 / 山东青岛：港口集装箱吞吐量同比增长8.5%).
     const belowMeta = metaLine && !aboveMeta ? content.find((l) => l.idx > metaLine.idx) : undefined;
@@ -435,6 +440,6 @@ export function readMeta(n: Normalised): Meta {
   }
   if (laterSource && laterSource !== source) source = laterSource;
   published ??= dateLineDate;
-  source ??= bylineOutlet(n) ?? labels.issuer ?? (labels.author && SITE_NAME_RE.test(labels.author) ? labels.author : null);
+  source ??= bylineOutlet(n) ?? labels.issuer ?? issuerLine?.clean ?? (labels.author && SITE_NAME_RE.test(labels.author) ? labels.author : null);
   return { title, titleRange, published, source };
 }

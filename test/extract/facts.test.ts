@@ -1,7 +1,7 @@
 /** Article facts: title, published, source, places. */
 import { describe, expect, it } from "vitest";
 import { extract } from "../../src/extract/index";
-import { BRACKET_CELLS_LINE_RE, BYLINE_LINE_RE, FURNITURE_LINE_EXAMPLES } from "../../src/extract/rules/facts";
+import { BRACKET_CELLS_LINE_RE, BYLINE_LINE_RE, FURNITURE_LINE_EXAMPLES, ISSUER_LINE_EXAMPLES, ISSUER_LINE_RE } from "../../src/extract/rules/facts";
 
 describe("title", () => {
   it.each([
@@ -29,6 +29,11 @@ describe("title", () => {
     expect(extract("◎ 本报记者 王明\n金湖县今年将新建农村公路120公里\n本报讯 今年，金湖县将新建农村公路120公里。").title).toBe("金湖县今年将新建农村公路120公里");
     const s = extract("【信息时间：2021-09-18】 【阅读次数：】 【我要打印】 【关闭】\n东营区：全力推进重点项目建设\n今年以来，东营区实施重点项目86个。");
     expect([s.title, s.published]).toEqual(["东营区：全力推进重点项目建设", "2021-09-18"]);
+  });
+  it("stands above an issuer alone on the line over the date, which is the source", () => {
+    for (const ex of ISSUER_LINE_EXAMPLES) expect([ex.in, ISSUER_LINE_RE.test(ex.in)]).toEqual([ex.in, ex.issuer]);
+    const s = extract("2025年保定市国民经济和社会发展统计公报\n保定市统计局\n2026年3月15日\n一、综合\n全年全市地区生产总值1234.5亿元。");
+    expect([s.title, s.published, s.source]).toEqual(["2025年保定市国民经济和社会发展统计公报", "2026-03-15", "保定市统计局"]);
   });
   it("may open with a year, but not with a date", () => {
     expect(extract("当前位置：首页 > 政务公开\n2024年政府工作报告\n正文。").title).toBe("2024年政府工作报告");

@@ -26,6 +26,18 @@ export const PLACE_RE =
 
 
 /** A site or outlet name on its own line above the headline: 淮北新闻网, 中国江苏网, 扬州日报. */
+/**
+ * A government body alone on a line between the headline and the date (保定市统计局 / 2026年3月15日):
+ * the issuer, not the headline.
+ */
+export const ISSUER_LINE_RE = /^[\u4e00-\u9fff]{2,20}?(?:人民政府|政府|办公室|办公厅|委员会|统计局|局|委|厅|办|中心)$/;
+export const ISSUER_LINE_EXAMPLES = [
+  { in: "保定市统计局", issuer: true },
+  { in: "某县人民政府办公室", issuer: true },
+  { in: "2025年保定市国民经济和社会发展统计公报", issuer: false },
+  { in: "市统计局召开年度工作会议", issuer: false },
+];
+
 export const SITE_NAME_RE = /^[\u4e00-\u9fff]{1,10}(?:新闻网|網|网|网站|门户|门户网站|频道|客户端|日报|晚报|报|电视台|融媒体中心|发布)$/;
 
 /** An outlet or issuing body named last on a date line: 2022年11月03日 10:00 澎湃新闻 / 2023-05-06 扬子晚报 / 2023年04月20日 10:18 成都市人民政府办公厅. Group 1 = the outlet. */
