@@ -14,6 +14,7 @@ import {
   YAO_VETO_AFTER_RE,
   TIME_SUBJECT_RE,
   SUBJECT_TAIL_RE,
+  SUBJECT_LEAD_RE,
   SUBJECT_WORDS_RE,
   ADVERBIAL_LEAD_RE,
   NOT_SUBJECT_RE,
@@ -191,9 +192,12 @@ function subjectBefore(s: string, i: number): Subject | undefined {
   const raw = s.slice(i - n, i);
   const lead = raw.length - raw.trimStart().length;
   // Trailing time words and adverbs belong to the predicate: 晋江今年还将 -> 晋江.
-  const subj = raw.trim().replace(SUBJECT_TAIL_RE, "");
+  const trimmed = raw.trim().replace(SUBJECT_TAIL_RE, "");
+  // …and so do leading ones (今年阜南县计划 -> 阜南县).
+  const skip = SUBJECT_LEAD_RE.exec(trimmed)?.[0].length ?? 0;
+  const subj = trimmed.slice(skip);
   if (subj.length < 2 || !SUBJECT_WORDS_RE.test(subj)) return undefined;
   if (ADVERBIAL_LEAD_RE.test(subj) || NOT_SUBJECT_RE.test(subj)) return undefined;
-  return { text: subj, start: i - n + lead };
+  return { text: subj, start: i - n + lead + skip };
 }
 

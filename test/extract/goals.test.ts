@@ -54,6 +54,9 @@ describe("goals", () => {
     expect(g[0]?.deadline).toBe("到2025年");
     expect(g[0]?.actor).toBe("高邮");
   });
+  it("a time word before the subject is not part of the actor", () => {
+    expect(goals("记者获悉，今年阜南县计划投资5.2亿元，新建改造农村公路300公里。").map((x) => x.actor)).toEqual(["阜南县", "阜南县"]);
+  });
   it("keeps a “十四五” deadline clause before the goal", () => {
     const g = goals("园区将深入实施攻坚行动；到“十四五”期末，力争培育百亿级企业3家、十亿级企业20家以上。");
     expect(g[0]?.text).toBe("到“十四五”期末，力争培育百亿级企业3家、十亿级企业20家以上");

@@ -96,6 +96,8 @@ const TIME_WORDS = "今年|明年|后年|年内|全年|年度|本年度|当年|�
 export const TIME_SUBJECT_RE = new RegExp(`^(?:${TIME_WORDS}){1,3}[还也又再都就仍]?$`);
 /** Time words and adverbs at the end of a subject belong to the predicate: 晋江今年还将 -> 晋江. */
 export const SUBJECT_TAIL_RE = new RegExp(`(?:${TIME_WORDS}|还|也|又|再|都|就|仍){1,3}$`);
+/** Leading time words belong to the predicate too: 今年阜南县计划 -> 阜南县. */
+export const SUBJECT_LEAD_RE = new RegExp(`^(?:${TIME_WORDS}){1,2}`);
 /** A subject before a marker is CJK words only (广陵, 大庙街道, 我们). */
 export const SUBJECT_WORDS_RE = /^[\u4e00-\u9fff]+$/;
 /** A conjunction or preposition opens an adverbial, not a subject: 并在年底前完成…, 在年内…, 按照…将. */
