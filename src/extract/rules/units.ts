@@ -37,6 +37,8 @@ export const UNIT_RULES: UnitRule[] = [
   { forms: ["千瓦时", "兆瓦时", "千瓦", "兆瓦", "度"], notFollowedBy: "假过", examples: [{ in: "装机100兆瓦", text: "100兆瓦", value: 100, unit: "兆瓦" }, { in: "用电3亿千瓦时", text: "3亿千瓦时", value: 300000000, unit: "千瓦时" }] },
   { forms: ["公分", "厘米", "毫米"], examples: [{ in: "七八十公分", text: "七八十公分", value: 70, unit: "公分", value_max: 80 }, { in: "降水量12毫米", text: "12毫米", value: 12, unit: "毫米" }] },
   { forms: ["米"], notFollowedBy: "饭粮", examples: [{ in: "宽12米", text: "12米", value: 12, unit: "米" }] },
+  { forms: ["个季度", "個季度"], examples: [{ in: "增速连续16个季度高于全国", text: "16个季度", value: 16, unit: "个季度" }] },
+  { forms: ["个工作日", "個工作日"], examples: [{ in: "开办企业压缩至1个工作日以内", text: "1个工作日", value: 1, unit: "个工作日", approx: "less_than" }] },
   { forms: ["个月", "個月"], examples: [{ in: "用3个月时间", text: "3个月", value: 3, unit: "个月" }] },
   { forms: ["个", "個"], notFollowedBy: "性体", examples: [{ in: "51个", text: "51个", value: 51, unit: "个" }, { in: "1200个贫困户", text: "1200个", value: 1200, unit: "个" }, { in: "30余个项目", text: "30余个", value: 30, unit: "个", approx: "more_than" }] },
   { forms: ["家"], notFollowedBy: "庭具乡长属园", examples: [{ in: "8家", text: "8家", value: 8, unit: "家" }, { in: "7726家农户", text: "7726家", value: 7726, unit: "家" }, { in: "一千余家", text: "一千余家", value: 1000, unit: "家", approx: "more_than" }] },
