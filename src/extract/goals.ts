@@ -15,7 +15,8 @@ import type { LineMarkers, Marker } from "./markers";
 import type { Normalised } from "./normalise";
 import { origStart, origEnd } from "./normalise";
 import { DEADLINE_RE, FRAMING_CLAUSE_RE, GOAL_PREDICATE_RE, ITEM_VERB_RE, LEAD_DEADLINE_RE } from "./rules/markers";
-import { ACTOR_SUFFIX_RE, ADMIN_SUFFIXES, PLACE_RE } from "./rules/facts";
+import { ACTOR_SUFFIX_RE, ADMIN_SUFFIXES, HEADING_ZONE_RE, PLACE_RE } from "./rules/facts";
+import { findNames } from "../places/gazetteer";
 import { endAt, isClauseEnd } from "./text";
 import { onHeadingLine } from "./sections";
 import { deadlinePeriod } from "./periods";
@@ -187,11 +188,21 @@ function actorFor(n: Normalised, markers: LineMarkers, para: number, pos: number
 function headingPlace(n: Normalised, p: number): string | undefined {
   const line = n.lines[p];
   if (!line || !onHeadingLine(n, p)) return undefined;
-  const t = n.clean.slice(line.start, line.end).trim();
+  const raw = n.clean.slice(line.start, line.end);
+  const lead = raw.length - raw.trimStart().length;
+  const t = raw.trim();
   if (/[0-9]/.test(t)) return undefined;
   PLACE_RE.lastIndex = 0;
   const m = PLACE_RE.exec(t);
-  return m && m[1] ? m[1] : undefined;
+  const name = m?.[1];
+  if (!m || !name) return undefined;
+  // A zone keeps its suffix guess (经开区 is no division); anything else must be a name the
+  // gazetteer knows ending there (大庙街道, 广陵区), not a suffix met by chance (扎实推进乡村振兴).
+  if (HEADING_ZONE_RE.test(name)) return name;
+  const simp = n.simp.slice(line.start + lead, line.start + lead + t.length);
+  const end = m.index + name.length;
+  const hit = findNames(simp).find((h) => h.end === end && h.start >= m.index);
+  return hit ? t.slice(hit.start, end) : undefined;
 }
 
 /**

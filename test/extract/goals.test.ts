@@ -81,6 +81,9 @@ describe("goals", () => {
   it("the actor is the subject before 将, or the section heading", () => {
     expect(goals("广陵将认真贯彻全会精神。力争新培育企业20家以上。")[0]?.actor).toBe("广陵");
     expect(goals("大庙街道\n\n我们将坚决贯彻部署,全力推进年度实施的45个重大产业项目建设。")[0]?.actor).toBe("大庙街道");
+    // A heading's place is a name the gazetteer knows, not a suffix met by chance (推进乡 in 推进乡村振兴).
+    expect(goals("扎实推进乡村振兴\n\n我们将新建高标准农田5万亩。")[0]?.actor).toBeUndefined();
+    expect(goals("关于广陵区\n\n我们将新建高标准农田5万亩。")[0]?.actor).toBe("广陵区");
   });
   it("reads traditional text with pinyin: markers, approximations, deadlines, actor", () => {
     const t = "經(jīng)開區(qū)召開項(xiàng)目建設(shè)推進會\n2022年08月05日 來源：萍鄉日報\n會議強調(diào)，要確保年內新開工項(xiàng)目不少於(yú)30個，到2025年規(guī)上工業(yè)企業(yè)達(dá)到300家。";
