@@ -207,10 +207,13 @@ function headingPlace(n: Normalised, p: number): string | undefined {
 
 /**
  * A place or body (see ACTOR_SUFFIX_RE), a name the text also writes with an administrative
- * suffix, or a two-character name (the usual short form of a county or district: 高邮, 邗江).
+ * suffix, or a name the gazetteer knows as a whole (the short form of a county: 高邮, 邗江) —
+ * not any two characters (人均, 强化, 但是 were actors).
  */
 function actorLike(n: Normalised, subject: string): boolean {
-  return subject.length === 2 || ACTOR_SUFFIX_RE.test(subject) || writtenWithSuffix(n.body, subject);
+  if (ACTOR_SUFFIX_RE.test(subject) || writtenWithSuffix(n.body, subject)) return true;
+  // Subjects are read from the body, the simplified text the gazetteer is written in.
+  return findNames(subject).some((h) => h.start === 0 && h.end === subject.length);
 }
 
 /**
