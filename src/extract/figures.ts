@@ -272,8 +272,13 @@ export function findFigures(body: string, clean: string): RawFigure[] {
 
 function approxAround(body: string, start: number, end: number): Approx | undefined {
   const after = pastSpace(body, end);
+  return firstApprox(SUFFIX_APPROX, SUFFIX_MASK, "first", body, after, Math.min(body.length, after + 3))?.approx ?? prefixApprox(body, start);
+}
+
+/** The approximation written before the figure starting at `start` (约, 近, 超过). */
+function prefixApprox(body: string, start: number): Approx | undefined {
   const before = beforeSpace(body, start);
-  return (firstApprox(SUFFIX_APPROX, SUFFIX_MASK, "first", body, after, Math.min(body.length, after + 3)) ?? firstApprox(PREFIX_APPROX, PREFIX_MASK, "last", body, Math.max(0, before - 6), before))?.approx;
+  return firstApprox(PREFIX_APPROX, PREFIX_MASK, "last", body, Math.max(0, before - 6), before)?.approx;
 }
 
 /** An ASCII character: a digit, a letter, % (text that spaces itself from CJK: 增长 5% 左右). */
@@ -418,6 +423,12 @@ function readFigure(body: string, clean: string, start: number, numEnd: number, 
       implied = true;
     }
   }
+  // Years and year ranges: 2020年, 2020-2022年, 2021—2025年 (a deadline, not a figure). The
+  // cheap tests first: every test below only drops the number, so their order changes nothing.
+  if (unitSimp === "年" && !num.chinese && isYear(num.value) && (valueMax === undefined || isYear(valueMax))) return null;
+  // Overlap guard.
+  const last = prev[prev.length - 1];
+  if (last && last.end > start) return null;
   // Not-figure rules, on the 8 characters before, the figure's own text and the 8 after.
   if (notFigure(body, start, end, unitSimp)) return null;
   if (num.chinese) {
@@ -434,19 +445,15 @@ function readFigure(body: string, clean: string, start: number, numEnd: number, 
     }
     // A Chinese numeral glued to a preceding CJK word is often part of a name (三次产业, 四好农村路).
   }
-  // Years and year ranges: 2020年, 2020-2022年, 2021—2025年 (a deadline, not a figure).
-  if (unitSimp === "年" && !num.chinese && isYear(num.value) && (valueMax === undefined || isYear(valueMax))) return null;
   // A quoted slogan or name (insideQuote reads back at most MAX_QUOTE_LEN code units).
   if (insideQuote(body, start, end, MAX_QUOTE_LEN)) return null;
-  // Overlap guard.
-  const last = prev[prev.length - 1];
-  if (last && last.end > start) return null;
-  const approxFinal = approx ?? approxAround(body, start, end);
   const outerStart = start;
   let outerEnd = end;
   const after = pastSpace(body, end);
+  // The suffix read once: approxAround reads it first too (and the prefix only when it is none).
   const suffix = firstApprox(SUFFIX_APPROX, SUFFIX_MASK, "first", body, after, Math.min(body.length, after + 3));
   if (suffix) outerEnd = after + suffix.m[0].length;
+  const approxFinal = approx ?? suffix?.approx ?? prefixApprox(body, start);
   // Every field in one order, optional ones as undefined: one hidden class for all raw figures.
   const f: RawFigure = {
     start,

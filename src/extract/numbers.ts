@@ -26,13 +26,45 @@ const DIGIT = byCode(CN_DIGITS);
 const SMALL_UNIT = byCode(CN_SMALL_UNITS);
 const MAGNITUDE = byCode(MAGNITUDES);
 
+/** Powers of ten that are exact doubles. */
+const TEN = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * Number() of s[0, end) (digits, commas dropped, at most one point) without building the string,
+ * or NaN where that is not sure to be Number()'s own answer. With at most 15 digits the digits
+ * make an exact integer, and one exact double divided by an exact power of ten is rounded once:
+ * the double nearest the decimal, which is what Number() reads. Anything else (an empty part, a
+ * second point, more digits) is left to Number().
+ */
+function digitsValue(s: string, end: number): number {
+  let v = 0;
+  let digits = 0;
+  let point = -1;
+  for (let i = 0; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 44) continue;
+    if (c === 46) {
+      if (point >= 0 || digits === 0) return NaN;
+      point = digits;
+      continue;
+    }
+    v = v * 10 + (c - 48);
+    digits++;
+  }
+  if (digits === 0 || digits > 15 || point === digits) return NaN;
+  return point < 0 ? v : v / (TEN[digits - point] as number);
+}
+
 export function parseArabic(s: string): ParsedNumber | null {
   let i = 0;
   let comma = false;
   for (let c = s.charCodeAt(0); i < s.length && (isDigit(c) || c === 44 || c === 46); c = s.charCodeAt(++i)) if (c === 44) comma = true;
-  // The digits and point, thousands separators dropped (one slice, not a string grown per digit).
-  const numStr = comma ? s.slice(0, i).split(",").join("") : s.slice(0, i);
-  let value = Number(numStr);
+  let value = digitsValue(s, i);
+  if (Number.isNaN(value)) {
+    // The digits and point, thousands separators dropped (one slice, not a string grown per digit).
+    const numStr = comma ? s.slice(0, i).split(",").join("") : s.slice(0, i);
+    value = Number(numStr);
+  }
   if (!Number.isFinite(value)) return null;
   let magnitude = 1;
   let lastMag = 1;

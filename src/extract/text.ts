@@ -56,13 +56,21 @@ export function boundsAround(
 export function insideQuote(s: string, start: number, end: number, maxLen: number): boolean {
   const aMin = Math.max(0, start - maxLen);
   let open = -1;
+  // One pass back serves both kinds of quote: the ASCII double quotes (which open and close
+  // alike) since the line began count only when no curly quote or line break comes first.
+  let quotes = 0;
+  let firstStraight = -1;
   // By code unit: “ U+201C, 「 U+300C, 『 U+300E open; ” U+201D, 」 U+300D, 』 U+300F close.
   for (let i = start - 1; i >= aMin; i--) {
     const c = s.charCodeAt(i);
     if (c === 0x201d || c === 0x300d || c === 0x300f || c === 10) return false;
     if (c === 0x201c || c === 0x300c || c === 0x300e) { open = i; break; }
+    if (c === 0x22) {
+      quotes++;
+      firstStraight = i;
+    }
   }
-  if (open < 0) return insideStraightQuote(s, start, end, maxLen);
+  if (open < 0) return quotes % 2 === 1 && closedOnLine(s, end, firstStraight + maxLen + 2);
   const bMax = Math.min(s.length, open + maxLen + 2);
   for (let i = end; i < bMax; i++) {
     const c = s.charCodeAt(i);
@@ -73,20 +81,11 @@ export function insideQuote(s: string, start: number, end: number, maxLen: numbe
 }
 
 /**
- * Inside ASCII double quotes ("十个严禁"), which open and close alike: an odd number of them
- * since the line began (within maxLen) before the span, and one after it on the line, within maxLen.
+ * Inside ASCII double quotes ("十个严禁"): with an odd number of them since the line began
+ * (within maxLen) before the span, one after it on the line before `until`.
  */
-function insideStraightQuote(s: string, start: number, end: number, maxLen: number): boolean {
-  let quotes = 0;
-  let first = -1;
-  for (let i = start - 1; i >= Math.max(0, start - maxLen) && s.charCodeAt(i) !== 10; i--) {
-    if (s.charCodeAt(i) === 0x22) {
-      quotes++;
-      first = i;
-    }
-  }
-  if (quotes % 2 === 0) return false;
-  const bMax = Math.min(s.length, first + maxLen + 2);
+function closedOnLine(s: string, end: number, until: number): boolean {
+  const bMax = Math.min(s.length, until);
   for (let i = end; i < bMax; i++) {
     const c = s.charCodeAt(i);
     if (c === 0x22) return true;
