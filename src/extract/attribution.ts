@@ -10,7 +10,7 @@ import { findAllMarkers, type LineMarkers } from "./markers";
 import { kindOf } from "./kind";
 import type { Sections, Mode } from "./sections";
 import { metricKey } from "./metrickeys";
-import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_COMPARE_TAIL_RE, METRIC_AFTER_STOP_RE, QUOTED_NAME_LEAD_RE, DURATION_ADVERB_RE, DURATION_VERB_RE, METRIC_MEASURE_ALT_RE, COUNT_VERB_RE, ATTRIBUTE_METRICS, ATTRIBUTE_OWNER_UNITS, ENUMERATION_LEAD_RE, METRIC_MAX, LIST_MEASURE_WORDS, LIST_MODIFIER_MAX, LIST_SEPARATORS, LIST_MEASURE_ENDS, ORDINAL_LIST_HEAD_RE } from "./rules/metric";
+import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_COMPARE_TAIL_RE, METRIC_AFTER_STOP_RE, QUOTED_NAME_LEAD_RE, DURATION_ADVERB_RE, DURATION_VERB_RE, METRIC_MEASURE_ALT_RE, COUNT_VERB_RE, ATTRIBUTE_METRICS, ATTRIBUTE_OWNER_UNITS, ENUMERATION_LEAD_RE, METRIC_MAX, LIST_MEASURE_WORDS, LIST_MODIFIER_MAX, LIST_SEPARATORS, LIST_SPLIT_RE, LIST_MEASURE_ENDS, METRIC_STRIP_RE, ORDINAL_LIST_HEAD_RE } from "./rules/metric";
 import { MONEY_UNITS } from "./rules/units";
 import { DURATION_UNITS } from "./rules/notfigures";
 import { boundsBy, endAt, isCjk, MAX_SCAN } from "./text";
@@ -267,10 +267,8 @@ function writeBack(metric: string, back: Map<number, string>): string {
   return from === 0 ? metric : out + metric.slice(from);
 }
 
-/** Quotes, brackets, spaces and 各类-style qualifiers, dropped from a metric. */
-const STRIP_RE = /[“”‘’"'「」『』《》\s]|各类|各项|各种/g;
-/** The characters a match of STRIP_RE needs: a phrase with none of them is returned as it is, with no regex call. */
-const STRIP_NEEDS = neededChars(STRIP_RE);
+/** The characters a match of METRIC_STRIP_RE needs: a phrase with none of them is returned as it is, with no regex call. */
+const STRIP_NEEDS = neededChars(METRIC_STRIP_RE);
 
 function stripQuotes(t: string): string {
   if (STRIP_NEEDS) {
@@ -278,7 +276,7 @@ function stripQuotes(t: string): string {
     for (let i = 0; i < t.length && !any; i++) any = STRIP_NEEDS[t.charCodeAt(i)] === 1;
     if (!any) return t;
   }
-  return t.replace(STRIP_RE, "");
+  return t.replace(METRIC_STRIP_RE, "");
 }
 
 /** The noun phrase before a figure, without its subject when that leaves one (新增信贷投入预计达到 keeps it). */
@@ -486,7 +484,7 @@ function distributeLists(figs: Attributed[], c: string): void {
       list = full;
     }
     if (!list) continue;
-    const parts = list.split(/[、和及与]/);
+    const parts = list.split(LIST_SPLIT_RE);
     if (parts.length < 2) continue;
     const lastPart = parts[parts.length - 1] as string;
     const group: Attributed[] = [a];

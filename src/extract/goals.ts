@@ -14,17 +14,14 @@ import type { Attributed } from "./attribution";
 import type { LineMarkers, Marker } from "./markers";
 import type { Normalised } from "./normalise";
 import { origStart, origEnd } from "./normalise";
-import { DEADLINE_RE, FRAMING_CLAUSE_RE, GOAL_PREDICATE_RE, ITEM_VERB_RE, LEAD_DEADLINE_RE } from "./rules/markers";
-import { ACTOR_SUFFIX_RE, ADMIN_SUFFIXES, HEADING_ZONE_RE, PLACE_RE } from "./rules/facts";
+import { DEADLINE_ONLY_RE, DEADLINE_RE, FRAMING_CLAUSE_RE, GENERIC_SUBJECT_RE, GOAL_PREDICATE_RE, ITEM_VERB_RE, LEAD_DEADLINE_RE } from "./rules/markers";
+import { ACTOR_SUFFIX_RE, ADMIN_SUFFIXES, HAS_DIGIT_RE, HEADING_ZONE_RE, PLACE_RE } from "./rules/facts";
 import { findNames } from "../places/gazetteer";
 import { endAt, isClauseEnd } from "./text";
 import { onHeadingLine } from "./sections";
 import { deadlinePeriod } from "./periods";
 import { filtered, isSpaceAt } from "./scan";
 
-/** A clause that only states when: 到2025年, 到“十四五”期末, 年内, 今年底, 2024年底前. */
-const DEADLINE_ONLY_RE =
-  /^(?:力争|确保|争取|计划)?(?:到|至)?(?:20[0-9]{2}年(?:底|末)?前?|“?十[一二三四五六七八九]五”?(?:期末|末|内|期间)?|年内|今年(?:底|内)?|年底前)$/;
 const MAX_GOAL = 160;
 
 // The per-goal rules behind the scanner's filters: most calls are settled by a table lookup.
@@ -170,7 +167,7 @@ function actorFor(n: Normalised, markers: LineMarkers, para: number, pos: number
       // Generic subjects name no one in particular (区 alone, 我们, 全区上下); 区发改委 does.
       // Both answers are kept per subject: goals of a paragraph ask about the same markers.
       let like = actors.get(m.subject);
-      if (like === undefined) actors.set(m.subject, (like = !/^(?:我们|我|我区|我市|我县|(?:全[区市县镇]|各[级地])(?:上下)?|[区市县])$/.test(m.subject) && actorLike(n, m.subject)));
+      if (like === undefined) actors.set(m.subject, (like = !GENERIC_SUBJECT_RE.test(m.subject) && actorLike(n, m.subject)));
       if (!like) continue;
       return cleanAt(n, m.subjectStart, m.subjectStart + m.subject.length);
     }
@@ -191,7 +188,7 @@ function headingPlace(n: Normalised, p: number): string | undefined {
   const raw = n.clean.slice(line.start, line.end);
   const lead = raw.length - raw.trimStart().length;
   const t = raw.trim();
-  if (/[0-9]/.test(t)) return undefined;
+  if (HAS_DIGIT_RE.test(t)) return undefined;
   PLACE_RE.lastIndex = 0;
   const m = PLACE_RE.exec(t);
   const name = m?.[1];

@@ -54,6 +54,8 @@ export const NAV_LINE_RE = /^(?:搜索|网站首页|首页|首頁|登录|注册|
  * 开发区管委会, 某集团). A bare name (高邮) counts when the text also writes it with an
  * administrative suffix; verb phrases (紧盯既定, 找准内涵) never do.
  */
+/** A heading line with a digit is a numbered or dated line, not a place's name. */
+export const HAS_DIGIT_RE = /[0-9]/;
 /** A development zone named in a heading (徐州经开区, 高新区): no division, so no gazetteer name. */
 export const HEADING_ZONE_RE = /(?:开发区|開發區|经开区|經開區|高新区|新区)$/;
 export const ACTOR_SUFFIX_RE = /(?:街道|开发区|開發區|经开区|經開區|高新区|高新區|新区|新區|园区|園區|[区區县縣市镇鎮乡鄉村省]|政府|党委|黨委|党工委|黨工委|管委会|管委會|委员会|委員會|[委局厅廳办辦部署]|中心|公司|集团|集團)$/;

@@ -143,6 +143,13 @@ export const FRAMING_CLAUSE_EXAMPLES = [
   { in: "新增高新技术企业150家", framing: false },
 ];
 
+/** A clause that only states when: 到2025年, 到“十四五”期末, 年内, 今年底, 2024年底前. */
+export const DEADLINE_ONLY_RE =
+  /^(?:力争|确保|争取|计划)?(?:到|至)?(?:20[0-9]{2}年(?:底|末)?前?|“?十[一二三四五六七八九]五”?(?:期末|末|内|期间)?|年内|今年(?:底|内)?|年底前)$/;
+
+/** Subjects that name no one in particular (区 alone, 我们, 全区上下); 区发改委 does. */
+export const GENERIC_SUBJECT_RE = /^(?:我们|我|我区|我市|我县|(?:全[区市县镇]|各[级地])(?:上下)?|[区市县])$/;
+
 /** Where a goal's deadline may be read from its list's lead: its own words plus a bare year and multi-year words. */
 export const LEAD_DEADLINE_RE =
   /到20[0-9]{2}年(?:底|末)?|20[0-9]{2}年(?:底前|前|底|内)?|“?十[一二三四五六七八九]五”?(?:期末|末|内|期间|时期)?|(?:今后|未来)[一二三四五两0-9]年|年底前|年内|每年|全年|当年|今年(?:底|内)?|明年|本年度?/;

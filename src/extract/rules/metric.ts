@@ -94,6 +94,10 @@ export const ORDINAL_LIST_HEAD_RE = /^第?[一二三四五六七八九十]$/;
 
 /** What joins the items of a list: 城镇、农村居民 / 城镇和农村居民 / 8.1%、8.6% / 5.6%和7.9%. */
 export const LIST_SEPARATORS = "、和及与";
+/** Splits a list of metrics at its separators. */
+export const LIST_SPLIT_RE = /[、和及与]/;
+/** Quotes, brackets, spaces and 各类-style qualifiers, dropped from a metric. */
+export const METRIC_STRIP_RE = /[“”‘’"'「」『』《》\s]|各类|各项|各种/g;
 
 /** `extract(in)` has a figure `text` whose metric is `metric`. */
 export interface MetricExample {
