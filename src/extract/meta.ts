@@ -18,6 +18,14 @@ import {
   NAV_LINE_RE,
   SITE_NAME_RE,
   ISSUER_LINE_RE,
+  SITE_LINE_SPLIT_RE,
+  TITLE_PUNCT_RE,
+  TITLE_BAD_END_RE,
+  DATE_OPENING_RE,
+  FRONT_MATTER_QUOTES_RE,
+  URL_LIKE_RE,
+  CLAUSE_PUNCT_RE,
+  SPACE_RE,
   OUTLET_AFTER_DATE_RE,
   OUTLET_BEFORE_DATE_RE,
   FLAT_TITLE_RE,
@@ -156,10 +164,17 @@ function subtitleDate(s: string): string | null {
  * single name ending in 网 may be one: 织密安全防护网).
  */
 function isSiteLine(t: string): boolean {
-  const parts = t.split(/[-—|｜·・\s]+/).filter(Boolean);
+  const parts = t.split(SITE_LINE_SPLIT_RE).filter(Boolean);
   return parts.length > 1 && parts.every((p) => SITE_NAME_RE.test(p));
 }
 
+
+/** `s` without the digits glued to its end (an outlet name: 淮北日报2020 → 淮北日报); a loop, as /[0-9]+$/ is quadratic on a run of digits. */
+function withoutTrailingDigits(s: string): string {
+  let e = s.length;
+  while (e > 0 && s.charCodeAt(e - 1) >= 0x30 && s.charCodeAt(e - 1) <= 0x39) e--;
+  return s.slice(0, e);
+}
 
 /**
  * Whether a line is a numbered section heading (一、… （一）…). The seam for the sections stage's
@@ -219,11 +234,11 @@ function isMetadataRow(s: string): boolean {
 
 function titleLike(l: HeadLine | undefined): l is HeadLine {
   if (!l) return false;
-  const bare = !/[。，,；;！？!?]/.test(l.clean);
+  const bare = !TITLE_PUNCT_RE.test(l.clean);
   return (
     (l.clean.length <= MAX_TITLE || (bare && l.clean.length <= MAX_BARE_TITLE)) &&
-    !/[。:：]$/.test(l.clean) &&
-    !/^[0-9]{4}(?:年\s*[0-9]{1,2}\s*月|[-/.][0-9]{1,2})/.test(l.simp) &&
+    !TITLE_BAD_END_RE.test(l.clean) &&
+    !DATE_OPENING_RE.test(l.simp) &&
     !isSiteLine(l.simp) &&
     /[\u4e00-\u9fff].*[\u4e00-\u9fff]/.test(l.simp)
   );
@@ -254,7 +269,7 @@ function readLabels(head: HeadLine[]): Labelled {
       const l = head[k] as HeadLine;
       const m = FRONT_MATTER_FIELD_RE.exec(l.simp);
       if (!m) continue;
-      const v = labelValue(l, m[2] as string).replace(/^['"]|['"]$/g, "").trim();
+      const v = labelValue(l, m[2] as string).replace(FRONT_MATTER_QUOTES_RE, "").trim();
       if (m[1] === "title" && v) out.title ??= v;
       if (m[1] === "date") {
         const iso = firstDate(v)[0]?.date;
@@ -289,10 +304,10 @@ function readLabels(head: HeadLine[]): Labelled {
     } else if (field === "title") {
       out.title ??= written;
     } else if (field === "source") {
-      const outlet = written.split(/\s/)[0]?.split(SOURCE_SUFFIX_SPLIT_RE)[0] ?? "";
-      if (outlet.length >= 2 && !/^(?:https?|www)/i.test(outlet)) out.source ??= outlet;
+      const outlet = written.split(SPACE_RE)[0]?.split(SOURCE_SUFFIX_SPLIT_RE)[0] ?? "";
+      if (outlet.length >= 2 && !URL_LIKE_RE.test(outlet)) out.source ??= outlet;
     } else {
-      const v = written.split(/\s/)[0] ?? "";
+      const v = written.split(SPACE_RE)[0] ?? "";
       if (v.length >= 2) out[field] ??= v;
     }
   }
@@ -411,15 +426,15 @@ export function readMeta(n: Normalised): Meta {
     let outlet: string | null = null;
     if (sm) {
       const raw = l.clean.slice(sm.index, sm.index + sm[0].length);
-      const o = (SOURCE_RE.exec(raw)?.[1] ?? sm[1] ?? "").split(SOURCE_SUFFIX_SPLIT_RE)[0]?.replace(/[0-9]+$/, "") ?? "";
-      if (o.length >= 2 && !/^(?:https?|www|URL)/i.test(o)) outlet = o;
+      const o = withoutTrailingDigits((SOURCE_RE.exec(raw)?.[1] ?? sm[1] ?? "").split(SOURCE_SUFFIX_SPLIT_RE)[0] ?? "");
+      if (o.length >= 2 && !URL_LIKE_RE.test(o)) outlet = o;
     }
     // A 来源 line on its own below the header names the original outlet (the header's is the
     // site republishing it): 来源:央视网 at the end of the article.
     if (outlet && l.idx > lastHead && sm && sm.index === 0 && l.simp.length <= sm[0].length + 2) laterSource ??= outlet;
     if (outlet && !source) source = outlet;
     // A date line of the header (not a lead sentence: 2023年4月18日，全县召开… is an event date).
-    if (!dateLineDate && (sm || ((l.rank ?? Infinity) < DATE_LINE_RANK + frontRank && l.simp.length <= 80 && !/[,，。;；]/.test(l.simp)))) {
+    if (!dateLineDate && (sm || ((l.rank ?? Infinity) < DATE_LINE_RANK + frontRank && l.simp.length <= 80 && !CLAUSE_PUNCT_RE.test(l.simp)))) {
       const dates = firstDate(l.simp);
       if (dates.length) {
         // A date written after the source names that outlet's issue (来源:淮北日报 2020/01/10).

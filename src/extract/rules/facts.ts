@@ -54,6 +54,23 @@ export const NAV_LINE_RE = /^(?:搜索|网站首页|首页|首頁|登录|注册|
  * 开发区管委会, 某集团). A bare name (高邮) counts when the text also writes it with an
  * administrative suffix; verb phrases (紧盯既定, 找准内涵) never do.
  */
+// Small shapes of the header lines read by meta.ts.
+/** Separators between the outlet names of a site line (经济日报-中国经济网). */
+export const SITE_LINE_SPLIT_RE = /[-—|｜·・\s]+/;
+/** Sentence punctuation: a line without it is a bare title. */
+export const TITLE_PUNCT_RE = /[。，,；;！？!?]/;
+/** A title does not end in a full stop or a colon. */
+export const TITLE_BAD_END_RE = /[。:：]$/;
+/** A line that opens with a date (2024年3月 / 2024-03), not a year (2024年政府工作报告). */
+export const DATE_OPENING_RE = /^[0-9]{4}(?:年\s*[0-9]{1,2}\s*月|[-/.][0-9]{1,2})/;
+/** Quotes around a front-matter value (title: '…'). */
+export const FRONT_MATTER_QUOTES_RE = /^['"]|['"]$/g;
+/** A URL, not an outlet. */
+export const URL_LIKE_RE = /^(?:https?|www|URL)/i;
+/** Clause punctuation: a date line has none (a lead sentence does). */
+export const CLAUSE_PUNCT_RE = /[,，。;；]/;
+/** One whitespace character. */
+export const SPACE_RE = /\s/;
 /** A heading line with a digit is a numbered or dated line, not a place's name. */
 export const HAS_DIGIT_RE = /[0-9]/;
 /** A development zone named in a heading (徐州经开区, 高新区): no division, so no gazetteer name. */
