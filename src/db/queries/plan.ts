@@ -60,10 +60,18 @@ export interface SetFilters {
  */
 export function placeKeyMatch(col: SQLWrapper, pf: PlaceFilter, plus = false): SQL {
   const c = plus ? sql`+${col}` : sql`${col}`;
-  const parts = pf.ranges.map(([from, to]) => sql`(${c} >= ${from} AND ${c} < ${to})`);
+  // A name that many divisions share (城关镇 names 88) would be an OR past SQLite's expression
+  // depth: its ranges go in as one JSON parameter, read with json_each, whatever their number.
+  const parts =
+    pf.ranges.length <= MAX_INLINE_RANGES
+      ? pf.ranges.map(([from, to]) => sql`(${c} >= ${from} AND ${c} < ${to})`)
+      : [sql`EXISTS (SELECT 1 FROM json_each(${JSON.stringify(pf.ranges)}) AS r WHERE ${c} >= json_extract(r.value, '$[0]') AND ${c} < json_extract(r.value, '$[1]'))`];
   parts.push(sql`${c} IN (SELECT key FROM places WHERE name = ${pf.name})`);
   return sql`(${sql.join(parts, sql` OR `)})`;
 }
+
+/** Up to this many key ranges are written out (each can use the index); more go through json_each. */
+const MAX_INLINE_RANGES = 8;
 
 /** Per-row check: the row's article names the place or one under it (primary-key range). */
 export function placeRowCheck(articleId: SQLWrapper, pf: PlaceFilter): SQL {
