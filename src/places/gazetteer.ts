@@ -70,41 +70,61 @@ const MAX_NAME = 30;
  * A character trie in typed arrays, nodes in breadth-first order so that each node's children
  * are consecutive and sorted by character (`first[k]` … `first[k + 1]`): a step is a binary
  * search over a few neighbouring entries. The first two characters are found by their pair
- * (`pairKeys`/`pairNodes`). Walking it compares integers only: no substring is made while scanning.
+ * (`pairTable`). Walking it compares integers only: no substring is made while scanning.
+ * findNames runs inside a whole extraction, where the other stages have pushed these tables out
+ * of the cache: what every position reads is kept small (a 32 KB bit set), and what a step
+ * reads together sits together (a pair's key beside its node, a node's first child beside its
+ * name).
  */
 interface Trie {
-  /**
-   * Per UTF-16 unit, 1 when no name starts with it: after a position fails, the next one is
-   * skipped when its character is such (a branch-free step, 2 or 1, so the loop stays predictable).
-   */
-  noStart: Uint8Array;
   /** A bit per hash of a name's first two characters: most text positions stop at this test. */
   pairs: Int32Array;
   /**
-   * The node after a name's first two characters, by their pair: open addressing from the same
-   * hash (`pairKeys` holds the pair, `pairNodes` the node, 0 for an empty slot), so a position
-   * that passes the bit test reaches depth two in about one probe, not a search among the
-   * first character's children.
+   * Of the positions whose pair starts a name, most go no further (中国 starts names, 中国式 none):
+   * a bit per hash of a longer name's first three characters (`triples`) and one per hash of
+   * a two-character name (`twos`) let the walk skip those without reading the trie.
    */
-  pairKeys: Uint32Array;
-  pairNodes: Int32Array;
-  /** Per node, its first child; per node, the character on the edge into it. */
-  first: Int32Array;
+  triples: Int32Array;
+  twos: Int32Array;
+  /**
+   * The node after a name's first two characters, by their pair: open addressing from the same
+   * hash, slot k holding the pair (`[2k]`, 0 for an empty slot) and its node (`[2k + 1]`), so a
+   * position that passes the bit test reaches depth two in about one probe and one cache line.
+   */
+  pairTable: Int32Array;
+  /**
+   * Per node k: `[2k]` its first child (its children run to `[2k + 2]`), `[2k + 1]` 1 + the index
+   * in `entries` of the name ending there, 0 when none does.
+   */
+  nodes: Int32Array;
+  /** Per node, the character on the edge into it. */
   label: Uint16Array;
-  /** Per node, 1 + the index in `entries` of the name ending there, 0 when none does. */
-  end: Int32Array;
   entries: number[][];
 }
 
-const PAIR_BITS = 1 << 20;
-const pairHash = (a: number, b: number): number => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 12;
+/** Bits of the pair filter: 2^18 (32 KB) lets through about a fifth more positions than 2^20 but stays in cache. */
+const PAIR_BITS = 1 << 18;
+const pairHash = (a: number, b: number): number => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 14;
+/** Bits of the three-character filter (64 KB: names have some 33,000 distinct first threes). */
+const TRIPLE_BITS = 1 << 19;
+/** A character past the end of the text reads as NaN, which Math.imul takes as 0: still a hash, never a name's. */
+const tripleHash = (a: number, b: number, c: number): number => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35)) >>> 13;
+/** Bits of the two-character-name filter (some 2,800 names), from the pair's hash. */
+const TWO_BITS = 1 << 15;
+const twoHash = (pair: number): number => pair >>> 3;
+const setBit = (bits: Int32Array, h: number): void => {
+  bits[h >> 5] = (bits[h >> 5] as number) | (1 << (h & 31));
+};
+const hasBit = (bits: Int32Array, h: number): number => ((bits[h >> 5] as number) >>> (h & 31)) & 1;
 
 function child(t: Trie, node: number, c: number): number {
-  let lo = t.first[node] as number;
-  let hi = (t.first[node + 1] as number) - 1;
+  const nodes = t.nodes;
+  const label = t.label;
+  let lo = nodes[2 * node] as number;
+  let hi = (nodes[2 * node + 2] as number) - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const m = t.label[mid] as number;
+    const m = label[mid] as number;
     if (m === c) return mid;
     if (m < c) lo = mid + 1;
     else hi = mid - 1;
@@ -152,30 +172,35 @@ function buildTrie(names: Map<string, number[]>): Trie {
   }
   first[nodes] = nodes;
   const pairs = new Int32Array(PAIR_BITS >> 5);
-  const noStart = new Uint8Array(65536).fill(1);
+  const triples = new Int32Array(TRIPLE_BITS >> 5);
+  const twoNames = new Int32Array(TWO_BITS >> 5);
   for (const k of keys) {
-    noStart[k.charCodeAt(0)] = 0;
     const h = pairHash(k.charCodeAt(0), k.charCodeAt(1));
-    pairs[h >> 5] = (pairs[h >> 5] as number) | (1 << (h & 31));
+    setBit(pairs, h);
+    if (k.length === 2) setBit(twoNames, twoHash(h));
+    else setBit(triples, tripleHash(k.charCodeAt(0), k.charCodeAt(1), k.charCodeAt(2)));
   }
   let twos = 0;
   for (let a = first[0] as number; a < (first[1] as number); a++) twos += (first[a + 1] as number) - (first[a] as number);
   let slots = 1;
   while (slots < 2 * twos) slots <<= 1;
-  const pairKeys = new Uint32Array(slots);
-  const pairNodes = new Int32Array(slots);
+  const pairTable = new Int32Array(2 * slots);
   for (let a = first[0] as number; a < (first[1] as number); a++) {
     for (let b = first[a] as number; b < (first[a + 1] as number); b++) {
       const ca = label[a] as number;
       const cb = label[b] as number;
       let h = pairHash(ca, cb) & (slots - 1);
-      while (pairNodes[h]) h = (h + 1) & (slots - 1);
-      pairKeys[h] = ((ca << 16) | cb) >>> 0;
-      pairNodes[h] = b;
+      while (pairTable[2 * h]) h = (h + 1) & (slots - 1);
+      pairTable[2 * h] = (ca << 16) | cb;
+      pairTable[2 * h + 1] = b;
     }
   }
-  const used = nodes + 1;
-  return { noStart, pairs, pairKeys, pairNodes, first: first.slice(0, used), label: label.slice(0, nodes), end: end.slice(0, nodes), entries };
+  const packed = new Int32Array(2 * (nodes + 1));
+  for (let k = 0; k <= nodes; k++) {
+    packed[2 * k] = first[k] as number;
+    if (k < nodes) packed[2 * k + 1] = end[k] as number;
+  }
+  return { pairs, triples, twos: twoNames, pairTable, nodes: packed, label: label.slice(0, nodes), entries };
 }
 
 /** The peoples' names that may stand before an autonomous unit's suffix, longest first. */
@@ -289,47 +314,70 @@ export interface NameHit {
   entries: number[];
 }
 
+/** Positions findNames filters at a time, and their buffer (reused: nothing allocated per text). */
+const BLOCK = 4096;
+const candidates = new Int32Array(BLOCK);
+
 /**
- * Every gazetteer name in `s`, leftmost-longest, in one pass: at each position the trie is walked
- * as far as the text follows it and the longest name met wins; a hit moves the scan past it.
- * Linear: at most MAX_NAME trie steps per position.
+ * Every gazetteer name in `s`, leftmost-longest: at each position the trie is walked as far as
+ * the text follows it and the longest name met wins; a hit moves the scan past it. Linear: at
+ * most MAX_NAME trie steps per position.
+ * In two passes per block of positions: a tight loop over the pair bit set keeps the positions
+ * a name can start at (about one in ten), then the trie is walked from those only, and only
+ * when the first three characters can start a longer name or the pair is a name itself (one in
+ * five of those): a loop that did it all at once ran the walk's code and cache misses at every
+ * position.
  */
 export function findNames(s: string, max = 20000): NameHit[] {
   const t = gazetteer().trie;
-  const { noStart, pairs } = t;
+  const { pairs, triples, twos, pairTable, nodes } = t;
   const out: NameHit[] = [];
   const n = s.length;
-  const mask = t.pairNodes.length - 1;
-  for (let i = 0; i + 1 < n && out.length < max; i++) {
-    const c = s.charCodeAt(i);
-    const d = s.charCodeAt(i + 1);
-    const h = pairHash(c, d);
-    if (!((pairs[h >> 5] as number) & (1 << (h & 31)))) {
-      i += noStart[d] as number;
-      continue;
+  const mask = (pairTable.length >> 1) - 1;
+  // The first position a name may start at: past the last name found.
+  let from = 0;
+  for (let base = 0; base + 1 < n && out.length < max; base += BLOCK) {
+    const stop = Math.min(base + BLOCK, n - 1);
+    let k = 0;
+    let d = s.charCodeAt(base);
+    for (let i = base; i < stop; i++) {
+      const c = d;
+      d = s.charCodeAt(i + 1);
+      const h = pairHash(c, d);
+      // Branch-free: the position is written always and kept when its bit is set.
+      candidates[k] = i;
+      k += hasBit(pairs, h);
     }
-    // The node after the first two characters (no name is shorter than two).
-    const key = ((c << 16) | d) >>> 0;
-    let slot = h & mask;
-    let node = 0;
-    for (; t.pairNodes[slot]; slot = (slot + 1) & mask) {
-      if (t.pairKeys[slot] === key) { node = t.pairNodes[slot] as number; break; }
-    }
-    if (!node) continue;
-    let hit = t.end[node] as number;
-    let hitEnd = hit ? i + 2 : 0;
-    for (let j = i + 2; j < n && j - i < MAX_NAME; j++) {
-      node = child(t, node, s.charCodeAt(j));
-      if (!node) break;
-      const e = t.end[node] as number;
-      if (e) {
-        hit = e;
-        hitEnd = j + 1;
+    for (let q = 0; q < k && out.length < max; q++) {
+      const i = candidates[q] as number;
+      if (i < from) continue;
+      const c = s.charCodeAt(i);
+      const d = s.charCodeAt(i + 1);
+      const h = pairHash(c, d);
+      if (!hasBit(triples, tripleHash(c, d, s.charCodeAt(i + 2))) && !hasBit(twos, twoHash(h))) continue;
+      // The node after the first two characters (no name is shorter than two).
+      const key = (c << 16) | d;
+      let slot = h & mask;
+      let node = 0;
+      for (let kk = pairTable[2 * slot] as number; kk !== 0; slot = (slot + 1) & mask, kk = pairTable[2 * slot] as number) {
+        if (kk === key) { node = pairTable[2 * slot + 1] as number; break; }
       }
+      if (!node) continue;
+      let hit = nodes[2 * node + 1] as number;
+      let hitEnd = hit ? i + 2 : 0;
+      for (let j = i + 2; j < n && j - i < MAX_NAME; j++) {
+        node = child(t, node, s.charCodeAt(j));
+        if (!node) break;
+        const e = nodes[2 * node + 1] as number;
+        if (e) {
+          hit = e;
+          hitEnd = j + 1;
+        }
+      }
+      if (!hit) continue;
+      out.push({ start: i, end: hitEnd, entries: t.entries[hit - 1] as number[] });
+      from = hitEnd;
     }
-    if (!hit) continue;
-    out.push({ start: i, end: hitEnd, entries: t.entries[hit - 1] as number[] });
-    i = hitEnd - 1;
   }
   return out;
 }

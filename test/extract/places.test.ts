@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { extract } from "../../src/extract";
-import { gazetteer, shortForm, writtenForm } from "../../src/places/gazetteer";
+import { findNames, gazetteer, shortForm, writtenForm } from "../../src/places/gazetteer";
 import { findMentions, subPlaceAfter } from "../../src/extract/places/mentions";
 import { WORD_SHORT_FORMS } from "../../src/places/word-forms";
 import {
@@ -172,5 +172,33 @@ describe("places of an article", () => {
       ["10家", "邗江区", "321003"],
     ]);
     expect(s.goals.map((goal) => goal.place_code)).toEqual(["321084", "321023", "321003"]);
+  });
+});
+
+describe("findNames", () => {
+  /** Leftmost-longest by the name table itself: at each position the longest name that starts there. */
+  function naive(s: string): { start: number; end: number }[] {
+    const names = gazetteer().names;
+    const out: { start: number; end: number }[] = [];
+    for (let i = 0; i < s.length; ) {
+      let end = 0;
+      for (let len = 2; len <= 30 && i + len <= s.length; len++) if (names.has(s.slice(i, i + len))) end = i + len;
+      if (end) { out.push({ start: i, end }); i = end; } else i++;
+    }
+    return out;
+  }
+  it("finds the names a search of the name table finds, across its blocks of positions and at the text's end", () => {
+    // Filler without names, a name across each 4,096-position block boundary, two-character
+    // names (the province's short form) and a longer one at the very end.
+    const filler = "今天天气很好我们一起去看看吧。";
+    let s = "";
+    while (s.length < 4094) s += filler;
+    s = s.slice(0, 4094) + "河北省保定市高阳县";
+    while (s.length < 8190) s += filler;
+    s = s.slice(0, 8190) + "洪畴镇和河北";
+    const hits = findNames(s).map(({ start, end }) => ({ start, end }));
+    expect(hits).toEqual(naive(s));
+    expect(hits.some((h) => h.start === 4094)).toBe(true);
+    expect(hits.at(-1)).toEqual({ start: s.length - 2, end: s.length });
   });
 });
