@@ -423,18 +423,42 @@ export function anyMatch(patterns: readonly RegExp[]): (s: string) => boolean {
     if (r.anchoredEnd) for (let c = 0; c < ALL; c++) if (!r.last[c]) atEnd[c] = (atEnd[c] as number) & ~bit;
   });
   for (let c = 0; c < ALL; c++) atStart[c] = (atStart[c] as number) | (anywhere[c] as number);
+  // The four tables by character as one byte table of classes (characters the rules treat alike)
+  // and four small tables by class: a line's characters then read 64 KB spread over the rules,
+  // not 1 MB, and far fewer of those lines are cold after the other stages ran.
+  // Class 0: the characters no rule names (most of them), without a key made for each.
+  const classOf = new Map<string, number>([["0,0,0,-1", 0]]);
+  const cls = new Uint8Array(ALL);
+  const byClass: [number, number, number, number][] = [[0, 0, 0, -1]];
+  for (let c = 0; c < ALL; c++) {
+    if (anywhere[c] === 0 && needs[c] === 0 && atStart[c] === 0 && atEnd[c] === -1) continue;
+    const row: [number, number, number, number] = [anywhere[c] as number, needs[c] as number, atStart[c] as number, atEnd[c] as number];
+    const key = row.join();
+    let k = classOf.get(key);
+    if (k === undefined) {
+      k = byClass.length;
+      if (k > 255) throw new RangeError("anyMatch: the rules treat more than 256 classes of characters apart");
+      classOf.set(key, k);
+      byClass.push(row);
+    }
+    cls[c] = k;
+  }
+  const classAnywhere = Int32Array.from(byClass, (r) => r[0]);
+  const classNeeds = Int32Array.from(byClass, (r) => r[1]);
+  const classAtStart = Int32Array.from(byClass, (r) => r[2]);
+  const classAtEnd = Int32Array.from(byClass, (r) => r[3]);
   return (s) => {
     const n = s.length;
     if (n === 0) return patterns.some((re) => re.test(s));
-    const c0 = s.charCodeAt(0);
-    let start = always | (atStart[c0] as number);
-    let need = needless | (needs[c0] as number);
+    const k0 = cls[s.charCodeAt(0)] as number;
+    let start = always | (classAtStart[k0] as number);
+    let need = needless | (classNeeds[k0] as number);
     for (let i = 1; i < n; i++) {
-      const c = s.charCodeAt(i);
-      start |= anywhere[c] as number;
-      need |= needs[c] as number;
+      const k = cls[s.charCodeAt(i)] as number;
+      start |= classAnywhere[k] as number;
+      need |= classNeeds[k] as number;
     }
-    let run = start & need & (atEnd[s.charCodeAt(n - 1)] as number);
+    let run = start & need & (classAtEnd[cls[s.charCodeAt(n - 1)] as number] as number);
     for (let k = 0; run !== 0; k++, run >>>= 1) if (run & 1 && (patterns[k] as RegExp).test(s)) return true;
     return false;
   };
