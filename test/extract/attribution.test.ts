@@ -172,6 +172,19 @@ describe("metric in traditional text", () => {
   });
 });
 
+describe("metric in a simplified text with a few traditional characters", () => {
+  // A simplified page whose chrome links to its 繁體中文 edition: 体 stands as 體 once and as
+  // itself everywhere else, so the metrics keep 体; a character the page writes traditional
+  // as often as not goes back.
+  const page = (links: number) => "繁體中文\n".repeat(links) + "新建农民体育健身工程4200个,建设全民健身体育公园12个。";
+  it.each([
+    [1, ["新建农民体育健身工程", "建设全民健身体育公园"]],
+    [3, ["新建农民體育健身工程", "建设全民健身體育公园"]],
+  ])("with %i traditional form(s) of 体", (links, metrics) => {
+    expect(extract(page(links)).figures.map((f) => f.metric)).toEqual(metrics);
+  });
+});
+
 describe("metric written with the document's full-width forms", () => {
   // The metric is read from folded text and written back with the first form the document
   // writes for each character (here ５ for 5), however far into the text that form first stands:
