@@ -217,6 +217,19 @@ describe("periods", () => {
     expect(p("到2025年,全市森林覆盖率达到30%。")).toEqual([["30%", "2025", "到2025年"]]);
     expect(p("三、2026年工作安排\n新建智能化煤矿60座。")).toEqual([["60座", "2026", "2026年"]]);
   });
+  it("a base a figure is compared with is not its period, except of the base's own level", () => {
+    const r = "2011年某省政府工作报告\n一、2010年工作回顾\n";
+    // 比上年 / 是2005年的 are bases: the figures are of the reviewed year (the section's).
+    expect(p(r + "全省生产总值比上年增长12%，是2005年的1.9倍。")).toEqual([["12%", "2010", "2010年"], ["1.9倍", "2010", "2010年"]]);
+    // 由2005年的 gives the level right after it its year; the level it rose to is of the sentence's own year.
+    expect(p(r + "预计2010年，汽车产量由2005年的21.5万辆发展到72万辆。")).toEqual([["21.5万辆", "2005", "2005年"], ["72万辆", "2010", "2010年"]]);
+    // In a plan, 比上年 does not make the target last year's, and 由上年的 is the starting level only.
+    const plan = "2011年某省政府工作报告\n二、2011年工作安排\n全省生产总值比上年增长8%，财政收入由上年的100亿元增加到110亿元。";
+    expect(extract(plan).figures.map((f) => [f.text, f.kind, f.period])).toEqual([["8%", "target", "2011"], ["100亿元", "reported", "2010"], ["110亿元", "target", "2011"]]);
+    // 是 before a time word with no 的 is a copula, and 从2011年起 is a start: both are periods.
+    expect(p("全省上下团结奋斗，刚刚过去的这一年是“十一五”收官之年，全省粮食产量达到600亿斤。")).toEqual([["600亿斤", "2006..2010", "“十一五”"]]);
+    expect(p("从2011年起每年新建学校10所。")).toEqual([["10所", "2011", "2011年"]]);
+  });
   it("resolveTime normalises each kind", () => {
     expect([resolveTime("十三五期间", 2024), resolveTime("今后五年", 2026), resolveTime("过去五年", 2026), resolveTime("2021—2025年", 2024), resolveTime("下半年", 2024), resolveTime("10月份", 2024)]).toEqual(["2016..2020", "2026..2030", "2021..2025", "2021..2025", "2024-H2", "2024-10"]);
     expect(resolveTime("今年", undefined)).toBeUndefined();

@@ -39,9 +39,10 @@ export const WEAK_MARKER_RE = /^(?:每年|年内|年底前|年前|到20[0-9]{2}�
 
 /**
  * A result cue inside a plan section (the section makes figures targets; these say otherwise):
- * 预计全年实现…, 去年…, 已建成…, 截至…, 现有…, 今年以来… — but not 比上年 (a target's base).
+ * 预计全年实现…, 去年…, 已建成…, 截至…, 现有…, 今年以来… — but not 比上年 or 由上年的 (a target's base;
+ * the starting level of a from–to change is reported by FROM_LEVEL_BEFORE_RE).
  */
-export const PLAN_REPORTED_RE = /预计|已经|已(?![知经])|现有|截至|截止|一年来|今年以来|(?<![比较同与])(?:去年|上年)(?!度|同期)|(?<![较比])过去|目前/;
+export const PLAN_REPORTED_RE = /预计|已经|已(?![知经])|现有|截至|截止|一年来|今年以来|(?<![比较同与由从])(?:去年|上年)(?!度|同期)|(?<![较比])过去|目前/;
 
 /** A clause that reports a result even inside a forward-looking paragraph. */
 export const REPORTED_CLAUSE_RE =
