@@ -76,6 +76,10 @@ describe("change", () => {
     ["综合能耗下降到0.5吨标准煤。", "0.5吨标准煤", undefined],
     ["财政收入12亿元,增长57.3%。", "12亿元", undefined],
     ["新增就业1.2万人。", "1.2万人", undefined],
+    // Both ends of a from–to change are levels, the year of the end written before it or not.
+    ["生产总值从2020年的3.68万亿元增长到2025年的4.93万亿元。", "3.68万亿元", undefined],
+    ["生产总值从2020年的3.68万亿元增长到2025年的4.93万亿元。", "4.93万亿元", undefined],
+    ["一般公共预算收入从3826.5亿元增长到4398.6亿元。", "3826.5亿元", undefined],
     ["群众安全感达98.5%。", "98.5%", undefined],
   ] as [string, string, boolean | undefined][])("%s %s", (s, text, change) => {
     const f = one(s, text);
