@@ -83,8 +83,8 @@ export const PARTITIVE_AFTER_RE = /^[\u4e00-\u9fff]{0,8}(?<![高初县城集空]
  */
 export const CHANGE_RE = /增长|成长|下降|提高|降低|减少|削减|增加|上升|回落|增幅|增速|同比|环比|[比较](?:过去[0-9一二三四五六七八九十两]{1,2}年|上年|去年|前年|上月|同期|20[0-9]{2}年[末底]?)|下滑|上涨|缩减|翻番|扩大/;
 
-/** A change word ending in 至/到 gives the new level, not the change: 失业率回落至2.9%, 提高到85%, 增长到2025年的4.93万亿元. */
-export const CHANGE_TO_LEVEL_RE = /(?:回落|下降|下滑|降低|降|提高|提升|增长|增加|上升|升|减少|扩大|缩减)(?:至|到)(?:(?:19|20)[0-9]{2}年(?:底|末)?的?)?$/;
+/** A change word ending in 至/到 gives the new level, not the change: 失业率回落至2.9%, 提高到85%, 增长到2025年的4.93万亿元, 提高到每月815元. */
+export const CHANGE_TO_LEVEL_RE = /(?:回落|下降|下滑|降低|降|提高|提升|增长|增加|上升|升|减少|扩大|缩减)(?:至|到)(?:(?:19|20)[0-9]{2}年(?:底|末)?的?)?(?:每人每[月年]|人均每?月|每人|每月|每年)?$/;
 
 /** A change word right after the figure: 录得3.2%增长, 实现两位数的增幅 (not 3.68万亿元增长到…: the level it rose from). */
 export const CHANGE_AFTER_RE = /^的?(?:增长|增幅|升幅|降幅|跌幅|下降|下跌)(?![至到])/;
