@@ -272,6 +272,9 @@ describe("one goal per promise", () => {
     expect(goals("力争新增百亿级企业1家,10亿元以上企业30家。")).toEqual([["力争新增百亿级企业1家,10亿元以上企业30家", ["1家", "30家"], null]]);
     expect(goals("三、2014年工作安排\n安排重点项目200项左右,总投资3000亿元以上,年投资600亿元以上。").map((g) => g[1])).toEqual([["200项", "3000亿元", "600亿元"]]);
   });
+  it("a clause that opens with an action verb of its own is its own goal", () => {
+    expect(goals("三、2026年重点工作\n实现城镇新增就业18万人以上，发布就业岗位50万个以上，释放政策性岗位4.5万个。").map((g) => g[1])).toEqual([["18万人"], ["50万个"], ["4.5万个"]]);
+  });
   it("a 分别 clause is one goal", () => {
     expect(goals("二、2019年工作安排\n城乡居民人均可支配收入分别增长7.5%和8.5%。").map((g) => g[1])).toEqual([["7.5%", "8.5%"]]);
   });
