@@ -37,11 +37,11 @@ export function periodsOf(n: Normalised, figs: Attributed[], sections: Sections)
     while (si + 1 < scopes.length && (scopes[si + 1] as { pos: number }).pos <= f.start) si++;
     const own = ownWord(s, words, w, f.sentenceStart, f.start);
     const scope = scopes[si];
+    // 全年/当年 in a review is the reviewed year: 当年投资996.3亿元. Under a heading with no year
+    // of its own ((一)经济形势回升向好) that is the year before the report's.
+    const reviewed = scope?.mode === "review" ? (scope.period?.period.length === 4 ? scope.period.period : sections.report && year !== undefined ? String(year - 1) : undefined) : undefined;
     if (own && own.start >= f.sentenceStart) {
-      const text = n.original.slice(origStart(n, own.start), origEnd(n, own.end));
-      // 全年/当年 in a review is the reviewed year: 当年投资996.3亿元.
-      const same = scope?.mode === "review" && scope.period?.period.length === 4 && SAME_YEAR.has(n.body.slice(own.start, own.end));
-      out.push({ period: same ? (scope.period as Period).period : own.period, text });
+      out.push({ period: periodOf(s, own, reviewed), text: n.original.slice(origStart(n, own.start), origEnd(n, own.end)) });
       continue;
     }
     // The paragraph's first time word (read once per paragraph).
@@ -53,7 +53,7 @@ export function periodsOf(n: Normalised, figs: Attributed[], sections: Sections)
     const first = line ? opening : undefined;
     const lead = line && first && first.end <= f.start && first.start - line.start <= PARAGRAPH_LEAD && !isBase(s, first) ? first : undefined;
     if (lead) {
-      out.push({ period: lead.period, text: n.original.slice(origStart(n, lead.start), origEnd(n, lead.end)) });
+      out.push({ period: periodOf(s, lead, reviewed), text: n.original.slice(origStart(n, lead.start), origEnd(n, lead.end)) });
       continue;
     }
     if (scope?.period && (scope.mode === null || (scope.mode === "plan") === (f.kind === "target"))) {
@@ -65,6 +65,11 @@ export function periodsOf(n: Normalised, figs: Attributed[], sections: Sections)
     else out.push(undefined);
   }
   return out;
+}
+
+/** A word's period, where 全年/当年 of a review is the reviewed year. */
+function periodOf(s: string, word: TimeWord, reviewed: string | undefined): string {
+  return reviewed !== undefined && SAME_YEAR.has(s.slice(word.start, word.end)) ? reviewed : word.period;
 }
 
 /** A time word that a figure is compared with (比上年, 是2005年的, 由2020年的), not its period. */

@@ -230,6 +230,10 @@ describe("periods", () => {
     expect(p("全省上下团结奋斗，刚刚过去的这一年是“十一五”收官之年，全省粮食产量达到600亿斤。")).toEqual([["600亿斤", "2006..2010", "“十一五”"]]);
     expect(p("从2011年起每年新建学校10所。")).toEqual([["10所", "2011", "2011年"]]);
   });
+  it("全年 in a review is the reviewed year, under a sub-heading with no year of its own too", () => {
+    const r = "某市2010年政府工作报告\n一、2009年工作回顾\n（一）经济形势回升向好。 全年生产总值完成1737.6亿元。工业增加值完成477.1亿元。\n二、2010年主要工作任务\n全年新增就业5万人。";
+    expect(p(r).map((x) => x.slice(0, 2))).toEqual([["1737.6亿元", "2009"], ["477.1亿元", "2009"], ["5万人", "2010"]]);
+  });
   it("resolveTime normalises each kind", () => {
     expect([resolveTime("十三五期间", 2024), resolveTime("今后五年", 2026), resolveTime("过去五年", 2026), resolveTime("2021—2025年", 2024), resolveTime("下半年", 2024), resolveTime("10月份", 2024)]).toEqual(["2016..2020", "2026..2030", "2021..2025", "2021..2025", "2024-H2", "2024-10"]);
     expect(resolveTime("今年", undefined)).toBeUndefined();
