@@ -189,6 +189,12 @@ describe("plan and review sections", () => {
     // A review paragraph's 将 sentence is a target; its weak markers (每年) are not.
     expect(kinds("一、过去一年工作回顾\n全年新增就业12万人。每年实施20项民生实事。明年我们将新建学校10所。")).toEqual([["12万人", "reported"], ["20项", "reported"], ["10所", "target"]]);
   });
+  it("a short line that goes on with a sentence cut off above it is no heading (a hard-wrapped page)", () => {
+    const r = "2004年政府工作报告\n2003年工作回顾\n刚刚过去的一年，是我省发展进程中重要而又很不寻常的一年。全省人民在党中央、国务院\n全面建设小康社会\n道路上迈出坚实的第一步。新造林850万亩，每年新增劳动力30万人。\n2004年工作安排\n新造林500万亩。";
+    expect(kinds(r)).toEqual([["850万亩", "reported"], ["30万人", "reported"], ["500万亩", "target"]]);
+    // A line after a sentence that ended is still a heading: it closes the review.
+    expect(kinds(r.replace("国务院\n", "国务院领导下奋力拼搏。\n"))).toEqual([["850万亩", "reported"], ["30万人", "target"], ["500万亩", "target"]]);
+  });
   it("news without sections keeps the marker logic", () => {
     expect(kinds("今年以来,全区完成投资12亿元。全区将力争新增企业20家。")).toEqual([["12亿元", "reported"], ["20家", "target"]]);
   });
