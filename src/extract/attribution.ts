@@ -13,7 +13,7 @@ import { metricKey } from "./metrickeys";
 import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_COMPARE_TAIL_RE, METRIC_AFTER_STOP_RE, QUOTED_NAME_LEAD_RE, DURATION_ADVERB_RE, DURATION_VERB_RE, METRIC_MEASURE_ALT_RE, COUNT_VERB_RE, ATTRIBUTE_METRICS, ATTRIBUTE_OWNER_UNITS, ENUMERATION_LEAD_RE, METRIC_MAX, LIST_MEASURE_WORDS, LIST_MODIFIER_MAX, LIST_SEPARATORS, LIST_SPLIT_RE, LIST_MEASURE_ENDS, METRIC_STRIP_RE, ORDINAL_LIST_HEAD_RE } from "./rules/metric";
 import { MONEY_UNITS } from "./rules/units";
 import { DURATION_UNITS } from "./rules/notfigures";
-import { boundsBy, endAt, isCjk, MAX_SCAN } from "./text";
+import { boundsBy, endAt, MAX_SCAN } from "./text";
 import { filtered, neededChars, nextIndexOf, scanner, type Filtered } from "./scan";
 
 /** The per-figure rules behind the scanner's filters: most calls are settled by a table lookup. */
@@ -62,6 +62,8 @@ export function attribute(n: Normalised, raws: RawFigure[], sections: Sections):
   // in text order, so each is found by forward searches that serve every figure up to it.
   const closes = nextIndexOf(s, ")");
   const bars = nextIndexOf(s, "|");
+  // A text with no table bar (most) has no cell to cut a figure's words at.
+  const hasBars = bars(0) >= 0;
   for (let k = 0; k < raws.length; k++) {
     const f = raws[k] as RawFigure;
     while (li < n.lines.length - 1 && (n.lines[li] as { end: number }).end < f.start) li++;
@@ -78,7 +80,7 @@ export function attribute(n: Normalised, raws: RawFigure[], sections: Sections):
     const kind = kindOf({ s, start: f.start, end: f.end, clauseStart, clauseEnd, sentenceStart, markers: markersByLine.of(li), mode });
     // Metric.
     // Rules match simplified text; the metric is then written back in the article's script.
-    const own = metricFor(n.simp, s, f, clauseStart, clauseEnd, prev, raws[k + 1], bars);
+    const own = metricFor(n.simp, s, f, clauseStart, clauseEnd, prev, raws[k + 1], hasBars ? bars : null);
     const change = own.change;
     // The set of metric names is asked last: hashing the new metric string is the dearest test.
     const metric = own.metric && prev?.metric && prev.sentenceEnd >= f.start && ATTRIBUTE_OWNER_UNITS.has(prev.unitSimp) && MONEY_UNITS.has(f.unitSimp) && ATTRIBUTE_METRICS.has(own.metric) ? prev.metric + own.metric : own.metric;
@@ -312,25 +314,29 @@ function metricFor(
   clauseEnd: number,
   prev: Attributed | undefined,
   next: RawFigure | undefined,
-  bars: (from: number) => number,
+  bars: ((from: number) => number) | null,
 ): { metric?: string; change?: boolean } {
   // After the figure: 1200个贫困户, 5个养老服务指导中心建成, 不低于1亿元的工业技改奖补资金.
   // In a table row (服务时长 | 2小时 | 活动日期 | …) a figure's cell ends at the next bar.
-  const cellEnd = foundBefore(bars, f.outerEnd, clauseEnd);
+  const cellEnd = bars ? foundBefore(bars, f.outerEnd, clauseEnd) : clauseEnd;
   let ap = f.outerEnd;
   if (next && next.start === ap && next.end <= cellEnd) ap = next.outerEnd; // 6处300余亩低效用地盘活
-  const alt = s[ap] === "（" || s[ap] === "(" ? METRIC_MEASURE_ALT_RE.exec(s.slice(ap, ap + 4)) : null;
-  if (alt) ap += alt[0].length;
-  if (s[ap] === "的") ap++;
-  const win = isCjk(s[ap]) || s[ap] === "“" ? c.slice(ap, Math.min(cellEnd, ap + METRIC_MAX + 4)) : "";
+  // By code unit: s[i] of a CJK character is a new one-character string.
+  let at = s.charCodeAt(ap);
+  const alt = at === 0xff08 || at === 0x28 ? METRIC_MEASURE_ALT_RE.exec(s.slice(ap, ap + 4)) : null; // （ (
+  if (alt) at = s.charCodeAt((ap += alt[0].length));
+  if (at === 0x7684) at = s.charCodeAt(++ap); // 的
+  const win = (at >= 0x3400 && at <= 0x9fff) || at === 0x201c ? c.slice(ap, Math.min(cellEnd, ap + METRIC_MAX + 4)) : ""; // CJK (isCjk) or “
   let np = win ? nounAfter(win) : "";
   // Before the figure, from the clause start or the previous figure of the same clause.
   let segStart = clauseStart;
   if (prev && prev.end > clauseStart && prev.end <= f.start) {
     segStart = prev.outerEnd;
-    if (c[segStart] === "、" || c[segStart] === "和" || c[segStart] === "及") segStart++;
+    const sc = c.charCodeAt(segStart);
+    if (sc === 0x3001 || sc === 0x548c || sc === 0x53ca) segStart++; // 、 和 及
   }
-  let before = cellBefore(c.slice(Math.max(segStart, f.start - 40), f.outerStart));
+  const from = Math.max(segStart, f.start - 40);
+  let before = bars ? cellBefore(c.slice(from, f.outerStart)) : c.slice(from, f.outerStart);
   // A count after an enumeration (涞源、曲阳、唐县等17个有河道的县城) counts what follows it: the
   // members named before 等 are no metric; a verb or 有 opening the phrase after is passed over and
   // a modifier joins its noun without 的 (河道县城, 国家重点生态功能区县), as the gold writes them.
@@ -344,7 +350,7 @@ function metricFor(
     }
     if (np.length >= 2) return { metric: np.slice(0, METRIC_MAX) };
   }
-  const deng = before.lastIndexOf("等");
+  const deng = lastIndexOfCode(before, 0x7b49); // 等
   if (deng >= 0 && deng < before.length - 2) before = before.slice(deng + 1);
   const { core, tail } = peel(stripQuotes(before));
   const change =
@@ -383,6 +389,13 @@ function nounAfter(win: string): string {
     else if (depth === 0 && (ch === 0x3001 || (ch >= 0x30 && ch <= 0x39))) { cut = i; break; } // 、 0-9
   }
   return stripQuotes(win.slice(0, cut));
+}
+
+/** `t.lastIndexOf(ch)` for the code unit of ch: a loop over a short phrase, not a runtime call. */
+function lastIndexOfCode(t: string, code: number): number {
+  let i = t.length - 1;
+  while (i >= 0 && t.charCodeAt(i) !== code) i--;
+  return i;
 }
 
 /** A table cell's bar at s[i], by code unit (| or ｜). */
