@@ -34,8 +34,19 @@ const isD = (c: number) => c >= 48 && c <= 57;
 
 const isYear = (v: number) => Number.isInteger(v) && v >= 1900 && v <= 2100;
 
-/** 12 significant digits (0.1 + 0.2 -> 0.3); integers below 1e12 are already exact (toPrecision is slow). */
-const round = (v: number) => (Number.isInteger(v) && v !== 0 && Math.abs(v) < 1e12 ? v : Number(v.toPrecision(12)));
+/**
+ * 12 significant digits (0.1 + 0.2 -> 0.3). toPrecision is slow, and most values need none:
+ * integers below 1e12, and a value that is the nearest double to a decimal k / 1e4 with |k| <
+ * 1e12 (12.5, 0.35), which has at most 12 significant digits and so comes back from
+ * toPrecision(12) as itself.
+ */
+function round(v: number): number {
+  if (Number.isInteger(v) && v !== 0 && Math.abs(v) < 1e12) return v;
+  const k = Math.round(v * 1e4);
+  // k / 1e4 is correctly rounded: equal to v only when v is the nearest double to that decimal.
+  if (v !== 0 && Math.abs(k) < 1e12 && k / 1e4 === v) return v;
+  return Number(v.toPrecision(12));
+}
 
 /** A unit form as matchUnit reports it; built once per form, so a match allocates nothing. */
 interface UnitMatch {

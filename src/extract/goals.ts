@@ -102,10 +102,12 @@ export function buildGoals(n: Normalised, figs: Attributed[], markers: LineMarke
       listDeadline = undefined;
       scanned = line.start;
     }
-    for (let i = Math.max(scanned, line.start); i < g.start; i++) {
+    // The last colon or 。 since the last goal decides (a colon's lead holds until a 。): read
+    // back to it, not forward over every character.
+    for (let i = g.start - 1, from = Math.max(scanned, line.start); i >= from; i--) {
       const c = s.charCodeAt(i);
-      if (c === 0x3a || c === 0xff1a) listDeadline = colonLead(s, i);
-      else if (c === 0x3002) listDeadline = undefined;
+      if (c === 0x3a || c === 0xff1a) { listDeadline = colonLead(s, i); break; }
+      if (c === 0x3002) { listDeadline = undefined; break; }
     }
     scanned = Math.max(scanned, g.start);
     const leadDeadline = listDeadline ?? paraDeadline;
