@@ -56,8 +56,7 @@ export function attribute(n: Normalised, raws: RawFigure[], sections: Sections):
   const out: Attributed[] = [];
   let li = 0;
   let si = 0;
-  const clause = new BoundsInOrder(s, 1);
-  const sentence = new BoundsInOrder(s, 2);
+  const bounds = new BoundsInOrder(s);
   // The body is folded (normalise.ts): its full-width brackets and bars are ASCII. Figures are
   // in text order, so each is found by forward searches that serve every figure up to it.
   const closes = nextIndexOf(s, ")");
@@ -67,10 +66,8 @@ export function attribute(n: Normalised, raws: RawFigure[], sections: Sections):
   for (let k = 0; k < raws.length; k++) {
     const f = raws[k] as RawFigure;
     while (li < n.lines.length - 1 && (n.lines[li] as { end: number }).end < f.start) li++;
-    clause.of(f.start, f.end);
-    sentence.of(f.start, f.end);
-    const { start: clauseStart, end: clauseEnd } = clause;
-    const { start: sentenceStart, end: sentenceEnd } = sentence;
+    bounds.of(f.start, f.end);
+    const { clauseStart, clauseEnd, sentenceStart, sentenceEnd } = bounds;
     // A figure in a bracketed aside (255.28亿元（占规上工业比重为62.0%），同比增长12.5%) lends
     // neither its metric nor its clause to the figures after the bracket.
     let prev = out[out.length - 1];
@@ -158,41 +155,73 @@ function foundBefore(next: (from: number) => number, from: number, to: number): 
 }
 
 /**
- * boundsBy(s, start, end, bit) for figures in text order. A figure inside the bounds found for
- * the one before, when those bounds stopped at real ends (not at MAX_SCAN) within its own reach
- * and the earlier figure's own text holds no end (1,100 holds a comma), has the same bounds: the
- * scans would pass the same characters. Figures share sentences, so most bounds are not scanned.
- * The bounds of the last figure asked for are `start` and `end` (no pair allocated per figure).
+ * Clause and sentence bounds (boundsBy with bits 1 and 2) for figures in text order. A figure
+ * inside the bounds found for the one before, when those bounds stopped at real ends (not at
+ * MAX_SCAN) within its own reach and the earlier figure's own text holds no end (1,100 holds a
+ * comma), has the same bounds: the scans would pass the same characters. Figures share
+ * sentences, so most bounds are not scanned; a sentence's scan gives its figure's clause bounds
+ * on the way (the first clause end it meets each way), so a clause is scanned on its own only
+ * in a sentence already known. The bounds of the last figure asked for are the four fields (no
+ * pair allocated per figure).
  */
 class BoundsInOrder {
-  start = 0;
-  end = 0;
+  clauseStart = 0;
+  clauseEnd = 0;
+  sentenceStart = 0;
+  sentenceEnd = 0;
   private known = false;
   private prevStart = 0;
   private prevEnd = 0;
-  constructor(private readonly s: string, private readonly bit: number) {}
+  constructor(private readonly s: string) {}
 
-  private isEnd(i: number): boolean {
-    return (endAt(this.s, i) & this.bit) !== 0;
-  }
-
-  /** Sets `start` and `end` to the bounds of the figure [start, end). */
-  of(start: number, end: number): void {
+  /** Whether the bounds [a, b) by `bit` found for the figure before are the figure [start, end)'s too. */
+  private same(a: number, b: number, bit: number, start: number, end: number): boolean {
     const s = this.s;
-    const a = this.start;
-    const b = this.end;
     let same =
       this.known && start >= this.prevEnd && end <= b && start < b &&
-      a >= start - MAX_SCAN && (a === 0 || this.isEnd(a - 1)) &&
-      b <= end + MAX_SCAN && (b === s.length || this.isEnd(b));
-    for (let i = this.prevStart; same && i < this.prevEnd; i++) if (this.isEnd(i)) same = false;
+      a >= start - MAX_SCAN && (a === 0 || (endAt(s, a - 1) & bit) !== 0) &&
+      b <= end + MAX_SCAN && (b === s.length || (endAt(s, b) & bit) !== 0);
+    for (let i = this.prevStart; same && i < this.prevEnd; i++) if (endAt(s, i) & bit) same = false;
+    return same;
+  }
+
+  /** Sets the four fields to the bounds of the figure [start, end). */
+  of(start: number, end: number): void {
+    const s = this.s;
+    const sameClause = this.same(this.clauseStart, this.clauseEnd, 1, start, end);
+    const sameSentence = this.same(this.sentenceStart, this.sentenceEnd, 2, start, end);
     this.prevStart = start;
     this.prevEnd = end;
-    if (same) return;
-    const [na, nb] = boundsBy(s, start, end, this.bit);
-    this.start = na;
-    this.end = nb;
     this.known = true;
+    if (!sameSentence) {
+      // Sentence ends are clause ends too: the first clause end met before the sentence's is the clause's.
+      let a = start;
+      let ca = -1;
+      const aMin = Math.max(0, start - MAX_SCAN);
+      for (; a > aMin; a--) {
+        const e = endAt(s, a - 1);
+        if (e & 2) break;
+        if (e & 1 && ca < 0) ca = a;
+      }
+      let b = end;
+      let cb = -1;
+      const bMax = Math.min(s.length, end + MAX_SCAN);
+      for (; b < bMax; b++) {
+        const e = endAt(s, b);
+        if (e & 2) break;
+        if (e & 1 && cb < 0) cb = b;
+      }
+      this.sentenceStart = a;
+      this.sentenceEnd = b;
+      if (!sameClause) {
+        this.clauseStart = ca >= 0 ? ca : a;
+        this.clauseEnd = cb >= 0 ? cb : b;
+      }
+    } else if (!sameClause) {
+      const [a, b] = boundsBy(s, start, end, 1);
+      this.clauseStart = a;
+      this.clauseEnd = b;
+    }
   }
 }
 
@@ -350,9 +379,18 @@ function metricFor(
     }
     if (np.length >= 2) return { metric: np.slice(0, METRIC_MAX) };
   }
-  const deng = lastIndexOfCode(before, 0x7b49); // 等
-  if (deng >= 0 && deng < before.length - 2) before = before.slice(deng + 1);
-  const { core, tail } = peel(stripQuotes(before));
+  // The words after the last 等 (when two or more follow it), quotes stripped: one read back
+  // finds the 等 and whether the words kept hold a character METRIC_STRIP_RE needs.
+  let strip = !STRIP_NEEDS;
+  let i = before.length - 1;
+  for (; i >= 0; i--) {
+    const ch = before.charCodeAt(i);
+    if (ch === 0x7b49) break; // 等
+    if (STRIP_NEEDS?.[ch] === 1) strip = true;
+  }
+  if (i >= 0 && i < before.length - 2) before = before.slice(i + 1);
+  else for (; i >= 0 && !strip; i--) strip = STRIP_NEEDS?.[before.charCodeAt(i)] === 1;
+  const { core, tail } = peel(strip ? before.replace(METRIC_STRIP_RE, "") : before);
   const change =
     (CHANGE.test(tail) && !CHANGE_TO_LEVEL.test(tail)) ||
     (core.length === 0 && CHANGE.test(before) && !CHANGE_TO_LEVEL.test(before)) ||
@@ -389,13 +427,6 @@ function nounAfter(win: string): string {
     else if (depth === 0 && (ch === 0x3001 || (ch >= 0x30 && ch <= 0x39))) { cut = i; break; } // 、 0-9
   }
   return stripQuotes(win.slice(0, cut));
-}
-
-/** `t.lastIndexOf(ch)` for the code unit of ch: a loop over a short phrase, not a runtime call. */
-function lastIndexOfCode(t: string, code: number): number {
-  let i = t.length - 1;
-  while (i >= 0 && t.charCodeAt(i) !== code) i--;
-  return i;
 }
 
 /** A table cell's bar at s[i], by code unit (| or ｜). */
