@@ -59,9 +59,6 @@ interface UnitMatch {
   second: number;
 }
 
-/** What joins a bare number to the figure whose unit it shares (rules/units.ts PARALLEL_JOINS). */
-const PARALLEL_JOIN = new Set([...PARALLEL_JOINS].map((c) => c.charCodeAt(0)));
-
 /**
  * Unit forms indexed by the code unit of their first character (longest first within each
  * bucket): a number key and no one-character string per lookup (a CJK character read as s[i] is
@@ -74,11 +71,45 @@ for (const { form, rule } of UNIT_FORMS) {
   list.push({ form, money: !!rule.money, unit: rule.unit, notFollowedBy: new Set([...(rule.notFollowedBy ?? "")].map((c) => c.charCodeAt(0))), second: form.charCodeAt(1) });
   UNITS_BY_FIRST.set(k, list);
 }
-/** The same lists by a table lookup: UNIT_LIST_AT[c] is 1 + the index in UNIT_LISTS of the forms starting with c, 0 for none. */
 const UNIT_LISTS = [...UNITS_BY_FIRST.values()];
-const UNIT_LIST_AT = new Uint8Array(0x10000);
-if (UNIT_LISTS.length > 254) throw new RangeError("too many unit first characters for a byte table");
-[...UNITS_BY_FIRST.keys()].forEach((c, k) => (UNIT_LIST_AT[c] = k + 1));
+
+/** A rule that is one character class, as a table (tested by a lookup, not a regex call per figure). */
+function oneClass(re: RegExp): Uint8Array {
+  const t = classChars(re);
+  if (!t) throw new Error(`${re} must be one character class`);
+  return t;
+}
+
+/**
+ * What readFigure asks of the character after a number, as one table by code unit: the low
+ * byte is 1 + the index in UNIT_LISTS of the unit forms starting with it (0 for none), and the
+ * bits above say whether a figure may go on with it (FOLLOWS), it is a range separator
+ * (RANGE_SEP), 余/多 (INNER_MORE) or joins a bare number to the next (PARALLEL_JOIN). Most of
+ * these are asked of one character in turn: one table holds them in one cache line, not four.
+ */
+const CHAR_AT = new Uint16Array(0x10000);
+const UNIT_LIST = 0xff;
+const FOLLOWS = 0x100;
+const RANGE_SEP = 0x200;
+const INNER_MORE = 0x400;
+const PARALLEL_JOIN = 0x800;
+{
+  const mark = (c: number, bit: number) => (CHAR_AT[c] = (CHAR_AT[c] as number) | bit);
+  if (UNIT_LISTS.length > 254) throw new RangeError("too many unit first characters for a byte of the table");
+  [...UNITS_BY_FIRST.keys()].forEach((c, k) => mark(c, k + 1));
+  // A figure goes on with a unit, 余/多, a range separator or a parallel join.
+  for (const c of ["余", "餘", "多", "-", "~", "—", "–", "至", "到", " ", ...PARALLEL_JOINS]) mark(c.charCodeAt(0), FOLLOWS);
+  for (const k of UNITS_BY_FIRST.keys()) mark(k, FOLLOWS);
+  const rangeSep = oneClass(RANGE_SEP_RE);
+  const innerMore = oneClass(INNER_MORE_RE);
+  for (let c = 0; c < 0x10000; c++) {
+    if (rangeSep[c]) mark(c, RANGE_SEP);
+    if (innerMore[c]) mark(c, INNER_MORE);
+  }
+  for (const c of PARALLEL_JOINS) mark(c.charCodeAt(0), PARALLEL_JOIN);
+}
+/** CHAR_AT's bits of the code unit s[i] (0 past either end: NaN indexes nothing). */
+const charAt = (s: string, i: number): number => (CHAR_AT[s.charCodeAt(i)] as number | undefined) ?? 0;
 
 /** Up to two 万/亿 at `from` followed by a unit: where the unit starts and the magnitude (万元 -> 1e4). */
 /**
@@ -88,7 +119,7 @@ if (UNIT_LISTS.length > 254) throw new RangeError("too many unit first character
 function parallelUnit(body: string, pos: number): { unit: UnitMatch; mag: number; at: number } | null {
   // Across bare numbers to the first with a unit (提高20.9、36.2、54个百分点), a few at most.
   for (let hop = 0; hop < MAX_PARALLEL_HOPS; hop++) {
-    if (!PARALLEL_JOIN.has(body.charCodeAt(pos))) return null;
+    if (!(charAt(body, pos) & PARALLEL_JOIN)) return null;
     NUMBER_AT_RE.lastIndex = pos + 1;
     const m = NUMBER_AT_RE.exec(body);
     // An Arabic number only (a Chinese numeral after 和 is a word more often than a figure).
@@ -110,16 +141,15 @@ const MAX_PARALLEL_HOPS = 6;
 function magnitudeThenUnit(body: string, from: number): { pos: number; mag: number } | null {
   let k = from;
   let mag = 1;
-  while (k < from + 2 && (body[k] === "万" || body[k] === "亿" || body[k] === "萬" || body[k] === "億")) {
-    mag *= body[k] === "万" || body[k] === "萬" ? 1e4 : 1e8;
-    k++;
+  // By code unit (body[k] of a CJK character is a new string): 万 萬 1e4, 亿 億 1e8.
+  for (let c = body.charCodeAt(k); k < from + 2 && (c === 0x4e07 || c === 0x842c || c === 0x4ebf || c === 0x5104); c = body.charCodeAt(++k)) {
+    mag *= c === 0x4e07 || c === 0x842c ? 1e4 : 1e8;
   }
   return matchUnit(body, k) ? { pos: k, mag } : null;
 }
 
 function matchUnit(s: string, pos: number): UnitMatch | null {
-  // Past the end charCodeAt is NaN, which indexes nothing: no unit.
-  const at = UNIT_LIST_AT[s.charCodeAt(pos)];
+  const at = charAt(s, pos) & UNIT_LIST;
   if (!at) return null;
   const next = s.charCodeAt(pos + 1);
   for (const u of UNIT_LISTS[at - 1] as UnitMatch[]) {
@@ -135,18 +165,10 @@ function matchUnit(s: string, pos: number): UnitMatch | null {
 
 const NUMBER_SCAN = scanner(NUMBER_SCAN_RE);
 
-/** A rule that is one character class, as a table (tested by a lookup, not a regex call per figure). */
-function oneClass(re: RegExp): Uint8Array {
-  const t = classChars(re);
-  if (!t) throw new Error(`${re} must be one character class`);
-  return t;
-}
-const RANGE_SEP_AT = oneClass(RANGE_SEP_RE);
 const AT_LEAST_LEAD = filtered(AT_LEAST_LEAD_RE);
 const LIST_TOTAL_LEAD = filtered(LIST_TOTAL_LEAD_RE);
 const COUNT_VERB_LEAD = filtered(COUNT_VERB_LEAD_RE);
 const DURATION_LEAD = filtered(DURATION_LEAD_RE);
-const INNER_MORE_AT = oneClass(INNER_MORE_RE);
 
 /**
  * Which rules of a table can match a window, from one character: bit k of `at[EDGE_CLASS[c]]` is
@@ -375,11 +397,6 @@ function listItemsBefore(body: string, at: number): number {
 }
 const MAX_LIST_SCAN = 80;
 
-/** Code units that may follow a number that is a figure (unit, 余/多, range separator, a parallel join), as a table. */
-const FOLLOW = new Uint8Array(0x10000);
-for (const c of ["余", "餘", "多", "-", "~", "—", "–", "至", "到", " ", ...PARALLEL_JOINS]) FOLLOW[c.charCodeAt(0)] = 1;
-for (const k of UNITS_BY_FIRST.keys()) FOLLOW[k] = 1;
-
 /** A number body[a, b) with 万/亿 in it (a figure even with nothing after it: 发放贷款1.2亿). */
 function hasBig(body: string, a: number, b: number): boolean {
   for (let i = a; i < b; i++) {
@@ -394,10 +411,11 @@ export const MAX_FIGURES = 5000;
 
 /** The figure of the number body[start, numEnd), if it is one. */
 function readFigure(body: string, clean: string, start: number, numEnd: number, prev: RawFigure[], quoted: (start: number, end: number) => boolean): RawFigure | null {
-  if (!FOLLOW[body.charCodeAt(numEnd)] && !hasBig(body, start, numEnd)) return null;
+  if (!(charAt(body, numEnd) & FOLLOWS) && !hasBig(body, start, numEnd)) return null;
   const numText = body.slice(start, numEnd);
   // A magnitude standing alone as an amount (突破万亿元, NUMBER_RE admits it only there) is one of it.
-  const bareMagnitude = numText[0] === "万" || numText[0] === "亿";
+  const c0 = numText.charCodeAt(0);
+  const bareMagnitude = c0 === 0x4e07 || c0 === 0x4ebf; // 万 亿
   let num: ParsedNumber | null = parseNumber(bareMagnitude ? `一${numText}` : numText);
   if (!num) return null;
   let pos = start + numText.length;
@@ -406,7 +424,7 @@ function readFigure(body: string, clean: string, start: number, numEnd: number, 
   const numPos = pos;
   const firstUnit = matchUnit(body, pos);
   const sepAt = firstUnit ? pos + firstUnit.form.length : pos;
-  if (RANGE_SEP_AT[body.charCodeAt(sepAt)]) {
+  if (charAt(body, sepAt) & RANGE_SEP) {
     NUMBER_AT_RE.lastIndex = sepAt + 1;
     const m2 = NUMBER_AT_RE.exec(body);
     const secondEnd = sepAt + 1 + (m2?.[0].length ?? 0);
@@ -426,8 +444,8 @@ function readFigure(body: string, clean: string, start: number, numEnd: number, 
   }
   let approx: Approx | undefined;
   // 500 余场: one space between an Arabic number and 余/多 too.
-  const inner = !num.chinese && body.charCodeAt(pos) === 0x20 && INNER_MORE_AT[body.charCodeAt(pos + 1)] ? pos + 1 : pos;
-  if (INNER_MORE_AT[body.charCodeAt(inner)]) {
+  const inner = !num.chinese && body.charCodeAt(pos) === 0x20 && charAt(body, pos + 1) & INNER_MORE ? pos + 1 : pos;
+  if (charAt(body, inner) & INNER_MORE) {
     // 500余场; 10余万元, 两千多万元 (a magnitude after 余/多).
     const tail = magnitudeThenUnit(body, inner + 1);
     if (tail) {
@@ -440,7 +458,7 @@ function readFigure(body: string, clean: string, start: number, numEnd: number, 
     }
   }
   // 1234 亿元, 12 家: one space between an Arabic number and its magnitude or unit.
-  if (!num.chinese && body[pos] === " " && !matchUnit(body, pos)) {
+  if (!num.chinese && body.charCodeAt(pos) === 0x20 && !matchUnit(body, pos)) {
     const tail = magnitudeThenUnit(body, pos + 1);
     if (tail) {
       pos = tail.pos;
