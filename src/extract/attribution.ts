@@ -489,13 +489,17 @@ function clauseBefore(figs: Attributed[], i: number, c: string): string | undefi
   return core.length >= 2 ? core : undefined;
 }
 
+/** A list separator (LIST_SEPARATORS) at c[i], by code unit: c[i] of a CJK character is a new string. */
+const LIST_SEPARATOR_CODES = [...LIST_SEPARATORS].map((ch) => ch.charCodeAt(0));
+const isListSepAt = (c: string, i: number): boolean => LIST_SEPARATOR_CODES.includes(c.charCodeAt(i));
+
 /** The figures from `i` on joined by list separators (8.1%、8.6% / 8.1%和8.6%). */
 function listFrom(figs: Attributed[], i: number, c: string): Attributed[] {
   const group: Attributed[] = [figs[i] as Attributed];
   for (let j = i + 1; j < figs.length; j++) {
     const g = figs[j] as Attributed;
     const p = group[group.length - 1] as Attributed;
-    if (g.start !== p.outerEnd + 1 || !LIST_SEPARATORS.includes(c[p.outerEnd] as string)) break;
+    if (g.start !== p.outerEnd + 1 || !isListSepAt(c, p.outerEnd)) break;
     group.push(g);
   }
   return group;
@@ -505,7 +509,7 @@ function distributeLists(figs: Attributed[], c: string): void {
   for (let i = 0; i + 1 < figs.length; i++) {
     const a = figs[i] as Attributed;
     const b = figs[i + 1] as Attributed;
-    if (!LIST_SEPARATORS.includes(c[a.outerEnd] as string) || b.start !== a.outerEnd + 1) continue;
+    if (b.start !== a.outerEnd + 1 || !isListSepAt(c, a.outerEnd)) continue;
     const lead = c.slice(a.clauseStart, a.start);
     if (!lead.includes("分别")) continue;
     const full = peel(lead).core;
@@ -535,7 +539,7 @@ function distributeLists(figs: Attributed[], c: string): void {
     for (let j = i + 1; j < figs.length && group.length < parts.length; j++) {
       const g = figs[j] as Attributed;
       const p = group[group.length - 1] as Attributed;
-      if (g.start !== p.outerEnd + 1 || !LIST_SEPARATORS.includes(c[p.outerEnd] as string)) break;
+      if (g.start !== p.outerEnd + 1 || !isListSepAt(c, p.outerEnd)) break;
       group.push(g);
     }
     if (group.length !== parts.length) continue;

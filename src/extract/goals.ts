@@ -154,7 +154,12 @@ function opening(s: string, at: number): [number, number] | undefined {
 /** The time word of the sentence that ends in the colon at `i` (今年经济社会发展主要目标是:). */
 function colonLead(s: string, i: number): [number, number] | undefined {
   let k = i;
-  while (k > 0 && i - k < MAX_LEAD * 2 && s[k - 1] !== "。" && s[k - 1] !== "\n" && s[k - 1] !== ";" && s[k - 1] !== "；") k--;
+  // By code unit (s[k] of a CJK character is a new string): 。 \n ; ；
+  while (k > 0 && i - k < MAX_LEAD * 2) {
+    const c = s.charCodeAt(k - 1);
+    if (c === 0x3002 || c === 0x0a || c === 0x3b || c === 0xff1b) break;
+    k--;
+  }
   const m = LEAD_DEADLINE_RE.exec(s.slice(k, i));
   return m ? [k + m.index, k + m.index + m[0].length] : undefined;
 }
