@@ -13,7 +13,7 @@ import { metricKey } from "./metrickeys";
 import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_COMPARE_TAIL_RE, METRIC_AFTER_STOP_RE, QUOTED_NAME_LEAD_RE, DURATION_ADVERB_RE, DURATION_VERB_RE, METRIC_MEASURE_ALT_RE, COUNT_VERB_RE, ATTRIBUTE_METRICS, ATTRIBUTE_OWNER_UNITS, ENUMERATION_LEAD_RE, METRIC_MAX, LIST_MEASURE_WORDS, LIST_MODIFIER_MAX, LIST_SEPARATORS, LIST_SPLIT_RE, LIST_MEASURE_ENDS, METRIC_STRIP_RE, ORDINAL_LIST_HEAD_RE } from "./rules/metric";
 import { MONEY_UNITS } from "./rules/units";
 import { DURATION_UNITS } from "./rules/notfigures";
-import { boundsBy, endAt, isCjk, MAX_SCAN } from "./text";
+import { boundsBy, endAt, MAX_SCAN } from "./text";
 import { filtered, neededChars, nextIndexOf, scanner, type Filtered } from "./scan";
 
 /** The per-figure rules behind the scanner's filters: most calls are settled by a table lookup. */
@@ -56,19 +56,18 @@ export function attribute(n: Normalised, raws: RawFigure[], sections: Sections):
   const out: Attributed[] = [];
   let li = 0;
   let si = 0;
-  const clause = new BoundsInOrder(s, 1);
-  const sentence = new BoundsInOrder(s, 2);
+  const bounds = new BoundsInOrder(s);
   // The body is folded (normalise.ts): its full-width brackets and bars are ASCII. Figures are
   // in text order, so each is found by forward searches that serve every figure up to it.
   const closes = nextIndexOf(s, ")");
   const bars = nextIndexOf(s, "|");
+  // A text with no table bar (most) has no cell to cut a figure's words at.
+  const hasBars = bars(0) >= 0;
   for (let k = 0; k < raws.length; k++) {
     const f = raws[k] as RawFigure;
     while (li < n.lines.length - 1 && (n.lines[li] as { end: number }).end < f.start) li++;
-    clause.of(f.start, f.end);
-    sentence.of(f.start, f.end);
-    const { start: clauseStart, end: clauseEnd } = clause;
-    const { start: sentenceStart, end: sentenceEnd } = sentence;
+    bounds.of(f.start, f.end);
+    const { clauseStart, clauseEnd, sentenceStart, sentenceEnd } = bounds;
     // A figure in a bracketed aside (255.28亿元（占规上工业比重为62.0%），同比增长12.5%) lends
     // neither its metric nor its clause to the figures after the bracket.
     let prev = out[out.length - 1];
@@ -78,7 +77,7 @@ export function attribute(n: Normalised, raws: RawFigure[], sections: Sections):
     const kind = kindOf({ s, start: f.start, end: f.end, clauseStart, clauseEnd, sentenceStart, markers: markersByLine.of(li), mode });
     // Metric.
     // Rules match simplified text; the metric is then written back in the article's script.
-    const own = metricFor(n.simp, s, f, clauseStart, clauseEnd, prev, raws[k + 1], bars);
+    const own = metricFor(n.simp, s, f, clauseStart, clauseEnd, prev, raws[k + 1], hasBars ? bars : null);
     const change = own.change;
     // The set of metric names is asked last: hashing the new metric string is the dearest test.
     const metric = own.metric && prev?.metric && prev.sentenceEnd >= f.start && ATTRIBUTE_OWNER_UNITS.has(prev.unitSimp) && MONEY_UNITS.has(f.unitSimp) && ATTRIBUTE_METRICS.has(own.metric) ? prev.metric + own.metric : own.metric;
@@ -156,41 +155,73 @@ function foundBefore(next: (from: number) => number, from: number, to: number): 
 }
 
 /**
- * boundsBy(s, start, end, bit) for figures in text order. A figure inside the bounds found for
- * the one before, when those bounds stopped at real ends (not at MAX_SCAN) within its own reach
- * and the earlier figure's own text holds no end (1,100 holds a comma), has the same bounds: the
- * scans would pass the same characters. Figures share sentences, so most bounds are not scanned.
- * The bounds of the last figure asked for are `start` and `end` (no pair allocated per figure).
+ * Clause and sentence bounds (boundsBy with bits 1 and 2) for figures in text order. A figure
+ * inside the bounds found for the one before, when those bounds stopped at real ends (not at
+ * MAX_SCAN) within its own reach and the earlier figure's own text holds no end (1,100 holds a
+ * comma), has the same bounds: the scans would pass the same characters. Figures share
+ * sentences, so most bounds are not scanned; a sentence's scan gives its figure's clause bounds
+ * on the way (the first clause end it meets each way), so a clause is scanned on its own only
+ * in a sentence already known. The bounds of the last figure asked for are the four fields (no
+ * pair allocated per figure).
  */
 class BoundsInOrder {
-  start = 0;
-  end = 0;
+  clauseStart = 0;
+  clauseEnd = 0;
+  sentenceStart = 0;
+  sentenceEnd = 0;
   private known = false;
   private prevStart = 0;
   private prevEnd = 0;
-  constructor(private readonly s: string, private readonly bit: number) {}
+  constructor(private readonly s: string) {}
 
-  private isEnd(i: number): boolean {
-    return (endAt(this.s, i) & this.bit) !== 0;
-  }
-
-  /** Sets `start` and `end` to the bounds of the figure [start, end). */
-  of(start: number, end: number): void {
+  /** Whether the bounds [a, b) by `bit` found for the figure before are the figure [start, end)'s too. */
+  private same(a: number, b: number, bit: number, start: number, end: number): boolean {
     const s = this.s;
-    const a = this.start;
-    const b = this.end;
     let same =
       this.known && start >= this.prevEnd && end <= b && start < b &&
-      a >= start - MAX_SCAN && (a === 0 || this.isEnd(a - 1)) &&
-      b <= end + MAX_SCAN && (b === s.length || this.isEnd(b));
-    for (let i = this.prevStart; same && i < this.prevEnd; i++) if (this.isEnd(i)) same = false;
+      a >= start - MAX_SCAN && (a === 0 || (endAt(s, a - 1) & bit) !== 0) &&
+      b <= end + MAX_SCAN && (b === s.length || (endAt(s, b) & bit) !== 0);
+    for (let i = this.prevStart; same && i < this.prevEnd; i++) if (endAt(s, i) & bit) same = false;
+    return same;
+  }
+
+  /** Sets the four fields to the bounds of the figure [start, end). */
+  of(start: number, end: number): void {
+    const s = this.s;
+    const sameClause = this.same(this.clauseStart, this.clauseEnd, 1, start, end);
+    const sameSentence = this.same(this.sentenceStart, this.sentenceEnd, 2, start, end);
     this.prevStart = start;
     this.prevEnd = end;
-    if (same) return;
-    const [na, nb] = boundsBy(s, start, end, this.bit);
-    this.start = na;
-    this.end = nb;
     this.known = true;
+    if (!sameSentence) {
+      // Sentence ends are clause ends too: the first clause end met before the sentence's is the clause's.
+      let a = start;
+      let ca = -1;
+      const aMin = Math.max(0, start - MAX_SCAN);
+      for (; a > aMin; a--) {
+        const e = endAt(s, a - 1);
+        if (e & 2) break;
+        if (e & 1 && ca < 0) ca = a;
+      }
+      let b = end;
+      let cb = -1;
+      const bMax = Math.min(s.length, end + MAX_SCAN);
+      for (; b < bMax; b++) {
+        const e = endAt(s, b);
+        if (e & 2) break;
+        if (e & 1 && cb < 0) cb = b;
+      }
+      this.sentenceStart = a;
+      this.sentenceEnd = b;
+      if (!sameClause) {
+        this.clauseStart = ca >= 0 ? ca : a;
+        this.clauseEnd = cb >= 0 ? cb : b;
+      }
+    } else if (!sameClause) {
+      const [a, b] = boundsBy(s, start, end, 1);
+      this.clauseStart = a;
+      this.clauseEnd = b;
+    }
   }
 }
 
@@ -327,25 +358,29 @@ function metricFor(
   clauseEnd: number,
   prev: Attributed | undefined,
   next: RawFigure | undefined,
-  bars: (from: number) => number,
+  bars: ((from: number) => number) | null,
 ): { metric?: string; change?: boolean } {
   // After the figure: 1200个贫困户, 5个养老服务指导中心建成, 不低于1亿元的工业技改奖补资金.
   // In a table row (服务时长 | 2小时 | 活动日期 | …) a figure's cell ends at the next bar.
-  const cellEnd = foundBefore(bars, f.outerEnd, clauseEnd);
+  const cellEnd = bars ? foundBefore(bars, f.outerEnd, clauseEnd) : clauseEnd;
   let ap = f.outerEnd;
   if (next && next.start === ap && next.end <= cellEnd) ap = next.outerEnd; // 6处300余亩低效用地盘活
-  const alt = s[ap] === "（" || s[ap] === "(" ? METRIC_MEASURE_ALT_RE.exec(s.slice(ap, ap + 4)) : null;
-  if (alt) ap += alt[0].length;
-  if (s[ap] === "的") ap++;
-  const win = isCjk(s[ap]) || s[ap] === "“" ? c.slice(ap, Math.min(cellEnd, ap + METRIC_MAX + 4)) : "";
+  // By code unit: s[i] of a CJK character is a new one-character string.
+  let at = s.charCodeAt(ap);
+  const alt = at === 0xff08 || at === 0x28 ? METRIC_MEASURE_ALT_RE.exec(s.slice(ap, ap + 4)) : null; // （ (
+  if (alt) at = s.charCodeAt((ap += alt[0].length));
+  if (at === 0x7684) at = s.charCodeAt(++ap); // 的
+  const win = (at >= 0x3400 && at <= 0x9fff) || at === 0x201c ? c.slice(ap, Math.min(cellEnd, ap + METRIC_MAX + 4)) : ""; // CJK (isCjk) or “
   let np = win ? nounAfter(win) : "";
   // Before the figure, from the clause start or the previous figure of the same clause.
   let segStart = clauseStart;
   if (prev && prev.end > clauseStart && prev.end <= f.start) {
     segStart = prev.outerEnd;
-    if (c[segStart] === "、" || c[segStart] === "和" || c[segStart] === "及") segStart++;
+    const sc = c.charCodeAt(segStart);
+    if (sc === 0x3001 || sc === 0x548c || sc === 0x53ca) segStart++; // 、 和 及
   }
-  let before = cellBefore(c.slice(Math.max(segStart, f.start - 40), f.outerStart));
+  const from = Math.max(segStart, f.start - 40);
+  let before = bars ? cellBefore(c.slice(from, f.outerStart)) : c.slice(from, f.outerStart);
   // A count after an enumeration (涞源、曲阳、唐县等17个有河道的县城) counts what follows it: the
   // members named before 等 are no metric; a verb or 有 opening the phrase after is passed over and
   // a modifier joins its noun without 的 (河道县城, 国家重点生态功能区县), as the gold writes them.
@@ -359,9 +394,18 @@ function metricFor(
     }
     if (np.length >= 2) return { metric: np.slice(0, METRIC_MAX) };
   }
-  const deng = before.lastIndexOf("等");
-  if (deng >= 0 && deng < before.length - 2) before = before.slice(deng + 1);
-  const { core, tail } = peel(stripQuotes(before));
+  // The words after the last 等 (when two or more follow it), quotes stripped: one read back
+  // finds the 等 and whether the words kept hold a character METRIC_STRIP_RE needs.
+  let strip = !STRIP_NEEDS;
+  let i = before.length - 1;
+  for (; i >= 0; i--) {
+    const ch = before.charCodeAt(i);
+    if (ch === 0x7b49) break; // 等
+    if (STRIP_NEEDS?.[ch] === 1) strip = true;
+  }
+  if (i >= 0 && i < before.length - 2) before = before.slice(i + 1);
+  else for (; i >= 0 && !strip; i--) strip = STRIP_NEEDS?.[before.charCodeAt(i)] === 1;
+  const { core, tail } = peel(strip ? before.replace(METRIC_STRIP_RE, "") : before);
   const change =
     (CHANGE.test(tail) && !CHANGE_TO_LEVEL.test(tail)) ||
     (core.length === 0 && CHANGE.test(before) && !CHANGE_TO_LEVEL.test(before)) ||
@@ -460,13 +504,17 @@ function clauseBefore(figs: Attributed[], i: number, c: string): string | undefi
   return core.length >= 2 ? core : undefined;
 }
 
+/** A list separator (LIST_SEPARATORS) at c[i], by code unit: c[i] of a CJK character is a new string. */
+const LIST_SEPARATOR_CODES = [...LIST_SEPARATORS].map((ch) => ch.charCodeAt(0));
+const isListSepAt = (c: string, i: number): boolean => LIST_SEPARATOR_CODES.includes(c.charCodeAt(i));
+
 /** The figures from `i` on joined by list separators (8.1%、8.6% / 8.1%和8.6%). */
 function listFrom(figs: Attributed[], i: number, c: string): Attributed[] {
   const group: Attributed[] = [figs[i] as Attributed];
   for (let j = i + 1; j < figs.length; j++) {
     const g = figs[j] as Attributed;
     const p = group[group.length - 1] as Attributed;
-    if (g.start !== p.outerEnd + 1 || !LIST_SEPARATORS.includes(c[p.outerEnd] as string)) break;
+    if (g.start !== p.outerEnd + 1 || !isListSepAt(c, p.outerEnd)) break;
     group.push(g);
   }
   return group;
@@ -476,7 +524,7 @@ function distributeLists(figs: Attributed[], c: string): void {
   for (let i = 0; i + 1 < figs.length; i++) {
     const a = figs[i] as Attributed;
     const b = figs[i + 1] as Attributed;
-    if (!LIST_SEPARATORS.includes(c[a.outerEnd] as string) || b.start !== a.outerEnd + 1) continue;
+    if (b.start !== a.outerEnd + 1 || !isListSepAt(c, a.outerEnd)) continue;
     const lead = c.slice(a.clauseStart, a.start);
     if (!lead.includes("分别")) continue;
     const full = peel(lead).core;
@@ -506,7 +554,7 @@ function distributeLists(figs: Attributed[], c: string): void {
     for (let j = i + 1; j < figs.length && group.length < parts.length; j++) {
       const g = figs[j] as Attributed;
       const p = group[group.length - 1] as Attributed;
-      if (g.start !== p.outerEnd + 1 || !LIST_SEPARATORS.includes(c[p.outerEnd] as string)) break;
+      if (g.start !== p.outerEnd + 1 || !isListSepAt(c, p.outerEnd)) break;
       group.push(g);
     }
     if (group.length !== parts.length) continue;

@@ -10,7 +10,7 @@ import { UNIT_FORMS, PARALLEL_JOINS, SUPPLIED_UNIT_RULES, IMPLIED_UNIT_FRAME_RE,
 import { PREFIX_APPROX, SUFFIX_APPROX, type ApproxRule } from "./rules/approx";
 import { NOT_FIGURE_RULES, DURATION_LEAD_RE, DURATION_UNITS, AT_LEAST_LEAD_RE, LIST_TOTAL_LEAD_RE, COUNT_VERB_LEAD_RE, COUNTED_UNITS, SETTLEMENT_THRESHOLD_RE, MAX_QUOTE_LEN } from "./rules/notfigures";
 import { endAt, insideQuote } from "./text";
-import { scanner, edges, classChars, filtered } from "./scan";
+import { scanner, edges, classChars, filtered, nextIndexOf } from "./scan";
 
 export interface RawFigure {
   /** [start, end) in clean text. */
@@ -34,8 +34,19 @@ const isD = (c: number) => c >= 48 && c <= 57;
 
 const isYear = (v: number) => Number.isInteger(v) && v >= 1900 && v <= 2100;
 
-/** 12 significant digits (0.1 + 0.2 -> 0.3); integers below 1e12 are already exact (toPrecision is slow). */
-const round = (v: number) => (Number.isInteger(v) && v !== 0 && Math.abs(v) < 1e12 ? v : Number(v.toPrecision(12)));
+/**
+ * 12 significant digits (0.1 + 0.2 -> 0.3). toPrecision is slow, and most values need none:
+ * integers below 1e12, and a value that is the nearest double to a decimal k / 1e4 with |k| <
+ * 1e12 (12.5, 0.35), which has at most 12 significant digits and so comes back from
+ * toPrecision(12) as itself.
+ */
+function round(v: number): number {
+  if (Number.isInteger(v) && v !== 0 && Math.abs(v) < 1e12) return v;
+  const k = Math.round(v * 1e4);
+  // k / 1e4 is correctly rounded: equal to v only when v is the nearest double to that decimal.
+  if (v !== 0 && Math.abs(k) < 1e12 && k / 1e4 === v) return v;
+  return Number(v.toPrecision(12));
+}
 
 /** A unit form as matchUnit reports it; built once per form, so a match allocates nothing. */
 interface UnitMatch {
@@ -47,9 +58,6 @@ interface UnitMatch {
   /** The form's second code unit (NaN for a one-character form). */
   second: number;
 }
-
-/** What joins a bare number to the figure whose unit it shares (rules/units.ts PARALLEL_JOINS). */
-const PARALLEL_JOIN = new Set([...PARALLEL_JOINS].map((c) => c.charCodeAt(0)));
 
 /**
  * Unit forms indexed by the code unit of their first character (longest first within each
@@ -63,11 +71,45 @@ for (const { form, rule } of UNIT_FORMS) {
   list.push({ form, money: !!rule.money, unit: rule.unit, notFollowedBy: new Set([...(rule.notFollowedBy ?? "")].map((c) => c.charCodeAt(0))), second: form.charCodeAt(1) });
   UNITS_BY_FIRST.set(k, list);
 }
-/** The same lists by a table lookup: UNIT_LIST_AT[c] is 1 + the index in UNIT_LISTS of the forms starting with c, 0 for none. */
 const UNIT_LISTS = [...UNITS_BY_FIRST.values()];
-const UNIT_LIST_AT = new Uint8Array(0x10000);
-if (UNIT_LISTS.length > 254) throw new RangeError("too many unit first characters for a byte table");
-[...UNITS_BY_FIRST.keys()].forEach((c, k) => (UNIT_LIST_AT[c] = k + 1));
+
+/** A rule that is one character class, as a table (tested by a lookup, not a regex call per figure). */
+function oneClass(re: RegExp): Uint8Array {
+  const t = classChars(re);
+  if (!t) throw new Error(`${re} must be one character class`);
+  return t;
+}
+
+/**
+ * What readFigure asks of the character after a number, as one table by code unit: the low
+ * byte is 1 + the index in UNIT_LISTS of the unit forms starting with it (0 for none), and the
+ * bits above say whether a figure may go on with it (FOLLOWS), it is a range separator
+ * (RANGE_SEP), 余/多 (INNER_MORE) or joins a bare number to the next (PARALLEL_JOIN). Most of
+ * these are asked of one character in turn: one table holds them in one cache line, not four.
+ */
+const CHAR_AT = new Uint16Array(0x10000);
+const UNIT_LIST = 0xff;
+const FOLLOWS = 0x100;
+const RANGE_SEP = 0x200;
+const INNER_MORE = 0x400;
+const PARALLEL_JOIN = 0x800;
+{
+  const mark = (c: number, bit: number) => (CHAR_AT[c] = (CHAR_AT[c] as number) | bit);
+  if (UNIT_LISTS.length > 254) throw new RangeError("too many unit first characters for a byte of the table");
+  [...UNITS_BY_FIRST.keys()].forEach((c, k) => mark(c, k + 1));
+  // A figure goes on with a unit, 余/多, a range separator or a parallel join.
+  for (const c of ["余", "餘", "多", "-", "~", "—", "–", "至", "到", " ", ...PARALLEL_JOINS]) mark(c.charCodeAt(0), FOLLOWS);
+  for (const k of UNITS_BY_FIRST.keys()) mark(k, FOLLOWS);
+  const rangeSep = oneClass(RANGE_SEP_RE);
+  const innerMore = oneClass(INNER_MORE_RE);
+  for (let c = 0; c < 0x10000; c++) {
+    if (rangeSep[c]) mark(c, RANGE_SEP);
+    if (innerMore[c]) mark(c, INNER_MORE);
+  }
+  for (const c of PARALLEL_JOINS) mark(c.charCodeAt(0), PARALLEL_JOIN);
+}
+/** CHAR_AT's bits of the code unit s[i] (0 past either end: NaN indexes nothing). */
+const charAt = (s: string, i: number): number => (CHAR_AT[s.charCodeAt(i)] as number | undefined) ?? 0;
 
 /** Up to two 万/亿 at `from` followed by a unit: where the unit starts and the magnitude (万元 -> 1e4). */
 /**
@@ -77,7 +119,7 @@ if (UNIT_LISTS.length > 254) throw new RangeError("too many unit first character
 function parallelUnit(body: string, pos: number): { unit: UnitMatch; mag: number; at: number } | null {
   // Across bare numbers to the first with a unit (提高20.9、36.2、54个百分点), a few at most.
   for (let hop = 0; hop < MAX_PARALLEL_HOPS; hop++) {
-    if (!PARALLEL_JOIN.has(body.charCodeAt(pos))) return null;
+    if (!(charAt(body, pos) & PARALLEL_JOIN)) return null;
     NUMBER_AT_RE.lastIndex = pos + 1;
     const m = NUMBER_AT_RE.exec(body);
     // An Arabic number only (a Chinese numeral after 和 is a word more often than a figure).
@@ -99,16 +141,15 @@ const MAX_PARALLEL_HOPS = 6;
 function magnitudeThenUnit(body: string, from: number): { pos: number; mag: number } | null {
   let k = from;
   let mag = 1;
-  while (k < from + 2 && (body[k] === "万" || body[k] === "亿" || body[k] === "萬" || body[k] === "億")) {
-    mag *= body[k] === "万" || body[k] === "萬" ? 1e4 : 1e8;
-    k++;
+  // By code unit (body[k] of a CJK character is a new string): 万 萬 1e4, 亿 億 1e8.
+  for (let c = body.charCodeAt(k); k < from + 2 && (c === 0x4e07 || c === 0x842c || c === 0x4ebf || c === 0x5104); c = body.charCodeAt(++k)) {
+    mag *= c === 0x4e07 || c === 0x842c ? 1e4 : 1e8;
   }
   return matchUnit(body, k) ? { pos: k, mag } : null;
 }
 
 function matchUnit(s: string, pos: number): UnitMatch | null {
-  // Past the end charCodeAt is NaN, which indexes nothing: no unit.
-  const at = UNIT_LIST_AT[s.charCodeAt(pos)];
+  const at = charAt(s, pos) & UNIT_LIST;
   if (!at) return null;
   const next = s.charCodeAt(pos + 1);
   for (const u of UNIT_LISTS[at - 1] as UnitMatch[]) {
@@ -124,33 +165,27 @@ function matchUnit(s: string, pos: number): UnitMatch | null {
 
 const NUMBER_SCAN = scanner(NUMBER_SCAN_RE);
 
-/** A rule that is one character class, as a table (tested by a lookup, not a regex call per figure). */
-function oneClass(re: RegExp): Uint8Array {
-  const t = classChars(re);
-  if (!t) throw new Error(`${re} must be one character class`);
-  return t;
-}
-const RANGE_SEP_AT = oneClass(RANGE_SEP_RE);
 const AT_LEAST_LEAD = filtered(AT_LEAST_LEAD_RE);
 const LIST_TOTAL_LEAD = filtered(LIST_TOTAL_LEAD_RE);
 const COUNT_VERB_LEAD = filtered(COUNT_VERB_LEAD_RE);
 const DURATION_LEAD = filtered(DURATION_LEAD_RE);
-const INNER_MORE_AT = oneClass(INNER_MORE_RE);
 
 /**
- * Which rules of a table can match a window, from one character: bit k of `at[c]` is set when
- * rule k's pattern can match a window whose edge character (its first for a pattern anchored at
- * the start, its last for one anchored at the end) is c; `empty` holds the bits of the rules
- * that can match an empty window. A rule without that window, or one whose edge the reader
- * cannot name, has its bit everywhere. Most figures are settled by these lookups: the regexes
- * run (on a slice) only for the rules whose bits survive.
+ * Which rules of a table can match a window, from one character: bit k of `at[EDGE_CLASS[c]]` is
+ * set when rule k's pattern can match a window whose edge character (its first for a pattern
+ * anchored at the start, its last for one anchored at the end) is c; `empty` holds the bits of
+ * the rules that can match an empty window. A rule without that window, or one whose edge the
+ * reader cannot name, has its bit everywhere. Most figures are settled by these lookups: the
+ * regexes run (on a slice) only for the rules whose bits survive.
  */
 interface EdgeMask {
+  /** Rule bits by character class (EDGE_CLASS). */
   at: Int32Array;
   empty: number;
 }
 
-function edgeMask(patterns: readonly (RegExp | undefined)[], side: "first" | "last"): EdgeMask {
+/** A table's rule bits by character, before the characters all tables treat alike become one class. */
+function edgeBits(patterns: readonly (RegExp | undefined)[], side: "first" | "last"): { at: Int32Array; empty: number } {
   if (patterns.length > 31) throw new RangeError("edgeMask takes at most 31 rules");
   const at = new Int32Array(0x10000);
   let empty = 0;
@@ -168,20 +203,58 @@ function edgeMask(patterns: readonly (RegExp | undefined)[], side: "first" | "la
   return { at, empty };
 }
 
+/**
+ * The edge tables of the not-figure and approximation rules as one byte table of classes
+ * (characters every table treats alike) and one small table of bits by class per rule table:
+ * the four lookups per figure then read one 64 KB table, not four of 256 KB each, and far fewer
+ * of its lines are cold after the other stages ran.
+ */
+function edgeMasks(tables: { at: Int32Array; empty: number }[]): { cls: Uint8Array; masks: EdgeMask[] } {
+  // Classes refined one table at a time: a character's class after table i is its class before
+  // and its bits in table i (numeric keys: no string built per character).
+  let cls = new Uint16Array(0x10000);
+  let rows: number[][] = [[]];
+  for (const t of tables) {
+    const next = new Uint16Array(0x10000);
+    const classOf = new Map<number, number>();
+    const nextRows: number[][] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const bits = t.at[c] as number;
+      const key = (cls[c] as number) * 0x100000000 + (bits >>> 0);
+      let k = classOf.get(key);
+      if (k === undefined) {
+        k = nextRows.length;
+        classOf.set(key, k);
+        nextRows.push([...(rows[cls[c] as number] as number[]), bits]);
+      }
+      next[c] = k;
+    }
+    cls = next;
+    rows = nextRows;
+  }
+  if (rows.length > 256) throw new RangeError("edgeMasks: the rules treat more than 256 classes of characters apart");
+  return { cls: Uint8Array.from(cls), masks: tables.map((t, i) => ({ at: Int32Array.from(rows, (r) => r[i] as number), empty: t.empty })) };
+}
+
 /** The rules of a table whose pattern can match body[a, b), by that window's `side` character. */
 function maskOf(m: EdgeMask, body: string, a: number, b: number, side: "first" | "last"): number {
   if (b <= a) return m.empty;
-  return m.at[body.charCodeAt(side === "first" ? a : b - 1)] as number;
+  return m.at[EDGE_CLASS[body.charCodeAt(side === "first" ? a : b - 1)] as number] as number;
 }
 
 // The not-figure rules: a rule excludes a figure only if its own text (self), the window before
 // and the window after all match, so a rule one of whose windows cannot match is skipped.
-const NF_SELF_FIRST = edgeMask(NOT_FIGURE_RULES.map((r) => r.self), "first");
-const NF_SELF_LAST = edgeMask(NOT_FIGURE_RULES.map((r) => r.self), "last");
-const NF_BEFORE = edgeMask(NOT_FIGURE_RULES.map((r) => r.before), "last");
-const NF_AFTER = edgeMask(NOT_FIGURE_RULES.map((r) => r.after), "first");
-const SUFFIX_MASK = edgeMask(SUFFIX_APPROX.map((r) => r.re), "first");
-const PREFIX_MASK = edgeMask(PREFIX_APPROX.map((r) => r.re), "last");
+const {
+  cls: EDGE_CLASS,
+  masks: [NF_SELF_FIRST, NF_SELF_LAST, NF_BEFORE, NF_AFTER, SUFFIX_MASK, PREFIX_MASK],
+} = edgeMasks([
+  edgeBits(NOT_FIGURE_RULES.map((r) => r.self), "first"),
+  edgeBits(NOT_FIGURE_RULES.map((r) => r.self), "last"),
+  edgeBits(NOT_FIGURE_RULES.map((r) => r.before), "last"),
+  edgeBits(NOT_FIGURE_RULES.map((r) => r.after), "first"),
+  edgeBits(SUFFIX_APPROX.map((r) => r.re), "first"),
+  edgeBits(PREFIX_APPROX.map((r) => r.re), "last"),
+]) as { cls: Uint8Array; masks: [EdgeMask, EdgeMask, EdgeMask, EdgeMask, EdgeMask, EdgeMask] };
 
 /** The first approximation rule (in order) of `rules` whose pattern matches body[a, b), with its match. */
 function firstApprox(rules: readonly ApproxRule[], mask: EdgeMask, side: "first" | "last", body: string, a: number, b: number): { approx: Approx; m: RegExpExecArray } | undefined {
@@ -226,8 +299,27 @@ function notFigure(body: string, start: number, end: number, unitSimp: string): 
   return false;
 }
 
+/**
+ * `insideQuote(body, start, end, MAX_QUOTE_LEN)` for figures in text order. It is true only
+ * when a quote opens (“ 「 『) or an ASCII quote stands in the MAX_QUOTE_LEN code units before
+ * the figure: native searches, each serving every figure up to the quote it found, settle most
+ * figures without the read back.
+ */
+function quotedIn(body: string): (start: number, end: number) => boolean {
+  const next = ["“", "「", "『", '"'].map((ch) => nextIndexOf(body, ch));
+  return (start, end) => {
+    const from = Math.max(0, start - MAX_QUOTE_LEN);
+    for (const at of next) {
+      const i = at(from);
+      if (i >= 0 && i < start) return insideQuote(body, start, end, MAX_QUOTE_LEN);
+    }
+    return false;
+  };
+}
+
 export function findFigures(body: string, clean: string): RawFigure[] {
   const out: RawFigure[] = [];
+  const quoted = quotedIn(body);
   let m: RegExpExecArray | null;
   let from = 0;
   // Most numbers (一 in 进一步, 三 in 三农) are no figure by the character after them: the scan
@@ -243,7 +335,7 @@ export function findFigures(body: string, clean: string): RawFigure[] {
       from = Math.max(k, start + 1);
       continue;
     }
-    const f = readFigure(body, clean, start, numEnd, out);
+    const f = readFigure(body, clean, start, numEnd, out, quoted);
     if (f) {
       out.push(f);
       if (out.length >= MAX_FIGURES) break;
@@ -261,7 +353,7 @@ export function findFigures(body: string, clean: string): RawFigure[] {
       if (inner[1]) v = Number(`${v}.${[...inner[1]].map((c) => "零一二三四五六七八九".indexOf(c) === -1 ? 0 : "零一二三四五六七八九".indexOf(c)).join("")}`);
       const start = m.index;
       const end = start + m[0].length;
-      if (out.some((f) => f.start < end && start < f.end) || insideQuote(body, start, end, MAX_QUOTE_LEN)) continue;
+      if (out.some((f) => f.start < end && start < f.end) || quoted(start, end)) continue;
       const approx = approxAround(body, start, end);
       out.push({ start, end, value: round(v), unit: "%", unitSimp: "%", outerStart: start, outerEnd: end, ...(approx ? { approx } : {}) });
     }
@@ -305,11 +397,6 @@ function listItemsBefore(body: string, at: number): number {
 }
 const MAX_LIST_SCAN = 80;
 
-/** Code units that may follow a number that is a figure (unit, 余/多, range separator, a parallel join), as a table. */
-const FOLLOW = new Uint8Array(0x10000);
-for (const c of ["余", "餘", "多", "-", "~", "—", "–", "至", "到", " ", ...PARALLEL_JOINS]) FOLLOW[c.charCodeAt(0)] = 1;
-for (const k of UNITS_BY_FIRST.keys()) FOLLOW[k] = 1;
-
 /** A number body[a, b) with 万/亿 in it (a figure even with nothing after it: 发放贷款1.2亿). */
 function hasBig(body: string, a: number, b: number): boolean {
   for (let i = a; i < b; i++) {
@@ -323,11 +410,12 @@ function hasBig(body: string, a: number, b: number): boolean {
 export const MAX_FIGURES = 5000;
 
 /** The figure of the number body[start, numEnd), if it is one. */
-function readFigure(body: string, clean: string, start: number, numEnd: number, prev: RawFigure[]): RawFigure | null {
-  if (!FOLLOW[body.charCodeAt(numEnd)] && !hasBig(body, start, numEnd)) return null;
+function readFigure(body: string, clean: string, start: number, numEnd: number, prev: RawFigure[], quoted: (start: number, end: number) => boolean): RawFigure | null {
+  if (!(charAt(body, numEnd) & FOLLOWS) && !hasBig(body, start, numEnd)) return null;
   const numText = body.slice(start, numEnd);
   // A magnitude standing alone as an amount (突破万亿元, NUMBER_RE admits it only there) is one of it.
-  const bareMagnitude = numText[0] === "万" || numText[0] === "亿";
+  const c0 = numText.charCodeAt(0);
+  const bareMagnitude = c0 === 0x4e07 || c0 === 0x4ebf; // 万 亿
   let num: ParsedNumber | null = parseNumber(bareMagnitude ? `一${numText}` : numText);
   if (!num) return null;
   let pos = start + numText.length;
@@ -336,7 +424,7 @@ function readFigure(body: string, clean: string, start: number, numEnd: number, 
   const numPos = pos;
   const firstUnit = matchUnit(body, pos);
   const sepAt = firstUnit ? pos + firstUnit.form.length : pos;
-  if (RANGE_SEP_AT[body.charCodeAt(sepAt)]) {
+  if (charAt(body, sepAt) & RANGE_SEP) {
     NUMBER_AT_RE.lastIndex = sepAt + 1;
     const m2 = NUMBER_AT_RE.exec(body);
     const secondEnd = sepAt + 1 + (m2?.[0].length ?? 0);
@@ -356,8 +444,8 @@ function readFigure(body: string, clean: string, start: number, numEnd: number, 
   }
   let approx: Approx | undefined;
   // 500 余场: one space between an Arabic number and 余/多 too.
-  const inner = !num.chinese && body.charCodeAt(pos) === 0x20 && INNER_MORE_AT[body.charCodeAt(pos + 1)] ? pos + 1 : pos;
-  if (INNER_MORE_AT[body.charCodeAt(inner)]) {
+  const inner = !num.chinese && body.charCodeAt(pos) === 0x20 && charAt(body, pos + 1) & INNER_MORE ? pos + 1 : pos;
+  if (charAt(body, inner) & INNER_MORE) {
     // 500余场; 10余万元, 两千多万元 (a magnitude after 余/多).
     const tail = magnitudeThenUnit(body, inner + 1);
     if (tail) {
@@ -370,7 +458,7 @@ function readFigure(body: string, clean: string, start: number, numEnd: number, 
     }
   }
   // 1234 亿元, 12 家: one space between an Arabic number and its magnitude or unit.
-  if (!num.chinese && body[pos] === " " && !matchUnit(body, pos)) {
+  if (!num.chinese && body.charCodeAt(pos) === 0x20 && !matchUnit(body, pos)) {
     const tail = magnitudeThenUnit(body, pos + 1);
     if (tail) {
       pos = tail.pos;
@@ -446,7 +534,7 @@ function readFigure(body: string, clean: string, start: number, numEnd: number, 
     // A Chinese numeral glued to a preceding CJK word is often part of a name (三次产业, 四好农村路).
   }
   // A quoted slogan or name (insideQuote reads back at most MAX_QUOTE_LEN code units).
-  if (insideQuote(body, start, end, MAX_QUOTE_LEN)) return null;
+  if (quoted(start, end)) return null;
   const outerStart = start;
   let outerEnd = end;
   const after = pastSpace(body, end);

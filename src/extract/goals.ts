@@ -102,10 +102,12 @@ export function buildGoals(n: Normalised, figs: Attributed[], markers: LineMarke
       listDeadline = undefined;
       scanned = line.start;
     }
-    for (let i = Math.max(scanned, line.start); i < g.start; i++) {
+    // The last colon or 。 since the last goal decides (a colon's lead holds until a 。): read
+    // back to it, not forward over every character.
+    for (let i = g.start - 1, from = Math.max(scanned, line.start); i >= from; i--) {
       const c = s.charCodeAt(i);
-      if (c === 0x3a || c === 0xff1a) listDeadline = colonLead(s, i);
-      else if (c === 0x3002) listDeadline = undefined;
+      if (c === 0x3a || c === 0xff1a) { listDeadline = colonLead(s, i); break; }
+      if (c === 0x3002) { listDeadline = undefined; break; }
     }
     scanned = Math.max(scanned, g.start);
     const leadDeadline = listDeadline ?? paraDeadline;
@@ -152,7 +154,12 @@ function opening(s: string, at: number): [number, number] | undefined {
 /** The time word of the sentence that ends in the colon at `i` (今年经济社会发展主要目标是:). */
 function colonLead(s: string, i: number): [number, number] | undefined {
   let k = i;
-  while (k > 0 && i - k < MAX_LEAD * 2 && s[k - 1] !== "。" && s[k - 1] !== "\n" && s[k - 1] !== ";" && s[k - 1] !== "；") k--;
+  // By code unit (s[k] of a CJK character is a new string): 。 \n ; ；
+  while (k > 0 && i - k < MAX_LEAD * 2) {
+    const c = s.charCodeAt(k - 1);
+    if (c === 0x3002 || c === 0x0a || c === 0x3b || c === 0xff1b) break;
+    k--;
+  }
   const m = LEAD_DEADLINE_RE.exec(s.slice(k, i));
   return m ? [k + m.index, k + m.index + m[0].length] : undefined;
 }
