@@ -477,6 +477,74 @@ export interface Filtered {
   exec(s: string): RegExpExecArray | null;
 }
 
+/**
+ * The class of each character over the filtered() rules of a group: two characters share a
+ * class when every rule of the group gives them the same bits. A rule keeps its bits by class
+ * (`byClass`, a few hundred bytes), so the rules that test one line (the heading forms, a figure's
+ * window rules) read one table by character between them, not one 64 KB table each: far fewer
+ * cold cache lines per line tested inside a whole extraction (as anyMatch does for a list of
+ * rules). The extractor's rules make one group (94 classes); a rule that would split a group
+ * past 256 classes (a test filtering every rule pattern) opens the next.
+ */
+interface FilterGroup {
+  cls: Uint8Array;
+  classes: number;
+  rules: FilterRule[];
+}
+interface FilterRule {
+  cls: Uint8Array;
+  byClass: Uint8Array;
+}
+const newGroup = (): FilterGroup => ({ cls: new Uint8Array(ALL), classes: 1, rules: [] });
+let filterGroup = newGroup();
+
+/**
+ * Adds a rule's bits by character (0–7) to the current group: each class splits by the rule's
+ * bits (the first part keeps its number), and the rules added before copy their bits to the
+ * parts split off. Null when the group would pass 256 classes (left as it was).
+ */
+function refine(g: FilterGroup, bits: Uint8Array): FilterRule | null {
+  const before = g.classes;
+  let classes = before;
+  const next = new Uint8Array(ALL);
+  const part = new Int32Array(before * 8).fill(-1);
+  const kept = new Uint8Array(before);
+  const splitFrom: number[] = [];
+  for (let c = 0; c < ALL; c++) {
+    const k = g.cls[c] as number;
+    const slot = k * 8 + (bits[c] as number);
+    let j = part[slot] as number;
+    if (j < 0) {
+      if (!kept[k]) { kept[k] = 1; j = k; }
+      else { j = classes++; splitFrom.push(k); }
+      if (j > 255) return null;
+      part[slot] = j;
+    }
+    next[c] = j;
+  }
+  g.cls.set(next);
+  g.classes = classes;
+  for (const rule of g.rules) {
+    const t = new Uint8Array(classes);
+    t.set(rule.byClass);
+    splitFrom.forEach((k, x) => { t[before + x] = rule.byClass[k] as number; });
+    rule.byClass = t;
+  }
+  const byClass = new Uint8Array(classes);
+  for (let c = 0; c < ALL; c++) byClass[next[c] as number] = bits[c] as number;
+  const rule = { cls: g.cls, byClass };
+  g.rules.push(rule);
+  return rule;
+}
+
+function addFilterRule(bits: Uint8Array): FilterRule {
+  const rule = refine(filterGroup, bits);
+  if (rule) return rule;
+  // A rule alone has at most 8 classes.
+  filterGroup = newGroup();
+  return refine(filterGroup, bits) as FilterRule;
+}
+
 export function filtered(re: RegExp, opts: { fromEnd?: boolean } = {}): Filtered {
   if (re.global || re.sticky) throw new RangeError(`filtered: ${re} has a g or y flag`);
   const r = readPattern(re);
@@ -489,21 +557,24 @@ export function filtered(re: RegExp, opts: { fromEnd?: boolean } = {}): Filtered
   }
   if (!r) return { test: (s) => re.test(s), exec: (s) => re.exec(s) };
   // Bits per character: 1 a match can start here, 2 a match needs it, 4 a match can end with it.
-  const t = new Uint8Array(ALL);
-  for (let c = 0; c < ALL; c++) t[c] = (r.first[c] ? 1 : 0) | (!r.need || r.need[c] ? 2 : 0) | (!r.anchoredEnd || r.last[c] ? 4 : 0);
+  const bits = new Uint8Array(ALL);
+  for (let c = 0; c < ALL; c++) bits[c] = (r.first[c] ? 1 : 0) | (!r.need || r.need[c] ? 2 : 0) | (!r.anchoredEnd || r.last[c] ? 4 : 0);
+  const rule = addFilterRule(bits);
+  const cls = rule.cls;
   const anchored = r.anchored;
   const may = (s: string): boolean => {
     const n = s.length;
     // A pattern the reader follows cannot match the empty string (readPattern).
     if (n === 0) return false;
-    if (!((t[s.charCodeAt(n - 1)] as number) & 4)) return false;
+    const t = rule.byClass;
+    if (!((t[cls[s.charCodeAt(n - 1)] as number] as number) & 4)) return false;
     if (anchored) {
-      if (!((t[s.charCodeAt(0)] as number) & 1)) return false;
-      for (let i = 0; i < n; i++) if ((t[s.charCodeAt(i)] as number) & 2) return true;
+      if (!((t[cls[s.charCodeAt(0)] as number] as number) & 1)) return false;
+      for (let i = 0; i < n; i++) if ((t[cls[s.charCodeAt(i)] as number] as number) & 2) return true;
       return false;
     }
     let seen = 0;
-    for (let i = 0; i < n && seen !== 3; i++) seen |= (t[s.charCodeAt(i)] as number) & 3;
+    for (let i = 0; i < n && seen !== 3; i++) seen |= (t[cls[s.charCodeAt(i)] as number] as number) & 3;
     return seen === 3;
   };
   return { test: (s) => may(s) && re.test(s), exec: (s) => (may(s) ? re.exec(s) : null) };
