@@ -255,11 +255,17 @@ export function readSections(n: Normalised, published: string | null): Sections 
   return out;
 }
 
-/** The characters a review lead may follow, by code unit. */
-const LEAD_AFTER = new Uint8Array(65536);
-for (const c of REVIEW_LEAD_AFTER) LEAD_AFTER[c.charCodeAt(0)] = 1;
-/** The characters a review lead can start with (null: any). */
-const LEAD_FIRST = firstChars(REVIEW_LEAD_AT);
+/**
+ * By code unit, 1: a review lead may follow it (REVIEW_LEAD_AFTER); 2: a lead can start with it
+ * (REVIEW_LEAD_AT's first characters; all when the reader does not know them). One table, read
+ * once per character of a paragraph's opening.
+ */
+const LEAD = new Uint8Array(65536);
+for (const c of REVIEW_LEAD_AFTER) LEAD[c.charCodeAt(0)] = 1;
+{
+  const first = firstChars(REVIEW_LEAD_AT);
+  for (let c = 0; c < 65536; c++) if (!first || first[c]) LEAD[c] = (LEAD[c] as number) | 2;
+}
 
 /**
  * The leftmost REVIEW_LEAD match starting in the first MAX_LEAD_AT characters of `body`, if any.
@@ -268,11 +274,16 @@ const LEAD_FIRST = firstChars(REVIEW_LEAD_AT);
  */
 function reviewLead(body: string): RegExpExecArray | null {
   const max = Math.min(body.length, MAX_LEAD_AT);
+  // Whether a lead may start here: at the paragraph's start, or after a sentence end.
+  let after = true;
   for (let k = 0; k < max; k++) {
-    if ((k > 0 && !LEAD_AFTER[body.charCodeAt(k - 1)]) || (LEAD_FIRST && !LEAD_FIRST[body.charCodeAt(k)])) continue;
-    REVIEW_LEAD_AT.lastIndex = k;
-    const m = REVIEW_LEAD_AT.exec(body);
-    if (m) return m;
+    const t = LEAD[body.charCodeAt(k)] as number;
+    if (after && t & 2) {
+      REVIEW_LEAD_AT.lastIndex = k;
+      const m = REVIEW_LEAD_AT.exec(body);
+      if (m) return m;
+    }
+    after = (t & 1) !== 0;
   }
   return null;
 }
