@@ -10,7 +10,7 @@ import { findAllMarkers, type LineMarkers } from "./markers";
 import { kindOf } from "./kind";
 import type { Sections, Mode } from "./sections";
 import { metricKey } from "./metrickeys";
-import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_COMPARE_TAIL_RE, METRIC_AFTER_STOP_RE, QUOTED_NAME_LEAD_RE, DURATION_ADVERB_RE, DURATION_VERB_RE, METRIC_MEASURE_ALT_RE, COUNT_VERB_RE, ATTRIBUTE_METRICS, ATTRIBUTE_OWNER_UNITS, ENUMERATION_LEAD_RE, METRIC_MAX, LIST_MEASURE_WORDS, LIST_MODIFIER_MAX, LIST_SEPARATORS, LIST_SPLIT_RE, LIST_MEASURE_ENDS, METRIC_STRIP_RE, ORDINAL_LIST_HEAD_RE } from "./rules/metric";
+import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_COMPARE_TAIL_RE, METRIC_AFTER_STOP_RE, QUOTED_NAME_LEAD_RE, DURATION_ADVERB_RE, DURATION_VERB_RE, METRIC_MEASURE_ALT_RE, COUNT_VERB_RE, ATTRIBUTE_METRICS, ATTRIBUTE_OWNER_UNITS, TOTAL_METRICS, INCREMENT_VERB_RE, ENUMERATION_LEAD_RE, METRIC_MAX, LIST_MEASURE_WORDS, LIST_MODIFIER_MAX, LIST_SEPARATORS, LIST_SPLIT_RE, LIST_MEASURE_ENDS, METRIC_STRIP_RE, ORDINAL_LIST_HEAD_RE } from "./rules/metric";
 import { MONEY_UNITS } from "./rules/units";
 import { DURATION_UNITS } from "./rules/notfigures";
 import { boundsBy, endAt, MAX_SCAN } from "./text";
@@ -80,7 +80,7 @@ export function attribute(n: Normalised, raws: RawFigure[], sections: Sections):
     const own = metricFor(n.simp, s, f, clauseStart, clauseEnd, prev, raws[k + 1], hasBars ? bars : null);
     const change = own.change;
     // The set of metric names is asked last: hashing the new metric string is the dearest test.
-    const metric = own.metric && prev?.metric && prev.sentenceEnd >= f.start && ATTRIBUTE_OWNER_UNITS.has(prev.unitSimp) && MONEY_UNITS.has(f.unitSimp) && ATTRIBUTE_METRICS.has(own.metric) ? prev.metric + own.metric : own.metric;
+    const metric = own.metric && prev?.metric && prev.sentenceEnd >= f.start ? ownerOf(own.metric, prev, f) : own.metric;
     // Every field written in one order (optional ones as undefined): one hidden class for all
     // figures. A spread of the raw figure plus later additions made a shape per combination of
     // optional fields, and building them was a tenth of extract()'s time.
@@ -126,6 +126,18 @@ export function attribute(n: Normalised, raws: RawFigure[], sections: Sections):
     if (back.size > 0) for (const a of out) if (a.metric) a.metric = writeBack(a.metric, back);
   }
   return { figures: out, markers: markersByLine };
+}
+
+/**
+ * An attribute or a total of the things counted just before (重点项目200项，总投资3000亿元 /
+ * 新增企业27户，总数达到312户) is theirs: it takes their metric first.
+ */
+function ownerOf(metric: string, prev: Attributed, f: RawFigure): string {
+  const owner = prev.metric as string;
+  // The units are tested first: hashing the metric string is the dearer test.
+  if (ATTRIBUTE_OWNER_UNITS.has(prev.unitSimp) && MONEY_UNITS.has(f.unitSimp) && ATTRIBUTE_METRICS.has(metric)) return owner + metric;
+  if (prev.unitSimp === f.unitSimp && TOTAL_METRICS.has(metric)) return owner.replace(INCREMENT_VERB_RE, "") + metric;
+  return metric;
 }
 
 /** A closing bracket between two figures: the first was an aside. */

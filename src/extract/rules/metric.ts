@@ -67,6 +67,12 @@ export const COUNT_VERB_RE = new RegExp(`^(?:${ACTION_VERBS})$`);
  * 签约项目95项、总投资404亿元): alone they name no one's, so they take that count's metric first.
  */
 export const ATTRIBUTE_METRICS: ReadonlySet<string> = new Set(["总投资", "投资", "计划投资", "总产值", "产值"]);
+/**
+ * A total of the things just counted (新增规上工业企业27户，总数达到312户): alone it names no one's,
+ * so it takes that count's metric, without the verb of the increment (规上工业企业总数).
+ */
+export const TOTAL_METRICS: ReadonlySet<string> = new Set(["总数", "总量", "数量", "总规模", "累计总数"]);
+export const INCREMENT_VERB_RE = /^(?:新增|净增|新建|新认定|新培育|新引进|新招引)(?=[\u4e00-\u9fff]{2})/;
 /** The measure words of such counts (projects, firms, sites), not of quantities (200亿立方米、投资超120亿元). */
 export const ATTRIBUTE_OWNER_UNITS: ReadonlySet<string> = new Set(["项", "個", "个", "家", "批", "所", "座", "条", "处"]);
 
@@ -235,6 +241,7 @@ export const METRIC_EXAMPLES: readonly { rule: string; examples: readonly Metric
     examples: [
       { in: "安排市以上重点项目200项左右，总投资3000亿元以上。", text: "3000亿元", metric: "安排市以上重点项目总投资" },
       { in: "与京津签约合作项目280余项、总投资1200亿元。", text: "1200亿元", metric: "与京津签约合作项目总投资" },
+      { in: "全县新增规上工业企业27户，总数达到312户。", text: "312户", metric: "规上工业企业总数" },
       { in: "全年固定资产投资增长5%，总投资3000亿元。", text: "3000亿元", metric: "总投资" },
       { in: "力争产量突破200亿立方米、投资超120亿元。", text: "120亿元", metric: "投资" },
     ],
