@@ -29,6 +29,8 @@ import {
   REVIEW_LEAD_AFTER,
   REPORT_YEAR_RE,
   REPORT_YEAR_WORDS,
+  BULLETIN_YEAR_RE,
+  BULLETIN_YEAR_WORDS,
   WORK_REPORT_RE,
   WORK_REPORT_WORDS,
 } from "./rules/sections";
@@ -288,7 +290,7 @@ function reviewLead(body: string): RegExpExecArray | null {
   return null;
 }
 
-/** A work report's own year (title, subtitle, first plan heading), else the published year. */
+/** A work report's own year (title, subtitle, first plan heading), a bulletin's year (its title), else the published year. */
 function referenceYear(n: Normalised, published: string | null): { year?: number; report: boolean } {
   let report = false;
   let count = 0;
@@ -299,6 +301,8 @@ function referenceYear(n: Normalised, published: string | null): { year?: number
     if (holdsAny(t, WORK_REPORT_WORDS) && WORK_REPORT_RE.test(t)) report = true;
     const m = holdsAny(t, REPORT_YEAR_WORDS) ? REPORT_YEAR_RE.exec(t) : null;
     if (m) return { year: Number(m[1] ?? m[2]), report: true };
+    const b = holdsAny(t, BULLETIN_YEAR_WORDS) ? BULLETIN_YEAR_RE.exec(t) : null;
+    if (b) return { year: Number(b[1]), report };
   }
   const py = published ? Number(published.slice(0, 4)) : NaN;
   if (Number.isFinite(py)) return { year: py, report };

@@ -22,6 +22,8 @@ import {
   TIME_RULES,
   REPORT_YEAR_RE,
   REPORT_YEAR_EXAMPLES,
+  BULLETIN_YEAR_EXAMPLES,
+  BULLETIN_YEAR_RE,
   ANNEX_LINE_RE,
   ANNEX_LINE_EXAMPLES,
   ANNEX_LINE_NOT,
@@ -66,6 +68,9 @@ describe("rule rows", () => {
       const m = REPORT_YEAR_RE.exec(ex.in);
       expect(Number(m?.[1] ?? m?.[2])).toBe(ex.year);
     }
+  });
+  it("bulletin year", () => {
+    for (const ex of BULLETIN_YEAR_EXAMPLES) expect(Number(BULLETIN_YEAR_RE.exec(ex.in)?.[1])).toBe(ex.year);
   });
   it("goal predicates", () => {
     for (const t of GOAL_PREDICATE_EXAMPLES) expect(GOAL_PREDICATE_RE.test(t), t).toBe(true);
@@ -239,6 +244,10 @@ describe("periods", () => {
   it("全年 in a review is the reviewed year, under a sub-heading with no year of its own too", () => {
     const r = "某市2010年政府工作报告\n一、2009年工作回顾\n（一）经济形势回升向好。 全年生产总值完成1737.6亿元。工业增加值完成477.1亿元。\n二、2010年主要工作任务\n全年新增就业5万人。";
     expect(p(r).map((x) => x.slice(0, 2))).toEqual([["1737.6亿元", "2009"], ["477.1亿元", "2009"], ["5万人", "2010"]]);
+  });
+  it("a statistical bulletin's 全年, 年末 and 上年 are of the year its title names, not of its publication", () => {
+    const b = "2023年某市国民经济和社会发展统计公报\n某市统计局\n2024年3月20日\n初步核算，全年全市生产总值5482.1亿元，比上年增长4.1%。\n年末全市常住人口705.6万人，比上年末减少1.7万人。";
+    expect(p(b).map((x) => x.slice(0, 2))).toEqual([["5482.1亿元", "2023"], ["4.1%", "2023"], ["705.6万人", "2023"], ["1.7万人", "2023"]]);
   });
   it("resolveTime normalises each kind", () => {
     expect([resolveTime("十三五期间", 2024), resolveTime("今后五年", 2026), resolveTime("过去五年", 2026), resolveTime("2021—2025年", 2024), resolveTime("下半年", 2024), resolveTime("10月份", 2024)]).toEqual(["2016..2020", "2026..2030", "2021..2025", "2021..2025", "2024-H2", "2024-10"]);

@@ -15,6 +15,9 @@ import {
   REPORT_YEAR_EXAMPLES,
   REPORT_YEAR_RE,
   REPORT_YEAR_WORDS,
+  BULLETIN_YEAR_EXAMPLES,
+  BULLETIN_YEAR_RE,
+  BULLETIN_YEAR_WORDS,
   REVIEW_LEAD,
   REVIEW_LEAD_AFTER,
   WORK_REPORT_RE,
@@ -41,6 +44,7 @@ const WORDS: [string, RegExp, readonly string[], string[]][] = [
   ["PLAN_LEAD", PLAN_LEAD.re, PLAN_LEAD_WORDS, PLAN_LEAD.examples],
   ["WORK_REPORT_RE", WORK_REPORT_RE, WORK_REPORT_WORDS, ["2026年山东省政府工作报告", "在山东省第十四届人民代表大会第四次会议上"]],
   ["REPORT_YEAR_RE", REPORT_YEAR_RE, REPORT_YEAR_WORDS, REPORT_YEAR_EXAMPLES.map((e) => e.in)],
+  ["BULLETIN_YEAR_RE", BULLETIN_YEAR_RE, BULLETIN_YEAR_WORDS, BULLETIN_YEAR_EXAMPLES.map((e) => e.in)],
   ["SOURCE_RE", SOURCE_RE, SOURCE_WORDS, ["来源:淮北日报 2020/01/10", "來源：人民網", "稿源: 扬州日报-扬州网", "转自:新华网", "轉自：中央社"]],
 ];
 for (const [name, re, words, examples] of WORDS) {

@@ -202,7 +202,7 @@ export const TIME_RULES: TimeRule[] = [
   { kind: "quarter", re: /第?([一二三四1-4])季度/, examples: [{ in: "三季度", period: "2024-Q3" }, { in: "第一季度", period: "2024-Q1" }], not: [] },
   { kind: "months", re: /(1[0-2]|[1-9])[-—~至](1[0-2]|[1-9])月/, examples: [{ in: "1—10月", period: "2024-01..10" }, { in: "1-6月", period: "2024-01..06" }], not: [] },
   { kind: "month", re: /(?<![0-9])(1[0-2]|[1-9])月份?(?![0-9]{0,2}日)/, examples: [{ in: "10月份", period: "2024-10" }], not: [] },
-  { kind: "rel-year", re: /今年|本年度?|全年|当年|年内|年底前|去年|上年(?!度)|明年|前年/, examples: [{ in: "今年", period: "2024" }, { in: "去年", period: "2023" }, { in: "上年", period: "2023" }, { in: "明年", period: "2025" }, { in: "年内", period: "2024" }], not: [] },
+  { kind: "rel-year", re: /今年|本年度?|全年|当年|年内|年底前|(?<!年)年末|(?<!年)年底|去年|上年(?!度)|明年|前年/, examples: [{ in: "今年", period: "2024" }, { in: "去年", period: "2023" }, { in: "上年", period: "2023" }, { in: "明年", period: "2025" }, { in: "年内", period: "2024" }, { in: "年末", period: "2024" }, { in: "上年末", period: "2023" }, { in: "去年年底", period: "2023" }], not: [] },
 ];
 
 /**
@@ -219,9 +219,9 @@ export const TIME_BASE_START_RE = /^(?:起|开始)/;
 
 /** Offsets of relative years from the reference year. */
 /** Relative words that mean "the year in question" (the reviewed year inside a review section). */
-export const SAME_YEAR: ReadonlySet<string> = new Set(["全年", "当年", "本年", "本年度", "年内"]);
+export const SAME_YEAR: ReadonlySet<string> = new Set(["全年", "当年", "本年", "本年度", "年内", "年末", "年底"]);
 
-export const REL_YEAR: Readonly<Record<string, number>> = { 今年: 0, 本年: 0, 本年度: 0, 全年: 0, 当年: 0, 年内: 0, 年底前: 0, 去年: -1, 上年: -1, 明年: 1, 前年: -2 };
+export const REL_YEAR: Readonly<Record<string, number>> = { 今年: 0, 本年: 0, 本年度: 0, 全年: 0, 当年: 0, 年内: 0, 年底前: 0, 年末: 0, 年底: 0, 去年: -1, 上年: -1, 明年: 1, 前年: -2 };
 
 /**
  * The year a 政府工作报告 is for, from its title or subtitle: 2026年山东省政府工作报告 /
@@ -233,6 +233,17 @@ export const REPORT_YEAR_EXAMPLES = [
   { in: "——2026年1月27日在山东省第十四届人民代表大会第四次会议上", year: 2026 },
   { in: "——2026年1月26日在广东省第十四届", year: 2026 },
 ];
+
+/**
+ * The year a statistical bulletin reports on, from its title (2023年洛阳市国民经济和社会发展统计公报,
+ * published in 2024): its 全年, 年末 and 上年 are of that year. Group 1 = the year.
+ */
+export const BULLETIN_YEAR_RE = /((?:19|20)[0-9]{2})年[^。\n]{0,30}统计公报/;
+export const BULLETIN_YEAR_EXAMPLES = [
+  { in: "2023年洛阳市国民经济和社会发展统计公报", year: 2023 },
+  { in: "临泉县2022年国民经济和社会发展统计公报", year: 2022 },
+];
+export const BULLETIN_YEAR_WORDS: readonly string[] = ["统计公报"];
 
 /** A 政府工作报告 (or an NPC report) reviews year N−1 and plans year N. */
 export const WORK_REPORT_RE = /政府工作报告|人民代表大会[^。\n]{0,12}会议上/;
