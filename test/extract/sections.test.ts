@@ -189,6 +189,8 @@ describe("plan and review sections", () => {
     expect(kinds("一、过去一年工作回顾\n全省上下着力稳就业、稳预期，地区生产总值增长5.3%。")).toEqual([["5.3%", "reported"]]);
     // A share of the year's plan and a past 确保了 are results.
     expect(kinds("一、过去一年工作回顾\n完成投资14亿元，占年计划投资的120%，占年度目标的101%。确保了全县2万名学生按时返校。")).toEqual([["14亿元", "reported"], ["120%", "reported"], ["101%", "reported"], ["2万名", "reported"]]);
+    // Life expectancy and the kind of an indicator are no expectations.
+    expect(kinds("一、过去五年工作回顾\n人均预期寿命提高到78.8岁。5项预期性指标未能如期完成。")).toEqual([["78.8岁", "reported"], ["5项", "reported"]]);
     // A target that a result is compared with (比省定目标低…) is no marker of that result.
     expect(kinds("一、过去一年工作回顾\n全市城镇新增就业5.6万人，城镇登记失业率比省定目标低0.57个百分点。")).toEqual([["5.6万人", "reported"], ["0.57个百分点", "reported"]]);
     // A review paragraph's 将 sentence is a target; its weak markers (每年) are not.
