@@ -35,7 +35,7 @@ export function periodsOf(n: Normalised, figs: Attributed[], sections: Sections)
     reader.readTo(f.start);
     while (w + 1 < words.length && (words[w + 1] as { end: number }).end <= f.start) w++;
     while (si + 1 < scopes.length && (scopes[si + 1] as { pos: number }).pos <= f.start) si++;
-    const own = ownWord(s, words, w, f.sentenceStart, f.start);
+    const own = ownWord(s, words, w, f.sentenceStart, f.start, f.kind === "target" ? year : undefined);
     const scope = scopes[si];
     // 全年/当年 in a review is the reviewed year: 当年投资996.3亿元. Under a heading with no year
     // of its own ((一)经济形势回升向好) that is the year before the report's.
@@ -51,7 +51,7 @@ export function periodsOf(n: Normalised, figs: Attributed[], sections: Sections)
       opening = reader.openingWord(line.start, PARAGRAPH_LEAD);
     }
     const first = line ? opening : undefined;
-    const lead = line && first && first.end <= f.start && first.start - line.start <= PARAGRAPH_LEAD && !isBase(s, first) ? first : undefined;
+    const lead = line && first && first.end <= f.start && first.start - line.start <= PARAGRAPH_LEAD && !isBase(s, first) && !isPast(s, first, f.kind === "target" ? year : undefined) ? first : undefined;
     if (lead) {
       out.push({ period: periodOf(s, lead, reviewed), text: n.original.slice(origStart(n, lead.start), origEnd(n, lead.end)) });
       continue;
@@ -67,6 +67,25 @@ export function periodsOf(n: Normalised, figs: Attributed[], sections: Sections)
   return out;
 }
 
+/** The last year of a period (2025, 2021..2025, 2024-Q3). */
+function endYear(period: string): number {
+  const span = period.indexOf("..");
+  const end = span >= 0 ? period.slice(span + 2) : period;
+  // A span of months (2024-01..10) ends in its start's year.
+  return Number(end.length >= 4 ? end.slice(0, 4) : period.slice(0, 4));
+}
+
+/** A time word opening with one of these is a deadline (到2025年, 至2027年). */
+const DEADLINE_LEADS = "到至";
+
+/**
+ * A time over before a target's reference year, and not its deadline: “十四五”批复的6个基地 and
+ * 在2000年的基础上翻一番 in a later plan name a time, not the target's period.
+ */
+function isPast(s: string, word: TimeWord, targetYear: number | undefined): boolean {
+  return targetYear !== undefined && endYear(word.period) < targetYear && !DEADLINE_LEADS.includes(s[word.start] as string);
+}
+
 /** A word's period, where 全年/当年 of a review is the reviewed year. */
 function periodOf(s: string, word: TimeWord, reviewed: string | undefined): string {
   return reviewed !== undefined && SAME_YEAR.has(s.slice(word.start, word.end)) ? reviewed : word.period;
@@ -80,13 +99,15 @@ function isBase(s: string, w: TimeWord): boolean {
 
 /**
  * The figure's own time word: the last one before it in its sentence (`words[w]`), passing over
- * bases, except a base whose level the figure is (由上年的15%, 从2020年的82.4岁: the figure
- * follows the word at once, after 的 or not).
+ * bases and, for a target, words of a time over before its reference year, except a base whose
+ * level the figure is (由上年的15%, 从2020年的82.4岁: the figure follows the word at once, after 的
+ * or not).
  */
-function ownWord(s: string, words: readonly TimeWord[], w: number, sentenceStart: number, figStart: number): TimeWord | undefined {
+function ownWord(s: string, words: readonly TimeWord[], w: number, sentenceStart: number, figStart: number, targetYear: number | undefined): TimeWord | undefined {
   for (let j = w; j >= 0; j--) {
     const word = words[j] as TimeWord;
     if (word.start < sentenceStart) return undefined;
+    if (isPast(s, word, targetYear)) continue;
     if (!isBase(s, word)) return word;
     if (j === w && s[word.start - 1] !== TIME_BASE_RATIO_LEAD && (figStart === word.end || (s[word.end] === "的" && figStart === word.end + 1))) return word;
   }

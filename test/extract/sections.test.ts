@@ -191,6 +191,11 @@ describe("plan and review sections", () => {
     expect(kinds("一、过去一年工作回顾\n完成投资14亿元，占年计划投资的120%，占年度目标的101%。确保了全县2万名学生按时返校。")).toEqual([["14亿元", "reported"], ["120%", "reported"], ["101%", "reported"], ["2万名", "reported"]]);
     // Life expectancy and the kind of an indicator are no expectations.
     expect(kinds("一、过去五年工作回顾\n人均预期寿命提高到78.8岁。5项预期性指标未能如期完成。")).toEqual([["78.8岁", "reported"], ["5项", "reported"]]);
+    expect(kinds("一、过去五年工作回顾\n好的预期不断释放，生产总值年均增长4.4%。6项指标不及预期。")).toEqual([["4.4%", "reported"], ["6项", "reported"]]);
+  });
+  it("a target's period is not a time over before its year, unless that is its deadline", () => {
+    const plan = "2026年某区政府工作报告\n二、2026年工作安排\n加快建设“十四五”批复的6个基地，确保新增装机3000万千瓦。力争到2025年未完成的20个项目全部投产。";
+    expect(extract(plan).figures.map((f) => [f.text, f.kind, f.period])).toEqual([["6个", "target", "2026"], ["3000万千瓦", "target", "2026"], ["20个", "target", "2025"]]);
     // A target that a result is compared with (比省定目标低…) is no marker of that result.
     expect(kinds("一、过去一年工作回顾\n全市城镇新增就业5.6万人，城镇登记失业率比省定目标低0.57个百分点。")).toEqual([["5.6万人", "reported"], ["0.57个百分点", "reported"]]);
     // A review paragraph's 将 sentence is a target; its weak markers (每年) are not.
