@@ -267,13 +267,28 @@ function backMap(n: Normalised, figs: Attributed[]): Map<number, string> {
       left--;
     }
   }
-  for (let i = 0; i < s.length && left > 0; i++) {
-    const a = s.charCodeAt(i);
-    if (need[a] && a !== c.charCodeAt(i)) {
-      m.set(a, c[i] as string);
-      need[a] = 0;
-      left--;
+  if (foldOnly) {
+    for (let i = 0; i < s.length && left > 0; i++) {
+      const a = s.charCodeAt(i);
+      if (need[a] && a !== c.charCodeAt(i)) {
+        m.set(a, c[i] as string);
+        need[a] = 0;
+        left--;
+      }
     }
+  } else if (left > 0) {
+    // Converted text: a character goes back to its other form only where the document writes
+    // that form at least as often as the simplified one. A simplified page that links to its
+    // 繁體中文 edition writes 体 everywhere else, and its metrics keep 体.
+    const other = new Map<number, number>();
+    for (let i = 0; i < s.length; i++) {
+      const a = s.charCodeAt(i);
+      if (!need[a]) continue;
+      const w = c.charCodeAt(i);
+      if (w !== a && !m.has(a)) m.set(a, c[i] as string);
+      other.set(a, (other.get(a) ?? 0) + (w !== a ? 1 : -1));
+    }
+    for (const [a, balance] of other) if (balance < 0) m.delete(a);
   }
   for (const a of wanted) need[a] = 0;
   return m;

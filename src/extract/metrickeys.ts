@@ -117,12 +117,25 @@ function upper(t: string): string {
   return t;
 }
 
+/**
+ * Where a bracketed aside that ends the metric opens (地方一般公共预算收入（扣除留抵退税因素）,
+ * 生产总值(GDP)), or -1: a qualifier of the indicator, not another one.
+ */
+function asideStart(m: string): number {
+  const last = m.charCodeAt(m.length - 1);
+  if (last === 0xff09) return m.lastIndexOf("（"); // ）
+  if (last === 0x29) return m.lastIndexOf("("); // )
+  return -1;
+}
+
 /** The canonical key of a metric written in simplified characters (全省生产总值 -> 地区生产总值). */
 export function metricKey(metric: string): string | undefined {
   let m = upper(metric.trim());
   for (let guard = 0; guard < 4; guard++) {
     const key = lookup(m);
     if (key !== undefined) return key;
+    const aside = asideStart(m);
+    if (aside > 0) { m = m.slice(0, aside); continue; }
     const t = KEY_TAIL.exec(m);
     if (!t || t[0].length >= m.length) return undefined;
     m = m.slice(0, m.length - t[0].length);

@@ -1,7 +1,8 @@
 /**
  * Stage: periods. Gives each figure the period it is about, normalised beside the words it was
  * read from (see timewords.ts):
- * 1. the last time word before it in its own sentence (2025年…, 今年…, 上半年…, 到2025年…);
+ * 1. the last time word before it in its own sentence (2025年…, 今年…, 上半年…, 到2025年…), passing
+ *    over a base it is compared with (比上年增长8%), unless it is that base's own level (由上年的15%);
  * 2. else the time word that opens its paragraph (2025年,全省… / 五年来,…);
  * 3. else its section's period (三、2026年工作安排 -> 2026; a review section -> the reviewed year);
  * 4. else, for a target, the reference year (a report's own year, else the published year).
@@ -12,7 +13,7 @@ import type { Attributed } from "./attribution";
 import type { Sections } from "./sections";
 import { origStart, origEnd } from "./normalise";
 import { TimeWordReader, timeIn, type Period, type TimeWord } from "./timewords";
-import { SAME_YEAR } from "./rules/sections";
+import { SAME_YEAR, TIME_BASE_LEAD_RE, TIME_BASE_RATIO_LEAD, TIME_BASE_RATIO_AFTER_RE, TIME_BASE_START_RE } from "./rules/sections";
 
 /** A time word this close to its paragraph's start opens the paragraph. */
 const PARAGRAPH_LEAD = 12;
@@ -34,13 +35,13 @@ export function periodsOf(n: Normalised, figs: Attributed[], sections: Sections)
     reader.readTo(f.start);
     while (w + 1 < words.length && (words[w + 1] as { end: number }).end <= f.start) w++;
     while (si + 1 < scopes.length && (scopes[si + 1] as { pos: number }).pos <= f.start) si++;
-    const own = words[w];
+    const own = ownWord(s, words, w, f.sentenceStart, f.start);
     const scope = scopes[si];
+    // 全年/当年 in a review is the reviewed year: 当年投资996.3亿元. Under a heading with no year
+    // of its own ((一)经济形势回升向好) that is the year before the report's.
+    const reviewed = scope?.mode === "review" ? (scope.period?.period.length === 4 ? scope.period.period : sections.report && year !== undefined ? String(year - 1) : undefined) : undefined;
     if (own && own.start >= f.sentenceStart) {
-      const text = n.original.slice(origStart(n, own.start), origEnd(n, own.end));
-      // 全年/当年 in a review is the reviewed year: 当年投资996.3亿元.
-      const same = scope?.mode === "review" && scope.period?.period.length === 4 && SAME_YEAR.has(n.body.slice(own.start, own.end));
-      out.push({ period: same ? (scope.period as Period).period : own.period, text });
+      out.push({ period: periodOf(s, own, reviewed), text: n.original.slice(origStart(n, own.start), origEnd(n, own.end)) });
       continue;
     }
     // The paragraph's first time word (read once per paragraph).
@@ -50,9 +51,9 @@ export function periodsOf(n: Normalised, figs: Attributed[], sections: Sections)
       opening = reader.openingWord(line.start, PARAGRAPH_LEAD);
     }
     const first = line ? opening : undefined;
-    const lead = line && first && first.end <= f.start && first.start - line.start <= PARAGRAPH_LEAD ? first : undefined;
+    const lead = line && first && first.end <= f.start && first.start - line.start <= PARAGRAPH_LEAD && !isBase(s, first) ? first : undefined;
     if (lead) {
-      out.push({ period: lead.period, text: n.original.slice(origStart(n, lead.start), origEnd(n, lead.end)) });
+      out.push({ period: periodOf(s, lead, reviewed), text: n.original.slice(origStart(n, lead.start), origEnd(n, lead.end)) });
       continue;
     }
     if (scope?.period && (scope.mode === null || (scope.mode === "plan") === (f.kind === "target"))) {
@@ -64,6 +65,32 @@ export function periodsOf(n: Normalised, figs: Attributed[], sections: Sections)
     else out.push(undefined);
   }
   return out;
+}
+
+/** A word's period, where 全年/当年 of a review is the reviewed year. */
+function periodOf(s: string, word: TimeWord, reviewed: string | undefined): string {
+  return reviewed !== undefined && SAME_YEAR.has(s.slice(word.start, word.end)) ? reviewed : word.period;
+}
+
+/** A time word that a figure is compared with (比上年, 是2005年的, 由2020年的), not its period. */
+function isBase(s: string, w: TimeWord): boolean {
+  if (s[w.start - 1] === TIME_BASE_RATIO_LEAD) return TIME_BASE_RATIO_AFTER_RE.test(s.slice(w.end, w.end + 3));
+  return TIME_BASE_LEAD_RE.test(s.slice(Math.max(0, w.start - 3), w.start)) && !TIME_BASE_START_RE.test(s.slice(w.end, w.end + 2));
+}
+
+/**
+ * The figure's own time word: the last one before it in its sentence (`words[w]`), passing over
+ * bases, except a base whose level the figure is (由上年的15%, 从2020年的82.4岁: the figure
+ * follows the word at once, after 的 or not).
+ */
+function ownWord(s: string, words: readonly TimeWord[], w: number, sentenceStart: number, figStart: number): TimeWord | undefined {
+  for (let j = w; j >= 0; j--) {
+    const word = words[j] as TimeWord;
+    if (word.start < sentenceStart) return undefined;
+    if (!isBase(s, word)) return word;
+    if (j === w && s[word.start - 1] !== TIME_BASE_RATIO_LEAD && (figStart === word.end || (s[word.end] === "的" && figStart === word.end + 1))) return word;
+  }
+  return undefined;
 }
 
 /** A goal's period from its deadline as written (年内, 到2025年, 十四五期末). */

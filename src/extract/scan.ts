@@ -423,33 +423,40 @@ export function anyMatch(patterns: readonly RegExp[]): (s: string) => boolean {
     if (r.anchoredEnd) for (let c = 0; c < ALL; c++) if (!r.last[c]) atEnd[c] = (atEnd[c] as number) & ~bit;
   });
   for (let c = 0; c < ALL; c++) atStart[c] = (atStart[c] as number) | (anywhere[c] as number);
-  // The four tables by character as one byte table of classes (characters the rules treat alike)
-  // and four small tables by class: a line's characters then read 64 KB spread over the rules,
-  // not 1 MB, and far fewer of those lines are cold after the other stages ran.
-  // Class 0: the characters no rule names (most of them), without a key made for each.
-  const classOf = new Map<string, number>([["0,0,0,-1", 0]]);
-  const cls = new Uint8Array(ALL);
-  const byClass: [number, number, number, number][] = [[0, 0, 0, -1]];
+  // The four tables by character as classes of characters the rules treat alike (in the group
+  // of anyMatch lists, see ClassGroup) and four small tables by class: a line's characters then
+  // read 64 KB spread over all the lists, not 1 MB per list.
+  // Row 0: the characters no rule names (most of them), without a key made for each.
+  const rowOf = new Map<string, number>([["0,0,0,-1", 0]]);
+  const rowAt = new Uint8Array(ALL);
+  const rows: [number, number, number, number][] = [[0, 0, 0, -1]];
   for (let c = 0; c < ALL; c++) {
     if (anywhere[c] === 0 && needs[c] === 0 && atStart[c] === 0 && atEnd[c] === -1) continue;
     const row: [number, number, number, number] = [anywhere[c] as number, needs[c] as number, atStart[c] as number, atEnd[c] as number];
     const key = row.join();
-    let k = classOf.get(key);
+    let k = rowOf.get(key);
     if (k === undefined) {
-      k = byClass.length;
+      k = rows.length;
       if (k > 255) throw new RangeError("anyMatch: the rules treat more than 256 classes of characters apart");
-      classOf.set(key, k);
-      byClass.push(row);
+      rowOf.set(key, k);
+      rows.push(row);
     }
-    cls[c] = k;
+    rowAt[c] = k;
   }
-  const classAnywhere = Int32Array.from(byClass, (r) => r[0]);
-  const classNeeds = Int32Array.from(byClass, (r) => r[1]);
-  const classAtStart = Int32Array.from(byClass, (r) => r[2]);
-  const classAtEnd = Int32Array.from(byClass, (r) => r[3]);
+  const { group, labelOf } = joinGroup(listGroups, rowAt);
+  const cls = group.cls;
+  const byRow = (f: number) => Int32Array.from(labelOf, (r) => (rows[r] as number[])[f] as number);
+  const t = { anywhere: byRow(0), needs: byRow(1), atStart: byRow(2), atEnd: byRow(3) };
+  group.rules.push((splitFrom, before, classes) => {
+    t.anywhere = grown(t.anywhere, splitFrom, before, classes);
+    t.needs = grown(t.needs, splitFrom, before, classes);
+    t.atStart = grown(t.atStart, splitFrom, before, classes);
+    t.atEnd = grown(t.atEnd, splitFrom, before, classes);
+  });
   return (s) => {
     const n = s.length;
     if (n === 0) return patterns.some((re) => re.test(s));
+    const { anywhere: classAnywhere, needs: classNeeds, atStart: classAtStart, atEnd: classAtEnd } = t;
     const k0 = cls[s.charCodeAt(0)] as number;
     let start = always | (classAtStart[k0] as number);
     let need = needless | (classNeeds[k0] as number);
@@ -477,6 +484,81 @@ export interface Filtered {
   exec(s: string): RegExpExecArray | null;
 }
 
+/**
+ * Characters in classes shared by the rules of a group: two characters share a class when every
+ * rule of the group treats them alike. Each rule keeps what it needs to know by class (a few
+ * hundred bytes), so the rules that test one line (the heading forms, a figure's window rules;
+ * the chrome lines of normalise and the furniture lines of the facts right after it) read one
+ * table by character between them, not one 64 KB table each: far fewer cold cache lines per line
+ * tested inside a whole extraction. A rule that would split a group past 256 classes (a test
+ * making a filter of every rule pattern) opens the next group.
+ */
+interface ClassGroup {
+  cls: Uint8Array;
+  classes: number;
+  /** Per rule: copies its entry of class splitFrom[x] to the new class before + x. */
+  rules: ((splitFrom: readonly number[], before: number, classes: number) => void)[];
+}
+const newGroup = (): ClassGroup => ({ cls: new Uint8Array(ALL), classes: 1, rules: [] });
+
+/**
+ * Splits the classes of `g` by a new rule's label of each character (0–255): each class splits by
+ * label (the first part keeps its number) and the rules before it extend their tables to the
+ * parts split off. Returns the label of each class, or null (and `g` as it was) when the group
+ * would pass 256 classes. The caller adds its rule's `extend` to `g.rules`.
+ */
+function refine(g: ClassGroup, labels: Uint8Array): Uint8Array | null {
+  const before = g.classes;
+  let classes = before;
+  const next = new Uint8Array(ALL);
+  let width = 1;
+  for (let c = 0; c < ALL; c++) if ((labels[c] as number) >= width) width = (labels[c] as number) + 1;
+  const part = new Int32Array(before * width).fill(-1);
+  const kept = new Uint8Array(before);
+  const splitFrom: number[] = [];
+  for (let c = 0; c < ALL; c++) {
+    const k = g.cls[c] as number;
+    const slot = k * width + (labels[c] as number);
+    let j = part[slot] as number;
+    if (j < 0) {
+      if (!kept[k]) { kept[k] = 1; j = k; }
+      else { j = classes++; splitFrom.push(k); }
+      if (j > 255) return null;
+      part[slot] = j;
+    }
+    next[c] = j;
+  }
+  g.cls.set(next);
+  g.classes = classes;
+  for (const extend of g.rules) extend(splitFrom, before, classes);
+  const labelOf = new Uint8Array(classes);
+  for (let c = 0; c < ALL; c++) labelOf[next[c] as number] = labels[c] as number;
+  return labelOf;
+}
+
+/** refine() in the kind's current group, opening the next one when it is full; the group and the labels by class. */
+function joinGroup(current: { group: ClassGroup }, labels: Uint8Array): { group: ClassGroup; labelOf: Uint8Array } {
+  let labelOf = refine(current.group, labels);
+  if (!labelOf) {
+    // A rule alone has at most 256 labels.
+    current.group = newGroup();
+    labelOf = refine(current.group, labels) as Uint8Array;
+  }
+  return { group: current.group, labelOf };
+}
+
+/** Grows a table by class to `classes` entries, the split-off classes copying their origin's. */
+function grown<T extends Uint8Array | Int32Array>(t: T, splitFrom: readonly number[], before: number, classes: number): T {
+  const out = new (t.constructor as new (n: number) => T)(classes);
+  out.set(t);
+  splitFrom.forEach((k, x) => { out[before + x] = t[k] as number; });
+  return out;
+}
+
+/** The groups of filtered() rules and of anyMatch() lists. */
+const filterGroups = { group: newGroup() };
+const listGroups = { group: newGroup() };
+
 export function filtered(re: RegExp, opts: { fromEnd?: boolean } = {}): Filtered {
   if (re.global || re.sticky) throw new RangeError(`filtered: ${re} has a g or y flag`);
   const r = readPattern(re);
@@ -489,21 +571,26 @@ export function filtered(re: RegExp, opts: { fromEnd?: boolean } = {}): Filtered
   }
   if (!r) return { test: (s) => re.test(s), exec: (s) => re.exec(s) };
   // Bits per character: 1 a match can start here, 2 a match needs it, 4 a match can end with it.
-  const t = new Uint8Array(ALL);
-  for (let c = 0; c < ALL; c++) t[c] = (r.first[c] ? 1 : 0) | (!r.need || r.need[c] ? 2 : 0) | (!r.anchoredEnd || r.last[c] ? 4 : 0);
+  const bits = new Uint8Array(ALL);
+  for (let c = 0; c < ALL; c++) bits[c] = (r.first[c] ? 1 : 0) | (!r.need || r.need[c] ? 2 : 0) | (!r.anchoredEnd || r.last[c] ? 4 : 0);
+  const { group, labelOf } = joinGroup(filterGroups, bits);
+  const rule = { byClass: labelOf };
+  group.rules.push((splitFrom, before, classes) => { rule.byClass = grown(rule.byClass, splitFrom, before, classes); });
+  const cls = group.cls;
   const anchored = r.anchored;
   const may = (s: string): boolean => {
     const n = s.length;
     // A pattern the reader follows cannot match the empty string (readPattern).
     if (n === 0) return false;
-    if (!((t[s.charCodeAt(n - 1)] as number) & 4)) return false;
+    const t = rule.byClass;
+    if (!((t[cls[s.charCodeAt(n - 1)] as number] as number) & 4)) return false;
     if (anchored) {
-      if (!((t[s.charCodeAt(0)] as number) & 1)) return false;
-      for (let i = 0; i < n; i++) if ((t[s.charCodeAt(i)] as number) & 2) return true;
+      if (!((t[cls[s.charCodeAt(0)] as number] as number) & 1)) return false;
+      for (let i = 0; i < n; i++) if ((t[cls[s.charCodeAt(i)] as number] as number) & 2) return true;
       return false;
     }
     let seen = 0;
-    for (let i = 0; i < n && seen !== 3; i++) seen |= (t[s.charCodeAt(i)] as number) & 3;
+    for (let i = 0; i < n && seen !== 3; i++) seen |= (t[cls[s.charCodeAt(i)] as number] as number) & 3;
     return seen === 3;
   };
   return { test: (s) => may(s) && re.test(s), exec: (s) => (may(s) ? re.exec(s) : null) };

@@ -148,11 +148,19 @@ export function readSections(n: Normalised, published: string | null): Sections 
   // A plan lead inside a quoted paragraph (news quoting a report: “…主要预期目标是:…”) holds for
   // that paragraph only; the mode before it comes back at the next line.
   let restore: Open | undefined;
+  // The line before was body text cut off mid-sentence (a hard-wrapped page: …全省人民在党中央、国务院 /
+  // 全面建设小康社会 / 道路上迈出坚实的第一步。): a short line after it goes on with that sentence.
+  let cutOff = false;
   for (const l of n.lines) {
     if (l.masked) continue;
     let a = l.start;
     while (a < l.end && s.charCodeAt(a) <= 32) a++;
     if (a >= l.end) continue;
+    let z = l.end;
+    while (z > a && s.charCodeAt(z - 1) <= 32) z--;
+    const continues = cutOff;
+    const lastCode = s.charCodeAt(z - 1);
+    cutOff = z - a > MAX_PLAIN_HEADING && lastCode >= 0x4e00 && lastCode <= 0x9fff;
     if (restore) {
       const top = stack[stack.length - 1] as Open;
       top.mode = restore.mode;
@@ -173,6 +181,7 @@ export function readSections(n: Normalised, published: string | null): Sections 
     // A plain line whose own words name a plan or a review (2026年重点工作 / “十四五”时期工作回顾)
     // is one of the report's parts: the numbered headings after it ((一)…) sit under it.
     else if (h && h.level === PLAIN_LEVEL && (REVIEW_HEADING.re.test(text) || PLAN_HEADING.re.test(text))) h = { ...h, level: PART_LEVEL };
+    else if (h && h.level === PLAIN_LEVEL && continues) h = null;
     let bodyFrom = 0;
     if (h) {
       const carried = annexTitle ? (stack[stack.length - 1] as Open) : undefined;
@@ -246,11 +255,17 @@ export function readSections(n: Normalised, published: string | null): Sections 
   return out;
 }
 
-/** The characters a review lead may follow, by code unit. */
-const LEAD_AFTER = new Uint8Array(65536);
-for (const c of REVIEW_LEAD_AFTER) LEAD_AFTER[c.charCodeAt(0)] = 1;
-/** The characters a review lead can start with (null: any). */
-const LEAD_FIRST = firstChars(REVIEW_LEAD_AT);
+/**
+ * By code unit, 1: a review lead may follow it (REVIEW_LEAD_AFTER); 2: a lead can start with it
+ * (REVIEW_LEAD_AT's first characters; all when the reader does not know them). One table, read
+ * once per character of a paragraph's opening.
+ */
+const LEAD = new Uint8Array(65536);
+for (const c of REVIEW_LEAD_AFTER) LEAD[c.charCodeAt(0)] = 1;
+{
+  const first = firstChars(REVIEW_LEAD_AT);
+  for (let c = 0; c < 65536; c++) if (!first || first[c]) LEAD[c] = (LEAD[c] as number) | 2;
+}
 
 /**
  * The leftmost REVIEW_LEAD match starting in the first MAX_LEAD_AT characters of `body`, if any.
@@ -259,11 +274,16 @@ const LEAD_FIRST = firstChars(REVIEW_LEAD_AT);
  */
 function reviewLead(body: string): RegExpExecArray | null {
   const max = Math.min(body.length, MAX_LEAD_AT);
+  // Whether a lead may start here: at the paragraph's start, or after a sentence end.
+  let after = true;
   for (let k = 0; k < max; k++) {
-    if ((k > 0 && !LEAD_AFTER[body.charCodeAt(k - 1)]) || (LEAD_FIRST && !LEAD_FIRST[body.charCodeAt(k)])) continue;
-    REVIEW_LEAD_AT.lastIndex = k;
-    const m = REVIEW_LEAD_AT.exec(body);
-    if (m) return m;
+    const t = LEAD[body.charCodeAt(k)] as number;
+    if (after && t & 2) {
+      REVIEW_LEAD_AT.lastIndex = k;
+      const m = REVIEW_LEAD_AT.exec(body);
+      if (m) return m;
+    }
+    after = (t & 1) !== 0;
   }
   return null;
 }

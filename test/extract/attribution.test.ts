@@ -76,6 +76,12 @@ describe("change", () => {
     ["综合能耗下降到0.5吨标准煤。", "0.5吨标准煤", undefined],
     ["财政收入12亿元,增长57.3%。", "12亿元", undefined],
     ["新增就业1.2万人。", "1.2万人", undefined],
+    // Both ends of a from–to change are levels, the year of the end written before it or not.
+    ["生产总值从2020年的3.68万亿元增长到2025年的4.93万亿元。", "3.68万亿元", undefined],
+    ["生产总值从2020年的3.68万亿元增长到2025年的4.93万亿元。", "4.93万亿元", undefined],
+    ["一般公共预算收入从3826.5亿元增长到4398.6亿元。", "3826.5亿元", undefined],
+    ["城乡低保标准提高到每月815元。", "815元", undefined],
+    ["低保标准每月提高50元。", "50元", true],
     ["群众安全感达98.5%。", "98.5%", undefined],
   ] as [string, string, boolean | undefined][])("%s %s", (s, text, change) => {
     const f = one(s, text);
@@ -169,6 +175,19 @@ describe("metric in traditional text", () => {
       ["8.5%", "規上工業增加值", true],
       ["45.6億元", "固定資產投資", undefined],
     ]);
+  });
+});
+
+describe("metric in a simplified text with a few traditional characters", () => {
+  // A simplified page whose chrome links to its 繁體中文 edition: 体 stands as 體 once and as
+  // itself everywhere else, so the metrics keep 体; a character the page writes traditional
+  // as often as not goes back.
+  const page = (links: number) => "繁體中文\n".repeat(links) + "新建农民体育健身工程4200个,建设全民健身体育公园12个。";
+  it.each([
+    [1, ["新建农民体育健身工程", "建设全民健身体育公园"]],
+    [3, ["新建农民體育健身工程", "建设全民健身體育公园"]],
+  ])("with %i traditional form(s) of 体", (links, metrics) => {
+    expect(extract(page(links)).figures.map((f) => f.metric)).toEqual(metrics);
   });
 });
 

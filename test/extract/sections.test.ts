@@ -184,8 +184,16 @@ describe("plan and review sections", () => {
     expect(kinds("一、过去一年工作回顾\n全省上下着力稳就业、稳预期，地区生产总值增长5.3%。")).toEqual([["5.3%", "reported"]]);
     // A share of the year's plan and a past 确保了 are results.
     expect(kinds("一、过去一年工作回顾\n完成投资14亿元，占年计划投资的120%，占年度目标的101%。确保了全县2万名学生按时返校。")).toEqual([["14亿元", "reported"], ["120%", "reported"], ["101%", "reported"], ["2万名", "reported"]]);
+    // A target that a result is compared with (比省定目标低…) is no marker of that result.
+    expect(kinds("一、过去一年工作回顾\n全市城镇新增就业5.6万人，城镇登记失业率比省定目标低0.57个百分点。")).toEqual([["5.6万人", "reported"], ["0.57个百分点", "reported"]]);
     // A review paragraph's 将 sentence is a target; its weak markers (每年) are not.
     expect(kinds("一、过去一年工作回顾\n全年新增就业12万人。每年实施20项民生实事。明年我们将新建学校10所。")).toEqual([["12万人", "reported"], ["20项", "reported"], ["10所", "target"]]);
+  });
+  it("a short line that goes on with a sentence cut off above it is no heading (a hard-wrapped page)", () => {
+    const r = "2004年政府工作报告\n2003年工作回顾\n刚刚过去的一年，是我省发展进程中重要而又很不寻常的一年。全省人民在党中央、国务院\n全面建设小康社会\n道路上迈出坚实的第一步。新造林850万亩，每年新增劳动力30万人。\n2004年工作安排\n新造林500万亩。";
+    expect(kinds(r)).toEqual([["850万亩", "reported"], ["30万人", "reported"], ["500万亩", "target"]]);
+    // A line after a sentence that ended is still a heading: it closes the review.
+    expect(kinds(r.replace("国务院\n", "国务院领导下奋力拼搏。\n"))).toEqual([["850万亩", "reported"], ["30万人", "target"], ["500万亩", "target"]]);
   });
   it("news without sections keeps the marker logic", () => {
     expect(kinds("今年以来,全区完成投资12亿元。全区将力争新增企业20家。")).toEqual([["12亿元", "reported"], ["20家", "target"]]);
@@ -214,6 +222,23 @@ describe("periods", () => {
   it("a target takes its deadline, else its plan section's year", () => {
     expect(p("到2025年,全市森林覆盖率达到30%。")).toEqual([["30%", "2025", "到2025年"]]);
     expect(p("三、2026年工作安排\n新建智能化煤矿60座。")).toEqual([["60座", "2026", "2026年"]]);
+  });
+  it("a base a figure is compared with is not its period, except of the base's own level", () => {
+    const r = "2011年某省政府工作报告\n一、2010年工作回顾\n";
+    // 比上年 / 是2005年的 are bases: the figures are of the reviewed year (the section's).
+    expect(p(r + "全省生产总值比上年增长12%，是2005年的1.9倍。")).toEqual([["12%", "2010", "2010年"], ["1.9倍", "2010", "2010年"]]);
+    // 由2005年的 gives the level right after it its year; the level it rose to is of the sentence's own year.
+    expect(p(r + "预计2010年，汽车产量由2005年的21.5万辆发展到72万辆。")).toEqual([["21.5万辆", "2005", "2005年"], ["72万辆", "2010", "2010年"]]);
+    // In a plan, 比上年 does not make the target last year's, and 由上年的 is the starting level only.
+    const plan = "2011年某省政府工作报告\n二、2011年工作安排\n全省生产总值比上年增长8%，财政收入由上年的100亿元增加到110亿元。";
+    expect(extract(plan).figures.map((f) => [f.text, f.kind, f.period])).toEqual([["8%", "target", "2011"], ["100亿元", "reported", "2010"], ["110亿元", "target", "2011"]]);
+    // 是 before a time word with no 的 is a copula, and 从2011年起 is a start: both are periods.
+    expect(p("全省上下团结奋斗，刚刚过去的这一年是“十一五”收官之年，全省粮食产量达到600亿斤。")).toEqual([["600亿斤", "2006..2010", "“十一五”"]]);
+    expect(p("从2011年起每年新建学校10所。")).toEqual([["10所", "2011", "2011年"]]);
+  });
+  it("全年 in a review is the reviewed year, under a sub-heading with no year of its own too", () => {
+    const r = "某市2010年政府工作报告\n一、2009年工作回顾\n（一）经济形势回升向好。 全年生产总值完成1737.6亿元。工业增加值完成477.1亿元。\n二、2010年主要工作任务\n全年新增就业5万人。";
+    expect(p(r).map((x) => x.slice(0, 2))).toEqual([["1737.6亿元", "2009"], ["477.1亿元", "2009"], ["5万人", "2010"]]);
   });
   it("resolveTime normalises each kind", () => {
     expect([resolveTime("十三五期间", 2024), resolveTime("今后五年", 2026), resolveTime("过去五年", 2026), resolveTime("2021—2025年", 2024), resolveTime("下半年", 2024), resolveTime("10月份", 2024)]).toEqual(["2016..2020", "2026..2030", "2021..2025", "2021..2025", "2024-H2", "2024-10"]);
@@ -256,6 +281,9 @@ describe("one goal per promise", () => {
     expect(goals("力争新增百亿级企业1家、10亿元以上企业30家。")).toEqual([["力争新增百亿级企业1家、10亿元以上企业30家", ["1家", "30家"], null]]);
     expect(goals("力争新增百亿级企业1家,10亿元以上企业30家。")).toEqual([["力争新增百亿级企业1家,10亿元以上企业30家", ["1家", "30家"], null]]);
     expect(goals("三、2014年工作安排\n安排重点项目200项左右,总投资3000亿元以上,年投资600亿元以上。").map((g) => g[1])).toEqual([["200项", "3000亿元", "600亿元"]]);
+  });
+  it("a clause that opens with an action verb of its own is its own goal", () => {
+    expect(goals("三、2026年重点工作\n实现城镇新增就业18万人以上，发布就业岗位50万个以上，释放政策性岗位4.5万个。").map((g) => g[1])).toEqual([["18万人"], ["50万个"], ["4.5万个"]]);
   });
   it("a 分别 clause is one goal", () => {
     expect(goals("二、2019年工作安排\n城乡居民人均可支配收入分别增长7.5%和8.5%。").map((g) => g[1])).toEqual([["7.5%", "8.5%"]]);

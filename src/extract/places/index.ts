@@ -19,6 +19,33 @@ import { gazetteer, within, type Gazetteer } from "../../places/gazetteer";
 import { LIST_JOINS, OUTLET_AFTER_RE, OWN_PLACE_BEFORE, PRIMARY_CUES, SELF_REFERENCE_RE, SUBJECT_AFTER_RE } from "../rules/places";
 import { findMentions, type Mention } from "./mentions";
 import { isSpaceCode } from "../text";
+import { edges, nextIndexOf } from "../scan";
+
+/**
+ * What the per-mention tests read by the character right after a mention (bits 1–4: one of the
+ * characters PRIMARY_CUES[k], OUTLET_AFTER_RE, SUBJECT_AFTER_RE or a list join can open with) and
+ * right before it (bit 32: OWN_PLACE_BEFORE), as one table: the anchored rules run (on a slice)
+ * only after a character one of them can start with, and no one-character string is made.
+ */
+const AFTER = new Uint8Array(65536);
+const CUE_BITS = PRIMARY_CUES.map((_, k) => 1 << k);
+const OUTLET_BIT = 1 << PRIMARY_CUES.length;
+const SUBJECT_BIT = OUTLET_BIT << 1;
+const JOIN_BIT = SUBJECT_BIT << 1;
+const OWN_BEFORE_BIT = JOIN_BIT << 1;
+if (OWN_BEFORE_BIT > 0x80) throw new RangeError("places: more cues than the after-table's bits");
+/** Marks the characters `re` (anchored at its start: ^) can open a match with; every one when unknown. */
+function markOpeners(re: RegExp, bit: number): void {
+  const first = edges(re).first;
+  for (let c = 0; c < 65536; c++) if (!first || first[c]) AFTER[c] = (AFTER[c] as number) | bit;
+}
+PRIMARY_CUES.forEach((cue, k) => markOpeners(cue.after, CUE_BITS[k] as number));
+markOpeners(OUTLET_AFTER_RE, OUTLET_BIT);
+markOpeners(SUBJECT_AFTER_RE, SUBJECT_BIT);
+for (const c of LIST_JOINS) AFTER[c.charCodeAt(0)] = (AFTER[c.charCodeAt(0)] as number) | JOIN_BIT;
+for (const c of OWN_PLACE_BEFORE) AFTER[c.charCodeAt(0)] = (AFTER[c.charCodeAt(0)] as number) | OWN_BEFORE_BIT;
+/** Whether the character at `i` of `s` has `bit` (none past either end). */
+const hasAt = (s: string, i: number, bit: number): boolean => ((AFTER[s.charCodeAt(i)] ?? 0) & bit) !== 0;
 
 export interface PlacedFigure {
   start: number;
@@ -60,14 +87,20 @@ interface Place {
 /** A division by its id, a village or zone by its name (a number key: no string made per mention). */
 const placeId = (m: Mention): number | string => (m.id >= 0 ? m.id : `s${m.sub?.name}`);
 
-/** A heading-like line: short, no sentence punctuation (大庙街道 / ——访…邗江区委书记 张耀武). */
-function onShortLine(s: string, pos: number): boolean {
+/**
+ * A heading-like line: short, no sentence punctuation (大庙街道 / ——访…邗江区委书记 张耀武).
+ * `lineBreak` finds the next line break (nextIndexOf: mentions come in text order, so the text is
+ * searched about once): most mentions stand on a long line, settled without reading it.
+ */
+function onShortLine(s: string, pos: number, lineBreak: (from: number) => number): boolean {
+  const br = lineBreak(pos);
+  // The line ends at most 50 characters after pos.
+  let b = br < 0 ? s.length : br;
+  if (b - pos > 50) return false;
   // By code unit: s[i] would make a string per character read.
   let a = pos;
   while (a > 0 && pos - a < 50 && s.charCodeAt(a - 1) !== 10) a--;
-  let b = pos;
-  while (b < s.length && b - pos < 50 && s.charCodeAt(b) !== 10) b++;
-  if ((a > 0 && s.charCodeAt(a - 1) !== 10) || (b < s.length && s.charCodeAt(b) !== 10)) return false;
+  if (a > 0 && s.charCodeAt(a - 1) !== 10) return false;
   // The line without its surrounding whitespace (as trim() cuts it): at most 40 characters.
   while (a < b && isSpaceCode(s.charCodeAt(a))) a++;
   while (b > a && isSpaceCode(s.charCodeAt(b - 1))) b--;
@@ -81,9 +114,10 @@ function onShortLine(s: string, pos: number): boolean {
 
 /** A clause subject: at a clause start and followed by 将/要/计划/力争/确保 (高邮将…). */
 function isSubject(s: string, m: Mention): boolean {
-  const before = s[m.start - 1];
-  const atStart = m.start === 0 || before === "\n" || before === " " || before === "," || before === "。" || before === "，" || before === "；";
-  return atStart && SUBJECT_AFTER_RE.test(s.slice(m.end, m.end + 4));
+  const before = s.charCodeAt(m.start - 1);
+  // (At 0 the code is NaN: the text's start.)
+  const atStart = m.start === 0 || before === 10 || before === 32 || before === 0x2c || before === 0x3002 || before === 0xff0c || before === 0xff1b;
+  return atStart && hasAt(s, m.end, SUBJECT_BIT) && SUBJECT_AFTER_RE.test(s.slice(m.end, m.end + 4));
 }
 
 /**
@@ -98,7 +132,7 @@ function articleMentions(n: Normalised): Mention[] {
   for (const m of findMentions(s)) {
     while (li < n.lines.length - 1 && (n.lines[li] as { end: number }).end < m.start) li++;
     if (n.lines[li]?.dup) continue;
-    if (OUTLET_AFTER_RE.test(s.slice(m.end, m.end + 4))) outlets.push(m);
+    if (hasAt(s, m.end, OUTLET_BIT) && OUTLET_AFTER_RE.test(s.slice(m.end, m.end + 4))) outlets.push(m);
     else out.push(m);
   }
   return out.length ? out : outletHome(s, outlets);
@@ -133,11 +167,12 @@ export function readPlaces(n: Normalised, titleRange: [number, number] | undefin
   // A mention that opens its clause (OWN_PLACE_BEFORE), or continues one that does (保定市高阳县),
   // unless it heads a list of places (在易县、蠡县…新建5个牧场: the figure is all of theirs).
   const opens = new Uint8Array(mentions.length);
+  const lineBreak = nextIndexOf(s, "\n");
   mentions.forEach((m, i) => {
     const prev = mentions[i - 1];
     const next = mentions[i + 1];
-    const heads = next !== undefined && next.start === m.end + 1 && LIST_JOINS.has(s[m.end] as string);
-    if (!heads && (m.start === 0 || OWN_PLACE_BEFORE.has(s[m.start - 1] as string) || (prev && prev.end === m.start && opens[i - 1]))) opens[i] = 1;
+    const heads = next !== undefined && next.start === m.end + 1 && hasAt(s, m.end, JOIN_BIT);
+    if (!heads && (m.start === 0 || hasAt(s, m.start - 1, OWN_BEFORE_BIT) || (prev && prev.end === m.start && opens[i - 1]))) opens[i] = 1;
     const key = placeId(m);
     let p = byKey.get(key);
     if (!p) {
@@ -157,10 +192,16 @@ export function readPlaces(n: Normalised, titleRange: [number, number] | undefin
       byKey.set(key, p);
     }
     p.count++;
-    const after = s.slice(m.end, m.end + 24);
-    for (const c of PRIMARY_CUES) if (c.after.test(after)) { p.cue += c.weight; break; }
+    const opener = AFTER[s.charCodeAt(m.end)] ?? 0;
+    if (opener & ((1 << PRIMARY_CUES.length) - 1)) {
+      const after = s.slice(m.end, m.end + 24);
+      for (let k = 0; k < PRIMARY_CUES.length; k++) {
+        const c = PRIMARY_CUES[k] as (typeof PRIMARY_CUES)[number];
+        if (opener & (CUE_BITS[k] as number) && c.after.test(after)) { p.cue += c.weight; break; }
+      }
+    }
     if (titleRange && m.start >= titleRange[0] && m.end <= titleRange[1]) p.title = true;
-    if (onShortLine(s, m.start) || isSubject(s, m)) {
+    if (onShortLine(s, m.start, lineBreak) || isSubject(s, m)) {
       heading[i] = 1;
       p.salient = true;
     }

@@ -7,11 +7,12 @@ import { ACTION_VERBS } from "./verbs";
 /**
  * Goal markers that hold wherever they stand (own clause or earlier in the paragraph):
  * 力争新增总部企业20家, 确保年内…, 高邮计划每年…, 到2025年…, 年内新增…, 每年设立… — not a
- * past 确保了…, nor a share of a plan already met or beaten (占年计划投资的126%, 超计划19家), nor
+ * past 确保了…, nor a share of a plan already met or beaten (占年计划投资的126%, 超计划19家), nor a target
+ * compared with (失业率比省定目标低0.57个百分点), nor
  * 有计划地 (in an orderly way), nor expectations as a policy object (稳就业、稳预期, 改善社会预期).
  */
 export const GOAL_MARKER_RE =
-  /力争|确保(?!了)|争取|力求|(?<!完成(?:了)?(?:全年|年度)?)(?<![占超](?:全年|年度?)?)(?<!有)计划(?![单生”"的内数、，,。；;0-9]|入选|项目)|(?<!完成(?:了)?(?:全年|年度)?)(?<![占超](?:全年|年度?)?)目标(?!导向)|到20[0-9]{2}年|年内|每年|年底前|(?<=20[0-9]{2})年前(?![一二三四两][季个])|十[一二三四五六七八九]五”?(?:期末|末|内|期间)|拟(?!人|定稿)|(?<![稳定善场会强弱理])预期(?!管理|引导|不足|转弱|偏弱)|将要|务必/g;
+  /力争|确保(?!了)|争取|力求|(?<!完成(?:了)?(?:全年|年度)?)(?<![占超](?:全年|年度?)?)(?<!有)计划(?![单生”"的内数、，,。；;0-9]|入选|项目)|(?<!完成(?:了)?(?:全年|年度)?)(?<![占超比较](?:全年|年度?|[省市县]定)?)目标(?!导向)|到20[0-9]{2}年|年内|每年|年底前|(?<=20[0-9]{2})年前(?![一二三四两][季个])|十[一二三四五六七八九]五”?(?:期末|末|内|期间)|拟(?!人|定稿)|(?<![稳定善场会强弱理])预期(?!管理|引导|不足|转弱|偏弱)|将要|务必/g;
 
 /** 争取 / 计划 that are past facts or names: 成功争取资金, 累计争取…, “765”计划, 三年行动计划. */
 export const MARKER_VETO_BEFORE_RE = /(?:成功|已|积极|累计|行动|”|")$/;
@@ -38,9 +39,10 @@ export const WEAK_MARKER_RE = /^(?:每年|年内|年底前|年前|到20[0-9]{2}�
 
 /**
  * A result cue inside a plan section (the section makes figures targets; these say otherwise):
- * 预计全年实现…, 去年…, 已建成…, 截至…, 现有…, 今年以来… — but not 比上年 (a target's base).
+ * 预计全年实现…, 去年…, 已建成…, 截至…, 现有…, 今年以来… — but not 比上年 or 由上年的 (a target's base;
+ * the starting level of a from–to change is reported by FROM_LEVEL_BEFORE_RE).
  */
-export const PLAN_REPORTED_RE = /预计|已经|已(?![知经])|现有|截至|截止|一年来|今年以来|(?<![比较同与])(?:去年|上年)(?!度|同期)|(?<![较比])过去|目前/;
+export const PLAN_REPORTED_RE = /预计|已经|已(?![知经])|现有|截至|截止|一年来|今年以来|(?<![比较同与由从])(?:去年|上年)(?!度|同期)|(?<![较比])过去|目前/;
 
 /** A clause that reports a result even inside a forward-looking paragraph. */
 export const REPORTED_CLAUSE_RE =
@@ -81,11 +83,11 @@ export const PARTITIVE_AFTER_RE = /^[\u4e00-\u9fff]{0,8}(?<![高初县城集空]
  */
 export const CHANGE_RE = /增长|成长|下降|提高|降低|减少|削减|增加|上升|回落|增幅|增速|同比|环比|[比较](?:过去[0-9一二三四五六七八九十两]{1,2}年|上年|去年|前年|上月|同期|20[0-9]{2}年[末底]?)|下滑|上涨|缩减|翻番|扩大/;
 
-/** A change word ending in 至/到 gives the new level, not the change: 失业率回落至2.9%, 提高到85%. */
-export const CHANGE_TO_LEVEL_RE = /(?:回落|下降|下滑|降低|降|提高|提升|增长|增加|上升|升|减少|扩大|缩减)(?:至|到)$/;
+/** A change word ending in 至/到 gives the new level, not the change: 失业率回落至2.9%, 提高到85%, 增长到2025年的4.93万亿元, 提高到每月815元. */
+export const CHANGE_TO_LEVEL_RE = /(?:回落|下降|下滑|降低|降|提高|提升|增长|增加|上升|升|减少|扩大|缩减)(?:至|到)(?:(?:19|20)[0-9]{2}年(?:底|末)?的?)?(?:每人每[月年]|人均每?月|每人|每月|每年)?$/;
 
-/** A change word right after the figure: 录得3.2%增长, 实现两位数的增幅. */
-export const CHANGE_AFTER_RE = /^的?(?:增长|增幅|升幅|降幅|跌幅|下降|下跌)/;
+/** A change word right after the figure: 录得3.2%增长, 实现两位数的增幅 (not 3.68万亿元增长到…: the level it rose from). */
+export const CHANGE_AFTER_RE = /^的?(?:增长|增幅|升幅|降幅|跌幅|下降|下跌)(?![至到])/;
 
 /** Deadlines as written (goal's own clause): 年内, 到2025年, “十四五”期末, 年底前, 每年, 全年, 当年. */
 export const DEADLINE_RE =

@@ -35,6 +35,7 @@ export const METRIC_KEY_RULES: MetricKeyRule[] = [
       { in: "完成国内生产总值", key: "地区生产总值" },
       { in: "地区生产总值年", key: "地区生产总值" },
       { in: "GDP增速", key: "地区生产总值" },
+      { in: "生产总值（GDP）增速", key: "地区生产总值" },
       // Letters in either case (the key is read from the upper-cased metric).
       { in: "全市gdp", key: "地区生产总值" },
       { in: "第二产业增加值", key: null },
@@ -49,6 +50,9 @@ export const METRIC_KEY_RULES: MetricKeyRule[] = [
       { in: "公共财政预算收入", key: "一般公共预算收入" },
       { in: "全县地方一般预算收入", key: "一般公共预算收入" },
       { in: "一般公共预算收入从", key: "一般公共预算收入" },
+      // A bracketed qualifier at the end is no other indicator.
+      { in: "地方一般公共预算收入（扣除留抵退税因素）", key: "一般公共预算收入" },
+      { in: "一般公共预算收入(可比口径)", key: "一般公共预算收入" },
       { in: "一般公共预算支出", key: "一般公共预算支出" },
     ],
   },

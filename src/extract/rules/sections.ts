@@ -205,6 +205,18 @@ export const TIME_RULES: TimeRule[] = [
   { kind: "rel-year", re: /今年|本年度?|全年|当年|年内|年底前|去年|上年(?!度)|明年|前年/, examples: [{ in: "今年", period: "2024" }, { in: "去年", period: "2023" }, { in: "上年", period: "2023" }, { in: "明年", period: "2025" }, { in: "年内", period: "2024" }], not: [] },
 ];
 
+/**
+ * Words before a time word that make it the base a figure is compared with (比上年增长8%,
+ * 是2005年的1.9倍, 由2020年的3.68万亿元增长到…, 较“十三五”末): it is not the period of the
+ * figures after it, except of a level that follows it at once (由上年的15% → that year's level).
+ */
+export const TIME_BASE_LEAD_RE = /(?:比|较|由|从|同|与|相当于|高于|低于|超过)$/;
+/** 是 makes a base only before 的 (是2005年的1.9倍, 是上年同期的2倍; not 是“十四五”收官之年), and gives no level of its own: the multiple is of this year. */
+export const TIME_BASE_RATIO_LEAD = "是";
+export const TIME_BASE_RATIO_AFTER_RE = /^(?:同期)?的/;
+/** A start, not a base: 从2026年起, 由明年开始. */
+export const TIME_BASE_START_RE = /^(?:起|开始)/;
+
 /** Offsets of relative years from the reference year. */
 /** Relative words that mean "the year in question" (the reviewed year inside a review section). */
 export const SAME_YEAR: ReadonlySet<string> = new Set(["全年", "当年", "本年", "本年度", "年内"]);
