@@ -257,17 +257,12 @@ const {
 ]) as { cls: Uint8Array; masks: [EdgeMask, EdgeMask, EdgeMask, EdgeMask, EdgeMask, EdgeMask] };
 
 /**
- * The rules' regexes behind the scanner's filters too: a rule whose edge character passed runs
- * only when the window also holds a character every match needs (至少 before a figure is rare,
- * a CJK character before it is not). Results are the regexes' own.
+ * The approximation rules' regexes behind the scanner's filters too: a rule whose edge
+ * character passed runs only when the window also holds a character every match needs (至少
+ * before a figure is rare, a CJK character before it is not). Results are the regexes' own.
  */
 const SUFFIX_TESTS = SUFFIX_APPROX.map((r) => filtered(r.re));
 const PREFIX_TESTS = PREFIX_APPROX.map((r) => filtered(r.re));
-const NF_TESTS = NOT_FIGURE_RULES.map((r) => ({
-  self: r.self ? filtered(r.self) : undefined,
-  before: r.before ? filtered(r.before) : undefined,
-  after: r.after ? filtered(r.after) : undefined,
-}));
 
 /** The first approximation rule (in order) of `rules` whose pattern (`tests`) matches body[a, b), with its match. */
 function firstApprox(rules: readonly ApproxRule[], tests: readonly Filtered[], mask: EdgeMask, side: "first" | "last", body: string, a: number, b: number): { approx: Approx; m: RegExpExecArray } | undefined {
@@ -301,10 +296,9 @@ function notFigure(body: string, start: number, end: number, unitSimp: string): 
   for (let k = 0; run !== 0; k++, run >>>= 1) {
     if (!(run & 1)) continue;
     const r = NOT_FIGURE_RULES[k] as (typeof NOT_FIGURE_RULES)[number];
-    const t = NF_TESTS[k] as (typeof NF_TESTS)[number];
-    if (t.self && !t.self.test(selfText)) continue;
-    if (t.before && !t.before.test(before8)) continue;
-    if (t.after && !t.after.test(after8)) continue;
+    if (r.self && !r.self.test(selfText)) continue;
+    if (r.before && !r.before.test(before8)) continue;
+    if (r.after && !r.after.test(after8)) continue;
     if (r.countsPass && COUNTED_UNITS.has(unitSimp) && (unitSimp === "%" || unitSimp === "成" || !SETTLEMENT_THRESHOLD_RE.test(after8))) continue;
     if (!r.self && !r.before && !r.after) continue;
     return true;
