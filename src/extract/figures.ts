@@ -10,7 +10,7 @@ import { UNIT_FORMS, PARALLEL_JOINS, SUPPLIED_UNIT_RULES, IMPLIED_UNIT_FRAME_RE,
 import { PREFIX_APPROX, SUFFIX_APPROX, type ApproxRule } from "./rules/approx";
 import { NOT_FIGURE_RULES, DURATION_LEAD_RE, DURATION_UNITS, AT_LEAST_LEAD_RE, LIST_TOTAL_LEAD_RE, COUNT_VERB_LEAD_RE, COUNTED_UNITS, SETTLEMENT_THRESHOLD_RE, MAX_QUOTE_LEN } from "./rules/notfigures";
 import { endAt, insideQuote } from "./text";
-import { scanner, edges, classChars, filtered, nextIndexOf } from "./scan";
+import { scanner, edges, classChars, filtered, nextIndexOf, type Filtered } from "./scan";
 
 export interface RawFigure {
   /** [start, end) in clean text. */
@@ -256,16 +256,23 @@ const {
   edgeBits(PREFIX_APPROX.map((r) => r.re), "last"),
 ]) as { cls: Uint8Array; masks: [EdgeMask, EdgeMask, EdgeMask, EdgeMask, EdgeMask, EdgeMask] };
 
-/** The first approximation rule (in order) of `rules` whose pattern matches body[a, b), with its match. */
-function firstApprox(rules: readonly ApproxRule[], mask: EdgeMask, side: "first" | "last", body: string, a: number, b: number): { approx: Approx; m: RegExpExecArray } | undefined {
+/**
+ * The approximation rules' regexes behind the scanner's filters too: a rule whose edge
+ * character passed runs only when the window also holds a character every match needs (至少
+ * before a figure is rare, a CJK character before it is not). Results are the regexes' own.
+ */
+const SUFFIX_TESTS = SUFFIX_APPROX.map((r) => filtered(r.re));
+const PREFIX_TESTS = PREFIX_APPROX.map((r) => filtered(r.re));
+
+/** The first approximation rule (in order) of `rules` whose pattern (`tests`) matches body[a, b), with its match. */
+function firstApprox(rules: readonly ApproxRule[], tests: readonly Filtered[], mask: EdgeMask, side: "first" | "last", body: string, a: number, b: number): { approx: Approx; m: RegExpExecArray } | undefined {
   let run = maskOf(mask, body, a, b, side);
   if (run === 0) return undefined;
   const t = body.slice(a, b);
   for (let k = 0; run !== 0; k++, run >>>= 1) {
     if (!(run & 1)) continue;
-    const r = rules[k] as ApproxRule;
-    const m = r.re.exec(t);
-    if (m) return { approx: r.approx, m };
+    const m = (tests[k] as Filtered).exec(t);
+    if (m) return { approx: (rules[k] as ApproxRule).approx, m };
   }
   return undefined;
 }
@@ -364,13 +371,13 @@ export function findFigures(body: string, clean: string): RawFigure[] {
 
 function approxAround(body: string, start: number, end: number): Approx | undefined {
   const after = pastSpace(body, end);
-  return firstApprox(SUFFIX_APPROX, SUFFIX_MASK, "first", body, after, Math.min(body.length, after + 3))?.approx ?? prefixApprox(body, start);
+  return firstApprox(SUFFIX_APPROX, SUFFIX_TESTS, SUFFIX_MASK, "first", body, after, Math.min(body.length, after + 3))?.approx ?? prefixApprox(body, start);
 }
 
 /** The approximation written before the figure starting at `start` (约, 近, 超过). */
 function prefixApprox(body: string, start: number): Approx | undefined {
   const before = beforeSpace(body, start);
-  return firstApprox(PREFIX_APPROX, PREFIX_MASK, "last", body, Math.max(0, before - 6), before)?.approx;
+  return firstApprox(PREFIX_APPROX, PREFIX_TESTS, PREFIX_MASK, "last", body, Math.max(0, before - 6), before)?.approx;
 }
 
 /** An ASCII character: a digit, a letter, % (text that spaces itself from CJK: 增长 5% 左右). */
@@ -539,7 +546,7 @@ function readFigure(body: string, clean: string, start: number, numEnd: number, 
   let outerEnd = end;
   const after = pastSpace(body, end);
   // The suffix read once: approxAround reads it first too (and the prefix only when it is none).
-  const suffix = firstApprox(SUFFIX_APPROX, SUFFIX_MASK, "first", body, after, Math.min(body.length, after + 3));
+  const suffix = firstApprox(SUFFIX_APPROX, SUFFIX_TESTS, SUFFIX_MASK, "first", body, after, Math.min(body.length, after + 3));
   if (suffix) outerEnd = after + suffix.m[0].length;
   const approxFinal = approx ?? suffix?.approx ?? prefixApprox(body, start);
   // Every field in one order, optional ones as undefined: one hidden class for all raw figures.
