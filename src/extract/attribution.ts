@@ -128,6 +128,13 @@ export function attribute(n: Normalised, raws: RawFigure[], sections: Sections):
   return { figures: out, markers: markersByLine };
 }
 
+/** The attribute word (总投资, 产值) that ends a phrase, if any: the longest first. */
+function attributeEnding(phrase: string): string | undefined {
+  let best: string | undefined;
+  for (const a of ATTRIBUTE_METRICS) if (phrase.endsWith(a) && (!best || a.length > best.length)) best = a;
+  return best;
+}
+
 /**
  * An attribute or a total of the things counted just before (重点项目200项，总投资3000亿元 /
  * 新增企业27户，总数达到312户) is theirs: it takes their metric first.
@@ -431,6 +438,12 @@ function metricFor(
     if (m.length >= 2) return { metric: m, change };
   }
   if (f.implied && core.length >= 2) return { metric: core.slice(-METRIC_MAX), change };
+  // An attribute written before the amount that qualifies a noun (总投资150亿元的弘元新材料项目)
+  // is what the amount measures; the noun after it is what it belongs to.
+  if (c.charCodeAt(f.outerEnd) === 0x7684 && MONEY_UNITS.has(f.unitSimp)) { // 的
+    const attribute = attributeEnding(core);
+    if (attribute) return { metric: attribute, change };
+  }
   if (np.length >= 2 && !(f.unitSimp === "%" && core.length >= 2)) return { metric: ((isCount(f) && COUNT_VERB_RE.test(core) ? core : "") + np).slice(0, METRIC_MAX), change };
   if (core.length >= 2) return { metric: core.slice(-METRIC_MAX), change };
   if (prev && prev.metric && prev.sentenceEnd >= f.start) {
