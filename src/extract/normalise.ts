@@ -24,7 +24,7 @@ import {
 import { composeMaps } from "./edits";
 import { stripMarkup } from "./markup";
 import { unwrapLines } from "./unwrap";
-import { anyMatch } from "./scan";
+import { anyMatch, listClasses } from "./scan";
 
 /** Whether a line is site chrome by CHROME_LINE_RES (one pass over the line picks the rules to run). */
 const isChromeLine = anyMatch(CHROME_LINE_RES);
@@ -201,6 +201,8 @@ const SCAN = new Uint8Array(65536);
 for (let c = 0; c < 65536; c++) SCAN[c] = PROBE[c] as number;
 for (const ch of PARAGRAPH_ENDS) SCAN[ch.charCodeAt(0)] = (SCAN[ch.charCodeAt(0)] as number) | 2;
 SCAN[10] = 4;
+/** SCAN as classes shared with the chrome and furniture lines (scan.ts listClasses). */
+const SCAN_CLASSES = listClasses(SCAN);
 
 /**
  * One pass over the clean text: its paragraph bounds ([start, end) pairs, in order: a line break
@@ -213,9 +215,11 @@ function scanParagraphs(t: string): { bounds: number[]; traditional: boolean } {
   const n = t.length;
   let start = 0;
   let probe = 0;
+  const cls = SCAN_CLASSES.cls;
+  const byClass = SCAN_CLASSES.byClass.t;
   for (let i = 0; i < n; i++) {
-    // One table read per character; almost all are 0.
-    const k = SCAN[t.charCodeAt(i)] as number;
+    // One table read per character (and a small one by class); almost all are 0.
+    const k = byClass[cls[t.charCodeAt(i)] as number] as number;
     if (k === 0) continue;
     probe |= k & 1;
     if (k & 4) {

@@ -66,9 +66,12 @@ function enoughOpenLines(s: string): boolean {
 }
 
 export function unwrapLines(s: string): Edited {
+  // Too few lines, or too long on average: counted only until there are enough (more breaks
+  // never make a text fail this test again), not over the whole text.
+  const tooFew = (breaks: number) => breaks < MIN_WRAPPED_LINES || s.length / (breaks + 1) > MAX_WRAPPED_AVERAGE;
   let breaks = 0;
-  for (let i = s.indexOf("\n"); i !== -1; i = s.indexOf("\n", i + 1)) breaks++;
-  if (breaks < MIN_WRAPPED_LINES || s.length / (breaks + 1) > MAX_WRAPPED_AVERAGE) return { text: s, map: null };
+  for (let i = s.indexOf("\n"); i !== -1 && tooFew(breaks); i = s.indexOf("\n", i + 1)) breaks++;
+  if (tooFew(breaks)) return { text: s, map: null };
 
   // Lines, and which of them could be full: long enough and open at the end. A first pass only
   // counts them (most texts stop there, having allocated nothing and read no character's width).

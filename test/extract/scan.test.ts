@@ -9,7 +9,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { ALL_RULE_PATTERNS } from "../../src/extract/rules/index";
-import { alphabet, anyMatch, classChars, edges, filtered, firstChars, lastChars, neededChars, scanner } from "../../src/extract/scan";
+import { alphabet, anyMatch, classChars, edges, filtered, firstChars, lastChars, listClasses, neededChars, scanner } from "../../src/extract/scan";
 import { INNER_MORE_RE, RANGE_SEP_RE } from "../../src/extract/rules/numerals";
 import { CHROME_LINE_RES } from "../../src/extract/rules/noise";
 import { RULE_TOKENS } from "../fuzz/tokens";
@@ -153,6 +153,15 @@ describe("anyMatch = some(test)", () => {
   it("lists made first answer the same once the lists made after them split the shared character classes", () => {
     const made = lists.map(([name, res]) => [name, anyMatch(res), some(res)] as const);
     for (const [name, fast, slow] of made) for (const doc of CORPUS) for (const line of doc.text.split("\n").slice(0, 80)) expect(fast(line), `${name}: ${line}`).toBe(slow(line));
+  });
+
+  it("a caller's table as list classes reads back its own value for every character, also after later lists split the classes", () => {
+    const labels = new Uint8Array(65536);
+    for (let c = 0; c < 65536; c++) labels[c] = (c * 2654435761) >>> 29;
+    const { cls, byClass } = listClasses(labels);
+    anyMatch(CHROME_LINE_RES);
+    anyMatch(plain.slice(0, 32));
+    for (let c = 0; c < 65536; c++) if (byClass.t[cls[c] as number] !== labels[c]) expect(`${c}: ${byClass.t[cls[c] as number]}`).toBe(`${c}: ${labels[c]}`);
   });
 
   it("each pattern alone, on random mixes of rule tokens", () => {

@@ -62,7 +62,9 @@ export function findMentions(s: string): Mention[] {
     const feature = after === 2 && hits[k + 1]?.start !== h.end;
     // (A prefecture's short form before 山水 is the prefecture: 甘南山水林田湖草.)
     const entries = after === 1 ? h.entries.filter((e) => !(e & 1)) : feature ? h.entries.filter((e) => !(e & 1) || (g.levels[e >> 1] ?? 0) < 3) : h.entries;
-    if (entries.length) raws.push({ start: h.start, end: h.end, entries });
+    // The hit itself when it keeps all its entries (most do): no copy made per name found.
+    if (entries === h.entries) raws.push(h);
+    else if (entries.length) raws.push({ start: h.start, end: h.end, entries });
   });
   const support = new Set<number>();
   const resolved = resolve(g, raws, support);
