@@ -14,6 +14,7 @@
  */
 import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { grams } from "../grams";
+import { Memo, rendered, renderedText } from "./render";
 import { charLength, containsAny, ftsPhrase, keywordTerms, metricFilterKey, scriptVariants } from "./text";
 
 interface Term {
@@ -117,6 +118,22 @@ function hits(t: Term): SQL {
  * - Short terms only: articles are scanned and checked.
  */
 export function keywordSearch(q: string, cap: number): KeywordSearch | undefined {
+  // Rendered once per query and cap: every shard's statement, and every arm of it, embeds them.
+  return searches.get(`${cap}\u0000${q}`, () => {
+    const search = buildSearch(q, cap);
+    if (!search) return undefined;
+    const checks = new Memo<SQL>(8);
+    return {
+      cte: search.cte && rendered(search.cte),
+      probe: rendered(search.probe),
+      rowCheck: (articleId) => checks.get(renderedText(articleId), () => rendered(search.rowCheck(articleId))),
+    };
+  });
+}
+
+const searches = new Memo<KeywordSearch | undefined>(64);
+
+function buildSearch(q: string, cap: number): KeywordSearch | undefined {
   const terms = keywordTerms(q).map(term);
   if (!terms.length) return undefined;
   const looked = terms.filter((t) => t.match);
