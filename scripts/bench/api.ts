@@ -11,7 +11,8 @@
  * `npm run bench -- api` or `npx tsx scripts/bench/api.ts`
  * (BENCH_API_KEEP=1 keeps the seeded database directory; BENCH_API_LAYOUT=one or sharded runs one layout;
  * BENCH_API_SEEDED=<a kept directory> serves its databases instead of seeding anew, ~90 s less a run:
- * keep and reuse a directory of the same layout, made by the same code).
+ * keep and reuse a directory of the same layout, made by the same code; BENCH_API_ONLY=<regex> times
+ * the queries whose names match, BENCH_API_RUNS=<n> each that many times).
  */
 import { copyFileSync, existsSync, readFileSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -24,7 +25,8 @@ import { figureSentence, golds, picker, PLACES, rng, SyntheticWriter } from "../
 const ARTICLES = 50_000;
 const PORT = Number(process.env.BENCH_API_PORT || 8791);
 const WARMUP = 5;
-const RUNS = 60;
+/** BENCH_API_RUNS=<n> times more requests per query (the p95 of 60 is the third slowest). */
+const RUNS = Number(process.env.BENCH_API_RUNS || 60);
 
 /** Named by 100 articles and in 50 titles (all with figures): exercises the small-set read plan. */
 const RARE_PLACE = "测试镇";
@@ -181,7 +183,8 @@ async function runLayout(layout: (typeof LAYOUTS)[number]): Promise<void> {
     console.log(`${"query".padEnd(36)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"items".padStart(7)}`);
     const decoder = new TextDecoder();
     let worst = 0;
-    for (const [name, paths] of cases) {
+    const only = process.env.BENCH_API_ONLY ? new RegExp(process.env.BENCH_API_ONLY) : undefined;
+    for (const [name, paths] of cases.filter(([name]) => !only || only.test(name))) {
       const r = await w.time(paths, { warmup: WARMUP, runs: RUNS });
       // items per response: a list's length, 1 for a single object
       const items = r.bodies.reduce((n, b) => n + ((JSON.parse(decoder.decode(b)) as { items?: unknown[] }).items?.length ?? 1), 0) / RUNS;
