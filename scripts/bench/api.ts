@@ -9,10 +9,13 @@
  * holds the corpus shape, the queries and the table. `wrangler dev` listens on 127.0.0.1:8791
  * (BENCH_API_PORT=<n> for another, beside another checkout's bench).
  * `npm run bench -- api` or `npx tsx scripts/bench/api.ts`
- * (BENCH_API_KEEP=1 keeps the seeded database directory; BENCH_API_LAYOUT=one or sharded runs one layout).
+ * (BENCH_API_KEEP=1 keeps the seeded database directory; BENCH_API_LAYOUT=one or sharded runs one layout;
+ * BENCH_API_SEEDED=<a kept directory> serves its databases instead of seeding anew, ~90 s less a run:
+ * keep and reuse a directory of the same layout, made by the same code; BENCH_API_ONLY=<regex> times
+ * the queries whose names match, BENCH_API_RUNS=<n> each that many times).
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { copyFileSync, existsSync, readFileSync, rmSync } from "node:fs";
+import { join, relative } from "node:path";
 import { directoryEntries } from "../../src/db/directory.ts";
 import { parseShardMap, type Shards } from "../../src/db/router.ts";
 import { placeKey, placeName } from "../../src/places/index.ts";
@@ -22,7 +25,8 @@ import { figureSentence, golds, picker, PLACES, rng, SyntheticWriter } from "../
 const ARTICLES = 50_000;
 const PORT = Number(process.env.BENCH_API_PORT || 8791);
 const WARMUP = 5;
-const RUNS = 60;
+/** BENCH_API_RUNS=<n> times more requests per query (the p95 of 60 is the third slowest). */
+const RUNS = Number(process.env.BENCH_API_RUNS || 60);
 
 /** Named by 100 articles and in 50 titles (all with figures): exercises the small-set read plan. */
 const RARE_PLACE = "测试镇";
@@ -85,6 +89,22 @@ async function load(files: string[], bindings: string[], shardMap?: Shards["map"
   return { figures: writers.reduce((n, w) => n + w.figures, 0), goals: writers.reduce((n, w) => n + w.goals, 0) };
 }
 
+/**
+ * Each local D1 file (migrated, empty, under `dir`) replaced by its namesake under `from`, a
+ * directory an earlier run kept: the file names are wrangler's, from the database ids, so the
+ * same layout names the same files. Its WAL and shared-memory files go with it.
+ */
+function reuse(from: string, dir: string, files: string[]): void {
+  for (const file of files) {
+    const source = join(from, relative(dir, file));
+    if (!existsSync(source)) throw new Error(`BENCH_API_SEEDED: ${source} is missing (a directory kept from a run of this layout?)`);
+    for (const suffix of ["", "-wal", "-shm"]) {
+      rmSync(file + suffix, { force: true });
+      if (existsSync(source + suffix)) copyFileSync(source + suffix, file + suffix);
+    }
+  }
+}
+
 /** The SHARDS map of a wrangler.toml environment. */
 function shardMapOf(environment: string): Shards["map"] {
   const toml = readFileSync(join(import.meta.dirname, "..", "..", "wrangler.toml"), "utf8");
@@ -107,10 +127,16 @@ async function runLayout(layout: (typeof LAYOUTS)[number]): Promise<void> {
   const t0 = performance.now();
   const w = LocalWorker.create("jiyao-bench-api-", layout);
   try {
-    const counts = await load(layout.bindings.map((b) => w.d1Files[b]!), layout.bindings, layout.env ? shardMapOf(layout.env) : undefined);
-    console.log(
-      `${layout.name}: seeded ${ARTICLES} articles, ${counts.figures} figures, ${counts.goals} goals in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
-    );
+    const seeded = process.env.BENCH_API_SEEDED;
+    if (seeded) {
+      reuse(seeded, w.dir, Object.values(w.d1Files));
+      console.log(`${layout.name}: the databases seeded in ${seeded}`);
+    } else {
+      const counts = await load(layout.bindings.map((b) => w.d1Files[b]!), layout.bindings, layout.env ? shardMapOf(layout.env) : undefined);
+      console.log(
+        `${layout.name}: seeded ${ARTICLES} articles, ${counts.figures} figures, ${counts.goals} goals in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+      );
+    }
     const base = await w.serve(PORT);
 
     const rand = rng(11);
@@ -157,7 +183,8 @@ async function runLayout(layout: (typeof LAYOUTS)[number]): Promise<void> {
     console.log(`${"query".padEnd(36)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"items".padStart(7)}`);
     const decoder = new TextDecoder();
     let worst = 0;
-    for (const [name, paths] of cases) {
+    const only = process.env.BENCH_API_ONLY ? new RegExp(process.env.BENCH_API_ONLY) : undefined;
+    for (const [name, paths] of cases.filter(([name]) => !only || only.test(name))) {
       const r = await w.time(paths, { warmup: WARMUP, runs: RUNS });
       // items per response: a list's length, 1 for a single object
       const items = r.bodies.reduce((n, b) => n + ((JSON.parse(decoder.decode(b)) as { items?: unknown[] }).items?.length ?? 1), 0) / RUNS;

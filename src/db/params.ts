@@ -11,13 +11,12 @@
  * parameter.
  */
 
-/** `sql` with its bare `?` numbered by distinct value, and those values in order. */
-export function numberedOnce(sql: string, params: unknown[]): { sql: string; params: unknown[] } {
-  const numberOf = new Map<unknown, number>();
-  const values: unknown[] = [];
-  let out = "";
-  let from = 0;
-  let used = 0;
+/**
+ * The positions of the bare `?` of `sql` (quoted text, string literals and quoted identifiers,
+ * skipped: a `?` there is not a parameter); throws if the statement already numbers them.
+ */
+export function placeholders(sql: string): number[] {
+  const at: number[] = [];
   for (let i = 0; i < sql.length; i++) {
     const c = sql[i]!;
     if (c === "'" || c === '"' || c === "`") {
@@ -26,21 +25,33 @@ export function numberedOnce(sql: string, params: unknown[]): { sql: string; par
       while (j < sql.length && !(sql[j] === c && sql[j + 1] !== c)) j += sql[j] === c ? 2 : 1;
       i = j;
     } else if (c === "?") {
-      if (/\d/.test(sql[i + 1] ?? "")) throw new Error("numberedOnce: the statement already numbers its parameters");
-      if (used >= params.length) throw new Error(`numberedOnce: more placeholders than the ${params.length} parameters`);
-      const value = params[used++];
-      // Values that bind alike share a number; objects (blobs) only with themselves.
-      const key = value !== null && typeof value === "object" ? value : `${typeof value}:${String(value)}`;
-      let n = numberOf.get(key);
-      if (n === undefined) {
-        n = values.push(value);
-        numberOf.set(key, n);
-      }
-      out += `${sql.slice(from, i)}?${n}`;
-      from = i + 1;
+      if (/\d/.test(sql[i + 1] ?? "")) throw new Error("the statement already numbers its parameters");
+      at.push(i);
     }
   }
-  if (used !== params.length) throw new Error(`numberedOnce: ${params.length} parameters for ${used} placeholders`);
+  return at;
+}
+
+/** `sql` with its bare `?` numbered by distinct value, and those values in order. */
+export function numberedOnce(sql: string, params: unknown[]): { sql: string; params: unknown[] } {
+  const at = placeholders(sql);
+  if (at.length !== params.length) throw new Error(`numberedOnce: ${params.length} parameters for ${at.length} placeholders`);
+  const numberOf = new Map<unknown, number>();
+  const values: unknown[] = [];
+  let out = "";
+  let from = 0;
+  at.forEach((i, used) => {
+    const value = params[used];
+    // Values that bind alike share a number; objects (blobs) only with themselves.
+    const key = value !== null && typeof value === "object" ? value : `${typeof value}:${String(value)}`;
+    let n = numberOf.get(key);
+    if (n === undefined) {
+      n = values.push(value);
+      numberOf.set(key, n);
+    }
+    out += `${sql.slice(from, i)}?${n}`;
+    from = i + 1;
+  });
   return { sql: out + sql.slice(from), params: values };
 }
 

@@ -1,11 +1,16 @@
 /**
  * Each distinct value bound once per statement (src/db/params.ts): the renumbered statement
  * answers as the original does on the real local D1, binds each value once, leaves a `?` in
- * quoted text alone, and refuses a statement whose placeholders and parameters disagree.
+ * quoted text alone, and refuses a statement whose placeholders and parameters disagree. A
+ * fragment rendered once (src/db/queries/render.ts) embeds as the same text and parameters.
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import { bindingOnce, numberedOnce } from "../../src/db/params";
+import { rendered } from "../../src/db/queries/render";
+import { articles } from "../../src/db/schema";
 
 describe("numberedOnce", () => {
   it("shares a number between equal values, by type", async () => {
@@ -42,5 +47,16 @@ describe("numberedOnce", () => {
     const db = bindingOnce(env.DB);
     expect(await db.prepare(sql).bind(...Array.from({ length: uses }, () => 1)).first()).toEqual({ n: 1 });
     expect(bindingOnce(env.DB), "one wrapper per binding").toBe(db);
+  });
+});
+
+describe("rendered", () => {
+  it("embeds as the fragment's own text and parameters, a quoted ? left alone", () => {
+    const dialect = new SQLiteSyncDialect();
+    const fragment = sql`(${articles.id} IN (SELECT rowid FROM t WHERE x = ${"a?"} AND y = '?' AND z < ${3}) OR ${articles.title} = ${"b"})`;
+    const statement = (f: ReturnType<typeof sql>) => dialect.sqlToQuery(sql`SELECT 1 FROM articles WHERE ${articles.status} = ${"ok"} AND ${f} LIMIT ${5}`);
+    const once = rendered(fragment);
+    expect(statement(once)).toEqual(statement(fragment));
+    expect(statement(once).params).toEqual(["ok", "a?", 3, "b", 5]);
   });
 });

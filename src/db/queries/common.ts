@@ -25,7 +25,8 @@ export function listConditions(cols: ListColumns, f: ListFilter, plan: Plan = {}
   if (f.from) out.push(gte(cols.published, f.from));
   if (f.to) out.push(lte(cols.published, f.to));
   if (f.q) {
-    const k = plan.driver?.set === "q" ? idsIn(cols.articleId, plan.driver.ids) : keywordRowCheck(cols.articleId, f.q);
+    const k =
+      plan.driver?.set === "q" ? idsIn(cols.articleId, plan.driver.ids) : plan.keywordCheck ? plan.keywordCheck(cols.articleId) : keywordRowCheck(cols.articleId, f.q);
     if (k) out.push(k);
   }
   return out;

@@ -15,7 +15,7 @@
  */
 import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { PlaceFilter } from "../../places";
-import { keywordProbe, metricProbe } from "./search";
+import { type KeywordSearch, keywordSearch, metricProbe } from "./search";
 
 /** Above this many articles a set is "large": walking the index finds a page sooner than sorting the set. */
 export const SET_CAP = 400;
@@ -30,6 +30,8 @@ export interface Plan {
   driver?: { set: SetName; ids: SQL };
   /** When this plan is the one taken: a condition on the probes alone (none: always). */
   when?: SQL;
+  /** The keyword check on a row, reading the statement's keyword CTE (none: the statement has none). */
+  keywordCheck?: KeywordSearch["rowCheck"];
 }
 
 /**
@@ -83,37 +85,43 @@ export function idsIn(articleId: SQLWrapper, ids: SQL): SQL {
   return sql`${articleId} IN (${ids})`;
 }
 
-/** Each set filter present, with its capped probe: `SELECT id[, keep]` (keep = 0: a hit the keyword check turned down, search.ts). */
-function probesOf(f: SetFilters): { set: SetName; probe: SQL }[] {
+/**
+ * Each set filter present, with its capped probe: `SELECT id[, keep]` (keep = 0: a hit the
+ * keyword check turned down, search.ts); and the keyword query's CTE and row check.
+ */
+function probesOf(f: SetFilters): { probes: { set: SetName; probe: SQL }[]; keyword?: KeywordSearch } {
   const cap = SET_CAP + 1;
+  const keyword = f.q ? keywordSearch(f.q, cap) : undefined;
   const probes: Record<SetName, SQL | undefined> = {
     place: f.place && sql`SELECT DISTINCT article_id AS id, 1 AS keep FROM article_places WHERE ${placeKeyMatch(sql.raw("place_key"), f.place)} LIMIT ${cap}`,
     metric: f.metric ? metricProbe(f.metric, cap) : undefined,
-    q: f.q ? keywordProbe(f.q, cap) : undefined,
+    q: keyword?.probe,
   };
-  return SETS.flatMap((set) => (probes[set] ? [{ set, probe: probes[set] }] : []));
+  return { probes: SETS.flatMap((set) => (probes[set] ? [{ set, probe: probes[set] }] : [])), keyword };
 }
 
 /**
  * The plans of a list with these set filters, decided in SQL: probe `p_<set>` (a CTE) is small
  * when it returned at most SET_CAP rows; the smallest small set (by kept ids; on a tie the first
- * in SETS) drives, and with no small set the walk is taken.
+ * in SETS) drives, and with no small set the walk is taken. Every arm checks the keyword query
+ * (when it does not drive) on the keyword CTE that its probe read.
  */
 export function plansFor(f: SetFilters): Plans {
-  const probes = probesOf(f);
+  const { probes, keyword } = probesOf(f);
   if (!probes.length) return { arms: [{}] };
   const cte = (set: SetName) => sql.raw(`p_${set}`);
   const size = (set: SetName) => sql`(SELECT count(*) FROM ${cte(set)})`;
   const kept = (set: SetName) => sql`(SELECT count(*) FROM ${cte(set)} WHERE keep <> 0)`;
   const small = (set: SetName) => sql`${size(set)} <= ${sql.raw(String(SET_CAP))}`;
+  const keywordCheck = keyword?.rowCheck;
   const arms: Plan[] = probes.map(({ set }, i) => {
     // Beaten by an earlier small set as small or smaller, or a later one strictly smaller.
     const beaten = probes.filter((_, j) => j !== i).map((o, j) => sql`(${small(o.set)} AND ${kept(o.set)} ${sql.raw(j < i ? "<=" : "<")} ${kept(set)})`);
     const when = sql.join([small(set), ...beaten.map((b) => sql`NOT ${b}`)], sql` AND `);
-    return { driver: { set, ids: sql`SELECT id FROM ${cte(set)} WHERE keep <> 0` }, when: sql`(${when})` };
+    return { driver: { set, ids: sql`SELECT id FROM ${cte(set)} WHERE keep <> 0` }, when: sql`(${when})`, keywordCheck };
   });
-  arms.unshift({ when: sql`NOT (${sql.join(probes.map(({ set }) => small(set)), sql` OR `)})` });
-  const ctes = probes.map(({ set, probe }) => sql`${cte(set)} AS MATERIALIZED (${probe})`);
+  arms.unshift({ when: sql`NOT (${sql.join(probes.map(({ set }) => small(set)), sql` OR `)})`, keywordCheck });
+  const ctes = [...(keyword?.cte ? [keyword.cte] : []), ...probes.map(({ set, probe }) => sql`${cte(set)} AS MATERIALIZED (${probe})`)];
   return { with: sql`WITH ${sql.join(ctes, sql`, `)} `, arms };
 }
 
