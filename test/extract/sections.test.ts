@@ -185,6 +185,7 @@ describe("plan and review sections", () => {
     expect(kinds("二、今年工作安排\n完成4个城中村改造。开展20所优质高中对县中托管帮扶。")).toEqual([["4个", "target"], ["20所", "target"]]);
     // An aim inside an earlier clause's noun phrase, a beaten plan, funds secured: results.
     expect(kinds("一、过去一年工作回顾\n聚焦目标任务体系，真抓实干，生产总值增长5.6%。新退出融资平台30家、超计划9家。争取国家政策性资金超千亿元。有计划、有步骤地拆除违章建筑4200万平方米。")).toEqual([["5.6%", "reported"], ["30家", "reported"], ["9家", "reported"], ["千亿元", "reported"], ["4200万平方米", "reported"]]);
+    expect(kinds("一、过去一年工作回顾\n争取国家“两重”建设任务162项，争取用地指标2万亩。")).toEqual([["162项", "reported"], ["2万亩", "reported"]]);
     // Expectations as a policy object (稳预期) are no goal marker.
     expect(kinds("一、过去一年工作回顾\n全省上下着力稳就业、稳预期，地区生产总值增长5.3%。")).toEqual([["5.3%", "reported"]]);
     // A share of the year's plan and a past 确保了 are results.

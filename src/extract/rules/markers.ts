@@ -61,8 +61,8 @@ export const YEAR_ON_YEAR_RE = /同比|[比较](?:上年|去年)(?!同期目标)
  */
 export const AIM_NOUN_RE = /^目标$/;
 
-/** 争取 as "secured" in a review (争取国家政策性资金超千亿元, 争取中央预算内投资…, 争取中央转移支付…): a result. */
-export const SECURED_AFTER_RE = /^(?:到|得)?(?:国家|中央|上级|省级?|各类|各级)?[\u4e00-\u9fff“”"]{0,10}?(?:资金|政策|项目|债券|专项债|国债|投资|额度|支持|转移支付|补助|贷款)/;
+/** 争取 as "secured" in a review (争取国家政策性资金超千亿元, 争取中央预算内投资…, 争取中央转移支付…, 争取国家“两重”建设任务162项, 争取用地指标): a result. */
+export const SECURED_AFTER_RE = /^(?:到|得)?(?:国家|中央|上级|省级?|各类|各级)?[\u4e00-\u9fff“”"]{0,10}?(?:资金|政策|项目|债券|专项债|国债|投资|额度|支持|转移支付|补助|贷款|任务|指标)/;
 
 /** A floor or ceiling written on a figure under a goal marker: 不少于25个, 不低于1亿元, 不超过3%. */
 export const COMMITTED_BOUND_RE = /不少于|不低于|不超过|不高于/;
