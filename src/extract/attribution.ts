@@ -299,15 +299,21 @@ function backMap(n: Normalised, figs: Attributed[]): Map<number, string> {
     // Converted text: a character goes back to its other form only where the document writes
     // that form at least as often as the simplified one. A simplified page that links to its
     // 繁體中文 edition writes 体 everywhere else, and its metrics keep 体.
-    const other = new Map<number, number>();
+    const balance = BALANCE;
     for (let i = 0; i < s.length; i++) {
       const a = s.charCodeAt(i);
       if (!need[a]) continue;
-      const w = c.charCodeAt(i);
-      if (w !== a && !m.has(a)) m.set(a, c[i] as string);
-      other.set(a, (other.get(a) ?? 0) + (w !== a ? 1 : -1));
+      if (c.charCodeAt(i) === a) {
+        balance[a] = (balance[a] as number) - 1;
+        continue;
+      }
+      balance[a] = (balance[a] as number) + 1;
+      if (!m.has(a)) m.set(a, c[i] as string);
     }
-    for (const [a, balance] of other) if (balance < 0) m.delete(a);
+    for (const a of wanted) {
+      if ((balance[a] as number) < 0) m.delete(a);
+      balance[a] = 0;
+    }
   }
   for (const a of wanted) need[a] = 0;
   return m;
@@ -315,6 +321,8 @@ function backMap(n: Normalised, figs: Attributed[]): Map<number, string> {
 
 /** backMap's table of wanted code units, kept zero between calls (64 KB is not cleared per document). */
 const NEED = new Uint8Array(0x10000);
+/** backMap's count, per wanted code unit, of other forms written less same forms; kept zero between calls. */
+const BALANCE = new Int32Array(0x10000);
 
 /** A metric in the article's script: each simplified character the document writes otherwise, written back. */
 function writeBack(metric: string, back: Map<number, string>): string {
