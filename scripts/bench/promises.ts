@@ -14,7 +14,7 @@ import { getPlatformProxy } from "wrangler";
 import { extract } from "../../src/extract/index.ts";
 import { EXTRACTOR_VERSION } from "../../src/extract/index.ts";
 import { placeKey } from "../../src/places/index.ts";
-import { periodEnd } from "../../src/promises/period.ts";
+import { periodEnd } from "../../src/extract/periodformat.ts";
 import { promiseStatements } from "../../src/promises/store.ts";
 import { storeSummary } from "../../src/pipeline/store.ts";
 import { LocalWorker } from "../lib/dev-server.ts";

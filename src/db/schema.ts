@@ -258,7 +258,7 @@ export const promises = sqliteTable(
     targetSeq: integer("target_seq").notNull(),
     place: text("place").notNull(),
     period: text("period").notNull(),
-    /** YYYY-MM the period ends in (src/promises/period.ts), for coverage and open-promise lookups. */
+    /** YYYY-MM the period ends in (src/extract/periodformat.ts), for coverage and open-promise lookups. */
     periodEnd: text("period_end"),
     metric: text("metric").notNull(),
     metricKey: text("metric_key"),

@@ -52,7 +52,7 @@ import {
   NOT_OUTLET_RE,
 } from "./rules/facts";
 import { anyMatch, scanner } from "./scan";
-import { isSpaceCode } from "./text";
+import { isIdeograph, isSpaceCode } from "./text";
 
 export interface Meta {
   /** [start, end) of the title line in the clean text, when the title is a line of the text. */
@@ -200,13 +200,12 @@ function isFurniture(l: HeadLine): boolean {
   return s.startsWith("<") || !twoCjkNear(s) || isFurnitureLine(s) || isMetadataRow(s) || lineSubtitleDate(l) !== null;
 }
 
-const isCjkCode = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 
 /** Two CJK characters at most 400 characters apart (what a line needs to be a headline). */
 function twoCjkNear(s: string): boolean {
   let last = -1;
   for (let i = 0; i < s.length; i++) {
-    if (!isCjkCode(s.charCodeAt(i))) continue;
+    if (!isIdeograph(s.charCodeAt(i))) continue;
     if (last >= 0 && i - last <= 401) return true;
     last = i;
   }

@@ -10,9 +10,10 @@
  */
 import type { Normalised } from "./normalise";
 import type { Attributed } from "./attribution";
-import type { Sections } from "./sections";
+import type { Scope, Sections } from "./sections";
 import { origStart, origEnd } from "./normalise";
 import { TimeWordReader, timeIn, type Period, type TimeWord } from "./timewords";
+import { periodEnd } from "./periodformat";
 import { SAME_YEAR, TIME_BASE_LEAD_RE, TIME_BASE_RATIO_LEAD, TIME_BASE_RATIO_AFTER_RE, TIME_BASE_START_RE } from "./rules/sections";
 
 /** A time word this close to its paragraph's start opens the paragraph. */
@@ -37,10 +38,8 @@ export function periodsOf(n: Normalised, figs: Attributed[], sections: Sections)
     while (si + 1 < scopes.length && (scopes[si + 1] as { pos: number }).pos <= f.start) si++;
     const own = ownWord(s, words, w, f.sentenceStart, f.start, f.kind === "target" ? year : undefined);
     const scope = scopes[si];
-    // 全年/当年 in a review is the reviewed year: 当年投资996.3亿元. Under a heading with no year
-    // of its own ((一)经济形势回升向好) that is the year before the report's.
-    const reviewed = scope?.mode === "review" ? (scope.period?.period.length === 4 ? scope.period.period : sections.report && year !== undefined ? String(year - 1) : undefined) : undefined;
-    if (own && own.start >= f.sentenceStart) {
+    const reviewed = reviewedYear(scope, sections, year);
+    if (own) {
       out.push({ period: periodOf(s, own, reviewed), text: n.original.slice(origStart(n, own.start), origEnd(n, own.end)) });
       continue;
     }
@@ -67,14 +66,6 @@ export function periodsOf(n: Normalised, figs: Attributed[], sections: Sections)
   return out;
 }
 
-/** The last year of a period (2025, 2021..2025, 2024-Q3). */
-function endYear(period: string): number {
-  const span = period.indexOf("..");
-  const end = span >= 0 ? period.slice(span + 2) : period;
-  // A span of months (2024-01..10) ends in its start's year.
-  return Number(end.length >= 4 ? end.slice(0, 4) : period.slice(0, 4));
-}
-
 /** A time word opening with one of these is a deadline (到2025年, 至2027年). */
 const DEADLINE_LEADS = "到至";
 
@@ -83,7 +74,19 @@ const DEADLINE_LEADS = "到至";
  * 在2000年的基础上翻一番 in a later plan name a time, not the target's period.
  */
 function isPast(s: string, word: TimeWord, targetYear: number | undefined): boolean {
-  return targetYear !== undefined && endYear(word.period) < targetYear && !DEADLINE_LEADS.includes(s[word.start] as string);
+  if (targetYear === undefined || DEADLINE_LEADS.includes(s[word.start] as string)) return false;
+  const end = periodEnd(word.period);
+  return end !== null && Number(end.slice(0, 4)) < targetYear;
+}
+
+/**
+ * The year a review scope is about, which its 全年/当年 mean (当年投资996.3亿元): its own year, or
+ * under a heading with no year ((一)经济形势回升向好) the year before the report's; else undefined.
+ */
+function reviewedYear(scope: Scope | undefined, sections: Sections, year: number | undefined): string | undefined {
+  if (scope?.mode !== "review") return undefined;
+  if (scope.period?.period.length === 4) return scope.period.period;
+  return sections.report && year !== undefined ? String(year - 1) : undefined;
 }
 
 /** A word's period, where 全年/当年 of a review is the reviewed year. */

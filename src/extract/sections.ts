@@ -36,6 +36,7 @@ import {
 } from "./rules/sections";
 import { timeIn, type Period } from "./timewords";
 import { filtered, firstChars } from "./scan";
+import { isIdeograph } from "./text";
 
 // Line rules behind their character filters (scan.ts): an anchored rule runs only on a line that
 // opens with a character it can start with, the others only where a needed character occurs.
@@ -78,7 +79,7 @@ function cjkCount(t: string): number {
   let k = 0;
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
-    if (c >= 0x4e00 && c <= 0x9fff) k++;
+    if (isIdeograph(c)) k++;
   }
   return k;
 }
@@ -161,8 +162,7 @@ export function readSections(n: Normalised, published: string | null): Sections 
     let z = l.end;
     while (z > a && s.charCodeAt(z - 1) <= 32) z--;
     const continues = cutOff;
-    const lastCode = s.charCodeAt(z - 1);
-    cutOff = z - a > MAX_PLAIN_HEADING && lastCode >= 0x4e00 && lastCode <= 0x9fff;
+    cutOff = z - a > MAX_PLAIN_HEADING && isIdeograph(s.charCodeAt(z - 1));
     if (restore) {
       const top = stack[stack.length - 1] as Open;
       top.mode = restore.mode;

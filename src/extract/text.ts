@@ -100,6 +100,8 @@ export function isSpaceCode(c: number): boolean {
 }
 
 export const isCjk = (c: string | undefined) => !!c && c >= "\u3400" && c <= "\u9fff";
+/** A CJK unified ideograph (U+4E00–9FFF), by code unit. */
+export const isIdeograph = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 
 /** Length of the clause text right before `i` (at most 40 chars). */
 export function clausePrefixLen(s: string, i: number): number {

@@ -21,7 +21,7 @@
 import type { Approx, Kind } from "../extract/types";
 import { deriveOutcome, derivedVerdict, isLevel, levelYear, previousYear, type Derived, type DerivedVerdict } from "./derive";
 import { METRIC_PREFIXES, METRIC_VERBS } from "./rules";
-import { isMultiYear, periodEnd } from "./period";
+import { isMultiYear, periodEnd } from "../extract/periodformat";
 import { verdictOf, type Direction, type Verdict } from "./verdict";
 
 /**

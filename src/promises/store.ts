@@ -16,7 +16,7 @@ import type { Approx, Kind, Summary } from "../extract/types";
 import { linkFiguresOf } from "./inputs";
 import { coverageOf, linkPromises, type Coverage, type LinkArticle, type LinkFigure, type PromiseLink } from "./link";
 import { basePeriods, nextYear } from "./derive";
-import { periodEnd } from "./period";
+import { periodEnd } from "../extract/periodformat";
 
 const dialect = new SQLiteAsyncDialect();
 
