@@ -424,7 +424,7 @@ function metricFor(
   const change =
     (CHANGE.test(tail) && !CHANGE_TO_LEVEL.test(tail)) ||
     (core.length === 0 && CHANGE.test(before) && !CHANGE_TO_LEVEL.test(before)) ||
-    CHANGE_AFTER.test(s.slice(f.outerEnd, f.outerEnd + 4));
+    CHANGE_AFTER.test(s, f.outerEnd, f.outerEnd + 4);
   if (DURATION_UNITS.has(f.unitSimp)) {
     // 连续三年获评全省舆情工作先进单位, 秸秆禁烧连续6年实现“零火点”: the phrase around the duration.
     const bare = core.replace(DURATION_ADVERB_RE, "");

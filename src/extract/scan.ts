@@ -480,9 +480,17 @@ export function anyMatch(patterns: readonly RegExp[]): (s: string) => boolean {
  * (see tailExec; it throws when the rule is not one that this serves).
  */
 export interface Filtered {
-  test(s: string): boolean;
-  exec(s: string): RegExpExecArray | null;
+  /**
+   * The rule on `s`, or on the window s.slice(a, b) (0 <= a; b past the end reads to the end):
+   * the filters read the window in place, and the window is sliced only for a regex call, so
+   * a per-figure window that no match can fit costs no substring.
+   */
+  test(s: string, a?: number, b?: number): boolean;
+  exec(s: string, a?: number, b?: number): RegExpExecArray | null;
 }
+
+/** s.slice(a, b) for filtered()'s windows, without a copy for the whole string. */
+const windowOf = (s: string, a: number, b: number): string => (a === 0 && b === s.length ? s : s.slice(a, b));
 
 /**
  * Characters in classes shared by the rules of a group: two characters share a class when every
@@ -580,9 +588,13 @@ export function filtered(re: RegExp, opts: { fromEnd?: boolean } = {}): Filtered
   if (tail) {
     // The tail search reads only the last characters (and its table covers the first ones).
     const last = (r as Known).last;
-    return { test: (s) => last[s.charCodeAt(s.length - 1)] === 1 && tail(s) !== null, exec: (s) => (last[s.charCodeAt(s.length - 1)] === 1 ? tail(s) : null) };
+    const ends = (s: string, a: number, b: number) => b > a && last[s.charCodeAt(b - 1)] === 1;
+    return {
+      test: (s, a = 0, b = s.length) => ends(s, a, (b = Math.min(b, s.length))) && tail(windowOf(s, a, b)) !== null,
+      exec: (s, a = 0, b = s.length) => (ends(s, a, (b = Math.min(b, s.length))) ? tail(windowOf(s, a, b)) : null),
+    };
   }
-  if (!r) return { test: (s) => re.test(s), exec: (s) => re.exec(s) };
+  if (!r) return { test: (s, a = 0, b = s.length) => re.test(windowOf(s, a, Math.min(b, s.length))), exec: (s, a = 0, b = s.length) => re.exec(windowOf(s, a, Math.min(b, s.length))) };
   // Bits per character: 1 a match can start here, 2 a match needs it, 4 a match can end with it.
   const bits = new Uint8Array(ALL);
   for (let c = 0; c < ALL; c++) bits[c] = (r.first[c] ? 1 : 0) | (!r.need || r.need[c] ? 2 : 0) | (!r.anchoredEnd || r.last[c] ? 4 : 0);
@@ -591,22 +603,25 @@ export function filtered(re: RegExp, opts: { fromEnd?: boolean } = {}): Filtered
   group.rules.push((splitFrom, before, classes) => { rule.byClass = grown(rule.byClass, splitFrom, before, classes); });
   const cls = group.cls;
   const anchored = r.anchored;
-  const may = (s: string): boolean => {
-    const n = s.length;
+  /** Whether a match may fit s[a, b) (b within s). */
+  const may = (s: string, a: number, b: number): boolean => {
     // A pattern the reader follows cannot match the empty string (readPattern).
-    if (n === 0) return false;
+    if (b <= a) return false;
     const t = rule.byClass;
-    if (!((t[cls[s.charCodeAt(n - 1)] as number] as number) & 4)) return false;
+    if (!((t[cls[s.charCodeAt(b - 1)] as number] as number) & 4)) return false;
     if (anchored) {
-      if (!((t[cls[s.charCodeAt(0)] as number] as number) & 1)) return false;
-      for (let i = 0; i < n; i++) if ((t[cls[s.charCodeAt(i)] as number] as number) & 2) return true;
+      if (!((t[cls[s.charCodeAt(a)] as number] as number) & 1)) return false;
+      for (let i = a; i < b; i++) if ((t[cls[s.charCodeAt(i)] as number] as number) & 2) return true;
       return false;
     }
     let seen = 0;
-    for (let i = 0; i < n && seen !== 3; i++) seen |= (t[cls[s.charCodeAt(i)] as number] as number) & 3;
+    for (let i = a; i < b && seen !== 3; i++) seen |= (t[cls[s.charCodeAt(i)] as number] as number) & 3;
     return seen === 3;
   };
-  return { test: (s) => may(s) && re.test(s), exec: (s) => (may(s) ? re.exec(s) : null) };
+  return {
+    test: (s, a = 0, b = s.length) => may(s, a, (b = Math.min(b, s.length))) && re.test(windowOf(s, a, b)),
+    exec: (s, a = 0, b = s.length) => (may(s, a, (b = Math.min(b, s.length))) ? re.exec(windowOf(s, a, b)) : null),
+  };
 }
 
 /** A rule regex with its filter: `next` finds the leftmost match at or after a position. */
