@@ -120,16 +120,16 @@ function parallelUnit(body: string, pos: number): { unit: UnitMatch; mag: number
   // Across bare numbers to the first with a unit (提高20.9、36.2、54个百分点), a few at most.
   for (let hop = 0; hop < MAX_PARALLEL_HOPS; hop++) {
     if (!(charAt(body, pos) & PARALLEL_JOIN)) return null;
-    NUMBER_AT_RE.lastIndex = pos + 1;
-    const m = NUMBER_AT_RE.exec(body);
     // An Arabic number only (a Chinese numeral after 和 is a word more often than a figure).
-    const first = m ? m[0].charCodeAt(0) : 0;
-    if (!m || first < 0x30 || first > 0x39) return null;
-    const next = pos + 1 + m[0].length;
+    if (!isD(body.charCodeAt(pos + 1))) return null;
+    // Its end by a sticky test (lastIndex), the number parsed in place.
+    NUMBER_AT_RE.lastIndex = pos + 1;
+    if (!NUMBER_AT_RE.test(body)) return null;
+    const next = NUMBER_AT_RE.lastIndex;
     const tail = magnitudeThenUnit(body, next);
     const unit = tail ? matchUnit(body, tail.pos) : null;
     // The magnitude written in the joined number (3.5万人) or between it and the unit.
-    const written = parseNumber(m[0])?.magnitude ?? 1;
+    const written = parseNumber(body, pos + 1, next)?.magnitude ?? 1;
     if (tail && unit) return { unit, mag: written * tail.mag, at: tail.pos };
     pos = next;
   }
@@ -268,10 +268,9 @@ const PREFIX_TESTS = PREFIX_APPROX.map((r) => filtered(r.re));
 function firstApprox(rules: readonly ApproxRule[], tests: readonly Filtered[], mask: EdgeMask, side: "first" | "last", body: string, a: number, b: number): { approx: Approx; m: RegExpExecArray } | undefined {
   let run = maskOf(mask, body, a, b, side);
   if (run === 0) return undefined;
-  const t = body.slice(a, b);
   for (let k = 0; run !== 0; k++, run >>>= 1) {
     if (!(run & 1)) continue;
-    const m = (tests[k] as Filtered).exec(t);
+    const m = (tests[k] as Filtered).exec(body, a, b);
     if (m) return { approx: (rules[k] as ApproxRule).approx, m };
   }
   return undefined;
@@ -400,13 +399,13 @@ export const MAX_FIGURES = 5000;
 /** The figure of the number body[start, numEnd), if it is one. */
 function readFigure(body: string, clean: string, start: number, numEnd: number, prev: RawFigure[]): RawFigure | null {
   if (!(charAt(body, numEnd) & FOLLOWS) && !hasBig(body, start, numEnd)) return null;
-  const numText = body.slice(start, numEnd);
-  // A magnitude standing alone as an amount (突破万亿元, NUMBER_RE admits it only there) is one of it.
-  const c0 = numText.charCodeAt(0);
+  // A magnitude standing alone as an amount (突破万亿元, NUMBER_RE admits it only there) is one of
+  // it. Any other number is parsed where it stands, with no substring.
+  const c0 = body.charCodeAt(start);
   const bareMagnitude = c0 === 0x4e07 || c0 === 0x4ebf; // 万 亿
-  let num: ParsedNumber | null = parseNumber(bareMagnitude ? `一${numText}` : numText);
+  let num: ParsedNumber | null = bareMagnitude ? parseNumber(`一${body.slice(start, numEnd)}`) : parseNumber(body, start, numEnd);
   if (!num) return null;
-  let pos = start + numText.length;
+  let pos = numEnd;
   let valueMax: number | undefined = num.valueMax;
   // Range: 3-5家, 2~3个, 10至15个; with the unit written twice: 3家至5家.
   const numPos = pos;
@@ -414,11 +413,11 @@ function readFigure(body: string, clean: string, start: number, numEnd: number, 
   const sepAt = firstUnit ? pos + firstUnit.form.length : pos;
   if (charAt(body, sepAt) & RANGE_SEP) {
     NUMBER_AT_RE.lastIndex = sepAt + 1;
-    const m2 = NUMBER_AT_RE.exec(body);
-    const secondEnd = sepAt + 1 + (m2?.[0].length ?? 0);
+    const found = NUMBER_AT_RE.test(body);
+    const secondEnd = found ? NUMBER_AT_RE.lastIndex : sepAt + 1;
     const unitRepeated = !firstUnit || body.startsWith(firstUnit.form, secondEnd);
-    if (m2 && unitRepeated) {
-      const second = parseNumber(m2[0]);
+    if (found && unitRepeated) {
+      const second = parseNumber(body, sepAt + 1, secondEnd);
       if (second && second.chinese === num.chinese) {
         let lo = num.value;
         if (num.magnitude === 1 && second.magnitude > 1 && !num.chinese) lo *= second.magnitude;
@@ -508,16 +507,15 @@ function readFigure(body: string, clean: string, start: number, numEnd: number, 
   // Not-figure rules, on the 8 characters before, the figure's own text and the 8 after.
   if (notFigure(body, start, end, unitSimp)) return null;
   if (num.chinese) {
-    const before8 = body.slice(Math.max(0, start - 8), start);
+    const b8 = Math.max(0, start - 8);
     // 一 + measure word is an article (一名市领导, 一批, 再组织一次), unless it is counted (至少打造一个).
-    const atLeast = AT_LEAST_LEAD.test(before8);
-    if ((numText === "一" || numText === "壹") && !atLeast) return null;
+    const atLeast = AT_LEAST_LEAD.test(body, b8, start);
+    if (numEnd - start === 1 && (c0 === 0x4e00 || c0 === 0x58f9) && !atLeast) return null; // 一 壹
     // A list's total counts what the list does not name (白石山等五处); 食品、…、纺织等七个 names all seven.
-    const listTotal = LIST_TOTAL_LEAD.test(before8) && num.value > listItemsBefore(body, start - 1);
-    const counted = COUNTED_UNITS.has(unitSimp) && COUNT_VERB_LEAD.test(before8);
+    const listTotal = LIST_TOTAL_LEAD.test(body, b8, start) && num.value > listItemsBefore(body, start - 1);
+    const counted = COUNTED_UNITS.has(unitSimp) && COUNT_VERB_LEAD.test(body, b8, start);
     if (num.small && num.value < 10 && !valueMax && !atLeast && !listTotal && !counted) {
-      const lead = body.slice(Math.max(0, start - 4), start);
-      if (!(DURATION_UNITS.has(unitSimp) && DURATION_LEAD.test(lead)) && unitSimp !== "成") return null;
+      if (!(DURATION_UNITS.has(unitSimp) && DURATION_LEAD.test(body, Math.max(0, start - 4), start)) && unitSimp !== "成") return null;
     }
     // A Chinese numeral glued to a preceding CJK word is often part of a name (三次产业, 四好农村路).
   }
