@@ -640,6 +640,120 @@ export interface Scanner {
   end: number;
 }
 
+/**
+ * The source's top-level alternatives (split at each | outside groups and classes).
+ */
+function alternatives(src: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === "\\") i++;
+    else if (inClass) inClass = c !== "]";
+    else if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (c === "|" && depth === 0) {
+      out.push(src.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(src.slice(from));
+  return out;
+}
+
+/** Where the group opening at src[i] closes (past its ")"), or -1. */
+function groupEnd(src: string, i: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (; i < src.length; i++) {
+    const c = src[i];
+    if (c === "\\") i++;
+    else if (inClass) inClass = c !== "]";
+    else if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")" && --depth === 0) return i + 1;
+  }
+  return -1;
+}
+
+/** Where the one-character atom at src[i] (a character, an escape, a class or .) ends, or -1 for any other. */
+function oneCharAtomEnd(src: string, i: number): number {
+  const c = src[i];
+  if (c === undefined || "()|*+?{}^$".includes(c)) return -1;
+  if (c === "[") {
+    // The first ] not escaped closes it ([] and [^] too, as in a non-unicode pattern).
+    for (let k = src[i + 1] === "^" ? i + 2 : i + 1; k < src.length; k++) {
+      if (src[k] === "\\") k++;
+      else if (src[k] === "]") return k + 1;
+    }
+    return -1;
+  }
+  if (c !== "\\") return i + 1;
+  const e = src[i + 1];
+  // \b and \B consume nothing; a back reference or \k names more than one character.
+  if (e === undefined || e === "b" || e === "B" || e === "k" || (e >= "0" && e <= "9")) return -1;
+  if (e === "u") return i + 6;
+  if (e === "x") return i + 4;
+  if (e === "c") return i + 3;
+  return i + 2;
+}
+
+/**
+ * The scanner's table by code unit: bit 1 where a match can start (firstChars), bit 2 where
+ * every match starting with that character has a second one, and bit 4 on the characters that
+ * can be that second. Read per top-level alternative: when its first term (past the look-arounds
+ * before it) is one unquantified character or class and the rest of it cannot match the empty
+ * string, the rest's first characters can follow; a first character that starts any other
+ * alternative (a group, a quantified atom, a match that can end after it) keeps bit 2 clear and
+ * is tried as before. A position whose next character cannot follow is skipped without a regex
+ * call: 年 in 年度, 计 in 统计, 十 in 十分 (a sticky test of a long alternation with look-behinds is
+ * the dearest part of a scan).
+ */
+function scanTable(re: RegExp, first: Uint8Array): Uint8Array {
+  const t = Uint8Array.from(first);
+  if (re.ignoreCase || re.multiline || re.unicode || re.dotAll || re.flags.includes("v")) return t;
+  const checked = new Uint8Array(ALL);
+  const unchecked = new Uint8Array(ALL);
+  const fill = (into: Uint8Array, cs: Chars, bit: number) => {
+    for (const [lo, hi] of cs) for (let c = lo; c <= hi; c++) into[c] = (into[c] as number) | bit;
+  };
+  for (const alt of alternatives(re.source)) {
+    let i = 0;
+    while (alt.startsWith("(?=", i) || alt.startsWith("(?!", i) || alt.startsWith("(?<=", i) || alt.startsWith("(?<!", i)) {
+      i = groupEnd(alt, i);
+      if (i < 0) return t;
+    }
+    const end = oneCharAtomEnd(alt, i);
+    const starts = end > i ? partOf(alt.slice(i, end)) : null;
+    // An alternative whose first characters are not known apart: every one is tried as before.
+    if (!starts) return t;
+    const next = alt[end];
+    const quantified = next !== undefined && "*+?{".includes(next);
+    const rest = quantified || end === alt.length ? null : partOf(alt.slice(end));
+    if (rest && !rest.empty && !rest.anchored) {
+      fill(checked, starts.first, 1);
+      fill(t, rest.first, 4);
+    } else fill(unchecked, starts.first, 1);
+  }
+  for (let c = 0; c < ALL; c++) if (first[c] && checked[c] && !unchecked[c]) t[c] = (t[c] as number) | 2;
+  return t;
+}
+
+/** What the reader reads of a piece of a pattern source (no flags), or null when it does not follow it. */
+function partOf(src: string): { first: Chars; empty: boolean; anchored: boolean } | null {
+  try {
+    const reader = new Reader(src, false);
+    const r = reader.read();
+    return { first: r.first, empty: r.empty, anchored: reader.anchored };
+  } catch {
+    // A piece cut from a source need not stand alone (a stray bracket): not read.
+    return null;
+  }
+}
+
 export function scanner(re: RegExp): Scanner {
   const first = firstChars(re);
   const flags = re.flags.replace(/[gy]/g, "");
@@ -660,12 +774,18 @@ export function scanner(re: RegExp): Scanner {
     };
   }
   const sticky = new RegExp(re.source, flags + "y");
+  const at = scanTable(re, first);
+  // Past the end charCodeAt is NaN, which indexes nothing: a match that needs a second character has none there.
+  const may = (s: string, i: number): boolean => {
+    const b = at[s.charCodeAt(i)] as number;
+    return (b & 1) !== 0 && ((b & 2) === 0 || ((at[s.charCodeAt(i + 1)] as number) & 4) !== 0);
+  };
   return {
     end: -1,
     next(s, from, until = s.length) {
       const end = Math.min(until, s.length);
       for (let i = from; i < end; i++) {
-        if (!first[s.charCodeAt(i)]) continue;
+        if (!may(s, i)) continue;
         sticky.lastIndex = i;
         const m = sticky.exec(s);
         if (m) return m;
@@ -675,7 +795,7 @@ export function scanner(re: RegExp): Scanner {
     find(s, from, until = s.length) {
       const end = Math.min(until, s.length);
       for (let i = from; i < end; i++) {
-        if (!first[s.charCodeAt(i)]) continue;
+        if (!may(s, i)) continue;
         sticky.lastIndex = i;
         // A sticky test leaves lastIndex at the match's end.
         if (sticky.test(s)) {
