@@ -775,10 +775,16 @@ export function scanner(re: RegExp): Scanner {
   }
   const sticky = new RegExp(re.source, flags + "y");
   const at = scanTable(re, first);
+  // The first characters also as bits (8 KB, not 64 KB): the scan reads this per character, and
+  // far fewer of its cache lines are cold after the other stages ran; the byte table is read at
+  // the few positions that pass.
+  const starts = new Int32Array(ALL >> 5);
+  for (let c = 0; c < ALL; c++) if (first[c]) starts[c >> 5] = (starts[c >> 5] as number) | (1 << (c & 31));
   // Past the end charCodeAt is NaN, which indexes nothing: a match that needs a second character has none there.
   const may = (s: string, i: number): boolean => {
-    const b = at[s.charCodeAt(i)] as number;
-    return (b & 1) !== 0 && ((b & 2) === 0 || ((at[s.charCodeAt(i + 1)] as number) & 4) !== 0);
+    const c = s.charCodeAt(i);
+    if ((((starts[c >> 5] as number) >>> (c & 31)) & 1) === 0) return false;
+    return ((at[c] as number) & 2) === 0 || ((at[s.charCodeAt(i + 1)] as number) & 4) !== 0;
   };
   return {
     end: -1,
