@@ -266,36 +266,24 @@ function backMap(n: Normalised, figs: Attributed[]): Map<number, string> {
       wanted.push(a);
     }
   }
-  let left = wanted.length;
   const m = new Map<number, string>();
   const s = n.simp;
   const c = n.written;
   if (foldOnly) {
-    // The few ASCII characters wanted are looked for by native searches, each stopping at the
-    // first place the document writes it otherwise: a digit written only as itself is passed
-    // over at its occurrences, not by a read of every character. Past a budget of occurrences
-    // (a text of digits), the pass below finishes what is left.
-    let budget = s.length >> 4;
-    search: for (const a of wanted) {
-      const ch = String.fromCharCode(a);
-      for (let i = s.indexOf(ch); i >= 0; i = s.indexOf(ch, i + 1)) {
-        if (--budget < 0) break search;
-        if (c.charCodeAt(i) !== a) { m.set(a, c[i] as string); break; }
+    // The fold writes ASCII only from its full-width form (U+FF01–FF5E, 0xFEE0 above it) and a
+    // space only from U+3000 or U+00A0 (normalise.ts): the first place the document writes a
+    // wanted character otherwise is the first of those forms in the written text, one native
+    // search each (a read of the simplified text's every occurrence of a digit was not).
+    for (const a of wanted) {
+      const forms = a === 0x20 ? "\u3000\u00a0" : a >= 0x21 && a <= 0x7e ? String.fromCharCode(a + 0xfee0) : "";
+      let first = -1;
+      for (let k = 0; k < forms.length; k++) {
+        const i = c.indexOf(forms[k] as string);
+        if (i >= 0 && (first < 0 || i < first)) first = i;
       }
-      need[a] = 0;
-      left--;
+      if (first >= 0) m.set(a, c[first] as string);
     }
-  }
-  if (foldOnly) {
-    for (let i = 0; i < s.length && left > 0; i++) {
-      const a = s.charCodeAt(i);
-      if (need[a] && a !== c.charCodeAt(i)) {
-        m.set(a, c[i] as string);
-        need[a] = 0;
-        left--;
-      }
-    }
-  } else if (left > 0) {
+  } else if (wanted.length > 0) {
     // Converted text: a character goes back to its other form only where the document writes
     // that form at least as often as the simplified one. A simplified page that links to its
     // 繁體中文 edition writes 体 everywhere else, and its metrics keep 体.
@@ -436,7 +424,7 @@ function metricFor(
   const change =
     (CHANGE.test(tail) && !CHANGE_TO_LEVEL.test(tail)) ||
     (core.length === 0 && CHANGE.test(before) && !CHANGE_TO_LEVEL.test(before)) ||
-    CHANGE_AFTER.test(s.slice(f.outerEnd, f.outerEnd + 4));
+    CHANGE_AFTER.test(s, f.outerEnd, f.outerEnd + 4);
   if (DURATION_UNITS.has(f.unitSimp)) {
     // 连续三年获评全省舆情工作先进单位, 秸秆禁烧连续6年实现“零火点”: the phrase around the duration.
     const bare = core.replace(DURATION_ADVERB_RE, "");

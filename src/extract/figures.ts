@@ -10,7 +10,7 @@ import { UNIT_FORMS, PARALLEL_JOINS, SUPPLIED_UNIT_RULES, IMPLIED_UNIT_FRAME_RE,
 import { PREFIX_APPROX, SUFFIX_APPROX, type ApproxRule } from "./rules/approx";
 import { NOT_FIGURE_RULES, DURATION_LEAD_RE, DURATION_UNITS, AT_LEAST_LEAD_RE, LIST_TOTAL_LEAD_RE, COUNT_VERB_LEAD_RE, COUNTED_UNITS, SETTLEMENT_THRESHOLD_RE, MAX_QUOTE_LEN } from "./rules/notfigures";
 import { endAt, insideQuote } from "./text";
-import { scanner, edges, classChars, filtered, nextIndexOf, type Filtered } from "./scan";
+import { scanner, edges, classChars, filtered, type Filtered } from "./scan";
 
 export interface RawFigure {
   /** [start, end) in clean text. */
@@ -120,16 +120,16 @@ function parallelUnit(body: string, pos: number): { unit: UnitMatch; mag: number
   // Across bare numbers to the first with a unit (提高20.9、36.2、54个百分点), a few at most.
   for (let hop = 0; hop < MAX_PARALLEL_HOPS; hop++) {
     if (!(charAt(body, pos) & PARALLEL_JOIN)) return null;
-    NUMBER_AT_RE.lastIndex = pos + 1;
-    const m = NUMBER_AT_RE.exec(body);
     // An Arabic number only (a Chinese numeral after 和 is a word more often than a figure).
-    const first = m ? m[0].charCodeAt(0) : 0;
-    if (!m || first < 0x30 || first > 0x39) return null;
-    const next = pos + 1 + m[0].length;
+    if (!isD(body.charCodeAt(pos + 1))) return null;
+    // Its end by a sticky test (lastIndex), the number parsed in place.
+    NUMBER_AT_RE.lastIndex = pos + 1;
+    if (!NUMBER_AT_RE.test(body)) return null;
+    const next = NUMBER_AT_RE.lastIndex;
     const tail = magnitudeThenUnit(body, next);
     const unit = tail ? matchUnit(body, tail.pos) : null;
     // The magnitude written in the joined number (3.5万人) or between it and the unit.
-    const written = parseNumber(m[0])?.magnitude ?? 1;
+    const written = parseNumber(body, pos + 1, next)?.magnitude ?? 1;
     if (tail && unit) return { unit, mag: written * tail.mag, at: tail.pos };
     pos = next;
   }
@@ -268,10 +268,9 @@ const PREFIX_TESTS = PREFIX_APPROX.map((r) => filtered(r.re));
 function firstApprox(rules: readonly ApproxRule[], tests: readonly Filtered[], mask: EdgeMask, side: "first" | "last", body: string, a: number, b: number): { approx: Approx; m: RegExpExecArray } | undefined {
   let run = maskOf(mask, body, a, b, side);
   if (run === 0) return undefined;
-  const t = body.slice(a, b);
   for (let k = 0; run !== 0; k++, run >>>= 1) {
     if (!(run & 1)) continue;
-    const m = (tests[k] as Filtered).exec(t);
+    const m = (tests[k] as Filtered).exec(body, a, b);
     if (m) return { approx: (rules[k] as ApproxRule).approx, m };
   }
   return undefined;
@@ -306,27 +305,8 @@ function notFigure(body: string, start: number, end: number, unitSimp: string): 
   return false;
 }
 
-/**
- * `insideQuote(body, start, end, MAX_QUOTE_LEN)` for figures in text order. It is true only
- * when a quote opens (“ 「 『) or an ASCII quote stands in the MAX_QUOTE_LEN code units before
- * the figure: native searches, each serving every figure up to the quote it found, settle most
- * figures without the read back.
- */
-function quotedIn(body: string): (start: number, end: number) => boolean {
-  const next = ["“", "「", "『", '"'].map((ch) => nextIndexOf(body, ch));
-  return (start, end) => {
-    const from = Math.max(0, start - MAX_QUOTE_LEN);
-    for (const at of next) {
-      const i = at(from);
-      if (i >= 0 && i < start) return insideQuote(body, start, end, MAX_QUOTE_LEN);
-    }
-    return false;
-  };
-}
-
 export function findFigures(body: string, clean: string): RawFigure[] {
   const out: RawFigure[] = [];
-  const quoted = quotedIn(body);
   let m: RegExpExecArray | null;
   let from = 0;
   // Most numbers (一 in 进一步, 三 in 三农) are no figure by the character after them: the scan
@@ -342,7 +322,7 @@ export function findFigures(body: string, clean: string): RawFigure[] {
       from = Math.max(k, start + 1);
       continue;
     }
-    const f = readFigure(body, clean, start, numEnd, out, quoted);
+    const f = readFigure(body, clean, start, numEnd, out);
     if (f) {
       out.push(f);
       if (out.length >= MAX_FIGURES) break;
@@ -360,7 +340,7 @@ export function findFigures(body: string, clean: string): RawFigure[] {
       if (inner[1]) v = Number(`${v}.${[...inner[1]].map((c) => "零一二三四五六七八九".indexOf(c) === -1 ? 0 : "零一二三四五六七八九".indexOf(c)).join("")}`);
       const start = m.index;
       const end = start + m[0].length;
-      if (out.some((f) => f.start < end && start < f.end) || quoted(start, end)) continue;
+      if (out.some((f) => f.start < end && start < f.end) || insideQuote(body, start, end, MAX_QUOTE_LEN)) continue;
       const approx = approxAround(body, start, end);
       out.push({ start, end, value: round(v), unit: "%", unitSimp: "%", outerStart: start, outerEnd: end, ...(approx ? { approx } : {}) });
     }
@@ -417,15 +397,15 @@ function hasBig(body: string, a: number, b: number): boolean {
 export const MAX_FIGURES = 5000;
 
 /** The figure of the number body[start, numEnd), if it is one. */
-function readFigure(body: string, clean: string, start: number, numEnd: number, prev: RawFigure[], quoted: (start: number, end: number) => boolean): RawFigure | null {
+function readFigure(body: string, clean: string, start: number, numEnd: number, prev: RawFigure[]): RawFigure | null {
   if (!(charAt(body, numEnd) & FOLLOWS) && !hasBig(body, start, numEnd)) return null;
-  const numText = body.slice(start, numEnd);
-  // A magnitude standing alone as an amount (突破万亿元, NUMBER_RE admits it only there) is one of it.
-  const c0 = numText.charCodeAt(0);
+  // A magnitude standing alone as an amount (突破万亿元, NUMBER_RE admits it only there) is one of
+  // it. Any other number is parsed where it stands, with no substring.
+  const c0 = body.charCodeAt(start);
   const bareMagnitude = c0 === 0x4e07 || c0 === 0x4ebf; // 万 亿
-  let num: ParsedNumber | null = parseNumber(bareMagnitude ? `一${numText}` : numText);
+  let num: ParsedNumber | null = bareMagnitude ? parseNumber(`一${body.slice(start, numEnd)}`) : parseNumber(body, start, numEnd);
   if (!num) return null;
-  let pos = start + numText.length;
+  let pos = numEnd;
   let valueMax: number | undefined = num.valueMax;
   // Range: 3-5家, 2~3个, 10至15个; with the unit written twice: 3家至5家.
   const numPos = pos;
@@ -433,11 +413,11 @@ function readFigure(body: string, clean: string, start: number, numEnd: number, 
   const sepAt = firstUnit ? pos + firstUnit.form.length : pos;
   if (charAt(body, sepAt) & RANGE_SEP) {
     NUMBER_AT_RE.lastIndex = sepAt + 1;
-    const m2 = NUMBER_AT_RE.exec(body);
-    const secondEnd = sepAt + 1 + (m2?.[0].length ?? 0);
+    const found = NUMBER_AT_RE.test(body);
+    const secondEnd = found ? NUMBER_AT_RE.lastIndex : sepAt + 1;
     const unitRepeated = !firstUnit || body.startsWith(firstUnit.form, secondEnd);
-    if (m2 && unitRepeated) {
-      const second = parseNumber(m2[0]);
+    if (found && unitRepeated) {
+      const second = parseNumber(body, sepAt + 1, secondEnd);
       if (second && second.chinese === num.chinese) {
         let lo = num.value;
         if (num.magnitude === 1 && second.magnitude > 1 && !num.chinese) lo *= second.magnitude;
@@ -527,21 +507,22 @@ function readFigure(body: string, clean: string, start: number, numEnd: number, 
   // Not-figure rules, on the 8 characters before, the figure's own text and the 8 after.
   if (notFigure(body, start, end, unitSimp)) return null;
   if (num.chinese) {
-    const before8 = body.slice(Math.max(0, start - 8), start);
+    const b8 = Math.max(0, start - 8);
     // 一 + measure word is an article (一名市领导, 一批, 再组织一次), unless it is counted (至少打造一个).
-    const atLeast = AT_LEAST_LEAD.test(before8);
-    if ((numText === "一" || numText === "壹") && !atLeast) return null;
+    const atLeast = AT_LEAST_LEAD.test(body, b8, start);
+    if (numEnd - start === 1 && (c0 === 0x4e00 || c0 === 0x58f9) && !atLeast) return null; // 一 壹
     // A list's total counts what the list does not name (白石山等五处); 食品、…、纺织等七个 names all seven.
-    const listTotal = LIST_TOTAL_LEAD.test(before8) && num.value > listItemsBefore(body, start - 1);
-    const counted = COUNTED_UNITS.has(unitSimp) && COUNT_VERB_LEAD.test(before8);
+    const listTotal = LIST_TOTAL_LEAD.test(body, b8, start) && num.value > listItemsBefore(body, start - 1);
+    const counted = COUNTED_UNITS.has(unitSimp) && COUNT_VERB_LEAD.test(body, b8, start);
     if (num.small && num.value < 10 && !valueMax && !atLeast && !listTotal && !counted) {
-      const lead = body.slice(Math.max(0, start - 4), start);
-      if (!(DURATION_UNITS.has(unitSimp) && DURATION_LEAD.test(lead)) && unitSimp !== "成") return null;
+      if (!(DURATION_UNITS.has(unitSimp) && DURATION_LEAD.test(body, Math.max(0, start - 4), start)) && unitSimp !== "成") return null;
     }
     // A Chinese numeral glued to a preceding CJK word is often part of a name (三次产业, 四好农村路).
   }
-  // A quoted slogan or name (insideQuote reads back at most MAX_QUOTE_LEN code units).
-  if (quoted(start, end)) return null;
+  // A quoted slogan or name. insideQuote reads back at most MAX_QUOTE_LEN code units, a few
+  // hundred figures a text: cheaper than the four searches of the text for quotes that once
+  // spared most figures the read back.
+  if (insideQuote(body, start, end, MAX_QUOTE_LEN)) return null;
   const outerStart = start;
   let outerEnd = end;
   const after = pastSpace(body, end);

@@ -46,12 +46,12 @@ export function kindOf(k: KindInput): Kind {
   const { s, markers, mode } = k;
   let target = false;
   let lastMarker = -1;
-  const measured = mode === "review" && YEAR_ON_YEAR.test(s.slice(k.clauseStart, k.start));
+  const measured = mode === "review" && YEAR_ON_YEAR.test(s, k.clauseStart, k.start);
   for (const mk of markers) {
     if (mk.pos > k.clauseEnd) break;
     if (mode === "review" && (mk.pos < k.sentenceStart || WEAK_MARKER_RE.test(mk.word))) continue;
     if (mode === "review" && mk.pos < k.clauseStart && (measured || AIM_NOUN_RE.test(mk.word))) continue;
-    if (mode === "review" && mk.word === "争取" && SECURED_AFTER.test(s.slice(mk.end, mk.end + 16))) continue;
+    if (mode === "review" && mk.word === "争取" && SECURED_AFTER.test(s, mk.end, mk.end + 16)) continue;
     if (mk.pos < k.start || (mk.pos >= k.clauseStart && mk.pos < k.clauseEnd)) {
       target = true;
       if (mk.pos < k.start) lastMarker = mk.pos;
@@ -62,13 +62,13 @@ export function kindOf(k: KindInput): Kind {
     // A marker in the figure's own clause governs its time words: 力争上半年…增长7%以上.
     const lastReported = lastReportedCue(mode === "plan" ? PLAN_REPORTED_G : REPORTED_G, s, k, lastMarker);
     // …but a floor or ceiling written on the figure is a commitment: 上半年新开工项目不少于25个.
-    const committed = COMMITTED_BOUND.test(s.slice(Math.max(k.clauseStart, k.start - 4), k.start));
+    const committed = COMMITTED_BOUND.test(s, Math.max(k.clauseStart, k.start - 4), k.start);
     if (lastReported > lastMarker && !committed) target = false;
   }
   // A part of an existing set: 7个百亿项目中…部分开服.
-  if (target && lastMarker < k.clauseStart && PARTITIVE_AFTER.test(s.slice(k.end, k.end + 10))) target = false;
+  if (target && lastMarker < k.clauseStart && PARTITIVE_AFTER.test(s, k.end, k.end + 10)) target = false;
   // The starting level of a from–to change: 由目前的11家增至22家.
-  if (target && FROM_LEVEL_BEFORE.test(s.slice(Math.max(k.clauseStart, k.start - 10), k.start)) && TO_LEVEL_AFTER.test(s.slice(k.end, k.end + 6))) target = false;
+  if (target && FROM_LEVEL_BEFORE.test(s, Math.max(k.clauseStart, k.start - 10), k.start) && TO_LEVEL_AFTER.test(s, k.end, k.end + 6)) target = false;
   return target ? "target" : "reported";
 }
 

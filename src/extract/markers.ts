@@ -20,7 +20,7 @@ import {
   NOT_SUBJECT_RE,
 } from "./rules/markers";
 import { clausePrefixLen } from "./text";
-import { alphabet, scanner } from "./scan";
+import { alphabet, filtered, scanner } from "./scan";
 
 export interface Marker {
   pos: number;
@@ -49,6 +49,14 @@ function withSubject(m: Marker, subj: Subject | undefined, paraStart: number): M
 /** Markers per document are capped (real articles hold a few hundred); hostile input stays linear. */
 export const MAX_MARKERS = 20000;
 const MARKER_SCAN = scanner(GOAL_MARKER_RE);
+// The vetoes of a marker's few characters around it behind the scanner's filters (most are
+// settled by the character next to the marker, with no substring made).
+const MARKER_VETO_BEFORE = filtered(MARKER_VETO_BEFORE_RE);
+const JIANG_FUTURE_AFTER = filtered(JIANG_FUTURE_AFTER_RE);
+const JIANG_VETO_BEFORE = filtered(JIANG_VETO_BEFORE_RE);
+const JIANG_VETO_AFTER = filtered(JIANG_VETO_AFTER_RE);
+const YAO_VETO_BEFORE = filtered(YAO_VETO_BEFORE_RE);
+const YAO_VETO_AFTER = filtered(YAO_VETO_AFTER_RE);
 
 const JIANG = "将".charCodeAt(0);
 
@@ -134,8 +142,7 @@ export function findMarkers(s: string, a: number, b: number, budget: { words: nu
   while (from > 0 && (!MARKER_HELD || MARKER_HELD[s.charCodeAt(from - 1)] === 1)) from--;
   for (; budget.words > 0 && (m = MARKER_SCAN.next(s, from, b)) !== null; from = m.index + (m[0].length || 1)) {
     if (m.index < a) continue;
-    const before = s.slice(Math.max(0, m.index - 3), m.index);
-    if ((m[0] === "争取" || m[0].startsWith("计划")) && MARKER_VETO_BEFORE_RE.test(before)) continue;
+    if ((m[0] === "争取" || m[0].startsWith("计划")) && MARKER_VETO_BEFORE.test(s, Math.max(0, m.index - 3), m.index)) continue;
     words.push(withSubject({ pos: m.index, end: m.index + m[0].length, word: m[0] }, subjectBefore(s, m.index), 0));
     budget.words--;
     budget.all--;
@@ -153,19 +160,20 @@ export function findMarkers(s: string, a: number, b: number, budget: { words: nu
   for (let k = lo; k < modals.length && (modals[k] as number) < b && budget.all > 0; k++) {
     const i = modals[k] as number;
     const isJiang = s.charCodeAt(i) === JIANG;
-    const before = para.slice(Math.max(0, i - 3), i);
-    const after = para.slice(i + 1, i + 7);
+    // The 3 characters before it and the 6 after it, read in place by the filtered rules.
+    const b3 = Math.max(0, i - 3);
     if (isJiang) {
-      if (JIANG_VETO_AFTER_RE.test(after) || JIANG_VETO_BEFORE_RE.test(before)) continue;
+      if (JIANG_VETO_AFTER.test(para, i + 1, i + 7) || JIANG_VETO_BEFORE.test(para, b3, i)) continue;
       const subj = subjectBefore(para, i);
+      const pl = clausePrefixLen(para, i);
       // 今年将新增…: a time word before 将 makes it the future tense too.
-      const timed = TIME_SUBJECT_RE.test(para.slice(i - clausePrefixLen(para, i), i).trim());
-      if (!subj && !timed && !JIANG_FUTURE_AFTER_RE.test(after)) continue;
-      if (subj === undefined && clausePrefixLen(para, i) === 0) continue; // 将产业发展放在… (= 把)
+      const timed = TIME_SUBJECT_RE.test(para.slice(i - pl, i).trim());
+      if (!subj && !timed && !JIANG_FUTURE_AFTER.test(para, i + 1, i + 7)) continue;
+      if (subj === undefined && pl === 0) continue; // 将产业发展放在… (= 把)
       modal.push(withSubject({ pos: i, end: i + 1, word: "将" }, subj, 0));
       budget.all--;
     } else {
-      if (YAO_VETO_BEFORE_RE.test(before) || YAO_VETO_AFTER_RE.test(after)) continue;
+      if (YAO_VETO_BEFORE.test(para, b3, i) || YAO_VETO_AFTER.test(para, i + 1, i + 7)) continue;
       const pl = clausePrefixLen(para, i);
       if (pl > 8) continue;
       modal.push(withSubject({ pos: i, end: i + 1, word: "要" }, subjectBefore(para, i), 0));

@@ -480,9 +480,17 @@ export function anyMatch(patterns: readonly RegExp[]): (s: string) => boolean {
  * (see tailExec; it throws when the rule is not one that this serves).
  */
 export interface Filtered {
-  test(s: string): boolean;
-  exec(s: string): RegExpExecArray | null;
+  /**
+   * The rule on `s`, or on the window s.slice(a, b) (0 <= a; b past the end reads to the end):
+   * the filters read the window in place, and the window is sliced only for a regex call, so
+   * a per-figure window that no match can fit costs no substring.
+   */
+  test(s: string, a?: number, b?: number): boolean;
+  exec(s: string, a?: number, b?: number): RegExpExecArray | null;
 }
+
+/** s.slice(a, b) for filtered()'s windows, without a copy for the whole string. */
+const windowOf = (s: string, a: number, b: number): string => (a === 0 && b === s.length ? s : s.slice(a, b));
 
 /**
  * Characters in classes shared by the rules of a group: two characters share a class when every
@@ -580,9 +588,13 @@ export function filtered(re: RegExp, opts: { fromEnd?: boolean } = {}): Filtered
   if (tail) {
     // The tail search reads only the last characters (and its table covers the first ones).
     const last = (r as Known).last;
-    return { test: (s) => last[s.charCodeAt(s.length - 1)] === 1 && tail(s) !== null, exec: (s) => (last[s.charCodeAt(s.length - 1)] === 1 ? tail(s) : null) };
+    const ends = (s: string, a: number, b: number) => b > a && last[s.charCodeAt(b - 1)] === 1;
+    return {
+      test: (s, a = 0, b = s.length) => ends(s, a, (b = Math.min(b, s.length))) && tail(windowOf(s, a, b)) !== null,
+      exec: (s, a = 0, b = s.length) => (ends(s, a, (b = Math.min(b, s.length))) ? tail(windowOf(s, a, b)) : null),
+    };
   }
-  if (!r) return { test: (s) => re.test(s), exec: (s) => re.exec(s) };
+  if (!r) return { test: (s, a = 0, b = s.length) => re.test(windowOf(s, a, Math.min(b, s.length))), exec: (s, a = 0, b = s.length) => re.exec(windowOf(s, a, Math.min(b, s.length))) };
   // Bits per character: 1 a match can start here, 2 a match needs it, 4 a match can end with it.
   const bits = new Uint8Array(ALL);
   for (let c = 0; c < ALL; c++) bits[c] = (r.first[c] ? 1 : 0) | (!r.need || r.need[c] ? 2 : 0) | (!r.anchoredEnd || r.last[c] ? 4 : 0);
@@ -591,22 +603,25 @@ export function filtered(re: RegExp, opts: { fromEnd?: boolean } = {}): Filtered
   group.rules.push((splitFrom, before, classes) => { rule.byClass = grown(rule.byClass, splitFrom, before, classes); });
   const cls = group.cls;
   const anchored = r.anchored;
-  const may = (s: string): boolean => {
-    const n = s.length;
+  /** Whether a match may fit s[a, b) (b within s). */
+  const may = (s: string, a: number, b: number): boolean => {
     // A pattern the reader follows cannot match the empty string (readPattern).
-    if (n === 0) return false;
+    if (b <= a) return false;
     const t = rule.byClass;
-    if (!((t[cls[s.charCodeAt(n - 1)] as number] as number) & 4)) return false;
+    if (!((t[cls[s.charCodeAt(b - 1)] as number] as number) & 4)) return false;
     if (anchored) {
-      if (!((t[cls[s.charCodeAt(0)] as number] as number) & 1)) return false;
-      for (let i = 0; i < n; i++) if ((t[cls[s.charCodeAt(i)] as number] as number) & 2) return true;
+      if (!((t[cls[s.charCodeAt(a)] as number] as number) & 1)) return false;
+      for (let i = a; i < b; i++) if ((t[cls[s.charCodeAt(i)] as number] as number) & 2) return true;
       return false;
     }
     let seen = 0;
-    for (let i = 0; i < n && seen !== 3; i++) seen |= (t[cls[s.charCodeAt(i)] as number] as number) & 3;
+    for (let i = a; i < b && seen !== 3; i++) seen |= (t[cls[s.charCodeAt(i)] as number] as number) & 3;
     return seen === 3;
   };
-  return { test: (s) => may(s) && re.test(s), exec: (s) => (may(s) ? re.exec(s) : null) };
+  return {
+    test: (s, a = 0, b = s.length) => may(s, a, (b = Math.min(b, s.length))) && re.test(windowOf(s, a, b)),
+    exec: (s, a = 0, b = s.length) => (may(s, a, (b = Math.min(b, s.length))) ? re.exec(windowOf(s, a, b)) : null),
+  };
 }
 
 /** A rule regex with its filter: `next` finds the leftmost match at or after a position. */
@@ -623,6 +638,120 @@ export interface Scanner {
    */
   find(s: string, from: number, until?: number): number;
   end: number;
+}
+
+/**
+ * The source's top-level alternatives (split at each | outside groups and classes).
+ */
+function alternatives(src: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === "\\") i++;
+    else if (inClass) inClass = c !== "]";
+    else if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (c === "|" && depth === 0) {
+      out.push(src.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(src.slice(from));
+  return out;
+}
+
+/** Where the group opening at src[i] closes (past its ")"), or -1. */
+function groupEnd(src: string, i: number): number {
+  let depth = 0;
+  let inClass = false;
+  for (; i < src.length; i++) {
+    const c = src[i];
+    if (c === "\\") i++;
+    else if (inClass) inClass = c !== "]";
+    else if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")" && --depth === 0) return i + 1;
+  }
+  return -1;
+}
+
+/** Where the one-character atom at src[i] (a character, an escape, a class or .) ends, or -1 for any other. */
+function oneCharAtomEnd(src: string, i: number): number {
+  const c = src[i];
+  if (c === undefined || "()|*+?{}^$".includes(c)) return -1;
+  if (c === "[") {
+    // The first ] not escaped closes it ([] and [^] too, as in a non-unicode pattern).
+    for (let k = src[i + 1] === "^" ? i + 2 : i + 1; k < src.length; k++) {
+      if (src[k] === "\\") k++;
+      else if (src[k] === "]") return k + 1;
+    }
+    return -1;
+  }
+  if (c !== "\\") return i + 1;
+  const e = src[i + 1];
+  // \b and \B consume nothing; a back reference or \k names more than one character.
+  if (e === undefined || e === "b" || e === "B" || e === "k" || (e >= "0" && e <= "9")) return -1;
+  if (e === "u") return i + 6;
+  if (e === "x") return i + 4;
+  if (e === "c") return i + 3;
+  return i + 2;
+}
+
+/**
+ * The scanner's table by code unit: bit 1 where a match can start (firstChars), bit 2 where
+ * every match starting with that character has a second one, and bit 4 on the characters that
+ * can be that second. Read per top-level alternative: when its first term (past the look-arounds
+ * before it) is one unquantified character or class and the rest of it cannot match the empty
+ * string, the rest's first characters can follow; a first character that starts any other
+ * alternative (a group, a quantified atom, a match that can end after it) keeps bit 2 clear and
+ * is tried as before. A position whose next character cannot follow is skipped without a regex
+ * call: 年 in 年度, 计 in 统计, 十 in 十分 (a sticky test of a long alternation with look-behinds is
+ * the dearest part of a scan).
+ */
+function scanTable(re: RegExp, first: Uint8Array): Uint8Array {
+  const t = Uint8Array.from(first);
+  if (re.ignoreCase || re.multiline || re.unicode || re.dotAll || re.flags.includes("v")) return t;
+  const checked = new Uint8Array(ALL);
+  const unchecked = new Uint8Array(ALL);
+  const fill = (into: Uint8Array, cs: Chars, bit: number) => {
+    for (const [lo, hi] of cs) for (let c = lo; c <= hi; c++) into[c] = (into[c] as number) | bit;
+  };
+  for (const alt of alternatives(re.source)) {
+    let i = 0;
+    while (alt.startsWith("(?=", i) || alt.startsWith("(?!", i) || alt.startsWith("(?<=", i) || alt.startsWith("(?<!", i)) {
+      i = groupEnd(alt, i);
+      if (i < 0) return t;
+    }
+    const end = oneCharAtomEnd(alt, i);
+    const starts = end > i ? partOf(alt.slice(i, end)) : null;
+    // An alternative whose first characters are not known apart: every one is tried as before.
+    if (!starts) return t;
+    const next = alt[end];
+    const quantified = next !== undefined && "*+?{".includes(next);
+    const rest = quantified || end === alt.length ? null : partOf(alt.slice(end));
+    if (rest && !rest.empty && !rest.anchored) {
+      fill(checked, starts.first, 1);
+      fill(t, rest.first, 4);
+    } else fill(unchecked, starts.first, 1);
+  }
+  for (let c = 0; c < ALL; c++) if (first[c] && checked[c] && !unchecked[c]) t[c] = (t[c] as number) | 2;
+  return t;
+}
+
+/** What the reader reads of a piece of a pattern source (no flags), or null when it does not follow it. */
+function partOf(src: string): { first: Chars; empty: boolean; anchored: boolean } | null {
+  try {
+    const reader = new Reader(src, false);
+    const r = reader.read();
+    return { first: r.first, empty: r.empty, anchored: reader.anchored };
+  } catch {
+    // A piece cut from a source need not stand alone (a stray bracket): not read.
+    return null;
+  }
 }
 
 export function scanner(re: RegExp): Scanner {
@@ -645,12 +774,24 @@ export function scanner(re: RegExp): Scanner {
     };
   }
   const sticky = new RegExp(re.source, flags + "y");
+  const at = scanTable(re, first);
+  // The first characters also as bits (8 KB, not 64 KB): the scan reads this per character, and
+  // far fewer of its cache lines are cold after the other stages ran; the byte table is read at
+  // the few positions that pass.
+  const starts = new Int32Array(ALL >> 5);
+  for (let c = 0; c < ALL; c++) if (first[c]) starts[c >> 5] = (starts[c >> 5] as number) | (1 << (c & 31));
+  // Past the end charCodeAt is NaN, which indexes nothing: a match that needs a second character has none there.
+  const may = (s: string, i: number): boolean => {
+    const c = s.charCodeAt(i);
+    if ((((starts[c >> 5] as number) >>> (c & 31)) & 1) === 0) return false;
+    return ((at[c] as number) & 2) === 0 || ((at[s.charCodeAt(i + 1)] as number) & 4) !== 0;
+  };
   return {
     end: -1,
     next(s, from, until = s.length) {
       const end = Math.min(until, s.length);
       for (let i = from; i < end; i++) {
-        if (!first[s.charCodeAt(i)]) continue;
+        if (!may(s, i)) continue;
         sticky.lastIndex = i;
         const m = sticky.exec(s);
         if (m) return m;
@@ -660,7 +801,7 @@ export function scanner(re: RegExp): Scanner {
     find(s, from, until = s.length) {
       const end = Math.min(until, s.length);
       for (let i = from; i < end; i++) {
-        if (!first[s.charCodeAt(i)]) continue;
+        if (!may(s, i)) continue;
         sticky.lastIndex = i;
         // A sticky test leaves lastIndex at the match's end.
         if (sticky.test(s)) {
