@@ -35,12 +35,22 @@ import {
   WORK_REPORT_WORDS,
 } from "./rules/sections";
 import { timeIn, type Period } from "./timewords";
-import { filtered, firstChars } from "./scan";
+import { edges, filtered, firstChars } from "./scan";
 import { isIdeograph } from "./text";
 
-// Line rules behind their character filters (scan.ts): an anchored rule runs only on a line that
-// opens with a character it can start with, the others only where a needed character occurs.
-const HEADING_RES = HEADING_FORMS.map((f) => ({ level: f.level, re: filtered(f.re) }));
+/**
+ * By code unit, bit k: HEADING_FORMS[k] can open with it (every form is anchored at the line's
+ * start; the characters are read from its source, scan.ts edges). One lookup of a line's first
+ * character picks the forms to try: most lines open with none of them.
+ */
+const HEADING_OPEN = new Uint8Array(65536);
+if (HEADING_FORMS.length > 8) throw new RangeError("HEADING_OPEN holds the bits of at most 8 heading forms");
+HEADING_FORMS.forEach((f, k) => {
+  const first = edges(f.re).first;
+  for (let c = 0; c < 65536; c++) if (!first || first[c]) HEADING_OPEN[c] = (HEADING_OPEN[c] as number) | (1 << k);
+});
+// The other line rules behind their character filters (scan.ts): an anchored rule runs only on a
+// line that opens with a character it can start with, the others only where a needed character occurs.
 const ANNEX_LINE = filtered(ANNEX_LINE_RE);
 const PLAIN_HEADING = filtered(PLAIN_HEADING_RE);
 
@@ -61,7 +71,10 @@ export interface Heading {
  * without sentence punctuation. `line` is the trimmed line text; offsets are within it.
  */
 export function headingOf(line: string): { level: number; start: number; end: number } | null {
-  for (const form of HEADING_RES) {
+  const forms = HEADING_OPEN[line.charCodeAt(0)] ?? 0;
+  for (let k = 0; forms >> k; k++) {
+    if (!((forms >> k) & 1)) continue;
+    const form = HEADING_FORMS[k] as (typeof HEADING_FORMS)[number];
     const m = form.re.exec(line);
     if (!m) continue;
     const start = m[0].length;
