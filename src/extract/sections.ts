@@ -8,7 +8,7 @@
  *
  * `headingOf` is the one answer to "is this line a heading?" for every stage.
  */
-import { lineAt, type Normalised } from "./normalise";
+import type { Normalised } from "./normalise";
 import {
   HEADING_FORMS,
   PART_LEVEL,
@@ -109,11 +109,6 @@ export function onHeadingLine(n: Normalised, line: number): boolean {
   const t = n.body.slice(l.start, l.end).trim();
   const h = t ? headingOf(t) : null;
   return !!h && h.end >= t.length;
-}
-
-/** True when body offset `pos` lies on a heading line. */
-export function isHeadingAt(n: Normalised, pos: number): boolean {
-  return onHeadingLine(n, lineAt(n, pos));
 }
 
 /** A stretch of body text from `pos` on, up to the next scope. */
