@@ -82,6 +82,8 @@ interface HeadLine {
   rank?: number;
   /** Memo of subtitleDate(simp). */
   subtitleDate?: string | null;
+  /** Memo of sourceLabel(). */
+  source?: RegExpExecArray | null;
 }
 
 function lineTexts(n: Normalised, max: number): HeadLine[] {
@@ -313,9 +315,10 @@ function readLabels(head: HeadLine[]): Labelled {
   return out;
 }
 
-/** SOURCE_RE on a line, run only when the line holds one of SOURCE_WORDS (a native search each). */
-function sourceLabel(s: string): RegExpExecArray | null {
-  return SOURCE_WORDS.some((w) => s.includes(w)) ? SOURCE_RE.exec(s) : null;
+/** SOURCE_RE on a line, run only when the line holds one of SOURCE_WORDS; read once (the date/source line and the source both ask). */
+function sourceLabel(l: HeadLine): RegExpExecArray | null {
+  if (l.source === undefined) l.source = SOURCE_WORDS.some((w) => l.simp.includes(w)) ? SOURCE_RE.exec(l.simp) : null;
+  return l.source;
 }
 
 /** The outlet of a dispatch byline or of the reporter people speak to (对第一财经记者说, twice). */
@@ -343,13 +346,30 @@ function bylineOutlet(n: Normalised): string | null {
   return null;
 }
 
+/**
+ * The first HEADLINE_LINES lines of `body` that are not furniture, the k-th on demand: the lines
+ * are tested only as far as asked for (the headline is mostly among the first two or three, and
+ * the furniture test reads every character of a line, a page's long paragraphs most of all).
+ */
+function contentLines(body: HeadLine[]): (k: number) => HeadLine | undefined {
+  const found: HeadLine[] = [];
+  let i = 0;
+  return (k) => {
+    while (found.length <= k && found.length < HEADLINE_LINES && i < body.length) {
+      const l = body[i++] as HeadLine;
+      if (!isFurniture(l)) found.push(l);
+    }
+    return found[k];
+  };
+}
+
 export function readMeta(n: Normalised): Meta {
   const head = lineTexts(n, HEADER_LINES);
   const labels = readLabels(head);
   const body = head.filter((l) => l.idx > labels.frontEnd);
-  // The first HEADLINE_LINES lines that are not furniture (the test stops there).
-  const content: HeadLine[] = [];
-  for (let i = 0; i < body.length && content.length < HEADLINE_LINES; i++) if (!isFurniture(body[i] as HeadLine)) content.push(body[i] as HeadLine);
+  const content = contentLines(body);
+  // The first content line: the furniture tests start only when no label gives the title.
+  const first = labels.title ? undefined : content(0);
 
   // Title: front matter or 标题： first (without a subtitle), else the headline line.
   let title: string | null = null;
@@ -357,25 +377,27 @@ export function readMeta(n: Normalised): Meta {
   let issuerLine: HeadLine | undefined;
   if (labels.title) {
     title = labels.title.split(TITLE_SUBTITLE_SPLIT_RE)[0]?.trim() || null;
-  } else if (content[0] && !isSectionHeading(content[0].simp)) {
+  } else if (first && !isSectionHeading(first.simp)) {
     // The headline stands right above the date/source line (发布日期：… 来源：…); section names and
     // site names above it (新闻动态, 淮北新闻网) give way to it. A page that opens with a section
     // heading is a section of a report: no title.
-    const metaLine = body.find((l) => sourceLabel(l.simp) !== null || (l.simp.length <= 80 && firstDate(l.simp).length > 0));
-    const above = metaLine ? content.filter((l) => l.idx < metaLine.idx) : [];
+    const metaLine = body.find((l) => sourceLabel(l) !== null || (l.simp.length <= 80 && firstDate(l.simp).length > 0));
+    const above: HeadLine[] = [];
+    for (let k = 0, l: HeadLine | undefined = first; metaLine && l && l.idx < metaLine.idx; l = content(++k)) above.push(l);
     // An issuer alone on the line above the date stands below the headline (…统计公报 / 保定市统计局 / 2026年3月15日).
     issuerLine = above.length >= 2 && ISSUER_LINE_RE.test((above.at(-1) as HeadLine).simp) ? above.at(-1) : undefined;
     const aboveMeta = issuerLine ? above.at(-2) : above.at(-1);
     // Some pages put the date/source line first and the headline right below it
     // (2022-05-17 10:21:35 来源: 新华网 / 山东青岛：港口集装箱吞吐量同比增长8.5%).
-    const belowMeta = metaLine && !aboveMeta ? content.find((l) => l.idx > metaLine.idx) : undefined;
+    let belowMeta = metaLine && !aboveMeta ? first : undefined;
+    for (let k = 0; metaLine && belowMeta && belowMeta.idx <= metaLine.idx; ) belowMeta = content(++k);
     const pick = titleLike(aboveMeta)
       ? aboveMeta
-      : SITE_NAME_RE.test(content[0].simp) && titleLike(content[1])
-        ? content[1]
-        : !titleLike(content[0]) && titleLike(belowMeta)
+      : SITE_NAME_RE.test(first.simp) && titleLike(content(1))
+        ? content(1)
+        : !titleLike(first) && titleLike(belowMeta)
           ? belowMeta
-          : content[0];
+          : first;
     if (titleLike(pick) && !isSectionHeading(pick.simp)) {
       title = pick.clean.replace(/\s+/g, " ");
       const line = n.lines[pick.idx] as { start: number; end: number };
@@ -408,20 +430,24 @@ export function readMeta(n: Normalised): Meta {
   const lastHead = head.length ? (head[head.length - 1] as HeadLine).idx : -1;
   const frontRank = Math.max(0, head.find((l) => l.idx === labels.frontEnd)?.rank ?? 0);
   let laterSource: string | null = null;
-  for (let p = n.simp.indexOf("来源"); p >= 0 && cands.length < HEADER_LINES + 20; p = n.simp.indexOf("来源", p + 2)) {
+  // The 来源 lines after the header: the search starts where the header ends (a line that opens
+  // in it is not one of them).
+  const s = n.simp;
+  const from = lastHead >= 0 ? (n.lines[lastHead] as Line).end : 0;
+  for (let p = s.indexOf("来源", from); p >= 0 && cands.length < HEADER_LINES + 20; p = s.indexOf("来源", p + 2)) {
     let a = p;
-    while (a > 0 && p - a < 120 && n.simp[a - 1] !== "\n") a--;
+    while (a > 0 && p - a < 120 && s.charCodeAt(a - 1) !== 10) a--;
     let b = p;
-    while (b < n.simp.length && b - p < 120 && n.simp[b] !== "\n") b++;
-    const simp = n.simp.slice(a, b).trim();
-    if (simp.length > 120 || (a > 0 && n.simp[a - 1] !== "\n")) continue;
+    while (b < s.length && b - p < 120 && s.charCodeAt(b) !== 10) b++;
+    const simp = s.slice(a, b).trim();
+    if (simp.length > 120 || (a > 0 && s.charCodeAt(a - 1) !== 10)) continue;
     const idx = lineAt(n, a);
     if (idx <= lastHead) continue;
     cands.push({ clean: n.written.slice(a, b).trim(), simp, idx });
   }
   let dateLineDate: string | null = null;
   for (const l of cands) {
-    const sm = sourceLabel(l.simp);
+    const sm = sourceLabel(l);
     let outlet: string | null = null;
     if (sm) {
       const raw = l.clean.slice(sm.index, sm.index + sm[0].length);

@@ -8,7 +8,7 @@
  *
  * `headingOf` is the one answer to "is this line a heading?" for every stage.
  */
-import { lineAt, type Normalised } from "./normalise";
+import type { Normalised } from "./normalise";
 import {
   HEADING_FORMS,
   PART_LEVEL,
@@ -27,6 +27,7 @@ import {
   PLAN_LEAD_WORDS,
   REVIEW_LEAD_AT,
   REVIEW_LEAD_AFTER,
+  REVIEW_LEAD_WORDS,
   REPORT_YEAR_RE,
   REPORT_YEAR_WORDS,
   BULLETIN_YEAR_RE,
@@ -35,12 +36,22 @@ import {
   WORK_REPORT_WORDS,
 } from "./rules/sections";
 import { timeIn, type Period } from "./timewords";
-import { filtered, firstChars } from "./scan";
+import { edges, filtered, firstChars } from "./scan";
 import { isIdeograph } from "./text";
 
-// Line rules behind their character filters (scan.ts): an anchored rule runs only on a line that
-// opens with a character it can start with, the others only where a needed character occurs.
-const HEADING_RES = HEADING_FORMS.map((f) => ({ level: f.level, re: filtered(f.re) }));
+/**
+ * By code unit, bit k: HEADING_FORMS[k] can open with it (every form is anchored at the line's
+ * start; the characters are read from its source, scan.ts edges). One lookup of a line's first
+ * character picks the forms to try: most lines open with none of them.
+ */
+const HEADING_OPEN = new Uint8Array(65536);
+if (HEADING_FORMS.length > 8) throw new RangeError("HEADING_OPEN holds the bits of at most 8 heading forms");
+HEADING_FORMS.forEach((f, k) => {
+  const first = edges(f.re).first;
+  for (let c = 0; c < 65536; c++) if (!first || first[c]) HEADING_OPEN[c] = (HEADING_OPEN[c] as number) | (1 << k);
+});
+// The other line rules behind their character filters (scan.ts): an anchored rule runs only on a
+// line that opens with a character it can start with, the others only where a needed character occurs.
 const ANNEX_LINE = filtered(ANNEX_LINE_RE);
 const PLAIN_HEADING = filtered(PLAIN_HEADING_RE);
 
@@ -61,7 +72,10 @@ export interface Heading {
  * without sentence punctuation. `line` is the trimmed line text; offsets are within it.
  */
 export function headingOf(line: string): { level: number; start: number; end: number } | null {
-  for (const form of HEADING_RES) {
+  const forms = HEADING_OPEN[line.charCodeAt(0)] ?? 0;
+  for (let k = 0; forms >> k; k++) {
+    if (!((forms >> k) & 1)) continue;
+    const form = HEADING_FORMS[k] as (typeof HEADING_FORMS)[number];
     const m = form.re.exec(line);
     if (!m) continue;
     const start = m[0].length;
@@ -96,11 +110,6 @@ export function onHeadingLine(n: Normalised, line: number): boolean {
   const t = n.body.slice(l.start, l.end).trim();
   const h = t ? headingOf(t) : null;
   return !!h && h.end >= t.length;
-}
-
-/** True when body offset `pos` lies on a heading line. */
-export function isHeadingAt(n: Normalised, pos: number): boolean {
-  return onHeadingLine(n, lineAt(n, pos));
 }
 
 /** A stretch of body text from `pos` on, up to the next scope. */
@@ -257,35 +266,39 @@ export function readSections(n: Normalised, published: string | null): Sections 
   return out;
 }
 
-/**
- * By code unit, 1: a review lead may follow it (REVIEW_LEAD_AFTER); 2: a lead can start with it
- * (REVIEW_LEAD_AT's first characters; all when the reader does not know them). One table, read
- * once per character of a paragraph's opening.
- */
-const LEAD = new Uint8Array(65536);
-for (const c of REVIEW_LEAD_AFTER) LEAD[c.charCodeAt(0)] = 1;
-{
-  const first = firstChars(REVIEW_LEAD_AT);
-  for (let c = 0; c < 65536; c++) if (!first || first[c]) LEAD[c] = (LEAD[c] as number) | 2;
-}
+/** The characters a review lead can start with (REVIEW_LEAD_AT's first characters; null: any). */
+const LEAD_FIRST = firstChars(REVIEW_LEAD_AT);
+if (REVIEW_LEAD_AFTER.length !== 3) throw new RangeError("reviewLead follows the three REVIEW_LEAD_AFTER characters");
+const [AFTER_A, AFTER_B, AFTER_C] = [...REVIEW_LEAD_AFTER] as [string, string, string];
+
+/** The least of the positions that are not -1 (-1 when all are). */
+const least = (a: number, b: number, c: number) => Math.min(a < 0 ? Infinity : a, b < 0 ? Infinity : b, c < 0 ? Infinity : c);
 
 /**
  * The leftmost REVIEW_LEAD match starting in the first MAX_LEAD_AT characters of `body`, if any.
  * A lead opens the paragraph or follows 。!！, so the rule is tried at those positions only,
- * in order (the first to match is the leftmost), instead of at every character.
+ * in order (the first to match is the leftmost), instead of at every character. The sentence
+ * ends are found by native searches of the paragraph's opening, each character's next one kept
+ * (a loop reading every code unit of every opening cost several times more); a paragraph
+ * without REVIEW_LEAD_WORDS (half of them) is passed over by one search.
  */
 function reviewLead(body: string): RegExpExecArray | null {
-  const max = Math.min(body.length, MAX_LEAD_AT);
-  // Whether a lead may start here: at the paragraph's start, or after a sentence end.
-  let after = true;
-  for (let k = 0; k < max; k++) {
-    const t = LEAD[body.charCodeAt(k)] as number;
-    if (after && t & 2) {
+  if (!holdsAny(body, REVIEW_LEAD_WORDS)) return null;
+  const w = body.length > MAX_LEAD_AT ? body.slice(0, MAX_LEAD_AT) : body;
+  let a = w.indexOf(AFTER_A);
+  let b = w.indexOf(AFTER_B);
+  let c = w.indexOf(AFTER_C);
+  for (let k = 0; k < w.length; ) {
+    if (!LEAD_FIRST || LEAD_FIRST[w.charCodeAt(k)]) {
       REVIEW_LEAD_AT.lastIndex = k;
       const m = REVIEW_LEAD_AT.exec(body);
       if (m) return m;
     }
-    after = (t & 1) !== 0;
+    // The next sentence end at or after k: a lead may start right after it.
+    if (a >= 0 && a < k) a = w.indexOf(AFTER_A, k);
+    if (b >= 0 && b < k) b = w.indexOf(AFTER_B, k);
+    if (c >= 0 && c < k) c = w.indexOf(AFTER_C, k);
+    k = least(a, b, c) + 1;
   }
   return null;
 }

@@ -20,6 +20,7 @@ import {
   BULLETIN_YEAR_WORDS,
   REVIEW_LEAD,
   REVIEW_LEAD_AFTER,
+  REVIEW_LEAD_WORDS,
   WORK_REPORT_RE,
   WORK_REPORT_WORDS,
 } from "../../src/extract/rules/sections";
@@ -42,6 +43,7 @@ test("the fixture lines are there", () => {
 
 const WORDS: [string, RegExp, readonly string[], string[]][] = [
   ["PLAN_LEAD", PLAN_LEAD.re, PLAN_LEAD_WORDS, PLAN_LEAD.examples],
+  ["REVIEW_LEAD", REVIEW_LEAD.re, REVIEW_LEAD_WORDS, REVIEW_LEAD.examples],
   ["WORK_REPORT_RE", WORK_REPORT_RE, WORK_REPORT_WORDS, ["2026年山东省政府工作报告", "在山东省第十四届人民代表大会第四次会议上"]],
   ["REPORT_YEAR_RE", REPORT_YEAR_RE, REPORT_YEAR_WORDS, REPORT_YEAR_EXAMPLES.map((e) => e.in)],
   ["BULLETIN_YEAR_RE", BULLETIN_YEAR_RE, BULLETIN_YEAR_WORDS, BULLETIN_YEAR_EXAMPLES.map((e) => e.in)],

@@ -168,6 +168,8 @@ export const REVIEW_LEAD: ModeCue = {
 };
 /** REVIEW_LEAD tried at one position (sticky): a lead starts a paragraph or follows 。!！, so only those are tried. */
 export const REVIEW_LEAD_AT = new RegExp(REVIEW_LEAD.re.source, "y");
+/** Words of which every REVIEW_LEAD match holds one (…年, …年来, 这[一五]年,): a paragraph without any is not tried. Keep in step with REVIEW_LEAD. */
+export const REVIEW_LEAD_WORDS: readonly string[] = ["年"];
 /** The characters after which a review lead may start (REVIEW_LEAD's lookbehind). */
 export const REVIEW_LEAD_AFTER = "。!！";
 
