@@ -53,8 +53,8 @@ interface UnitMatch {
   form: string;
   money: boolean;
   unit?: string;
-  /** Code units that must not follow the form (项目 is a noun, not 项). */
-  notFollowedBy: ReadonlySet<number>;
+  /** Characters that must not follow the form (项目 is a noun, not 项): a few, read by code unit. */
+  notFollowedBy: string;
   /** The form's second code unit (NaN for a one-character form). */
   second: number;
 }
@@ -68,7 +68,7 @@ const UNITS_BY_FIRST = new Map<number, UnitMatch[]>();
 for (const { form, rule } of UNIT_FORMS) {
   const k = form.charCodeAt(0);
   const list = UNITS_BY_FIRST.get(k) ?? [];
-  list.push({ form, money: !!rule.money, unit: rule.unit, notFollowedBy: new Set([...(rule.notFollowedBy ?? "")].map((c) => c.charCodeAt(0))), second: form.charCodeAt(1) });
+  list.push({ form, money: !!rule.money, unit: rule.unit, notFollowedBy: rule.notFollowedBy ?? "", second: form.charCodeAt(1) });
   UNITS_BY_FIRST.set(k, list);
 }
 const UNIT_LISTS = [...UNITS_BY_FIRST.values()];
@@ -148,6 +148,12 @@ function magnitudeThenUnit(body: string, from: number): { pos: number; mag: numb
   return matchUnit(body, k) ? { pos: k, mag } : null;
 }
 
+/** Whether code unit c is one of `t`'s (a handful: a loop, not a hash). */
+function heldIn(t: string, c: number): boolean {
+  for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) === c) return true;
+  return false;
+}
+
 function matchUnit(s: string, pos: number): UnitMatch | null {
   const at = charAt(s, pos) & UNIT_LIST;
   if (!at) return null;
@@ -155,8 +161,8 @@ function matchUnit(s: string, pos: number): UnitMatch | null {
   for (const u of UNIT_LISTS[at - 1] as UnitMatch[]) {
     // Its first code unit is s[pos] (the bucket); the second settles most forms without a call.
     if (u.form.length === 1 || (u.second === next && s.startsWith(u.form, pos))) {
-      // Past the end charCodeAt is NaN, which no set holds.
-      if (u.notFollowedBy.has(s.charCodeAt(pos + u.form.length))) continue;
+      // Past the end charCodeAt is NaN, which equals no code unit.
+      if (u.notFollowedBy !== "" && heldIn(u.notFollowedBy, s.charCodeAt(pos + u.form.length))) continue;
       return u;
     }
   }
