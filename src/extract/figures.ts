@@ -108,8 +108,17 @@ const PARALLEL_JOIN = 0x800;
   }
   for (const c of PARALLEL_JOINS) mark(c.charCodeAt(0), PARALLEL_JOIN);
 }
-/** CHAR_AT's bits of the code unit s[i] (0 past either end: NaN indexes nothing). */
-const charAt = (s: string, i: number): number => (CHAR_AT[s.charCodeAt(i)] as number | undefined) ?? 0;
+/**
+ * The code units with any CHAR_AT bit, as bits (8 KB): most characters after a number have
+ * none, and this is read first, so the 128 KB table is read (and warmed) only for the few that do.
+ */
+const CHAR_ANY = new Int32Array(0x800);
+for (let c = 0; c < 0x10000; c++) if (CHAR_AT[c]) CHAR_ANY[c >> 5] = (CHAR_ANY[c >> 5] as number) | (1 << (c & 31));
+/** CHAR_AT's bits of the code unit s[i] (0 past either end: NaN reads bit 0 of U+0000's word, which has none). */
+const charAt = (s: string, i: number): number => {
+  const c = s.charCodeAt(i);
+  return (((CHAR_ANY[c >> 5] as number) >>> (c & 31)) & 1) === 0 ? 0 : (CHAR_AT[c] as number);
+};
 
 /** Up to two 万/亿 at `from` followed by a unit: where the unit starts and the magnitude (万元 -> 1e4). */
 /**
