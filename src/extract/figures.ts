@@ -53,8 +53,8 @@ interface UnitMatch {
   form: string;
   money: boolean;
   unit?: string;
-  /** Code units that must not follow the form (项目 is a noun, not 项). */
-  notFollowedBy: ReadonlySet<number>;
+  /** Characters that must not follow the form (项目 is a noun, not 项): a few, read by code unit. */
+  notFollowedBy: string;
   /** The form's second code unit (NaN for a one-character form). */
   second: number;
 }
@@ -68,7 +68,7 @@ const UNITS_BY_FIRST = new Map<number, UnitMatch[]>();
 for (const { form, rule } of UNIT_FORMS) {
   const k = form.charCodeAt(0);
   const list = UNITS_BY_FIRST.get(k) ?? [];
-  list.push({ form, money: !!rule.money, unit: rule.unit, notFollowedBy: new Set([...(rule.notFollowedBy ?? "")].map((c) => c.charCodeAt(0))), second: form.charCodeAt(1) });
+  list.push({ form, money: !!rule.money, unit: rule.unit, notFollowedBy: rule.notFollowedBy ?? "", second: form.charCodeAt(1) });
   UNITS_BY_FIRST.set(k, list);
 }
 const UNIT_LISTS = [...UNITS_BY_FIRST.values()];
@@ -108,8 +108,17 @@ const PARALLEL_JOIN = 0x800;
   }
   for (const c of PARALLEL_JOINS) mark(c.charCodeAt(0), PARALLEL_JOIN);
 }
-/** CHAR_AT's bits of the code unit s[i] (0 past either end: NaN indexes nothing). */
-const charAt = (s: string, i: number): number => (CHAR_AT[s.charCodeAt(i)] as number | undefined) ?? 0;
+/**
+ * The code units with any CHAR_AT bit, as bits (8 KB): most characters after a number have
+ * none, and this is read first, so the 128 KB table is read (and warmed) only for the few that do.
+ */
+const CHAR_ANY = new Int32Array(0x800);
+for (let c = 0; c < 0x10000; c++) if (CHAR_AT[c]) CHAR_ANY[c >> 5] = (CHAR_ANY[c >> 5] as number) | (1 << (c & 31));
+/** CHAR_AT's bits of the code unit s[i] (0 past either end: NaN reads bit 0 of U+0000's word, which has none). */
+const charAt = (s: string, i: number): number => {
+  const c = s.charCodeAt(i);
+  return (((CHAR_ANY[c >> 5] as number) >>> (c & 31)) & 1) === 0 ? 0 : (CHAR_AT[c] as number);
+};
 
 /** Up to two 万/亿 at `from` followed by a unit: where the unit starts and the magnitude (万元 -> 1e4). */
 /**
@@ -148,6 +157,12 @@ function magnitudeThenUnit(body: string, from: number): { pos: number; mag: numb
   return matchUnit(body, k) ? { pos: k, mag } : null;
 }
 
+/** Whether code unit c is one of `t`'s (a handful: a loop, not a hash). */
+function heldIn(t: string, c: number): boolean {
+  for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) === c) return true;
+  return false;
+}
+
 function matchUnit(s: string, pos: number): UnitMatch | null {
   const at = charAt(s, pos) & UNIT_LIST;
   if (!at) return null;
@@ -155,8 +170,8 @@ function matchUnit(s: string, pos: number): UnitMatch | null {
   for (const u of UNIT_LISTS[at - 1] as UnitMatch[]) {
     // Its first code unit is s[pos] (the bucket); the second settles most forms without a call.
     if (u.form.length === 1 || (u.second === next && s.startsWith(u.form, pos))) {
-      // Past the end charCodeAt is NaN, which no set holds.
-      if (u.notFollowedBy.has(s.charCodeAt(pos + u.form.length))) continue;
+      // Past the end charCodeAt is NaN, which equals no code unit.
+      if (u.notFollowedBy !== "" && heldIn(u.notFollowedBy, s.charCodeAt(pos + u.form.length))) continue;
       return u;
     }
   }
