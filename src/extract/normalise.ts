@@ -12,7 +12,6 @@
 import { toSimplified } from "../text/script";
 import {
   CHROME_LINE_RES,
-  FULL_WIDTH_RE,
   MIN_DUP_PARAGRAPH,
   PARAGRAPH_ENDS,
   RELATED_HEADER_RE,
@@ -21,7 +20,7 @@ import {
   PINYIN_SYLLABLE_RE,
   TONE_MARK_RE,
 } from "./rules/noise";
-import { composeMaps } from "./edits";
+import { composeMaps, unitsToString } from "./edits";
 import { stripMarkup } from "./markup";
 import { unwrapLines } from "./unwrap";
 import { anyMatch, listClasses } from "./scan";
@@ -124,28 +123,25 @@ function stripPinyin(text: string): { text: string; map: Uint32Array | null } {
   return { text: parts.join(""), map: map.subarray(0, out + 1) };
 }
 
-/** Each full-width form's ASCII (U+FF01–FF5E), as one-character strings. */
+/** What a folded code unit becomes: full-width ASCII (U+FF01–FF5E) its ASCII, the ideographic and no-break spaces a space. */
+const halfWidth = (c: number): string => (c >= 0xff01 ? String.fromCharCode(c - 0xfee0) : " ");
 const HALF_WIDTH: string[] = [];
-for (let c = 0xff01; c <= 0xff5e; c++) HALF_WIDTH.push(String.fromCharCode(c - 0xfee0));
-const halfWidth = (m: string): string => {
-  const c = m.charCodeAt(0);
-  return c >= 0xff01 ? (HALF_WIDTH[c - 0xff01] as string) : " ";
-};
+for (let c = 0xff01; c <= 0xff5e; c++) HALF_WIDTH[c - 0xff01] = halfWidth(c);
 
 /**
- * Full-width ASCII (U+FF01–FF5E) to ASCII, ideographic and no-break spaces to spaces; same length.
- * A global replace: irregexp finds the (frequent: ，：（）) characters and builds the flat result
- * natively, about three times faster than filling a code-unit buffer and converting it back.
+ * `text` with its code units at `at` (ascending; found by the paragraph scan) folded; same length.
+ * The text between them is sliced and joined: the work is by folded unit, and most texts have few.
  */
-function foldFullWidth(text: string): string {
-  FULL_WIDTH_RE.lastIndex = 0;
-  return text.replace(FULL_WIDTH_RE, halfWidth);
-}
-
-/** A string from UTF-16 code units, in chunks (apply's argument limit). */
-function fromCodes(buf: Uint16Array): string {
+function foldFullWidth(text: string, at: readonly number[]): string {
+  if (at.length === 0) return text;
   const parts: string[] = [];
-  for (let i = 0; i < buf.length; i += 8192) parts.push(String.fromCharCode.apply(null, buf.subarray(i, Math.min(buf.length, i + 8192)) as unknown as number[]));
+  let from = 0;
+  for (const i of at) {
+    const c = text.charCodeAt(i);
+    parts.push(text.slice(from, i), c >= 0xff01 ? (HALF_WIDTH[c - 0xff01] as string) : " ");
+    from = i + 1;
+  }
+  parts.push(text.slice(from));
   return parts.join("");
 }
 
@@ -160,11 +156,11 @@ const SIMP = new Uint16Array(65536);
 const KNOWN = new Uint8Array(65536);
 
 export function simplify(clean: string): string {
-  return looksTraditional(clean) ? toSimplifiedUnits(clean) : clean;
+  return looksTraditional(clean) ? toSimplifiedUnits(clean, true) : clean;
 }
 
-/** simplify() once the probe has found traditional characters. */
-function toSimplifiedUnits(clean: string): string {
+/** simplify() once the probe has found traditional characters; `surrogates` as for unitsToString. */
+function toSimplifiedUnits(clean: string, surrogates: boolean): string {
   const n = clean.length;
   const pending: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -193,28 +189,47 @@ function toSimplifiedUnits(clean: string): string {
     const c = clean.charCodeAt(i);
     buf[i] = c >= 0x3400 && c <= 0xfaff ? (SIMP[c] as number) : c;
   }
-  return fromCodes(buf);
+  return unitsToString(buf, n, surrogates);
 }
 
-/** What scanParagraphs reads per code unit: 1 traditional-only (PROBE), 2 a paragraph end (PARAGRAPH_ENDS), 4 a line break. */
+/**
+ * What scanParagraphs reads per code unit: 1 traditional-only (the probe), 2 a paragraph end
+ * (PARAGRAPH_ENDS, in both widths), 4 a line break, 8 folded by foldFullWidth, 16 a surrogate.
+ */
 const SCAN = new Uint8Array(65536);
 for (let c = 0; c < 65536; c++) SCAN[c] = PROBE[c] as number;
-for (const ch of PARAGRAPH_ENDS) SCAN[ch.charCodeAt(0)] = (SCAN[ch.charCodeAt(0)] as number) | 2;
+for (const ch of PARAGRAPH_ENDS) SCAN[ch.charCodeAt(0)] = 2;
 SCAN[10] = 4;
+for (let c = 0xff01; c <= 0xff5e; c++) SCAN[c] = (SCAN[c] as number) | 8;
+SCAN[0x3000] = SCAN[0xa0] = 8;
+for (let c = 0xd800; c <= 0xdfff; c++) SCAN[c] = 16;
 /** SCAN as classes shared with the chrome and furniture lines (scan.ts listClasses). */
 const SCAN_CLASSES = listClasses(SCAN);
 
+interface Scanned {
+  /** Paragraph bounds, [start, end) pairs in order. */
+  bounds: number[];
+  /** Indexes of the code units foldFullWidth folds. */
+  folds: number[];
+  /** Whether the text holds a traditional-only character (the probe of looksTraditional). */
+  traditional: boolean;
+  /** Whether it holds a surrogate (for unitsToString). */
+  surrogates: boolean;
+}
+
 /**
- * One pass over the clean text: its paragraph bounds ([start, end) pairs, in order: a line break
- * ends one and is in neither, a sentence end followed by a space or tab ends one and is in it)
- * and whether it holds a traditional-only character (the probe of looksTraditional). Converting
- * to simplified changes neither a break nor a space, so the bounds hold for simp and body too.
+ * One pass over the text before folding: its paragraph bounds (a line break ends one and is in
+ * neither, a sentence end followed by a space or tab, once folded, ends one and is in it), the
+ * units to fold, and the probe. Folding and converting to simplified change neither a break nor
+ * where a space is, so the bounds hold for clean, simp and body.
  */
-function scanParagraphs(t: string): { bounds: number[]; traditional: boolean } {
+function scanParagraphs(t: string): Scanned {
   const bounds: number[] = [];
+  const folds: number[] = [];
   const n = t.length;
   let start = 0;
   let probe = 0;
+  let surrogates = false;
   const cls = SCAN_CLASSES.cls;
   const byClass = SCAN_CLASSES.byClass.t;
   for (let i = 0; i < n; i++) {
@@ -225,16 +240,20 @@ function scanParagraphs(t: string): { bounds: number[]; traditional: boolean } {
     if (k & 4) {
       bounds.push(start, i);
       start = i + 1;
-    } else if (k & 2) {
+      continue;
+    }
+    if (k & 16) surrogates = true;
+    if (k & 8) folds.push(i);
+    if (k & 2) {
       const d = t.charCodeAt(i + 1);
-      if (d === 32 || d === 9) {
+      if (d === 32 || d === 9 || d === 0x3000 || d === 0xa0) {
         bounds.push(start, i + 1);
         start = i + 1;
       }
     }
   }
   bounds.push(start, n);
-  return { bounds, traditional: probe !== 0 };
+  return { bounds, folds, traditional: probe !== 0, surrogates };
 }
 
 export function normalise(original: string): Normalised {
@@ -243,11 +262,11 @@ export function normalise(original: string): Normalised {
   const unwrapped = unwrapLines(unmarked.text);
   const stripped = stripPinyin(unwrapped.text);
   const map = composeMaps(composeMaps(unmarked.map, unwrapped.map), stripped.map);
-  const clean = foldFullWidth(stripped.text);
-  const { bounds, traditional } = scanParagraphs(clean);
+  const { bounds, folds, traditional, surrogates } = scanParagraphs(stripped.text);
+  const clean = foldFullWidth(stripped.text, folds);
   let simp = clean;
   try {
-    if (traditional) simp = toSimplifiedUnits(clean);
+    if (traditional) simp = toSimplifiedUnits(clean, surrogates);
   } catch {
     warnings.push("traditional-to-simplified conversion failed; matched the text as written");
   }

@@ -19,9 +19,6 @@ export const TONE_MARK_RE = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/
 export const PINYIN_SYLLABLE_RE =
   /^(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|üan|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|üe|ün|ve|a|o|e|i|u|ü|v)$/;
 
-/** The characters normalise folds: full-width ASCII, the ideographic space, the no-break space. */
-export const FULL_WIDTH_RE = /[\uff01-\uff5e\u3000\u00a0]/g;
-
 /**
  * Whole lines that are site chrome (masked for figures; header lines still feed the facts).
  * Examples: 责任编辑:张三 / 来源:淮北日报 / 扬州网新闻热线:0514-87863284 / 声明:凡本网注明…
