@@ -125,8 +125,6 @@ function stripPinyin(text: string): { text: string; map: Uint32Array | null } {
 
 /** What a folded code unit becomes: full-width ASCII (U+FF01–FF5E) its ASCII, the ideographic and no-break spaces a space. */
 const halfWidth = (c: number): string => (c >= 0xff01 ? String.fromCharCode(c - 0xfee0) : " ");
-const HALF_WIDTH: string[] = [];
-for (let c = 0xff01; c <= 0xff5e; c++) HALF_WIDTH[c - 0xff01] = halfWidth(c);
 
 /**
  * `text` with its code units at `at` (ascending; found by the paragraph scan) folded; same length.
@@ -137,8 +135,8 @@ function foldFullWidth(text: string, at: readonly number[]): string {
   const parts: string[] = [];
   let from = 0;
   for (const i of at) {
-    const c = text.charCodeAt(i);
-    parts.push(text.slice(from, i), c >= 0xff01 ? (HALF_WIDTH[c - 0xff01] as string) : " ");
+    // (An ASCII character's string is the engine's cached one: nothing allocated per fold.)
+    parts.push(text.slice(from, i), halfWidth(text.charCodeAt(i)));
     from = i + 1;
   }
   parts.push(text.slice(from));
@@ -198,7 +196,7 @@ function toSimplifiedUnits(clean: string, surrogates: boolean): string {
  */
 const SCAN = new Uint8Array(65536);
 for (let c = 0; c < 65536; c++) SCAN[c] = PROBE[c] as number;
-for (const ch of PARAGRAPH_ENDS) SCAN[ch.charCodeAt(0)] = 2;
+for (const ch of PARAGRAPH_ENDS) SCAN[ch.charCodeAt(0)] = (SCAN[ch.charCodeAt(0)] as number) | 2;
 SCAN[10] = 4;
 for (let c = 0xff01; c <= 0xff5e; c++) SCAN[c] = (SCAN[c] as number) | 8;
 SCAN[0x3000] = SCAN[0xa0] = 8;

@@ -268,11 +268,8 @@ export function readSections(n: Normalised, published: string | null): Sections 
 
 /** The characters a review lead can start with (REVIEW_LEAD_AT's first characters; null: any). */
 const LEAD_FIRST = firstChars(REVIEW_LEAD_AT);
-if (REVIEW_LEAD_AFTER.length !== 3) throw new RangeError("reviewLead follows the three REVIEW_LEAD_AFTER characters");
-const [AFTER_A, AFTER_B, AFTER_C] = [...REVIEW_LEAD_AFTER] as [string, string, string];
-
-/** The least of the positions that are not -1 (-1 when all are). */
-const least = (a: number, b: number, c: number) => Math.min(a < 0 ? Infinity : a, b < 0 ? Infinity : b, c < 0 ? Infinity : c);
+/** Per REVIEW_LEAD_AFTER character, its next position in the opening reviewLead reads (reused). */
+const AFTER_NEXT = new Int32Array(REVIEW_LEAD_AFTER.length);
 
 /**
  * The leftmost REVIEW_LEAD match starting in the first MAX_LEAD_AT characters of `body`, if any.
@@ -285,9 +282,7 @@ const least = (a: number, b: number, c: number) => Math.min(a < 0 ? Infinity : a
 function reviewLead(body: string): RegExpExecArray | null {
   if (!holdsAny(body, REVIEW_LEAD_WORDS)) return null;
   const w = body.length > MAX_LEAD_AT ? body.slice(0, MAX_LEAD_AT) : body;
-  let a = w.indexOf(AFTER_A);
-  let b = w.indexOf(AFTER_B);
-  let c = w.indexOf(AFTER_C);
+  for (let j = 0; j < AFTER_NEXT.length; j++) AFTER_NEXT[j] = w.indexOf(REVIEW_LEAD_AFTER[j] as string);
   for (let k = 0; k < w.length; ) {
     if (!LEAD_FIRST || LEAD_FIRST[w.charCodeAt(k)]) {
       REVIEW_LEAD_AT.lastIndex = k;
@@ -295,10 +290,13 @@ function reviewLead(body: string): RegExpExecArray | null {
       if (m) return m;
     }
     // The next sentence end at or after k: a lead may start right after it.
-    if (a >= 0 && a < k) a = w.indexOf(AFTER_A, k);
-    if (b >= 0 && b < k) b = w.indexOf(AFTER_B, k);
-    if (c >= 0 && c < k) c = w.indexOf(AFTER_C, k);
-    k = least(a, b, c) + 1;
+    let next = w.length;
+    for (let j = 0; j < AFTER_NEXT.length; j++) {
+      let at = AFTER_NEXT[j] as number;
+      if (at >= 0 && at < k) AFTER_NEXT[j] = at = w.indexOf(REVIEW_LEAD_AFTER[j] as string, k);
+      if (at >= 0 && at < next) next = at;
+    }
+    k = next + 1;
   }
   return null;
 }

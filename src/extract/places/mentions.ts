@@ -94,6 +94,7 @@ let tables: Tables | undefined;
 
 const parentOf = (rec: Int32Array, d: number): number => rec[REC * d] as number;
 const levelOf = (rec: Int32Array, d: number): number => rec[REC * d + 1] as number;
+const provinceOf = (rec: Int32Array, d: number): number => rec[REC * d + 2] as number;
 const kindOf = (rec: Int32Array, e: number): number => ((rec[REC * (e >> 1) + 3] as number) >> ((e & 1) << 3)) & 0xff;
 /** within() on the packed records: `a` is `d` or one of its ancestors. */
 function inside(rec: Int32Array, d: number, a: number): boolean {
@@ -272,7 +273,7 @@ function mostNamedProvince(rec: Int32Array, raws: Raw[]): number {
   for (const r of raws) {
     if (r.entries.length !== 1 || seen.has(r.entries[0] as number)) continue;
     seen.add(r.entries[0] as number);
-    const p = rec[REC * ((r.entries[0] as number) >> 1) + 2] as number;
+    const p = provinceOf(rec, (r.entries[0] as number) >> 1);
     const c = (counts.get(p) ?? 0) + 1;
     counts.set(p, c);
     if (best < 0 || c > (counts.get(best) ?? 0)) best = p;
