@@ -20,7 +20,7 @@ import {
   PINYIN_SYLLABLE_RE,
   TONE_MARK_RE,
 } from "./rules/noise";
-import { composeMaps, unitsToString } from "./edits";
+import { applyEdits, composeMaps, unitsToString, type Edited } from "./edits";
 import { stripMarkup } from "./markup";
 import { unwrapLines } from "./unwrap";
 import { anyMatch, listClasses } from "./scan";
@@ -71,17 +71,21 @@ function isToneless(s: string): boolean {
   return !TONE_MARK_RE.test(s);
 }
 
+/** A CJK ideograph (the unified blocks with extension A, and the compatibility block). */
+const isHan = (c: number): boolean => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+
 /** Strip pinyin brackets; returns the stripped text and its map (null if nothing stripped). */
-function stripPinyin(text: string): { text: string; map: Uint32Array | null } {
-  const hits: [number, number, boolean][] = [];
+function stripPinyin(text: string): Edited {
+  // The brackets stripped if the document is annotated (toned, or toneless and a valid
+  // syllable), as applyEdits reads them: from, to, -1.
+  const edits: number[] = [];
   let toned = 0;
   let syllables = 0;
   // The brackets in text order, found by indexOf (a native search, far faster than the rule
-  // scanning every character); the rule is tried at each bracket not inside the last match,
-  // which gives the matches a global scan would.
+  // scanning every character); the rule is tried (sticky) at each bracket after a CJK character.
+  // A match holds no opening bracket but its first, so this finds the matches a global scan would.
   let round = text.indexOf("(");
   let wide = text.indexOf("（");
-  let after = 0;
   while (round >= 0 || wide >= 0) {
     let at: number;
     if (wide < 0 || (round >= 0 && round < wide)) {
@@ -91,108 +95,83 @@ function stripPinyin(text: string): { text: string; map: Uint32Array | null } {
       at = wide;
       wide = text.indexOf("（", wide + 1);
     }
-    if (at < after) continue;
+    // The character before is tested first: most brackets follow no ideograph and cost no regex.
+    if (!isHan(text.charCodeAt(at - 1))) continue;
     PINYIN_BRACKET_RE.lastIndex = at;
-    const m = PINYIN_BRACKET_RE.exec(text);
-    if (!m) continue;
-    after = at + m[0].length;
-    const prevCh = text.charCodeAt(m.index - 1);
-    if (!((prevCh >= 0x3400 && prevCh <= 0x9fff) || (prevCh >= 0xf900 && prevCh <= 0xfaff))) continue;
-    const body = m[1] ?? "";
+    // test, not exec: the match's end is lastIndex, and no match array is built per bracket.
+    if (!PINYIN_BRACKET_RE.test(text)) continue;
+    const end = PINYIN_BRACKET_RE.lastIndex;
+    const body = text.slice(at + 1, end - 1);
     const tl = isToneless(body);
+    const syllable = tl && PINYIN_SYLLABLE_RE.test(body);
     if (!tl) toned++;
-    else if (PINYIN_SYLLABLE_RE.test(body)) syllables++;
-    hits.push([m.index, m.index + m[0].length, tl]);
+    else if (syllable) syllables++;
+    if (!tl || syllable) edits.push(at, end, -1);
   }
   // A document is pinyin-annotated when it has toned brackets, or several toneless ones that are
   // all valid syllables (區(qu)委…項(xiang)目…企業(ye)); a lone (de) may be an abbreviation.
   if (toned === 0 && syllables < MIN_TONELESS_PINYIN) return { text, map: null };
-  const parts: string[] = [];
-  const map = new Uint32Array(text.length + 1);
-  let out = 0;
-  let from = 0;
-  for (const [s, e, tl] of hits) {
-    if (tl && !PINYIN_SYLLABLE_RE.test(text.slice(s + 1, e - 1))) continue;
-    for (let i = from; i < s; i++) map[out++] = i;
-    parts.push(text.slice(from, s));
-    from = e;
-  }
-  for (let i = from; i < text.length; i++) map[out++] = i;
-  parts.push(text.slice(from));
-  map[out] = text.length;
-  return { text: parts.join(""), map: map.subarray(0, out + 1) };
+  return applyEdits(text, edits);
 }
 
 /** What a folded code unit becomes: full-width ASCII (U+FF01–FF5E) its ASCII, the ideographic and no-break spaces a space. */
-const halfWidth = (c: number): string => (c >= 0xff01 ? String.fromCharCode(c - 0xfee0) : " ");
-
-/**
- * `text` with its code units at `at` (ascending; found by the paragraph scan) folded; same length.
- * The text between them is sliced and joined: the work is by folded unit, and most texts have few.
- */
-function foldFullWidth(text: string, at: readonly number[]): string {
-  if (at.length === 0) return text;
-  const parts: string[] = [];
-  let from = 0;
-  for (const i of at) {
-    // (An ASCII character's string is the engine's cached one: nothing allocated per fold.)
-    parts.push(text.slice(from, i), halfWidth(text.charCodeAt(i)));
-    from = i + 1;
-  }
-  parts.push(text.slice(from));
-  return parts.join("");
-}
+const halfWidth = (c: number): number => (c >= 0xff01 ? c - 0xfee0 : 0x20);
 
 /**
  * Traditional -> simplified by character, keeping UTF-16 length (index i of the output is index
  * i of the input). opencc converts each distinct BMP character once, the first time it is seen
- * (module-level table), so a document costs one pass plus one opencc call over its new
- * characters. Phrase-level choices do not matter for the rules, which match characters.
- * Characters whose conversion is not one BMP unit (嗰 -> 𠮶) are kept as written.
+ * (module-level table, 0 for a character not converted yet), so a document costs one pass plus
+ * one opencc call over its new characters. Phrase-level choices do not matter for the rules,
+ * which match characters. Characters whose conversion is not one BMP unit (嗰 -> 𠮶) are kept as written.
  */
 const SIMP = new Uint16Array(65536);
-const KNOWN = new Uint8Array(65536);
 
 export function simplify(clean: string): string {
-  return looksTraditional(clean) ? toSimplifiedUnits(clean, true) : clean;
+  if (!looksTraditional(clean)) return clean;
+  const units = new Uint16Array(clean.length);
+  for (let i = 0; i < clean.length; i++) units[i] = clean.charCodeAt(i);
+  return simplifyUnits(units, clean.length) ? unitsToString(units, clean.length, true) : clean;
 }
 
-/** simplify() once the probe has found traditional characters; `surrogates` as for unitsToString. */
-function toSimplifiedUnits(clean: string, surrogates: boolean): string {
-  const n = clean.length;
-  const pending: number[] = [];
+/** Converts units[0, n) to simplified in place (one pass once its characters are known); whether any changed. */
+function simplifyUnits(units: Uint16Array, n: number): boolean {
+  let changed = false;
+  let unknown: number[] | undefined;
   for (let i = 0; i < n; i++) {
-    const c = clean.charCodeAt(i);
-    if (c < 0x3400 || c > 0xfaff || KNOWN[c]) continue;
-    KNOWN[c] = 2; // queued
-    pending.push(c);
+    const c = units[i] as number;
+    if (c < 0x3400 || c > 0xfaff) continue;
+    const s = SIMP[c] as number;
+    if (s === 0) (unknown ??= []).push(i);
+    else if (s !== c) {
+      units[i] = s;
+      changed = true;
+    }
   }
-  if (pending.length) {
-    const src = pending.map((c) => String.fromCharCode(c)).join("\n");
-    const conv = toSimplified(src).split("\n");
-    pending.forEach((c, k) => {
-      const out = conv[k];
-      SIMP[c] = out !== undefined && out.length === 1 ? out.charCodeAt(0) : c;
-      KNOWN[c] = 1;
-    });
+  return unknown ? convertNew(units, unknown) || changed : changed;
+}
+
+/** Converts the characters at `at` (not in SIMP yet) by one opencc call, learning them; whether any changed. */
+function convertNew(units: Uint16Array, at: readonly number[]): boolean {
+  const chars = [...new Set(at.map((i) => units[i] as number))];
+  const conv = toSimplified(chars.map((c) => String.fromCharCode(c)).join("\n")).split("\n");
+  chars.forEach((c, k) => {
+    const out = conv[k];
+    SIMP[c] = out !== undefined && out.length === 1 ? out.charCodeAt(0) : c;
+  });
+  let changed = false;
+  for (const i of at) {
+    const c = units[i] as number;
+    if (SIMP[c] !== c) {
+      units[i] = SIMP[c] as number;
+      changed = true;
+    }
   }
-  let changed = -1;
-  for (let i = 0; i < n; i++) {
-    const c = clean.charCodeAt(i);
-    if (c >= 0x3400 && c <= 0xfaff && SIMP[c] !== c) { changed = i; break; }
-  }
-  if (changed < 0) return clean;
-  const buf = new Uint16Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = clean.charCodeAt(i);
-    buf[i] = c >= 0x3400 && c <= 0xfaff ? (SIMP[c] as number) : c;
-  }
-  return unitsToString(buf, n, surrogates);
+  return changed;
 }
 
 /**
  * What scanParagraphs reads per code unit: 1 traditional-only (the probe), 2 a paragraph end
- * (PARAGRAPH_ENDS, in both widths), 4 a line break, 8 folded by foldFullWidth, 16 a surrogate.
+ * (PARAGRAPH_ENDS, in both widths), 4 a line break, 8 folded by halfWidth, 16 a surrogate.
  */
 const SCAN = new Uint8Array(65536);
 for (let c = 0; c < 65536; c++) SCAN[c] = PROBE[c] as number;
@@ -204,11 +183,14 @@ for (let c = 0xd800; c <= 0xdfff; c++) SCAN[c] = 16;
 /** SCAN as classes shared with the chrome and furniture lines (scan.ts listClasses). */
 const SCAN_CLASSES = listClasses(SCAN);
 
+/** The folded text's units, reused from text to text (grown when a text is longer). */
+let scratch = new Uint16Array(1 << 14);
+
 interface Scanned {
   /** Paragraph bounds, [start, end) pairs in order. */
   bounds: number[];
-  /** Indexes of the code units foldFullWidth folds. */
-  folds: number[];
+  /** Whether a code unit was folded (the units differ from the text). */
+  folded: boolean;
   /** Whether the text holds a traditional-only character (the probe of looksTraditional). */
   traditional: boolean;
   /** Whether it holds a surrogate (for unitsToString). */
@@ -216,23 +198,27 @@ interface Scanned {
 }
 
 /**
- * One pass over the text before folding: its paragraph bounds (a line break ends one and is in
- * neither, a sentence end followed by a space or tab, once folded, ends one and is in it), the
- * units to fold, and the probe. Folding and converting to simplified change neither a break nor
- * where a space is, so the bounds hold for clean, simp and body.
+ * One pass over the text: its paragraph bounds (a line break ends one and is in neither, a
+ * sentence end followed by a space or tab, once folded, ends one and is in it), the probe, and
+ * its units folded (full-width ASCII and wide spaces by halfWidth) into `units`. Folding and
+ * converting to simplified change neither a break nor where a space is, so the bounds hold for
+ * clean, simp and body. Every unit is copied: Chinese text folds a unit every few (each ，：（）),
+ * and one native decode of the units is far cheaper than joining the slices between them.
  */
-function scanParagraphs(t: string): Scanned {
+function scanParagraphs(t: string, units: Uint16Array): Scanned {
   const bounds: number[] = [];
-  const folds: number[] = [];
   const n = t.length;
   let start = 0;
   let probe = 0;
+  let folded = false;
   let surrogates = false;
   const cls = SCAN_CLASSES.cls;
   const byClass = SCAN_CLASSES.byClass.t;
   for (let i = 0; i < n; i++) {
+    const c = t.charCodeAt(i);
+    units[i] = c;
     // One table read per character (and a small one by class); almost all are 0.
-    const k = byClass[cls[t.charCodeAt(i)] as number] as number;
+    const k = byClass[cls[c] as number] as number;
     if (k === 0) continue;
     probe |= k & 1;
     if (k & 4) {
@@ -241,7 +227,10 @@ function scanParagraphs(t: string): Scanned {
       continue;
     }
     if (k & 16) surrogates = true;
-    if (k & 8) folds.push(i);
+    if (k & 8) {
+      units[i] = halfWidth(c);
+      folded = true;
+    }
     if (k & 2) {
       const d = t.charCodeAt(i + 1);
       if (d === 32 || d === 9 || d === 0x3000 || d === 0xa0) {
@@ -251,7 +240,7 @@ function scanParagraphs(t: string): Scanned {
     }
   }
   bounds.push(start, n);
-  return { bounds, folds, traditional: probe !== 0, surrogates };
+  return { bounds, folded, traditional: probe !== 0, surrogates };
 }
 
 export function normalise(original: string): Normalised {
@@ -260,11 +249,15 @@ export function normalise(original: string): Normalised {
   const unwrapped = unwrapLines(unmarked.text);
   const stripped = stripPinyin(unwrapped.text);
   const map = composeMaps(composeMaps(unmarked.map, unwrapped.map), stripped.map);
-  const { bounds, folds, traditional, surrogates } = scanParagraphs(stripped.text);
-  const clean = foldFullWidth(stripped.text, folds);
+  const n = stripped.text.length;
+  if (scratch.length < n) scratch = new Uint16Array(n);
+  const units = scratch;
+  const { bounds, folded, traditional, surrogates } = scanParagraphs(stripped.text, units);
+  const clean = folded ? unitsToString(units, n, surrogates) : stripped.text;
   let simp = clean;
   try {
-    if (traditional) simp = toSimplifiedUnits(clean, surrogates);
+    // The units are clean's: converted in place, they are simp's.
+    if (traditional && simplifyUnits(units, n)) simp = unitsToString(units, n, surrogates);
   } catch {
     warnings.push("traditional-to-simplified conversion failed; matched the text as written");
   }
