@@ -16,6 +16,20 @@ export interface Edited {
  */
 const UTF16 = new TextDecoder("utf-16le", { fatal: false, ignoreBOM: true });
 
+/**
+ * The units of a text being built, reused from text to text (grown when one is longer): a
+ * typed array's memory lies outside the engine's heap, and one allocated per text costs more
+ * than filling it (its allocation counts toward the next garbage collection). Each user turns
+ * it into a string (unitsToString) before the next takes it.
+ */
+let scratch = new Uint16Array(1 << 14);
+
+/** The shared unit buffer, at least `n` units long. */
+export function unitBuffer(n: number): Uint16Array {
+  if (scratch.length < n) scratch = new Uint16Array(Math.max(n, 2 * scratch.length));
+  return scratch;
+}
+
 /** UTF-16 units turned into a string at a time by fromCharCode (an argument list, so kept well below engine limits). */
 const CHUNK = 8192;
 
@@ -35,8 +49,11 @@ export function unitsToString(units: Uint16Array, n: number, surrogates: boolean
  */
 export function applyEdits(s: string, edits: readonly number[]): Edited {
   if (edits.length === 0) return { text: s, map: null };
-  const units = new Uint16Array(s.length);
-  const map = new Uint32Array(s.length + 1);
+  const units = unitBuffer(s.length);
+  // The map's length is known from the edits: allocated once, at its size.
+  let length = s.length + 1;
+  for (let k = 0; k < edits.length; k += 3) length -= (edits[k + 1] as number) - (edits[k] as number) - ((edits[k + 2] as number) === -1 ? 0 : 1);
+  const map = new Uint32Array(length);
   let out = 0;
   let from = 0;
   // Any surrogate among the units (high five bits 11011).
@@ -59,13 +76,15 @@ export function applyEdits(s: string, edits: readonly number[]): Edited {
     from = edits[k + 1] as number;
   }
   map[out] = s.length;
-  return { text: unitsToString(units, out, surrogate !== 0), map: map.subarray(0, out + 1) };
+  return { text: unitsToString(units, out, surrogate !== 0), map };
 }
 
-/** `outer` after `inner`: each index of the last text -> the first (null stands for the identity). */
+/**
+ * `outer` after `inner`: each index of the last text -> the first (null stands for the identity).
+ * `inner` (the caller's own, fresh from applyEdits) is rewritten in place and returned.
+ */
 export function composeMaps(outer: Uint32Array | null, inner: Uint32Array | null): Uint32Array | null {
   if (!outer || !inner) return inner ?? outer;
-  const map = new Uint32Array(inner.length);
-  for (let i = 0; i < inner.length; i++) map[i] = outer[inner[i] as number] as number;
-  return map;
+  for (let i = 0; i < inner.length; i++) inner[i] = outer[inner[i] as number] as number;
+  return inner;
 }

@@ -20,7 +20,7 @@ import {
   PINYIN_SYLLABLE_RE,
   TONE_MARK_RE,
 } from "./rules/noise";
-import { applyEdits, composeMaps, unitsToString, type Edited } from "./edits";
+import { applyEdits, composeMaps, unitBuffer, unitsToString, type Edited } from "./edits";
 import { stripMarkup } from "./markup";
 import { unwrapLines } from "./unwrap";
 import { anyMatch, listClasses } from "./scan";
@@ -183,9 +183,6 @@ for (let c = 0xd800; c <= 0xdfff; c++) SCAN[c] = 16;
 /** SCAN as classes shared with the chrome and furniture lines (scan.ts listClasses). */
 const SCAN_CLASSES = listClasses(SCAN);
 
-/** The folded text's units, reused from text to text (grown when a text is longer). */
-let scratch = new Uint16Array(1 << 14);
-
 interface Scanned {
   /** Paragraph bounds, [start, end) pairs in order. */
   bounds: number[];
@@ -250,8 +247,7 @@ export function normalise(original: string): Normalised {
   const stripped = stripPinyin(unwrapped.text);
   const map = composeMaps(composeMaps(unmarked.map, unwrapped.map), stripped.map);
   const n = stripped.text.length;
-  if (scratch.length < n) scratch = new Uint16Array(n);
-  const units = scratch;
+  const units = unitBuffer(n);
   const { bounds, folded, traditional, surrogates } = scanParagraphs(stripped.text, units);
   const clean = folded ? unitsToString(units, n, surrogates) : stripped.text;
   let simp = clean;
