@@ -26,8 +26,24 @@ const LOOKAHEAD_TAGS = 8;
 /** Longest character reference read (`&thetasym;` is 10). */
 const MAX_REFERENCE = 12;
 
-const isTagName = (name: string) =>
-  BLOCK_ELEMENTS.has(name) || CELL_ELEMENTS.has(name) || INLINE_ELEMENTS.has(name) || RAW_TEXT_ELEMENTS.has(name) || SKIPPED_ELEMENTS.has(name) || VOID_ELEMENTS.has(name);
+/** What markupAt asks of an element name, as bits of KIND (0: not a known element). */
+const ELEMENT = 1;
+const RAW_TEXT = 2;
+/** A block element, or br: a line break where text precedes it on its line. */
+const BREAKS = 4;
+const CELL = 8;
+/** Element name -> its bits: one lookup per tag instead of one per element set asked. */
+const KIND = new Map<string, number>();
+const addKind = (names: Iterable<string>, bits: number) => {
+  for (const name of names) KIND.set(name, (KIND.get(name) ?? 0) | ELEMENT | bits);
+};
+addKind(INLINE_ELEMENTS, 0);
+addKind(SKIPPED_ELEMENTS, 0);
+addKind(VOID_ELEMENTS, 0);
+addKind(RAW_TEXT_ELEMENTS, RAW_TEXT);
+addKind(BLOCK_ELEMENTS, BREAKS);
+addKind(["br"], BREAKS);
+addKind(CELL_ELEMENTS, CELL);
 
 /** ASCII letter, digit or `:` (Word's `o:p`): a tag name's characters. */
 function isNameChar(c: number): boolean {
@@ -114,15 +130,15 @@ class Stripper {
     const tag = this.tagAt(lt);
     if (!tag) return -1;
     let end = tag.end;
-    if (!tag.closing && RAW_TEXT_ELEMENTS.has(tag.name) && !this.unclosed.has(tag.name)) {
+    if (!tag.closing && tag.kind & RAW_TEXT && !this.unclosed.has(tag.name)) {
       const close = this.endTagOf(tag.name, end);
       if (close === -1) this.unclosed.add(tag.name);
       else end = this.tagAt(close)?.end ?? close;
     }
-    const breaks = (BLOCK_ELEMENTS.has(tag.name) || tag.name === "br") && this.textSinceBreak && !this.lineEndsAt(end);
+    const breaks = (tag.kind & BREAKS) !== 0 && this.textSinceBreak && !this.lineEndsAt(end);
     if (breaks) this.textSinceBreak = false;
     // A cell opening after text on its line keeps the two cells' text apart.
-    const spaced = !breaks && !tag.closing && CELL_ELEMENTS.has(tag.name) && this.textSinceBreak;
+    const spaced = !breaks && !tag.closing && (tag.kind & CELL) !== 0 && this.textSinceBreak;
     this.replace(lt, end, breaks ? 0x0a : spaced ? 0x20 : -1);
     return end;
   }
@@ -145,7 +161,7 @@ class Stripper {
   }
 
   /** The tag (or `<!doctype …>`) at `lt` when it names a known element and closes in time. */
-  private tagAt(lt: number): { name: string; closing: boolean; end: number } | undefined {
+  private tagAt(lt: number): { name: string; kind: number; closing: boolean; end: number } | undefined {
     const s = this.s;
     const closing = s.charCodeAt(lt + 1) === 0x2f;
     const bang = s.charCodeAt(lt + 1) === 0x21;
@@ -153,7 +169,8 @@ class Stripper {
     const nameStart = j;
     while (j < s.length && j - nameStart < 12 && isNameChar(s.charCodeAt(j))) j++;
     const name = s.slice(nameStart, j).toLowerCase();
-    if (bang ? name !== "doctype" : !isTagName(name)) return undefined;
+    const kind = KIND.get(name) ?? 0;
+    if (bang ? name !== "doctype" : kind === 0) return undefined;
     const next = s.charCodeAt(j);
     if (!(next === 0x3e || next === 0x2f || next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0d)) return undefined;
     // Up to the `>`, skipping quoted attribute values. Another `<` first (even in quotes) means
@@ -164,7 +181,7 @@ class Stripper {
       if (c === 0x3c) return undefined;
       if (quote) {
         if (c === quote) quote = 0;
-      } else if (c === 0x3e) return { name, closing, end: j + 1 };
+      } else if (c === 0x3e) return { name, kind, closing, end: j + 1 };
       else if (c === 0x22 || c === 0x27) quote = c;
     }
     return undefined;
