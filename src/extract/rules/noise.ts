@@ -33,7 +33,9 @@ export const CHROME_LINE_RES: RegExp[] = [
   /(?:版权所有|版權所有|All Rights Reserved|ICP备|ICP證|未经(?:本网)?(?:书面)?授权|公益广告|广告热线|广告服务)/i,
   /^[|｜\s]+$/,
   // Short promotional lines with two ad words: 炒股开户享福利，入金抽188元红包，100%中奖！
-  /^[^\n]{0,40}?(?:开户|红包|中奖|抽奖|优惠券|扫码领)[^\n]{0,40}(?:开户|红包|中奖|抽奖|优惠券|福利|扫码)[^\n]{0,40}$/,
+  // ([中抽]奖, not 中奖|抽奖: a match then needs 奖, not the common 中, and the line filter of
+  // anyMatch passes over most lines without running this.)
+  /^[^\n]{0,40}?(?:开户|红包|[中抽]奖|优惠券|扫码领)[^\n]{0,40}(?:开户|红包|[中抽]奖|优惠券|福利|扫码)[^\n]{0,40}$/,
   // Link lists: bullet items and lines that end in a date (· 全县新增企业120家 2023-04-01).
   /^[·•●▪◆■□>》]/,
   // Navigation bars: 网站首页 | 政务公开 | 新闻中心, 首页 > 新闻中心 > 乡镇动态; not a record's
