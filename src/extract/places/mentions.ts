@@ -234,7 +234,7 @@ function resolve(g: Gazetteer, raws: Raw[], support: Set<number>): Mention[] {
       }
       const underPrev = prev >= 0 ? r.entries.filter((e) => !wordForm(e) && e >> 1 !== prev && inside(rec, e >> 1, prev)).map((e) => e >> 1) : [];
       const ok = underPrev.length === 1 ? underPrev : r.entries.filter(supported).map((e) => e >> 1);
-      const pick = chainTop(rec, [...new Set(ok)]);
+      const pick = chainTop(rec, ok);
       if (pick >= 0) {
         id[i] = pick;
         settled.push(pick);
@@ -290,7 +290,8 @@ export function subPlaceAfter(tail: string): { name: string; named: boolean } | 
 
 /**
  * The one division the candidates mean: the only one, or the one that holds all the others
- * (朝阳 beside 辽宁 is 朝阳市, which holds 朝阳县); -1 when they are unrelated.
+ * (朝阳 beside 辽宁 is 朝阳市, which holds 朝阳县); -1 when they are unrelated. A division listed
+ * twice holds itself, so the answer is the same as for the list without repeats (none is made).
  */
 function chainTop(rec: Int32Array, cands: number[]): number {
   if (cands.length === 1) return cands[0] as number;
