@@ -185,22 +185,23 @@ function matchUnit(s: string, pos: number): UnitMatch | null {
  * without insideQuote reading back (most figures are in none). The scan is its own loop, not the
  * shared scanner's `find`: that one serves every stage's scanners, so nothing of it is inlined here.
  */
-const SCAN_STOP = (() => {
+const SCAN_STOP = new Int32Array(0x800);
+/** The quote openers alone, as bits too (read only where the scan stops). */
+const QUOTE_OPENER = new Int32Array(0x800);
+const hasBit = (bits: Int32Array, c: number): boolean => (((bits[c >> 5] as number) >>> (c & 31)) & 1) === 1;
+{
   const first = firstChars(NUMBER_SCAN_RE);
   if (!first) throw new Error("NUMBER_SCAN_RE needs a first-character filter");
-  const bits = new Int32Array(0x800);
-  const mark = (c: number) => (bits[c >> 5] = (bits[c >> 5] as number) | (1 << (c & 31)));
-  for (let c = 0; c < 0x10000; c++) if (first[c]) mark(c);
+  const mark = (bits: Int32Array, c: number) => (bits[c >> 5] = (bits[c >> 5] as number) | (1 << (c & 31)));
+  for (let c = 0; c < 0x10000; c++) if (first[c]) mark(SCAN_STOP, c);
   for (const q of QUOTE_OPENERS) {
     if (first[q.charCodeAt(0)]) throw new Error(`quote opener ${q} starts a number`);
-    mark(q.charCodeAt(0));
+    mark(SCAN_STOP, q.charCodeAt(0));
+    mark(QUOTE_OPENER, q.charCodeAt(0));
   }
-  return bits;
-})();
-/** The scan skips the text of each figure it reads: no unit may hold a quote opener the scan would miss. */
+}
+/** The scan skips the numbers and figures it reads: no unit may hold a quote opener it would miss. */
 for (const { form } of UNIT_FORMS) for (const q of QUOTE_OPENERS) if (form.includes(q)) throw new Error(`unit ${form} holds a quote opener`);
-const isQuoteOpener = (c: number) => c === 0x201c || c === 0x300c || c === 0x300e || c === 0x22;
-if ([...QUOTE_OPENERS].some((q) => !isQuoteOpener(q.charCodeAt(0))) || QUOTE_OPENERS.length !== 4) throw new Error("isQuoteOpener is not QUOTE_OPENERS");
 
 /**
  * A Chinese numeral's characters (CN_NUMERAL_FIRST_RE / CN_NUMERAL_NEXT_RE) as tables. At a
@@ -227,8 +228,8 @@ let lastQuote = -1;
 function nextNumber(body: string, from: number): number {
   for (let i = from; i < body.length; i++) {
     const c = body.charCodeAt(i);
-    if ((((SCAN_STOP[c >> 5] as number) >>> (c & 31)) & 1) === 0) continue;
-    if (isQuoteOpener(c)) {
+    if (!hasBit(SCAN_STOP, c)) continue;
+    if (hasBit(QUOTE_OPENER, c)) {
       lastQuote = i;
       continue;
     }
@@ -606,8 +607,8 @@ function readFigure(body: string, clean: string, start: number, numEnd: number, 
     // A Chinese numeral glued to a preceding CJK word is often part of a name (三次产业, 四好农村路).
   }
   // A quoted slogan or name: insideQuote reads back only when the scan passed a quote opener
-  // within MAX_QUOTE_LEN (it passed every character before `start` outside earlier figures, which
-  // hold none).
+  // within MAX_QUOTE_LEN (it read every character before `start` but those of numbers and of
+  // figures, which hold none).
   if (lastQuote >= start - MAX_QUOTE_LEN && insideQuote(body, start, end, MAX_QUOTE_LEN)) return null;
   const outerStart = start;
   let outerEnd = end;
