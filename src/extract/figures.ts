@@ -5,12 +5,12 @@
  */
 import type { Approx } from "./types";
 import { parseNumber, type ParsedNumber } from "./numbers";
-import { NUMBER_SCAN_RE, NUMBER_AT_RE, RANGE_SEP_RE, INNER_MORE_RE, CN_PERCENT_RE } from "./rules/numerals";
+import { NUMBER_RE, NUMBER_SCAN_RE, NUMBER_AT_RE, CN_NUMERAL_FIRST_RE, CN_NUMERAL_NEXT_RE, CN_NUMERAL_MAX, RANGE_SEP_RE, INNER_MORE_RE, CN_PERCENT_RE } from "./rules/numerals";
 import { UNIT_FORMS, PARALLEL_JOINS, SUPPLIED_UNIT_RULES, IMPLIED_UNIT_FRAME_RE, IMPLIED_UNIT_AFTER_RE, BARE_MONEY_BEFORE_RE, BARE_MONEY_AFTER_RE } from "./rules/units";
 import { PREFIX_APPROX, SUFFIX_APPROX, type ApproxRule } from "./rules/approx";
-import { NOT_FIGURE_RULES, DURATION_LEAD_RE, DURATION_UNITS, AT_LEAST_LEAD_RE, LIST_TOTAL_LEAD_RE, COUNT_VERB_LEAD_RE, COUNTED_UNITS, SETTLEMENT_THRESHOLD_RE, MAX_QUOTE_LEN } from "./rules/notfigures";
+import { NOT_FIGURE_RULES, DURATION_LEAD_RE, DURATION_UNITS, AT_LEAST_LEAD_RE, LIST_TOTAL_LEAD_RE, COUNT_VERB_LEAD_RE, COUNTED_UNITS, SETTLEMENT_THRESHOLD_RE, MAX_QUOTE_LEN, QUOTE_OPENERS } from "./rules/notfigures";
 import { endAt, insideQuote } from "./text";
-import { scanner, edges, classChars, filtered, type Filtered } from "./scan";
+import { firstChars, edges, classChars, filtered, type Filtered } from "./scan";
 
 export interface RawFigure {
   /** [start, end) in clean text. */
@@ -178,7 +178,78 @@ function matchUnit(s: string, pos: number): UnitMatch | null {
   return null;
 }
 
-const NUMBER_SCAN = scanner(NUMBER_SCAN_RE);
+/**
+ * The code units the figure scan stops at, as bits (8 KB): those a number can start with, and the
+ * quote openers. The scan reads every character of the body before a figure, so it notes the last
+ * quote opener on its way, and a figure with none within MAX_QUOTE_LEN before it is in no quote
+ * without insideQuote reading back (most figures are in none). The scan is its own loop, not the
+ * shared scanner's `find`: that one serves every stage's scanners, so nothing of it is inlined here.
+ */
+const SCAN_STOP = new Int32Array(0x800);
+/** The quote openers alone, as bits too (read only where the scan stops). */
+const QUOTE_OPENER = new Int32Array(0x800);
+const hasBit = (bits: Int32Array, c: number): boolean => (((bits[c >> 5] as number) >>> (c & 31)) & 1) === 1;
+{
+  const first = firstChars(NUMBER_SCAN_RE);
+  if (!first) throw new Error("NUMBER_SCAN_RE needs a first-character filter");
+  const mark = (bits: Int32Array, c: number) => (bits[c >> 5] = (bits[c >> 5] as number) | (1 << (c & 31)));
+  for (let c = 0; c < 0x10000; c++) if (first[c]) mark(SCAN_STOP, c);
+  for (const q of QUOTE_OPENERS) {
+    if (first[q.charCodeAt(0)]) throw new Error(`quote opener ${q} starts a number`);
+    mark(SCAN_STOP, q.charCodeAt(0));
+    mark(QUOTE_OPENER, q.charCodeAt(0));
+  }
+}
+/** The scan skips the numbers and figures it reads: no unit may hold a quote opener it would miss. */
+for (const { form } of UNIT_FORMS) for (const q of QUOTE_OPENERS) if (form.includes(q)) throw new Error(`unit ${form} holds a quote opener`);
+
+/**
+ * A Chinese numeral's characters (CN_NUMERAL_FIRST_RE / CN_NUMERAL_NEXT_RE) as tables. At a
+ * first character NUMBER_RE's Arabic alternative (a digit first) cannot match and its Chinese one
+ * always does, greedily, with nothing after it: the match is the run of numeral characters, at
+ * most CN_NUMERAL_MAX. Half the numbers of a text are Chinese (一 in 进一步), and reading the run
+ * by table spares each a call of the long alternation.
+ */
+const CN_FIRST = oneClass(CN_NUMERAL_FIRST_RE);
+const CN_NEXT = oneClass(CN_NUMERAL_NEXT_RE);
+if (!NUMBER_RE.source.includes(`|${CN_NUMERAL_FIRST_RE.source}${CN_NUMERAL_NEXT_RE.source}{0,${CN_NUMERAL_MAX - 1}}|`)) {
+  throw new Error("NUMBER_RE's Chinese numeral is no longer CN_NUMERAL_FIRST_RE then CN_NUMERAL_NEXT_RE");
+}
+
+/** Where nextNumber's number ends. */
+let numberEnd = -1;
+/** The last quote opener nextNumber passed (set by findFigures before its scan). */
+let lastQuote = -1;
+
+/**
+ * The start of the leftmost number at or after `from` (NUMBER_SCAN_RE's match there), -1 for
+ * none; its end in numberEnd. Notes each quote opener it passes in lastQuote.
+ */
+function nextNumber(body: string, from: number): number {
+  for (let i = from; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (!hasBit(SCAN_STOP, c)) continue;
+    if (hasBit(QUOTE_OPENER, c)) {
+      lastQuote = i;
+      continue;
+    }
+    if (CN_FIRST[c] === 1) {
+      const max = Math.min(body.length, i + CN_NUMERAL_MAX);
+      let k = i + 1;
+      while (k < max && CN_NEXT[body.charCodeAt(k)] === 1) k++;
+      numberEnd = k;
+      return i;
+    }
+    NUMBER_AT_RE.lastIndex = i;
+    // A sticky test leaves lastIndex at the match's end.
+    if (NUMBER_AT_RE.test(body)) {
+      numberEnd = NUMBER_AT_RE.lastIndex;
+      return i;
+    }
+  }
+  numberEnd = -1;
+  return -1;
+}
 
 const AT_LEAST_LEAD = filtered(AT_LEAST_LEAD_RE);
 const LIST_TOTAL_LEAD = filtered(LIST_TOTAL_LEAD_RE);
@@ -324,10 +395,11 @@ export function findFigures(body: string, clean: string): RawFigure[] {
   const out: RawFigure[] = [];
   let m: RegExpExecArray | null;
   let from = 0;
+  lastQuote = -MAX_QUOTE_LEN - 1;
   // Most numbers (一 in 进一步, 三 in 三农) are no figure by the character after them: the scan
   // reports where each ends, and readFigure slices the number's text only past that test.
-  for (let start = NUMBER_SCAN.find(body, from); start >= 0; start = NUMBER_SCAN.find(body, from)) {
-    const numEnd = NUMBER_SCAN.end;
+  for (let start = nextNumber(body, from); start >= 0; start = nextNumber(body, from)) {
+    const numEnd = numberEnd;
     from = start + (numEnd - start || 1);
     // Never start inside a number (12|34, 1.|5, 1,|100): skip to the end of the digit run.
     const p = body.charCodeAt(start - 1);
@@ -534,10 +606,10 @@ function readFigure(body: string, clean: string, start: number, numEnd: number, 
     }
     // A Chinese numeral glued to a preceding CJK word is often part of a name (三次产业, 四好农村路).
   }
-  // A quoted slogan or name. insideQuote reads back at most MAX_QUOTE_LEN code units, a few
-  // hundred figures a text: cheaper than the four searches of the text for quotes that once
-  // spared most figures the read back.
-  if (insideQuote(body, start, end, MAX_QUOTE_LEN)) return null;
+  // A quoted slogan or name: insideQuote reads back only when the scan passed a quote opener
+  // within MAX_QUOTE_LEN (it read every character before `start` but those of numbers and of
+  // figures, which hold none).
+  if (lastQuote >= start - MAX_QUOTE_LEN && insideQuote(body, start, end, MAX_QUOTE_LEN)) return null;
   const outerStart = start;
   let outerEnd = end;
   const after = pastSpace(body, end);

@@ -112,3 +112,5 @@ export const COUNT_LEAD_EXAMPLES: Example[] = [
 
 /** A quoted span: a figure inside “…” of at most this many chars is part of a slogan or name. */
 export const MAX_QUOTE_LEN = 30;
+/** The characters that open a quote (“ 「 『 and the ASCII double quote, which opens and closes alike): a figure with none within MAX_QUOTE_LEN before it is in no quote. */
+export const QUOTE_OPENERS = "“「『\"";

@@ -40,6 +40,15 @@ export const NUMBER_SCAN_RE = new RegExp(NUMBER_RE.source.replace("(?<![0-9.]|[0
 export const NUMBER_AT_RE = new RegExp(NUMBER_RE.source.replace("(?<![0-9.]|[0-9],)", ""), "y");
 
 /**
+ * NUMBER_RE's Chinese numeral (its second alternative, as written there): a first character,
+ * then up to CN_NUMERAL_MAX - 1 more. figures.ts reads a Chinese numeral by these tables
+ * without a regex call, and checks at load time that NUMBER_RE still writes them so.
+ */
+export const CN_NUMERAL_FIRST_RE = /[零〇一二两兩三四五六七八九十百千]/;
+export const CN_NUMERAL_NEXT_RE = /[零〇一二两兩三四五六七八九十百千万萬亿億]/;
+export const CN_NUMERAL_MAX = 12;
+
+/**
  * Range separators between two numbers: 3-5家, 2～3个 (folded to 2~3个), 10至15个, 3—5年, 10到15个.
  */
 export const RANGE_SEP_RE = /[-~—–至到]/y;
