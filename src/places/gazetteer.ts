@@ -59,42 +59,37 @@ export interface Gazetteer {
    */
   parents: Int32Array;
   levels: Uint8Array;
-  /** The names of 2 to MAX_NAME characters as character tries (what findNames walks). */
-  tries: Tries;
+  /** The names of 2 to MAX_NAME characters as a character trie (what findNames walks). */
+  trie: Trie;
 }
 
 /** Longest name findNames looks for, in UTF-16 units. */
 const MAX_NAME = 30;
 
 /**
- * The names as two character tries. Town-level names (some 30,000 of the 37,000) all end in one
- * of a few characters (镇, 乡, 街道, 苏木), which a text seldom holds: those names, and every other
- * name ending in one of them (宁乡), are found backwards from each such character (`ending`,
- * their reversed names). The few thousand others (provinces, prefectures, counties and their
- * short forms) are found forwards from every position (`starting`), through bit sets small
- * enough to stay in cache: one set over all the names' first pairs was 32 KB, a random cold line
- * per text position inside a whole extraction.
- */
-interface Tries {
-  starting: Trie;
-  /** Filters over `starting`'s names, by the hashes below. */
-  filters: StartFilters;
-  ending: Trie;
-  /** The characters the `ending` names end in: each is searched for natively (indexOf), not tested at every position. */
-  ends: string[];
-}
-
-/**
  * A character trie in typed arrays, nodes in breadth-first order so that each node's children
- * are consecutive and sorted by character (`nodes[2k]` … `nodes[2k + 2]`): a step is a binary
+ * are consecutive and sorted by character (`first[k]` … `first[k + 1]`): a step is a binary
  * search over a few neighbouring entries. The first two characters are found by their pair
  * (`pairTable`). Walking it compares integers only: no substring is made while scanning.
+ * findNames runs inside a whole extraction, where the other stages have pushed these tables out
+ * of the cache: what every position reads is kept small (a 32 KB bit set), and what a step
+ * reads together sits together (a pair's key beside its node, a node's first child beside its
+ * name).
  */
 interface Trie {
+  /** A bit per hash of a name's first two characters: most text positions stop at this test. */
+  pairs: Int32Array;
   /**
-   * The node after a name's first two characters, by their pair: open addressing from pairHash,
-   * slot k holding the pair (`[2k]`, 0 for an empty slot) and its node (`[2k + 1]`), so a step to
-   * depth two is about one probe and one cache line.
+   * Of the positions whose pair starts a name, most go no further (中国 starts names, 中国式 none):
+   * a bit per hash of a longer name's first three characters (`triples`) and one per hash of
+   * a two-character name (`twos`) let the walk skip those without reading the trie.
+   */
+  triples: Int32Array;
+  twos: Int32Array;
+  /**
+   * The node after a name's first two characters, by their pair: open addressing from the same
+   * hash, slot k holding the pair (`[2k]`, 0 for an empty slot) and its node (`[2k + 1]`), so a
+   * position that passes the bit test reaches depth two in about one probe and one cache line.
    */
   pairTable: Int32Array;
   /**
@@ -107,27 +102,16 @@ interface Trie {
   entries: number[][];
 }
 
-/**
- * What a position must pass before `starting` is walked from it. `pairs`: a bit per hash of a
- * name's first two characters (most positions stop here). Of the positions that pass, most go
- * no further: a bit per hash of a longer name's first three characters (`triples`) and one per
- * hash of a two-character name (`twos`) let the walk skip those without reading the trie.
- */
-interface StartFilters {
-  pairs: Int32Array;
-  triples: Int32Array;
-  twos: Int32Array;
-}
-
-/** The filters' sizes in bits (8 KB each: some 3,200 first pairs, fewer threes and two-character names). */
-const PAIR_BITS = 1 << 16;
-const TRIPLE_BITS = 1 << 16;
-const TWO_BITS = 1 << 16;
-const pairHash = (a: number, b: number): number => Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b);
-const pairBit = (pair: number): number => pair >>> 16;
+/** Bits of the pair filter: 2^18 (32 KB) lets through about a fifth more positions than 2^20 but stays in cache. */
+const PAIR_BITS = 1 << 18;
+const pairHash = (a: number, b: number): number => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 14;
+/** Bits of the three-character filter (64 KB: names have some 33,000 distinct first threes). */
+const TRIPLE_BITS = 1 << 19;
 /** A character past the end of the text reads as NaN, which Math.imul takes as 0: still a hash, never a name's. */
-const tripleBit = (a: number, b: number, c: number): number => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35)) >>> 16;
-const twoBit = (pair: number): number => pair & (TWO_BITS - 1);
+const tripleHash = (a: number, b: number, c: number): number => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35)) >>> 13;
+/** Bits of the two-character-name filter (some 2,800 names), from the pair's hash. */
+const TWO_BITS = 1 << 15;
+const twoHash = (pair: number): number => pair >>> 3;
 const setBit = (bits: Int32Array, h: number): void => {
   bits[h >> 5] = (bits[h >> 5] as number) | (1 << (h & 31));
 };
@@ -148,20 +132,9 @@ function child(t: Trie, node: number, c: number): number {
   return 0;
 }
 
-/** The node after the pair (a, b) (the first two characters walked), 0 when no name goes on so. */
-function pairNode(t: Trie, a: number, b: number): number {
-  const table = t.pairTable;
-  const mask = (table.length >> 1) - 1;
-  const key = (a << 16) | b;
-  for (let slot = pairHash(a, b) & mask; table[2 * slot] !== 0; slot = (slot + 1) & mask) {
-    if (table[2 * slot] === key) return table[2 * slot + 1] as number;
-  }
-  return 0;
-}
-
-/** Names (2 to MAX_NAME characters, each with its entries), sorted, each node a range of them sharing its prefix, laid out breadth first. */
-function buildTrie(named: [string, number[]][]): Trie {
-  const keys = named.map(([k]) => k);
+/** Sorted names, each node a range of them sharing its prefix, laid out breadth first. */
+function buildTrie(names: Map<string, number[]>): Trie {
+  const keys = [...names.keys()].filter((k) => k.length >= 2 && k.length <= MAX_NAME).sort();
   let size = 1;
   for (const k of keys) size += k.length;
   const first = new Int32Array(size + 1);
@@ -181,7 +154,7 @@ function buildTrie(named: [string, number[]][]): Trie {
     let i = lo[k] as number;
     const h = hi[k] as number;
     if (i < h && (keys[i] as string).length === d) {
-      entries.push((named[i] as [string, number[]])[1]);
+      entries.push(names.get(keys[i] as string) as number[]);
       end[k] = entries.length;
       i++;
     }
@@ -198,6 +171,15 @@ function buildTrie(named: [string, number[]][]): Trie {
     }
   }
   first[nodes] = nodes;
+  const pairs = new Int32Array(PAIR_BITS >> 5);
+  const triples = new Int32Array(TRIPLE_BITS >> 5);
+  const twoNames = new Int32Array(TWO_BITS >> 5);
+  for (const k of keys) {
+    const h = pairHash(k.charCodeAt(0), k.charCodeAt(1));
+    setBit(pairs, h);
+    if (k.length === 2) setBit(twoNames, twoHash(h));
+    else setBit(triples, tripleHash(k.charCodeAt(0), k.charCodeAt(1), k.charCodeAt(2)));
+  }
   let twos = 0;
   for (let a = first[0] as number; a < (first[1] as number); a++) twos += (first[a + 1] as number) - (first[a] as number);
   let slots = 1;
@@ -218,37 +200,7 @@ function buildTrie(named: [string, number[]][]): Trie {
     packed[2 * k] = first[k] as number;
     if (k < nodes) packed[2 * k + 1] = end[k] as number;
   }
-  return { pairTable, nodes: packed, label: label.slice(0, nodes), entries };
-}
-
-function buildFilters(keys: string[]): StartFilters {
-  const pairs = new Int32Array(PAIR_BITS >> 5);
-  const triples = new Int32Array(TRIPLE_BITS >> 5);
-  const twos = new Int32Array(TWO_BITS >> 5);
-  for (const k of keys) {
-    const h = pairHash(k.charCodeAt(0), k.charCodeAt(1));
-    setBit(pairs, pairBit(h));
-    if (k.length === 2) setBit(twos, twoBit(h));
-    else setBit(triples, tripleBit(k.charCodeAt(0), k.charCodeAt(1), k.charCodeAt(2)));
-  }
-  return { pairs, triples, twos };
-}
-
-/** The names split by their last character: the town-level names' last characters are the `ending` ones. */
-function buildTries(names: Map<string, number[]>, divisions: Division[]): Tries {
-  const ends = new Set<string>();
-  for (const d of divisions) if (d.level === 4) ends.add(d.name.slice(-1));
-  const starting: [string, number[]][] = [];
-  const ending: [string, number[]][] = [];
-  for (const [k, v] of names) {
-    if (k.length < 2 || k.length > MAX_NAME) continue;
-    if (ends.has(k.slice(-1))) ending.push([k.split("").reverse().join(""), v]); // By code unit, as the walk reads them.
-    else starting.push([k, v]);
-  }
-  const byKey = (a: [string, number[]], b: [string, number[]]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
-  starting.sort(byKey);
-  ending.sort(byKey);
-  return { starting: buildTrie(starting), filters: buildFilters(starting.map(([k]) => k)), ending: buildTrie(ending), ends: [...ends] };
+  return { pairs, triples, twos: twoNames, pairTable, nodes: packed, label: label.slice(0, nodes), entries };
 }
 
 /** The peoples' names that may stand before an autonomous unit's suffix, longest first. */
@@ -345,7 +297,7 @@ function build(): Gazetteer {
   }
   const parents = Int32Array.from(divisions, (d) => d.parent);
   const levels = Uint8Array.from(divisions, (d) => d.level);
-  return { divisions, names, byKey, parents, levels, tries: buildTries(names, divisions) };
+  return { divisions, names, byKey, parents, levels, trie: buildTrie(names) };
 }
 
 let built: Gazetteer | undefined;
@@ -367,62 +319,49 @@ const BLOCK = 4096;
 const candidates = new Int32Array(BLOCK);
 
 /**
- * Every gazetteer name in `s`, leftmost-longest: at each position the longest name starting
- * there; a hit moves the scan past it. Linear: at most MAX_NAME trie steps per position.
- * Each trie gives its own names (startingNames, endingNames: the longest starting at each
- * position, every one ending at each of the few `ends` characters), and the two merge by
- * start, the longer first.
+ * Every gazetteer name in `s`, leftmost-longest: at each position the trie is walked as far as
+ * the text follows it and the longest name met wins; a hit moves the scan past it. Linear: at
+ * most MAX_NAME trie steps per position.
+ * In two passes per block of positions: a tight loop over the pair bit set keeps the positions
+ * a name can start at (about one in ten), then the trie is walked from those only, and only
+ * when the first three characters can start a longer name or the pair is a name itself (one in
+ * five of those): a loop that did it all at once ran the walk's code and cache misses at every
+ * position.
  */
 export function findNames(s: string, max = 20000): NameHit[] {
-  const tries = gazetteer().tries;
-  const forward = startingNames(tries, s);
-  const backward = endingNames(tries, s);
-  backward.sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: NameHit[] = [];
-  let from = 0;
-  for (let f = 0, b = 0; (f < forward.length || b < backward.length) && out.length < max; ) {
-    const x = forward[f];
-    const y = backward[b];
-    let h: NameHit;
-    if (x && (!y || x.start < y.start || (x.start === y.start && x.end > y.end))) { h = x; f++; }
-    else { h = y as NameHit; b++; }
-    if (h.start < from) continue;
-    out.push(h);
-    from = h.end;
-  }
-  return out;
-}
-
-/**
- * The longest `starting` name at each position that has one.
- * In two passes per block of positions: a tight loop over the pair bit set keeps the positions
- * a name can start at, then the trie is walked from those only, and only when the first three
- * characters can start a longer name or the pair is a name itself: a loop that did it all at
- * once ran the walk's code and cache misses at every position.
- */
-function startingNames(tries: Tries, s: string): NameHit[] {
-  const t = tries.starting;
-  const { pairs, triples, twos } = tries.filters;
-  const nodes = t.nodes;
+  const t = gazetteer().trie;
+  const { pairs, triples, twos, pairTable, nodes } = t;
   const out: NameHit[] = [];
   const n = s.length;
-  for (let base = 0; base + 1 < n; base += BLOCK) {
+  const mask = (pairTable.length >> 1) - 1;
+  // The first position a name may start at: past the last name found.
+  let from = 0;
+  for (let base = 0; base + 1 < n && out.length < max; base += BLOCK) {
     const stop = Math.min(base + BLOCK, n - 1);
     let k = 0;
     let d = s.charCodeAt(base);
     for (let i = base; i < stop; i++) {
       const c = d;
       d = s.charCodeAt(i + 1);
+      const h = pairHash(c, d);
       // Branch-free: the position is written always and kept when its bit is set.
       candidates[k] = i;
-      k += hasBit(pairs, pairBit(pairHash(c, d)));
+      k += hasBit(pairs, h);
     }
-    for (let q = 0; q < k; q++) {
+    for (let q = 0; q < k && out.length < max; q++) {
       const i = candidates[q] as number;
+      if (i < from) continue;
       const c = s.charCodeAt(i);
       const d = s.charCodeAt(i + 1);
-      if (!hasBit(triples, tripleBit(c, d, s.charCodeAt(i + 2))) && !hasBit(twos, twoBit(pairHash(c, d)))) continue;
-      let node = pairNode(t, c, d);
+      const h = pairHash(c, d);
+      if (!hasBit(triples, tripleHash(c, d, s.charCodeAt(i + 2))) && !hasBit(twos, twoHash(h))) continue;
+      // The node after the first two characters (no name is shorter than two).
+      const key = (c << 16) | d;
+      let slot = h & mask;
+      let node = 0;
+      for (let kk = pairTable[2 * slot] as number; kk !== 0; slot = (slot + 1) & mask, kk = pairTable[2 * slot] as number) {
+        if (kk === key) { node = pairTable[2 * slot + 1] as number; break; }
+      }
       if (!node) continue;
       let hit = nodes[2 * node + 1] as number;
       let hitEnd = hit ? i + 2 : 0;
@@ -435,29 +374,12 @@ function startingNames(tries: Tries, s: string): NameHit[] {
           hitEnd = j + 1;
         }
       }
-      if (hit) out.push({ start: i, end: hitEnd, entries: t.entries[hit - 1] as number[] });
+      if (!hit) continue;
+      out.push({ start: i, end: hitEnd, entries: t.entries[hit - 1] as number[] });
+      from = hitEnd;
     }
   }
   return out;
-}
-
-/** Every `ending` name: walked back from each character that ends one. */
-function endingNames(tries: Tries, s: string): NameHit[] {
-  const out: NameHit[] = [];
-  for (const c of tries.ends) for (let j = s.indexOf(c, 1); j >= 0; j = s.indexOf(c, j + 1)) namesEndingAt(tries.ending, s, j, out);
-  return out;
-}
-
-/** The `ending` names that end at `j`, into `out`. */
-function namesEndingAt(t: Trie, s: string, j: number, out: NameHit[]): void {
-  const nodes = t.nodes;
-  let node = pairNode(t, s.charCodeAt(j), s.charCodeAt(j - 1));
-  for (let i = j - 1; node; ) {
-    const e = nodes[2 * node + 1] as number;
-    if (e) out.push({ start: i, end: j + 1, entries: t.entries[e - 1] as number[] });
-    if (i === 0 || j - i + 1 >= MAX_NAME) break;
-    node = child(t, node, s.charCodeAt(--i));
-  }
 }
 
 /** The division's ancestors, nearest first. */
