@@ -9,7 +9,7 @@ import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import { articlePlaces, articles, figures, goals, places } from "../db/schema";
 import type { Figure, Summary } from "../extract/types";
 import { divisionsNamed, placeKey, placeName, subPlaceKey } from "../places";
-import { gazetteer, type Division } from "../places/gazetteer";
+import { divisionByKey, gazetteer, type Division } from "../places/gazetteer";
 import { codePointOffsets } from "../text/code-points";
 import { gramColumns } from "../db/grams";
 import { figurePlace } from "../promises/inputs";
@@ -75,7 +75,6 @@ function divisionPlace(d: Division, written: string): StoredPlace {
  * division, else kept as written), then the extractor's; unique by key.
  */
 function articlePlaceList(meta: ArticleMeta, summary: Summary): StoredPlace[] {
-  const g = gazetteer();
   const seen = new Set<string>();
   const out: StoredPlace[] = [];
   const push = (p: StoredPlace) => {
@@ -92,8 +91,7 @@ function articlePlaceList(meta: ArticleMeta, summary: Summary): StoredPlace[] {
   };
   if (meta.metaPlace) byName(meta.metaPlace, meta.metaPlace);
   for (const p of summary.places) {
-    const id = p.code ? g.byKey.get(p.code) : undefined;
-    const d = id === undefined ? undefined : g.divisions[id];
+    const d = p.code ? divisionByKey(p.code) : undefined;
     if (d) push(divisionPlace(d, p.written));
     else if (p.parent_code) push({ key: subPlaceKey(p.name, p.parent_code), name: placeName(p.name), written: p.written, code: null, parentKey: p.parent_code, level: null });
     else byName(p.name, p.written);

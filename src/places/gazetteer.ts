@@ -52,53 +52,49 @@ export interface Gazetteer {
   divisions: Division[];
   /** Every full name and short form → the divisions it can mean (id * 2, +1 when it is a short form). */
   names: Map<string, number[]>;
-  byKey: Map<string, number>;
   /**
    * Each division's parent id (-1 for a province) and level, by id: the walks up the tree that
    * resolving a name repeats read these compact arrays, not the division objects.
    */
   parents: Int32Array;
   levels: Uint8Array;
-  /** The names of 2 to MAX_NAME characters as a character trie (what findNames walks). */
-  trie: Trie;
+  /** The names of 2 to MAX_NAME characters by their first two (what findNames reads). */
+  buckets: Buckets;
 }
 
 /** Longest name findNames looks for, in UTF-16 units. */
 const MAX_NAME = 30;
 
 /**
- * A character trie in typed arrays, nodes in breadth-first order so that each node's children
- * are consecutive and sorted by character (`first[k]` … `first[k + 1]`): a step is a binary
- * search over a few neighbouring entries. The first two characters are found by their pair
- * (`pairTable`). Walking it compares integers only: no substring is made while scanning.
+ * The names as buckets by their first two characters (no name is shorter than two): a chain per
+ * slot of a small hash table, each chain's names longest first, so the first that the text
+ * holds at a position is the longest there (leftmost-longest as a trie would give). A bucket
+ * holds a few names (most one or two), each tested by one native `startsWith`. Building it is
+ * one pass over the names, with no sort of them all and no trie to lay out: on the isolate's
+ * first article that cost some 80 ms (a sort of 37,000 names and a breadth-first trie), here a
+ * few.
  * findNames runs inside a whole extraction, where the other stages have pushed these tables out
- * of the cache: what every position reads is kept small (a 32 KB bit set), and what a step
- * reads together sits together (a pair's key beside its node, a node's first child beside its
- * name).
+ * of the cache: what every position reads is kept small (a 32 KB bit set).
  */
-interface Trie {
+interface Buckets {
   /** A bit per hash of a name's first two characters: most text positions stop at this test. */
   pairs: Int32Array;
   /**
    * Of the positions whose pair starts a name, most go no further (中国 starts names, 中国式 none):
    * a bit per hash of a longer name's first three characters (`triples`) and one per hash of
-   * a two-character name (`twos`) let the walk skip those without reading the trie.
+   * a two-character name (`twos`) let the walk skip those without reading a bucket.
    */
   triples: Int32Array;
   twos: Int32Array;
+  /** Slot (a pair hash's low bits) → its names' range: `start[slot]` … `start[slot + 1]`. */
+  start: Int32Array;
   /**
-   * The node after a name's first two characters, by their pair: open addressing from the same
-   * hash, slot k holding the pair (`[2k]`, 0 for an empty slot) and its node (`[2k + 1]`), so a
-   * position that passes the bit test reaches depth two in about one probe and one cache line.
+   * Per name k, in slot order: `[2k]` its first two characters as one integer (c0 << 16 | c1),
+   * `[2k + 1]` its third (0 for a two-character name): what is tested before its text, side by
+   * side so that a bucket is one or two cache lines.
    */
-  pairTable: Int32Array;
-  /**
-   * Per node k: `[2k]` its first child (its children run to `[2k + 2]`), `[2k + 1]` 1 + the index
-   * in `entries` of the name ending there, 0 when none does.
-   */
-  nodes: Int32Array;
-  /** Per node, the character on the edge into it. */
-  label: Uint16Array;
+  heads: Int32Array;
+  keys: string[];
   entries: number[][];
 }
 
@@ -112,95 +108,65 @@ const tripleHash = (a: number, b: number, c: number): number => (Math.imul(a, 0x
 /** Bits of the two-character-name filter (some 2,800 names), from the pair's hash. */
 const TWO_BITS = 1 << 15;
 const twoHash = (pair: number): number => pair >>> 3;
+/** Bucket slots: the pair hash's low bits (some 20,000 distinct pairs among 37,000 names). */
+const SLOTS = 1 << 16;
 const setBit = (bits: Int32Array, h: number): void => {
   bits[h >> 5] = (bits[h >> 5] as number) | (1 << (h & 31));
 };
 const hasBit = (bits: Int32Array, h: number): number => ((bits[h >> 5] as number) >>> (h & 31)) & 1;
 
-function child(t: Trie, node: number, c: number): number {
-  const nodes = t.nodes;
-  const label = t.label;
-  let lo = nodes[2 * node] as number;
-  let hi = (nodes[2 * node + 2] as number) - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const m = label[mid] as number;
-    if (m === c) return mid;
-    if (m < c) lo = mid + 1;
-    else hi = mid - 1;
+/** The names by slot (a counting sort: one pass to count, one to place), each slot's longest first. */
+function buildBuckets(listed: string[], lists: number[][]): Buckets {
+  const all: string[] = [];
+  const allEntries: number[][] = [];
+  for (let i = 0; i < listed.length; i++) {
+    const k = listed[i] as string;
+    if (k.length < 2 || k.length > MAX_NAME) continue;
+    all.push(k);
+    allEntries.push(lists[i] as number[]);
   }
-  return 0;
-}
-
-/** Sorted names, each node a range of them sharing its prefix, laid out breadth first. */
-function buildTrie(names: Map<string, number[]>): Trie {
-  const keys = [...names.keys()].filter((k) => k.length >= 2 && k.length <= MAX_NAME).sort();
-  let size = 1;
-  for (const k of keys) size += k.length;
-  const first = new Int32Array(size + 1);
-  const label = new Uint16Array(size);
-  const end = new Int32Array(size);
-  const entries: number[][] = [];
-  // Per node: the range of keys under it and its depth (queue in node order).
-  const lo = new Int32Array(size);
-  const hi = new Int32Array(size);
-  const depth = new Uint8Array(size);
-  lo[0] = 0;
-  hi[0] = keys.length;
-  let nodes = 1;
-  for (let k = 0; k < nodes; k++) {
-    first[k] = nodes;
-    const d = depth[k] as number;
-    let i = lo[k] as number;
-    const h = hi[k] as number;
-    if (i < h && (keys[i] as string).length === d) {
-      entries.push(names.get(keys[i] as string) as number[]);
-      end[k] = entries.length;
-      i++;
-    }
-    while (i < h) {
-      const c = (keys[i] as string).charCodeAt(d);
-      let j = i + 1;
-      while (j < h && (keys[j] as string).charCodeAt(d) === c) j++;
-      label[nodes] = c;
-      lo[nodes] = i;
-      hi[nodes] = j;
-      depth[nodes] = d + 1;
-      nodes++;
-      i = j;
-    }
-  }
-  first[nodes] = nodes;
   const pairs = new Int32Array(PAIR_BITS >> 5);
   const triples = new Int32Array(TRIPLE_BITS >> 5);
-  const twoNames = new Int32Array(TWO_BITS >> 5);
-  for (const k of keys) {
-    const h = pairHash(k.charCodeAt(0), k.charCodeAt(1));
+  const twos = new Int32Array(TWO_BITS >> 5);
+  const slotOf = new Int32Array(all.length);
+  const start = new Int32Array(SLOTS + 1);
+  for (let i = 0; i < all.length; i++) {
+    const k = all[i] as string;
+    const a = k.charCodeAt(0);
+    const b = k.charCodeAt(1);
+    const h = pairHash(a, b);
     setBit(pairs, h);
-    if (k.length === 2) setBit(twoNames, twoHash(h));
-    else setBit(triples, tripleHash(k.charCodeAt(0), k.charCodeAt(1), k.charCodeAt(2)));
+    if (k.length === 2) setBit(twos, twoHash(h));
+    else setBit(triples, tripleHash(a, b, k.charCodeAt(2)));
+    const slot = h & (SLOTS - 1);
+    slotOf[i] = slot;
+    start[slot + 1] = (start[slot + 1] as number) + 1;
   }
-  let twos = 0;
-  for (let a = first[0] as number; a < (first[1] as number); a++) twos += (first[a + 1] as number) - (first[a] as number);
-  let slots = 1;
-  while (slots < 2 * twos) slots <<= 1;
-  const pairTable = new Int32Array(2 * slots);
-  for (let a = first[0] as number; a < (first[1] as number); a++) {
-    for (let b = first[a] as number; b < (first[a + 1] as number); b++) {
-      const ca = label[a] as number;
-      const cb = label[b] as number;
-      let h = pairHash(ca, cb) & (slots - 1);
-      while (pairTable[2 * h]) h = (h + 1) & (slots - 1);
-      pairTable[2 * h] = (ca << 16) | cb;
-      pairTable[2 * h + 1] = b;
+  for (let slot = 0; slot < SLOTS; slot++) start[slot + 1] = (start[slot + 1] as number) + (start[slot] as number);
+  const fill = start.slice(0, SLOTS);
+  const keys: string[] = new Array<string>(all.length);
+  const entries: number[][] = new Array<number[]>(all.length);
+  const heads = new Int32Array(2 * all.length);
+  for (let i = 0; i < all.length; i++) {
+    const slot = slotOf[i] as number;
+    const k = all[i] as string;
+    const head = (k.charCodeAt(0) << 16) | k.charCodeAt(1);
+    const third = k.length > 2 ? k.charCodeAt(2) : 0;
+    // Insertion within the slot, longest first (a slot holds a few names).
+    let at = fill[slot] as number;
+    fill[slot] = at + 1;
+    for (; at > (start[slot] as number) && (keys[at - 1] as string).length < k.length; at--) {
+      keys[at] = keys[at - 1] as string;
+      entries[at] = entries[at - 1] as number[];
+      heads[2 * at] = heads[2 * at - 2] as number;
+      heads[2 * at + 1] = heads[2 * at - 1] as number;
     }
+    keys[at] = k;
+    entries[at] = allEntries[i] as number[];
+    heads[2 * at] = head;
+    heads[2 * at + 1] = third;
   }
-  const packed = new Int32Array(2 * (nodes + 1));
-  for (let k = 0; k <= nodes; k++) {
-    packed[2 * k] = first[k] as number;
-    if (k < nodes) packed[2 * k + 1] = end[k] as number;
-  }
-  return { pairs, triples, twos: twoNames, pairTable, nodes: packed, label: label.slice(0, nodes), entries };
+  return { pairs, triples, twos, start, heads, keys, entries };
 }
 
 /** The peoples' names that may stand before an autonomous unit's suffix, longest first. */
@@ -247,20 +213,46 @@ function fullCode(code: string, level: Level): string {
 
 function build(): Gazetteer {
   const divisions: Division[] = [];
+  const parents: number[] = [];
+  const levels: number[] = [];
+  const names = new Map<string, number[]>();
+  // The names in the order first met, beside their entries: what the buckets are built from.
+  const listed: string[] = [];
+  const lists: number[][] = [];
+  const put = (name: string, v: number) => {
+    const list = names.get(name);
+    if (list) {
+      list.push(v);
+      return;
+    }
+    const fresh = [v];
+    names.set(name, fresh);
+    listed.push(name);
+    lists.push(fresh);
+  };
   const add = (name: string, code: string | null, level: Level, parent: number): number => {
     const p = parent >= 0 ? divisions[parent] : undefined;
     const id = divisions.length;
     const d: Division = { id, name, code, key: code ?? `${p?.key ?? ""}/${name}`, level, parent };
+    divisions.push(d);
+    parents.push(parent);
+    levels.push(level);
+    put(name, id * 2);
     const s = level <= 3 ? shortFormRule(name, level) : undefined;
     if (s) {
       d.short = s.short;
-      if (s.rule.written) d.written = s.short + s.rule.written;
+      put(s.short, id * 2 + 1);
+      if (s.rule.written) {
+        d.written = s.short + s.rule.written;
+        put(d.written, id * 2);
+      }
     }
-    divisions.push(d);
     return id;
   };
+  // Index loops, not for-of: this runs once per isolate, mostly before the engine optimises it.
   const walk = (nodes: Node[], level: Level, parent: number): void => {
-    for (const n of nodes) {
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i] as Node;
       if (level === 2 && PLACEHOLDER_RE.test(n.name)) {
         // 市辖区 / 省直辖县级行政区划: its counties belong to the province itself.
         if (n.children) walk(n.children, 3, parent);
@@ -281,23 +273,13 @@ function build(): Gazetteer {
       for (const d of districts) add(d.includes("（") ? d.slice(0, d.indexOf("（")) : d, null, 3, aid);
     }
   }
-
-  const names = new Map<string, number[]>();
-  const put = (name: string, v: number) => {
-    const list = names.get(name);
-    if (list) list.push(v);
-    else names.set(name, [v]);
+  return {
+    divisions,
+    names,
+    parents: Int32Array.from(parents),
+    levels: Uint8Array.from(levels),
+    buckets: buildBuckets(listed, lists),
   };
-  const byKey = new Map<string, number>();
-  for (const d of divisions) {
-    put(d.name, d.id * 2);
-    if (d.short) put(d.short, d.id * 2 + 1);
-    if (d.written) put(d.written, d.id * 2);
-    byKey.set(d.key, d.id);
-  }
-  const parents = Int32Array.from(divisions, (d) => d.parent);
-  const levels = Uint8Array.from(divisions, (d) => d.level);
-  return { divisions, names, byKey, parents, levels, trie: buildTrie(names) };
 }
 
 let built: Gazetteer | undefined;
@@ -307,6 +289,19 @@ export function gazetteer(): Gazetteer {
   return (built ??= build());
 }
 
+let byKey: Map<string, number> | undefined;
+
+/**
+ * The division stored under `key` (a code, or a path below Hong Kong, Macao and Taiwan). Its map
+ * is built on the first call: the extractor never reads it, only a place filter does.
+ */
+export function divisionByKey(key: string): Division | undefined {
+  const g = gazetteer();
+  byKey ??= new Map(g.divisions.map((d) => [d.key, d.id]));
+  const id = byKey.get(key);
+  return id === undefined ? undefined : g.divisions[id];
+}
+
 /** A name found in a text: [start, end), the name's entries (see Gazetteer.names). */
 export interface NameHit {
   start: number;
@@ -314,26 +309,32 @@ export interface NameHit {
   entries: number[];
 }
 
+/** True when `s` holds `name` at `i`, its first three characters known to match (a loop: cheaper than a `startsWith` call for the few left). */
+function holdsFrom(s: string, i: number, name: string): boolean {
+  const len = name.length;
+  if (i + len > s.length) return false;
+  for (let j = 3; j < len; j++) if (s.charCodeAt(i + j) !== name.charCodeAt(j)) return false;
+  return true;
+}
+
 /** Positions findNames filters at a time, and their buffer (reused: nothing allocated per text). */
 const BLOCK = 4096;
 const candidates = new Int32Array(BLOCK);
 
 /**
- * Every gazetteer name in `s`, leftmost-longest: at each position the trie is walked as far as
- * the text follows it and the longest name met wins; a hit moves the scan past it. Linear: at
- * most MAX_NAME trie steps per position.
+ * Every gazetteer name in `s`, leftmost-longest: at each position the longest name that the text
+ * holds there wins, and a hit moves the scan past it. Linear: at most one bucket of names (a
+ * few) tested per position.
  * In two passes per block of positions: a tight loop over the pair bit set keeps the positions
- * a name can start at (about one in ten), then the trie is walked from those only, and only
+ * a name can start at (about one in ten), then the buckets are read from those only, and only
  * when the first three characters can start a longer name or the pair is a name itself (one in
- * five of those): a loop that did it all at once ran the walk's code and cache misses at every
+ * five of those): a loop that did it all at once ran the bucket code and cache misses at every
  * position.
  */
 export function findNames(s: string, max = 20000): NameHit[] {
-  const t = gazetteer().trie;
-  const { pairs, triples, twos, pairTable, nodes } = t;
+  const { pairs, triples, twos, start, heads, keys, entries } = gazetteer().buckets;
   const out: NameHit[] = [];
   const n = s.length;
-  const mask = (pairTable.length >> 1) - 1;
   // The first position a name may start at: past the last name found.
   let from = 0;
   for (let base = 0; base + 1 < n && out.length < max; base += BLOCK) {
@@ -355,28 +356,20 @@ export function findNames(s: string, max = 20000): NameHit[] {
       const d = s.charCodeAt(i + 1);
       const h = pairHash(c, d);
       if (!hasBit(triples, tripleHash(c, d, s.charCodeAt(i + 2))) && !hasBit(twos, twoHash(h))) continue;
-      // The node after the first two characters (no name is shorter than two).
       const key = (c << 16) | d;
-      let slot = h & mask;
-      let node = 0;
-      for (let kk = pairTable[2 * slot] as number; kk !== 0; slot = (slot + 1) & mask, kk = pairTable[2 * slot] as number) {
-        if (kk === key) { node = pairTable[2 * slot + 1] as number; break; }
+      const e = s.charCodeAt(i + 2);
+      let hit = -1;
+      const slot = h & (SLOTS - 1);
+      for (let at = start[slot] as number, last = start[slot + 1] as number; at < last; at++) {
+        if (heads[2 * at] !== key) continue;
+        const t = heads[2 * at + 1] as number;
+        // A two-character name is the pair itself; a longer one is tested by its text.
+        if (t === 0 || (t === e && holdsFrom(s, i, keys[at] as string))) { hit = at; break; }
       }
-      if (!node) continue;
-      let hit = nodes[2 * node + 1] as number;
-      let hitEnd = hit ? i + 2 : 0;
-      for (let j = i + 2; j < n && j - i < MAX_NAME; j++) {
-        node = child(t, node, s.charCodeAt(j));
-        if (!node) break;
-        const e = nodes[2 * node + 1] as number;
-        if (e) {
-          hit = e;
-          hitEnd = j + 1;
-        }
-      }
-      if (!hit) continue;
-      out.push({ start: i, end: hitEnd, entries: t.entries[hit - 1] as number[] });
-      from = hitEnd;
+      if (hit < 0) continue;
+      const end = i + (keys[hit] as string).length;
+      out.push({ start: i, end, entries: entries[hit] as number[] });
+      from = end;
     }
   }
   return out;

@@ -6,7 +6,7 @@
  * range: `place=河北省` reads the range of 13, and finds 保定市's and 高阳县's rows.
  */
 import { toSimplified } from "../text/script";
-import { gazetteer, type Division } from "./gazetteer";
+import { divisionByKey, gazetteer, type Division } from "./gazetteer";
 
 /** Pinyin in ASCII brackets after a character: (jīng), (qū), (men). */
 const PINYIN_BRACKET = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)/g;
@@ -37,8 +37,8 @@ export function divisionsNamed(raw: string): Division[] {
   const g = gazetteer();
   const name = placeName(raw);
   if (CODE_RE.test(name)) {
-    const id = g.byKey.get(name);
-    return id === undefined ? [] : [g.divisions[id] as Division];
+    const d = divisionByKey(name);
+    return d ? [d] : [];
   }
   const entries = g.names.get(name) ?? [];
   const full = entries.filter((e) => !(e & 1));

@@ -2,7 +2,7 @@
 import { eq, gte, lte, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { placeFilter, type PlaceFilter } from "../../places";
-import { gazetteer } from "../../places/gazetteer";
+import { divisionByKey } from "../../places/gazetteer";
 import { idsIn, type Plan, type Plans, plansFor, type SetFilters } from "./plan";
 import { keywordRowCheck } from "./search";
 import type { ListFilter } from "./types";
@@ -51,9 +51,8 @@ export function planList(f: ListFilter & { metric?: string }): Plans {
  */
 export function placeNameOf(key: string | null): string | null {
   if (key === null) return null;
-  const g = gazetteer();
-  const id = g.byKey.get(key);
-  if (id !== undefined) return g.divisions[id]!.name;
+  const d = divisionByKey(key);
+  if (d) return d.name;
   return key.slice(key.lastIndexOf("/") + 1) || null;
 }
 

@@ -126,9 +126,12 @@ function resolveTables(g: Gazetteer): Tables {
       if ((!short && level === 4 && d.name.length >= 3) || (short && level === 2)) k |= STANDALONE;
       kinds |= k << (8 * short);
     }
-    let p = d.id;
-    while ((g.levels[p] ?? 1) > 1) p = g.parents[p] ?? -1;
-    rec.set([d.parent, d.level, p, kinds], REC * d.id);
+    // A parent comes before its children (gazetteer.ts adds them top down): its province is known.
+    const at = REC * d.id;
+    rec[at] = d.parent;
+    rec[at + 1] = d.level;
+    rec[at + 2] = d.parent < 0 ? d.id : (rec[REC * d.parent + 2] as number);
+    rec[at + 3] = kinds;
   }
   tables = { g, rec };
   return tables;
