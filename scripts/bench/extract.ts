@@ -54,6 +54,9 @@ const HOSTILE: Record<string, string> = {
   "unclosed raw text": "<script><style><title>12家",
   "tag soup": "<p><b>新增12家</b></p></div><br>",
   references: "&amp;&ldquo;&#12&nbsp;增长5%",
+  // Place names end to end (full names, short forms, towns sharing a stem): every position starts
+  // a name, and the gazetteer's matcher and the mention resolver see the most they can.
+  "place names": "北京市城关镇新华东风街道河北保定",
   // Every line fills one width without a sentence end: all joined into one line (src/extract/unwrap.ts).
   "wrapped lines": "新增企业12家，完成投资四十亿元以上，新开工项目二十个，带动\n",
 };
