@@ -66,13 +66,13 @@ export interface Gazetteer {
 const MAX_NAME = 30;
 
 /**
- * The names as buckets by their first two characters (no name is shorter than two): a chain per
- * slot of a small hash table, each chain's names longest first, so the first that the text
- * holds at a position is the longest there (leftmost-longest as a trie would give). A bucket
- * holds a few names (most one or two), each tested by one native `startsWith`. Building it is
- * one pass over the names, with no sort of them all and no trie to lay out: on the isolate's
- * first article that cost some 80 ms (a sort of 37,000 names and a breadth-first trie), here a
- * few.
+ * The names as buckets by their first two characters (no name is shorter than two): a pair's
+ * hash picks a slot, a slot holds its names side by side, longest first, so the first that the
+ * text holds at a position is the longest there (leftmost-longest, as a trie would give). A slot
+ * holds a few names (3 looked at per bucket read over the corpus, names of colliding pairs
+ * included); each is told by its first three characters as integers, and only a longer one's
+ * text is compared. Built by a counting sort of the names by slot, with no sort of them all and
+ * no trie to lay out (those cost some 80 ms on the isolate's first article).
  * findNames runs inside a whole extraction, where the other stages have pushed these tables out
  * of the cache: what every position reads is kept small (a 32 KB bit set).
  */
@@ -117,21 +117,13 @@ const hasBit = (bits: Int32Array, h: number): number => ((bits[h >> 5] as number
 
 /** The names by slot (a counting sort: one pass to count, one to place), each slot's longest first. */
 function buildBuckets(listed: string[], lists: number[][]): Buckets {
-  const all: string[] = [];
-  const allEntries: number[][] = [];
-  for (let i = 0; i < listed.length; i++) {
-    const k = listed[i] as string;
-    if (k.length < 2 || k.length > MAX_NAME) continue;
-    all.push(k);
-    allEntries.push(lists[i] as number[]);
-  }
   const pairs = new Int32Array(PAIR_BITS >> 5);
   const triples = new Int32Array(TRIPLE_BITS >> 5);
   const twos = new Int32Array(TWO_BITS >> 5);
-  const slotOf = new Int32Array(all.length);
+  const slotOf = new Int32Array(listed.length);
   const start = new Int32Array(SLOTS + 1);
-  for (let i = 0; i < all.length; i++) {
-    const k = all[i] as string;
+  for (let i = 0; i < listed.length; i++) {
+    const k = listed[i] as string;
     const a = k.charCodeAt(0);
     const b = k.charCodeAt(1);
     const h = pairHash(a, b);
@@ -144,12 +136,12 @@ function buildBuckets(listed: string[], lists: number[][]): Buckets {
   }
   for (let slot = 0; slot < SLOTS; slot++) start[slot + 1] = (start[slot + 1] as number) + (start[slot] as number);
   const fill = start.slice(0, SLOTS);
-  const keys: string[] = new Array<string>(all.length);
-  const entries: number[][] = new Array<number[]>(all.length);
-  const heads = new Int32Array(2 * all.length);
-  for (let i = 0; i < all.length; i++) {
+  const keys: string[] = new Array<string>(listed.length);
+  const entries: number[][] = new Array<number[]>(listed.length);
+  const heads = new Int32Array(2 * listed.length);
+  for (let i = 0; i < listed.length; i++) {
     const slot = slotOf[i] as number;
-    const k = all[i] as string;
+    const k = listed[i] as string;
     const head = (k.charCodeAt(0) << 16) | k.charCodeAt(1);
     const third = k.length > 2 ? k.charCodeAt(2) : 0;
     // Insertion within the slot, longest first (a slot holds a few names).
@@ -162,7 +154,7 @@ function buildBuckets(listed: string[], lists: number[][]): Buckets {
       heads[2 * at + 1] = heads[2 * at - 1] as number;
     }
     keys[at] = k;
-    entries[at] = allEntries[i] as number[];
+    entries[at] = lists[i] as number[];
     heads[2 * at] = head;
     heads[2 * at + 1] = third;
   }
@@ -216,7 +208,8 @@ function build(): Gazetteer {
   const parents: number[] = [];
   const levels: number[] = [];
   const names = new Map<string, number[]>();
-  // The names in the order first met, beside their entries: what the buckets are built from.
+  // The names findNames looks for (2 to MAX_NAME characters) in the order first met, beside
+  // their entries: what the buckets are built from.
   const listed: string[] = [];
   const lists: number[][] = [];
   const put = (name: string, v: number) => {
@@ -227,6 +220,7 @@ function build(): Gazetteer {
     }
     const fresh = [v];
     names.set(name, fresh);
+    if (name.length < 2 || name.length > MAX_NAME) return;
     listed.push(name);
     lists.push(fresh);
   };
@@ -309,7 +303,7 @@ export interface NameHit {
   entries: number[];
 }
 
-/** True when `s` holds `name` at `i`, its first three characters known to match (a loop: cheaper than a `startsWith` call for the few left). */
+/** True when `s` holds `name` at `i`, its first three characters known to match (only the rest is compared). */
 function holdsFrom(s: string, i: number, name: string): boolean {
   const len = name.length;
   if (i + len > s.length) return false;
