@@ -71,11 +71,12 @@ const MAX_NAME = 30;
  * hash picks a slot, a slot holds its names side by side, longest first, so the first that the
  * text holds at a position is the longest there (leftmost-longest, as a trie would give). A slot
  * holds a few names (3 looked at per bucket read over the corpus, names of colliding pairs
- * included); each is told by its first three characters as integers, and only a longer one's
- * text is compared. Built by a counting sort of the names by slot, with no sort of them all and
- * no trie to lay out (those cost some 80 ms on the isolate's first article).
+ * included); each is told by one integer, the hash of its first three characters, and only a
+ * name whose hash is the text's is compared. Built by a counting sort of the names by slot, with
+ * no sort of them all and no trie to lay out (those cost some 80 ms on the isolate's first article).
  * findNames runs inside a whole extraction, where the other stages have pushed these tables out
- * of the cache: what every position reads is kept small (a 32 KB bit set).
+ * of the cache: what every position reads is kept small (a 32 KB bit set), and what a bucket
+ * read touches too (16-bit slot ranges, one 32-bit head per name).
  */
 interface Buckets {
   /** A bit per hash of a name's first two characters: most text positions stop at this test. */
@@ -88,24 +89,30 @@ interface Buckets {
   triples: Int32Array;
   twos: Int32Array;
   /** Slot (a pair hash's low bits) → its names' range: `start[slot]` … `start[slot + 1]`. */
-  start: Int32Array;
+  start: Uint16Array;
   /**
-   * Per name k, in slot order: `[2k]` its first two characters as one integer (c0 << 16 | c1),
-   * `[2k + 1]` its third (0 for a two-character name): what is tested before its text, side by
-   * side so that a bucket is one or two cache lines.
+   * Per name, in slot order: `headMix` of its first three characters (the third 0 for a
+   * two-character name), what is tested before its text.
    */
   heads: Int32Array;
   keys: string[];
   entries: number[][];
 }
 
+/**
+ * The hash findNames' tables are read by. `pairMix(a, b)` of a name's first two characters and
+ * `headMix(pairMix(a, b), c)` with its third (or 0, no character's code: a two-character name):
+ * the pair and triple filters take their high bits, the bucket heads the whole integer.
+ */
+const pairMix = (a: number, b: number): number => Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b);
+/** A character past the end of the text reads as NaN, which Math.imul takes as 0: still a hash. */
+const headMix = (pair: number, c: number): number => pair ^ Math.imul(c, 0xc2b2ae35);
 /** Bits of the pair filter: 2^18 (32 KB) lets through about a fifth more positions than 2^20 but stays in cache. */
 const PAIR_BITS = 1 << 18;
-const pairHash = (a: number, b: number): number => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 14;
+const pairHash = (mix: number): number => mix >>> 14;
 /** Bits of the three-character filter (64 KB: names have some 33,000 distinct first threes). */
 const TRIPLE_BITS = 1 << 19;
-/** A character past the end of the text reads as NaN, which Math.imul takes as 0: still a hash, never a name's. */
-const tripleHash = (a: number, b: number, c: number): number => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b) ^ Math.imul(c, 0xc2b2ae35)) >>> 13;
+const tripleHash = (mix: number): number => mix >>> 13;
 /** Bits of the two-character-name filter (some 2,800 names), from the pair's hash. */
 const TWO_BITS = 1 << 15;
 const twoHash = (pair: number): number => pair >>> 3;
@@ -114,46 +121,47 @@ const SLOTS = 1 << 16;
 
 /** The names by slot (a counting sort: one pass to count, one to place), each slot's longest first. */
 function buildBuckets(listed: string[], lists: number[][]): Buckets {
+  // Slot ranges are 16-bit: the division data holds some 37,000 names (a larger list is a data
+  // change that must widen them, not overflow them silently).
+  if (listed.length > 0xffff) throw new Error(`gazetteer: ${listed.length} names do not fit 16-bit slot ranges`);
   const pairs = newBits(PAIR_BITS);
   const triples = newBits(TRIPLE_BITS);
   const twos = newBits(TWO_BITS);
   const slotOf = new Int32Array(listed.length);
-  const start = new Int32Array(SLOTS + 1);
+  const headOf = new Int32Array(listed.length);
+  const start = new Uint16Array(SLOTS + 1);
   for (let i = 0; i < listed.length; i++) {
     const k = listed[i] as string;
-    const a = k.charCodeAt(0);
-    const b = k.charCodeAt(1);
-    const h = pairHash(a, b);
+    const pair = pairMix(k.charCodeAt(0), k.charCodeAt(1));
+    const head = headMix(pair, k.length > 2 ? k.charCodeAt(2) : 0);
+    const h = pairHash(pair);
     setBit(pairs, h);
     if (k.length === 2) setBit(twos, twoHash(h));
-    else setBit(triples, tripleHash(a, b, k.charCodeAt(2)));
+    else setBit(triples, tripleHash(head));
     const slot = h & (SLOTS - 1);
     slotOf[i] = slot;
+    headOf[i] = head;
     start[slot + 1] = (start[slot + 1] as number) + 1;
   }
   for (let slot = 0; slot < SLOTS; slot++) start[slot + 1] = (start[slot + 1] as number) + (start[slot] as number);
   const fill = start.slice(0, SLOTS);
   const keys: string[] = new Array<string>(listed.length);
   const entries: number[][] = new Array<number[]>(listed.length);
-  const heads = new Int32Array(2 * listed.length);
+  const heads = new Int32Array(listed.length);
   for (let i = 0; i < listed.length; i++) {
     const slot = slotOf[i] as number;
     const k = listed[i] as string;
-    const head = (k.charCodeAt(0) << 16) | k.charCodeAt(1);
-    const third = k.length > 2 ? k.charCodeAt(2) : 0;
     // Insertion within the slot, longest first (a slot holds a few names).
     let at = fill[slot] as number;
     fill[slot] = at + 1;
     for (; at > (start[slot] as number) && (keys[at - 1] as string).length < k.length; at--) {
       keys[at] = keys[at - 1] as string;
       entries[at] = entries[at - 1] as number[];
-      heads[2 * at] = heads[2 * at - 2] as number;
-      heads[2 * at + 1] = heads[2 * at - 1] as number;
+      heads[at] = heads[at - 1] as number;
     }
     keys[at] = k;
     entries[at] = lists[i] as number[];
-    heads[2 * at] = head;
-    heads[2 * at + 1] = third;
+    heads[at] = headOf[i] as number;
   }
   return { pairs, triples, twos, start, heads, keys, entries };
 }
@@ -300,11 +308,11 @@ export interface NameHit {
   entries: number[];
 }
 
-/** True when `s` holds `name` at `i`, its first three characters known to match (only the rest is compared). */
-function holdsFrom(s: string, i: number, name: string): boolean {
+/** True when `s` holds `name` at `i` (every character compared: a head is a hash). */
+function holds(s: string, i: number, name: string): boolean {
   const len = name.length;
   if (i + len > s.length) return false;
-  for (let j = 3; j < len; j++) if (s.charCodeAt(i + j) !== name.charCodeAt(j)) return false;
+  for (let j = 0; j < len; j++) if (s.charCodeAt(i + j) !== name.charCodeAt(j)) return false;
   return true;
 }
 
@@ -335,7 +343,7 @@ export function findNames(s: string, max = 20000): NameHit[] {
     for (let i = base; i < stop; i++) {
       const c = d;
       d = s.charCodeAt(i + 1);
-      const h = pairHash(c, d);
+      const h = pairHash(pairMix(c, d));
       // Branch-free: the position is written always and kept when its bit is set.
       candidates[k] = i;
       k += hasBit(pairs, h);
@@ -343,19 +351,17 @@ export function findNames(s: string, max = 20000): NameHit[] {
     for (let q = 0; q < k && out.length < max; q++) {
       const i = candidates[q] as number;
       if (i < from) continue;
-      const c = s.charCodeAt(i);
-      const d = s.charCodeAt(i + 1);
-      const h = pairHash(c, d);
-      if (!hasBit(triples, tripleHash(c, d, s.charCodeAt(i + 2))) && !hasBit(twos, twoHash(h))) continue;
-      const key = (c << 16) | d;
-      const e = s.charCodeAt(i + 2);
+      const pair = pairMix(s.charCodeAt(i), s.charCodeAt(i + 1));
+      const three = headMix(pair, s.charCodeAt(i + 2));
+      const h = pairHash(pair);
+      if (!hasBit(triples, tripleHash(three)) && !hasBit(twos, twoHash(h))) continue;
+      // A two-character name's head is the pair's alone (its third character 0).
+      const two = headMix(pair, 0);
       let hit = -1;
       const slot = h & (SLOTS - 1);
       for (let at = start[slot] as number, last = start[slot + 1] as number; at < last; at++) {
-        if (heads[2 * at] !== key) continue;
-        const t = heads[2 * at + 1] as number;
-        // A two-character name is the pair itself; a longer one is tested by its text.
-        if (t === 0 || (t === e && holdsFrom(s, i, keys[at] as string))) { hit = at; break; }
+        const head = heads[at] as number;
+        if ((head === three || head === two) && holds(s, i, keys[at] as string)) { hit = at; break; }
       }
       if (hit < 0) continue;
       const end = i + (keys[hit] as string).length;
