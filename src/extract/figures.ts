@@ -492,14 +492,18 @@ function readFigure(body: string, clean: string, start: number, numEnd: number, 
   // Range: 3-5家, 2~3个, 10至15个; with the unit written twice: 3家至5家.
   const numPos = pos;
   const firstUnit = matchUnit(body, pos);
-  const sepAt = firstUnit ? pos + firstUnit.form.length : pos;
+  let sepAt = firstUnit ? pos + firstUnit.form.length : pos;
+  // Arabic ranges are written spaced too (4.5% - 5%, 3 ～ 5个): one space either side of the separator.
+  const spaced = !num.chinese && body.charCodeAt(sepAt) === 0x20 && charAt(body, sepAt + 1) & RANGE_SEP;
+  if (spaced) sepAt++;
   if (charAt(body, sepAt) & RANGE_SEP) {
-    NUMBER_AT_RE.lastIndex = sepAt + 1;
+    const secondAt = !num.chinese && body.charCodeAt(sepAt + 1) === 0x20 ? sepAt + 2 : sepAt + 1;
+    NUMBER_AT_RE.lastIndex = secondAt;
     const found = NUMBER_AT_RE.test(body);
-    const secondEnd = found ? NUMBER_AT_RE.lastIndex : sepAt + 1;
+    const secondEnd = found ? NUMBER_AT_RE.lastIndex : secondAt;
     const unitRepeated = !firstUnit || body.startsWith(firstUnit.form, secondEnd);
     if (found && unitRepeated) {
-      const second = parseNumber(body, sepAt + 1, secondEnd);
+      const second = parseNumber(body, secondAt, secondEnd);
       if (second && second.chinese === num.chinese) {
         let lo = num.value;
         if (num.magnitude === 1 && second.magnitude > 1 && !num.chinese) lo *= second.magnitude;

@@ -62,5 +62,6 @@ export const FIGURE_RULE_EXAMPLES: readonly { rule: string; examples: readonly E
   ...approx.SUFFIX_APPROX.map((r, i) => ({ rule: `approx suffix[${i}] ${r.approx}`, examples: r.examples })),
   ...notfigures.NOT_FIGURE_RULES.map((r) => ({ rule: `not a figure: ${r.name}`, examples: r.examples })),
   { rule: "counted small numerals", examples: notfigures.COUNT_LEAD_EXAMPLES },
+  { rule: "ranges", examples: numerals.RANGE_EXAMPLES },
   { rule: "a bare number sharing the unit of the figure joined after it", examples: units.PARALLEL_UNIT_EXAMPLES },
 ];

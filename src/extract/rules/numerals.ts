@@ -4,6 +4,7 @@
  * characters converted to simplified), so only simplified forms are strictly needed here, but
  * the traditional forms are kept in the classes for text that skipped conversion.
  */
+import type { Example } from "./examples";
 
 /** Digit characters. 两万人 -> 2, 〇 -> 0, 兩萬 -> 2. */
 export const CN_DIGITS: Readonly<Record<string, number>> = {
@@ -52,6 +53,21 @@ export const CN_NUMERAL_MAX = 12;
  * Range separators between two numbers: 3-5家, 2～3个 (folded to 2~3个), 10至15个, 3—5年, 10到15个.
  */
 export const RANGE_SEP_RE = /[-~—–至到]/y;
+
+/**
+ * Ranges as the rule reads them: one separator between two numbers of one kind, the unit after
+ * the second or after both; between Arabic numbers one space either side of it too (tables and
+ * typeset reports write 4.5% - 5%). Not across two spaces, nor a Chinese numeral's spaced dash.
+ */
+export const RANGE_EXAMPLES: readonly Example[] = [
+  { in: "新建3-5家", text: "3-5家", value: 3, unit: "家", value_max: 5 },
+  { in: "增长4.5%—5%", text: "4.5%—5%", value: 4.5, unit: "%", value_max: 5 },
+  { in: "10至15个", text: "10至15个", value: 10, unit: "个", value_max: 15 },
+  { in: "地区生产总值增长4.5% - 5%", text: "4.5% - 5%", value: 4.5, unit: "%", value_max: 5 },
+  { in: "新建3 ～ 5个产业园", text: "3 ～ 5个", value: 3, unit: "个", value_max: 5 },
+  { in: "增长6 -6.5%", text: "6 -6.5%", value: 6, unit: "%", value_max: 6.5 },
+  { in: "增长6  -  6.5%", text: "6.5%", value: 6.5, unit: "%" },
+];
 
 /** 余/多 written inside the figure: 500余场, 1.9万余名, 三万多张, 600多张. */
 export const INNER_MORE_RE = /[余餘多]/y;
