@@ -10,7 +10,7 @@ import { findAllMarkers, type LineMarkers } from "./markers";
 import { kindOf } from "./kind";
 import type { Sections, Mode } from "./sections";
 import { metricKey } from "./metrickeys";
-import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_COMPARE_TAIL_RE, METRIC_AFTER_STOP_RE, QUOTED_NAME_LEAD_RE, DURATION_ADVERB_RE, DURATION_VERB_RE, METRIC_MEASURE_ALT_RE, COUNT_VERB_RE, ATTRIBUTE_METRICS, ATTRIBUTE_OWNER_UNITS, TOTAL_METRICS, INCREMENT_VERB_RE, ENUMERATION_LEAD_RE, METRIC_MAX, LIST_MEASURE_WORDS, LIST_MODIFIER_MAX, LIST_SEPARATORS, LIST_SPLIT_RE, LIST_MEASURE_ENDS, METRIC_STRIP_RE, ORDINAL_LIST_HEAD_RE } from "./rules/metric";
+import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_COMPARE_TAIL_RE, METRIC_AFTER_STOP_RE, QUOTED_NAME_LEAD_RE, DURATION_ADVERB_RE, DURATION_VERB_RE, METRIC_MEASURE_ALT_RE, COUNT_VERB_RE, COUNT_OUTCOME_RE, ATTRIBUTE_METRICS, ATTRIBUTE_OWNER_UNITS, TOTAL_METRICS, INCREMENT_VERB_RE, ENUMERATION_LEAD_RE, METRIC_MAX, LIST_MEASURE_WORDS, LIST_MODIFIER_MAX, LIST_SEPARATORS, LIST_SPLIT_RE, LIST_MEASURE_ENDS, METRIC_STRIP_RE, ORDINAL_LIST_HEAD_RE } from "./rules/metric";
 import { MONEY_UNITS } from "./rules/units";
 import { DURATION_UNITS } from "./rules/notfigures";
 import { boundsBy, endAt, MAX_SCAN } from "./text";
@@ -442,6 +442,10 @@ function metricFor(
   }
   if (np.length >= 2 && !(f.unitSimp === "%" && core.length >= 2)) return { metric: ((isCount(f) && COUNT_VERB_RE.test(core) ? core : "") + np).slice(0, METRIC_MAX), change };
   if (core.length >= 2) return { metric: core.slice(-METRIC_MAX), change };
+  if (core.length === 0 && isCount(f)) {
+    const verb = COUNT_OUTCOME_RE.exec(win);
+    if (verb) return { metric: (verb[0] + nounAfter(win.slice(verb[0].length))).slice(0, METRIC_MAX), change };
+  }
   if (prev && prev.metric && prev.sentenceEnd >= f.start) {
     return { metric: prev.metric, change: change || (!!prev.change && core.length === 0) };
   }

@@ -97,6 +97,13 @@ export const LIST_MODIFIER_MAX = 2;
 /** An item ending in one of these is a measure of its own (污水治理率, 营业额) and takes no shared tail. */
 export const LIST_MEASURE_ENDS = "率额数值";
 /** The items of an ordinal list (第一、二、三产业增加值): 第 and a numeral, then bare numerals. */
+/**
+ * A verb right after a count that nothing names before it (12.5万人实现脱贫, 3000人参加培训): the
+ * count measures the outcome, the verb and its object (实现脱贫), not the figure before it in the
+ * sentence (新增城镇就业3200人，12.5万人实现脱贫 is no second 新增城镇就业).
+ */
+export const COUNT_OUTCOME_RE = /^(?:实现|完成|参加|参与|受益|获得|得到|入选|签约|落户|通过)/;
+
 export const ORDINAL_LIST_HEAD_RE = /^第?[一二三四五六七八九十]$/;
 
 /** What joins the items of a list: 城镇、农村居民 / 城镇和农村居民 / 8.1%、8.6% / 5.6%和7.9%. */
@@ -254,6 +261,15 @@ export const METRIC_EXAMPLES: readonly { rule: string; examples: readonly Metric
       { in: "决定对江口等10个纳入国家重点生态功能区的县不再进行GDP考核。", text: "10个", metric: "国家重点生态功能区县" },
       { in: "打造涞源宏福、定兴海通等31个设施农业示范场景。", text: "31个", metric: "设施农业示范场景" },
       { in: "新增省级以上企业技术中心、重点实验室等250家。", text: "250家", metric: "新增省级以上企业技术中心、重点实验室" },
+    ],
+  },
+  {
+    rule: "COUNT_OUTCOME_RE: a count with nothing before it measures the outcome after it",
+    examples: [
+      { in: "去年全县新增城镇就业3200人，12.5万人实现脱贫。", text: "12.5万人", metric: "实现脱贫" },
+      { in: "培训农民5000人次，3000人参加技能鉴定。", text: "3000人", metric: "参加技能鉴定" },
+      { in: "全县1200个贫困户实现脱贫。", text: "1200个", metric: "贫困户" },
+      { in: "新建项目20个，其中12个已开工。", text: "12个", metric: "新建项目" },
     ],
   },
   {
