@@ -29,6 +29,9 @@ import {
   OUTLET_AFTER_DATE_RE,
   OUTLET_BEFORE_DATE_RE,
   FLAT_TITLE_RE,
+  FLAT_BREADCRUMB_RE,
+  FLAT_DATE_REACH,
+  FLAT_TITLE_WORDS_RE,
   LABELLED_LINE_RE,
   LABEL_FIELD,
   METADATA_ROW_RE,
@@ -363,6 +366,28 @@ function contentLines(body: HeadLine[]): (k: number) => HeadLine | undefined {
   };
 }
 
+/**
+ * A page flattened to one line: after its breadcrumb, if any (首页 > 新闻中心 > 本地要闻 ), the
+ * headline, then its date line (县政府召开常务会议 2023-03-02 10:20 来源：…, …统计公报 2025年3月15日
+ * 保定市统计局 …) or its labels (…50家 发布时间：2024-05-06 来源：…). The date is the first one
+ * within FLAT_DATE_REACH of the headline. A line that opens with navigation but no breadcrumb
+ * (首页 搜索 …) has no headline to read.
+ */
+function flatHeadline(l: HeadLine): { title: string; date: string | null } | undefined {
+  const crumbs = FLAT_BREADCRUMB_RE.exec(l.clean);
+  if (!crumbs && NAV_LINE_RE.test(l.simp)) return undefined;
+  const from = crumbs ? crumbs[0].length : 0;
+  const m = FLAT_TITLE_RE.exec(from ? l.clean.slice(from) : l.clean);
+  if (!m) return undefined;
+  const title = m[1] as string;
+  // A date line before its label (2022-05-17 来源:…) is no headline.
+  if (!FLAT_TITLE_WORDS_RE.test(title)) return undefined;
+  // simp and clean are the same line, code unit for code unit (normalise.ts).
+  const after = from + title.length;
+  const date = firstDate(l.simp.slice(after, after + FLAT_DATE_REACH + 20)).find((d) => d.pos <= FLAT_DATE_REACH)?.date ?? null;
+  return { title, date };
+}
+
 export function readMeta(n: Normalised): Meta {
   const head = lineTexts(n, HEADER_LINES);
   const labels = readLabels(head);
@@ -375,6 +400,8 @@ export function readMeta(n: Normalised): Meta {
   let title: string | null = null;
   let titleRange: [number, number] | undefined;
   let issuerLine: HeadLine | undefined;
+  /** The date right after a flattened page's headline (its date line, run into the text). */
+  let flatDate: string | null = null;
   if (labels.title) {
     title = labels.title.split(TITLE_SUBTITLE_SPLIT_RE)[0]?.trim() || null;
   } else if (first && !isSectionHeading(first.simp)) {
@@ -403,10 +430,10 @@ export function readMeta(n: Normalised): Meta {
       const line = n.lines[pick.idx] as { start: number; end: number };
       titleRange = [line.start, line.end];
     } else if (head[0] && head[0] === body[0]) {
-      // A page flattened to one line: the headline, then the date line (县政府召开常务会议 2023-03-02 10:20 来源：…).
-      const flat = FLAT_TITLE_RE.exec(head[0].clean);
-      if (flat && !NAV_LINE_RE.test(head[0].simp)) {
-        title = flat[1] as string;
+      const flat = flatHeadline(head[0]);
+      if (flat) {
+        title = flat.title;
+        flatDate = flat.date;
         const line = n.lines[head[0].idx] as { start: number };
         const at = n.written.indexOf(title, line.start);
         titleRange = [at, at + title.length];
@@ -479,7 +506,7 @@ export function readMeta(n: Normalised): Meta {
     }
   }
   if (laterSource && laterSource !== source) source = laterSource;
-  published ??= dateLineDate;
+  published ??= dateLineDate ?? flatDate;
   source ??= bylineOutlet(n) ?? labels.issuer ?? issuerLine?.clean ?? (labels.author && SITE_NAME_RE.test(labels.author) ? labels.author : null);
   return { title, titleRange, published, source };
 }

@@ -12,6 +12,7 @@
 import { toSimplified } from "../text/script";
 import {
   CHROME_LINE_RES,
+  CHROME_NOTICE_RES,
   MIN_DUP_PARAGRAPH,
   PARAGRAPH_ENDS,
   RELATED_HEADER_RE,
@@ -27,6 +28,8 @@ import { anyMatch, listClasses } from "./scan";
 
 /** Whether a line is site chrome by CHROME_LINE_RES (one pass over the line picks the rules to run). */
 const isChromeLine = anyMatch(CHROME_LINE_RES);
+/** Whether it is a notice (CHROME_NOTICE_RES): asked only of a paragraph of sentences that is chrome by the rest. */
+const isNoticeLine = anyMatch(CHROME_NOTICE_RES);
 
 /** Frequent characters that exist only in traditional script: a cheap test before running opencc. */
 export const TRADITIONAL_PROBE_RE =
@@ -39,6 +42,17 @@ for (const ch of TRADITIONAL_PROBE_RE.source.slice(1, -1)) PROBE[ch.charCodeAt(0
 export function looksTraditional(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (PROBE[s.charCodeAt(i)]) return true;
   return false;
+}
+
+/**
+ * A paragraph of sentences (clauses, then a full stop): navigation (CHROME_NAV_RES) never
+ * matches one as a whole. A page flattened to one line opens with a paragraph that holds its
+ * breadcrumb, headline and date line and then its first sentence (首页 > 新闻中心 … 发布时间：…
+ * 近日，…新增企业50家。): masked as a navigation line, its figures were lost. (An
+ * advertisement's clauses end in ！.)
+ */
+function isProse(t: string): boolean {
+  return t.charCodeAt(t.length - 1) === 0x3002 && t.includes(",");
 }
 
 export interface Line {
@@ -274,7 +288,8 @@ export function normalise(original: string): Normalised {
     let chrome = false;
     let dup = false;
     if (t.length > 0 && t.length <= 300) {
-      chrome = isChromeLine(t);
+      // A paragraph of sentences is a notice's or no chrome (isProse); most lines match neither list.
+      chrome = isChromeLine(t) && (!isProse(t) || isNoticeLine(t));
       if (RELATED_HEADER_RE.test(t)) { chrome = true; inLinks = true; }
       else if (inLinks && t.length <= MAX_LINK_LINE) chrome = true;
       else inLinks = false;

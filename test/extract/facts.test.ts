@@ -13,6 +13,17 @@ describe("title", () => {
     const s = extract("县政府召开常务会议 2023-03-02 10:20 来源：某某县融媒体中心 3月1日，县长主持召开县政府常务会议。 会议还研究了其他事项。 |");
     expect([s.title, s.published, s.source]).toEqual(["县政府召开常务会议", "2023-03-02", "某某县融媒体中心"]);
   });
+  it("is read from a flattened page after its breadcrumb, and its first sentence keeps its figures", () => {
+    const s = extract("首页 > 新闻中心 > 本地要闻 我市新增高新技术企业50家 发布时间：2024-05-06 来源：某某日报 近日，记者从市科技局获悉，全市新增高新技术企业48家。 其中，新认定企业30家。");
+    expect([s.title, s.published, s.source]).toEqual(["我市新增高新技术企业50家", "2024-05-06", "某某日报"]);
+    // The headline's figure as a headline's on its own line: the first.
+    expect(s.figures.map((f) => f.text)).toEqual(["50家", "48家", "30家"]);
+  });
+  it("takes a flattened page's date right after its headline, not an event's further on", () => {
+    const s = extract("某某市2024年国民经济和社会发展统计公报 2025年3月15日 某某市统计局 全年全市生产总值增长5.8%。 2024年12月31日，全市常住人口1000万人。");
+    expect([s.title, s.published]).toEqual(["某某市2024年国民经济和社会发展统计公报", "2025-03-15"]);
+    expect(extract("某某县召开项目推进会议 会上通报，截至2025年3月15日，全县开工项目80个。").published).toBeNull();
+  });
   it("is never a line of joined site names", () => {
     expect(extract("经济日报-中国经济网\n来源：经济日报 2024-06-12\n今年以来，该市聚焦首位产业，电子信息产业集群营收突破2000亿元，同比增长百分之十一。").title).toBeNull();
   });

@@ -123,6 +123,12 @@ describe("site chrome and repeated paragraphs", () => {
     // The 要 of the first paragraph does not govern the second.
     expect(extract("区领导要求,要全力推进工作。 全区新增企业12家。").figures[0]?.kind).toBe("reported");
   });
+  it("never masks a paragraph of sentences as chrome (a flattened page's first paragraph holds its breadcrumb)", () => {
+    const n = normalise("首页 > 新闻中心 > 本地要闻 标题 发布时间：2024-05-06 近日，全市新增企业12家。 责任编辑:张三");
+    expect(n.lines.map((l) => l.chrome)).toEqual([false, true]);
+    // An advertisement's clauses end in ！: still chrome.
+    expect(normalise("标题\n炒股开户享福利，入金抽188元红包，100%中奖！\n正文").lines[1]?.chrome).toBe(true);
+  });
   it("masks bracketed editor lines and navigation", () => {
     for (const line of ["(责任编辑:李四)", "【责任编辑：王五】", "当前位置：首页 > 新闻中心", "浏览次数：1234", "主办单位：某某市人民政府办公室"]) {
       expect(normalise(`标题\n${line}\n正文`).lines[1]?.chrome, line).toBe(true);

@@ -43,8 +43,23 @@ export const SITE_NAME_RE = /^[\u4e00-\u9fff]{1,10}(?:新闻网|網|网|网站|�
 /** An outlet or issuing body named last on a date line: 2022年11月03日 10:00 澎湃新闻 / 2023-05-06 扬子晚报 / 2023年04月20日 10:18 成都市人民政府办公厅. Group 1 = the outlet. */
 export const OUTLET_AFTER_DATE_RE = /[0-9]\s{1,4}([\u4e00-\u9fff]{2,10}(?:新闻|新聞|[日晚晨商时時][报報]|[网網]|客户端|客戶端|电视台|電視台|融媒体中心|融媒體中心|人民政府(?:办公室|办公厅)?|[局厅委办]))\s*$/;
 
-/** A headline followed on the same line by the article's date (a page flattened to one line). Group 1 = the headline. */
-export const FLAT_TITLE_RE = /^([^\s。，,；;：:！？!?|｜]{4,40})\s+(?:19|20)[0-9]{2}[-/.年]/;
+/**
+ * A headline followed on the same line by the article's date or its date or source label (a page
+ * flattened to one line). Group 1 = the headline.
+ */
+export const FLAT_TITLE_RE = /^([^\s。，,；;：:！？!?|｜]{4,40})\s+(?:(?:19|20)[0-9]{2}[-/.年]|(?:发布|發佈|发表|更新)?(?:时间|時間|日期)\s*[:：]|(?:来源|來源)\s*[:：])/;
+
+/**
+ * The breadcrumb a flattened page opens with (首页 > 新闻中心 > 本地要闻 ): its segments and the
+ * last one, which the headline follows after a space.
+ */
+export const FLAT_BREADCRUMB_RE = /^(?:[^\s>»›]{1,12}\s*[>»›]\s*){1,8}[^\s>»›]{1,12}\s+/;
+
+/** A flattened headline holds words (two ideographs): a date line before its label (2022-05-17 来源:…) is none. */
+export const FLAT_TITLE_WORDS_RE = /[\u4e00-\u9fff]{2}/;
+
+/** How far after a flattened headline its date may stand (a label, a space): further on it is an event's. */
+export const FLAT_DATE_REACH = 12;
 
 /** Site-navigation words that open a page but are not its title. */
 export const NAV_LINE_RE = /^(?:搜索|网站首页|首页|首頁|登录|注册|返回|导航|菜单|[您你]?(?:当前|现在|所在)?的?位置)[:：]?|\s[>»›]\s/;
