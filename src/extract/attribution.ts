@@ -10,7 +10,7 @@ import { findAllMarkers, type LineMarkers } from "./markers";
 import { kindOf } from "./kind";
 import type { Sections, Mode } from "./sections";
 import { metricKey } from "./metrickeys";
-import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_COMPARE_TAIL_RE, METRIC_AFTER_STOP_RE, QUOTED_NAME_LEAD_RE, DURATION_ADVERB_RE, DURATION_VERB_RE, METRIC_MEASURE_ALT_RE, COUNT_VERB_RE, COUNT_OUTCOME_RE, ATTRIBUTE_METRICS, ATTRIBUTE_OWNER_UNITS, TOTAL_METRICS, INCREMENT_VERB_RE, ENUMERATION_LEAD_RE, METRIC_MAX, LIST_MEASURE_WORDS, LIST_MODIFIER_MAX, LIST_SEPARATORS, LIST_SPLIT_RE, LIST_MEASURE_ENDS, METRIC_STRIP_RE, ORDINAL_LIST_HEAD_RE } from "./rules/metric";
+import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_COMPARE_TAIL_RE, METRIC_AFTER_STOP_RE, QUOTED_NAME_LEAD_RE, DURATION_ADVERB_RE, DURATION_VERB_RE, METRIC_MEASURE_ALT_RE, COUNT_VERB_RE, COUNT_OUTCOME_RE, ATTRIBUTE_METRICS, ATTRIBUTE_OWNER_UNITS, TOTAL_METRICS, INCREMENT_VERB_RE, ENUMERATION_LEAD_RE, METRIC_MAX, LIST_MEASURE_WORDS, LIST_MODIFIER_MAX, LIST_SEPARATORS, LIST_SPLIT_RE, LIST_MEASURE_ENDS, METRIC_STRIP_RE, PAIRED_LIST_HEADS, ORDINAL_LIST_HEAD_RE } from "./rules/metric";
 import { MONEY_UNITS } from "./rules/units";
 import { DURATION_UNITS } from "./rules/notfigures";
 import { boundsBy, endAt, MAX_SCAN } from "./text";
@@ -573,7 +573,18 @@ function distributeLists(figs: Attributed[], c: string): void {
     }
     if (!list) continue;
     const parts = list.split(LIST_SPLIT_RE);
-    if (parts.length < 2) continue;
+    if (parts.length < 2) {
+      const pair = PAIRED_LIST_HEADS[list.slice(0, 2)];
+      const two = pair ? listFrom(figs, i, c) : [];
+      if (pair && two.length === 2) {
+        two.forEach((g, k) => {
+          g.metric = pair[k] + list.slice(2);
+          g.change = a.change;
+        });
+        i++;
+      }
+      continue;
+    }
     const lastPart = parts[parts.length - 1] as string;
     const group: Attributed[] = [a];
     for (let j = i + 1; j < figs.length && group.length < parts.length; j++) {

@@ -104,6 +104,12 @@ export const LIST_MEASURE_ENDS = "率额数值";
  */
 export const COUNT_OUTCOME_RE = /^(?:实现|完成|参加|参与|受益|获得|得到|入选|签约|落户|通过)/;
 
+/**
+ * Words that name two groups at once (城乡 = 城镇 and 农村): a 分别 list of two figures under one
+ * of them measures each group in turn (城乡居民人均可支配收入分别增长4.8%和6.5%: 城镇居民…, 农村居民…).
+ */
+export const PAIRED_LIST_HEADS: Readonly<Record<string, readonly [string, string]>> = { 城乡: ["城镇", "农村"] };
+
 export const ORDINAL_LIST_HEAD_RE = /^第?[一二三四五六七八九十]$/;
 
 /** What joins the items of a list: 城镇、农村居民 / 城镇和农村居民 / 8.1%、8.6% / 5.6%和7.9%. */
@@ -261,6 +267,15 @@ export const METRIC_EXAMPLES: readonly { rule: string; examples: readonly Metric
       { in: "决定对江口等10个纳入国家重点生态功能区的县不再进行GDP考核。", text: "10个", metric: "国家重点生态功能区县" },
       { in: "打造涞源宏福、定兴海通等31个设施农业示范场景。", text: "31个", metric: "设施农业示范场景" },
       { in: "新增省级以上企业技术中心、重点实验室等250家。", text: "250家", metric: "新增省级以上企业技术中心、重点实验室" },
+    ],
+  },
+  {
+    rule: "PAIRED_LIST_HEADS: a 分别 pair under a word naming two groups",
+    examples: [
+      { in: "城乡居民人均可支配收入分别增长4.8%和6.5%。", text: "4.8%", metric: "城镇居民人均可支配收入" },
+      { in: "城乡居民人均可支配收入分别增长4.8%和6.5%。", text: "6.5%", metric: "农村居民人均可支配收入" },
+      { in: "城乡居民人均可支配收入增长5.2%。", text: "5.2%", metric: "城乡居民人均可支配收入" },
+      { in: "城乡居民养老保险参保率分别达到95%、96%和97%。", text: "95%", metric: "城乡居民养老保险参保率" },
     ],
   },
   {
