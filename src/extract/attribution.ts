@@ -10,7 +10,7 @@ import { findAllMarkers, type LineMarkers } from "./markers";
 import { kindOf } from "./kind";
 import type { Sections, Mode } from "./sections";
 import { metricKey } from "./metrickeys";
-import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_COMPARE_TAIL_RE, METRIC_AFTER_STOP_RE, QUOTED_NAME_LEAD_RE, DURATION_ADVERB_RE, DURATION_VERB_RE, METRIC_MEASURE_ALT_RE, COUNT_VERB_RE, COUNT_OUTCOME_RE, ATTRIBUTE_METRICS, ATTRIBUTE_OWNER_UNITS, TOTAL_METRICS, INCREMENT_VERB_RE, ENUMERATION_LEAD_RE, METRIC_MAX, LIST_MEASURE_WORDS, LIST_MODIFIER_MAX, LIST_SEPARATORS, LIST_SPLIT_RE, LIST_MEASURE_ENDS, METRIC_STRIP_RE, PAIRED_LIST_HEADS, ORDINAL_LIST_HEAD_RE } from "./rules/metric";
+import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE, METRIC_COMPARE_TAIL_RE, METRIC_AFTER_STOP_RE, QUOTED_NAME_LEAD_RE, DURATION_ADVERB_RE, DURATION_VERB_RE, METRIC_MEASURE_ALT_RE, COUNT_VERB_RE, COUNT_OUTCOME_RE, ATTRIBUTE_METRICS, ATTRIBUTE_OWNER_UNITS, TOTAL_METRICS, INCREMENT_VERB_RE, ENUMERATION_LEAD_RE, METRIC_MAX, LIST_MEASURE_WORDS, LIST_MODIFIER_MAX, LIST_SEPARATORS, LIST_SPLIT_RE, LIST_MEASURE_ENDS, METRIC_STRIP_RE, METRIC_ASPECT_RE, PAIRED_LIST_HEADS, ORDINAL_LIST_HEAD_RE } from "./rules/metric";
 import { MONEY_UNITS } from "./rules/units";
 import { DURATION_UNITS } from "./rules/notfigures";
 import { boundsBy, endAt, MAX_SCAN } from "./text";
@@ -80,7 +80,8 @@ export function attribute(n: Normalised, raws: RawFigure[], sections: Sections):
     const own = metricFor(n.simp, s, f, clauseStart, clauseEnd, prev, raws[k + 1], hasBars ? bars : null);
     const change = own.change;
     // The set of metric names is asked last: hashing the new metric string is the dearest test.
-    const metric = own.metric && prev?.metric && prev.sentenceEnd >= f.start ? ownerOf(own.metric, prev, f) : own.metric;
+    const named = own.metric && prev?.metric && prev.sentenceEnd >= f.start ? ownerOf(own.metric, prev, f) : own.metric;
+    const metric = named && named.charCodeAt(2) === 0x4e86 ? named.replace(METRIC_ASPECT_RE, "$1") : named; // 了
     // Every field written in one order (optional ones as undefined): one hidden class for all
     // figures. A spread of the raw figure plus later additions made a shape per combination of
     // optional fields, and building them was a tenth of extract()'s time.

@@ -105,6 +105,13 @@ export const LIST_MEASURE_ENDS = "率额数值";
 export const COUNT_OUTCOME_RE = /^(?:实现|完成|参加|参与|受益|获得|得到|入选|签约|落户|通过)/;
 
 /**
+ * The aspect particle after a metric's opening verb (发放了致居民的一封信 → 发放致居民的一封信): a
+ * metric names what is measured, not that it was done; not 了解, 了结, 了却 (verbs of their own).
+ * Group 1 = the verb.
+ */
+export const METRIC_ASPECT_RE = /^([\u4e00-\u9fff]{2})了(?![解结却])/;
+
+/**
  * Words that name two groups at once (城乡 = 城镇 and 农村): a 分别 list of two figures under one
  * of them measures each group in turn (城乡居民人均可支配收入分别增长4.8%和6.5%: 城镇居民…, 农村居民…).
  */
@@ -275,6 +282,13 @@ export const METRIC_EXAMPLES: readonly { rule: string; examples: readonly Metric
       { in: "今年前三季度，该县接待游客320万人次。", text: "320万人次", metric: "接待游客" },
       { in: "本市新增城镇就业5万人。", text: "5万人", metric: "新增城镇就业" },
       { in: "该市场主体数量达到12万户。", text: "12万户", metric: "该市场主体数量" },
+    ],
+  },
+  {
+    rule: "METRIC_ASPECT_RE: no 了 after the verb that opens a metric",
+    examples: [
+      { in: "共发放了致居民的一封信600多张。", text: "600多张", metric: "发放致居民的一封信" },
+      { in: "开展了解民情活动20场。", text: "20场", metric: "开展了解民情活动" },
     ],
   },
   {
