@@ -13,7 +13,10 @@ const items = (text: string) => {
 
 describe("lists", () => {
   it("a 分别 clause lists its figures", () => {
-    expect(items("一、过去一年工作回顾\n城乡居民人均可支配收入分别增长9%和9.8%。")).toEqual([["9%", 0, 2], ["9.8%", 1, 2]]);
+    expect(items("一、过去一年工作回顾\n两个开发区工业产值分别增长9%和9.8%。")).toEqual([["9%", 0, 2], ["9.8%", 1, 2]]);
+  });
+  it("a 分别 pair the extractor already measures apart (城乡 = 城镇, 农村) is two measures, no list", () => {
+    expect(items("一、过去一年工作回顾\n城乡居民人均可支配收入分别增长9%和9.8%。")).toEqual([["9%", null, null], ["9.8%", null, null]]);
   });
   it("two figures of one measure joined by a bare 和 are two items, without 分别", () => {
     expect(items("一、过去一年工作回顾\n城乡居民人均可支配收入完成2.57万元和1.68万元，分别增长9%和9.8%。")).toEqual([
