@@ -1,7 +1,7 @@
 /** Goals: clauses with target figures, grouping, deadline and actor. */
 import { describe, expect, it } from "vitest";
 import { extract } from "../../src/extract/index";
-import { FRAMING_CLAUSE_EXAMPLES, FRAMING_CLAUSE_RE, GOAL_PREDICATE_RE, ITEM_VERB_EXAMPLES, ITEM_VERB_RE } from "../../src/extract/rules/markers";
+import { DEADLINE_EXAMPLES, FRAMING_CLAUSE_EXAMPLES, FRAMING_CLAUSE_RE, GOAL_PREDICATE_RE, ITEM_VERB_EXAMPLES, ITEM_VERB_RE } from "../../src/extract/rules/markers";
 
 const goals = (s: string) => extract(s).goals;
 
@@ -73,10 +73,11 @@ describe("goals", () => {
     expect(goals("区发改委将牵头推进，力争新增企业20家。")[0]?.actor).toBe("区发改委");
     expect(goals("全县总体平稳。沭阳将力争新增企业20家。沭阳县经济运行良好。")[0]?.actor).toBe("沭阳");
   });
-  it("deadlines as written", () => {
-    expect(goals("力争“十四五”内新培育规上文化企业20家以上。")[0]?.deadline).toBe("“十四五”内");
-    expect(goals("确保年内新增企业60家。")[0]?.deadline).toBe("年内");
-    expect(goals("力争年底前建成学校3所。")[0]?.deadline).toBe("年底前");
+  it("deadlines as written (DEADLINE_EXAMPLES)", () => {
+    for (const ex of DEADLINE_EXAMPLES) {
+      const g = goals(ex.in);
+      expect([ex.in, g.length, g[0]?.deadline ?? null]).toEqual([ex.in, 1, ex.deadline]);
+    }
   });
   it("the actor is the subject before 将, or the section heading", () => {
     expect(goals("广陵将认真贯彻全会精神。力争新培育企业20家以上。")[0]?.actor).toBe("广陵");

@@ -90,9 +90,25 @@ export const CHANGE_TO_LEVEL_RE = /(?:回落|下降|下滑|降低|降|提高|提
 /** A change word right after the figure: 录得3.2%增长, 实现两位数的增幅 (not 3.68万亿元增长到…: the level it rose from). */
 export const CHANGE_AFTER_RE = /^的?(?:增长|增幅|升幅|降幅|跌幅|下降|下跌)(?![至到])/;
 
-/** Deadlines as written (goal's own clause): 年内, 到2025年, “十四五”期末, 年底前, 每年, 全年, 当年. */
+/**
+ * Deadlines as written (goal's own clause): 年内, 到2025年, “十四五”期末, 年底前, 每年, 全年, 当年,
+ * and a month's end (6月底前, 到9月底, 2024年10月底前; a bare 6月 is a period, not a deadline).
+ */
 export const DEADLINE_RE =
-  /到20[0-9]{2}年(?:底|末)?|20[0-9]{2}年(?:底前|前|底|内)|“?十[一二三四五六七八九]五”?(?:期末|末|内|期间)|年底前|年内|每年|全年|当年|今年(?:底|内)?|本年度?|三季度末|四季度|(?<=20[0-9]{2})年前(?![一二三四两][季个])/;
+  /到?(?:20[0-9]{2}年|今年)?(?<![0-9])(?:1[0-2]|[1-9])月(?:底|末|中旬|上旬|下旬)?前|到(?:20[0-9]{2}年|今年)?(?<![0-9])(?:1[0-2]|[1-9])月(?:底|末)?|到20[0-9]{2}年(?:底|末)?|20[0-9]{2}年(?:底前|前|底|内)|“?十[一二三四五六七八九]五”?(?:期末|末|内|期间)|年底前|年内|每年|全年|当年|今年(?:底|内)?|本年度?|三季度末|四季度|(?<=20[0-9]{2})年前(?![一二三四两][季个])/;
+
+/** A goal's deadline as written (DEADLINE_RE read from the goal's clause); `deadline: null` none. */
+export const DEADLINE_EXAMPLES: readonly { in: string; deadline: string | null }[] = [
+  { in: "确保年内新增企业60家。", deadline: "年内" },
+  { in: "力争年底前建成学校3所。", deadline: "年底前" },
+  { in: "力争“十四五”内新培育规上文化企业20家以上。", deadline: "“十四五”内" },
+  { in: "到2025年建成5G基站1万个。", deadline: "到2025年" },
+  { in: "要在6月底前完成改造老旧小区20个。", deadline: "6月底前" },
+  { in: "力争到9月底新建充电桩500个。", deadline: "到9月底" },
+  { in: "确保2024年10月底前建成学校3所。", deadline: "2024年10月底前" },
+  { in: "力争今年11月前新增就业岗位800个。", deadline: "今年11月前" },
+  { in: "力争新增就业岗位800个。", deadline: null },
+];
 
 /** Time words that may stand before 将/要 where a subject would: 今年还将, 下一步将, 下半年要. */
 const TIME_WORDS = "今年|明年|后年|年内|全年|年度|本年度|当年|上半年|下半年|[一二三四]季度|下一步|今后|未来|目前|当前|近期";
