@@ -454,7 +454,10 @@ function metricFor(
   return { change };
 }
 
-/** The noun phrase that opens `win` (the text after a figure), up to a stop word, a digit or a list 、. */
+const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
+const isAsciiLetterCode = (c: number) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+
+/** The noun phrase that opens `win` (the text after a figure), up to a stop word, a number or a list 、. */
 function nounAfter(win: string): string {
   let cut = win.length;
   // A quoted name first (“…”) is masked so that no stop word inside it cuts the phrase.
@@ -465,7 +468,14 @@ function nounAfter(win: string): string {
     const ch = win.charCodeAt(i);
     if (ch === 0xff08 || ch === 0x28) depth++; // （ (
     else if ((ch === 0xff09 || ch === 0x29) && depth > 0) depth--; // ） )
-    else if (depth === 0 && (ch === 0x3001 || (ch >= 0x30 && ch <= 0x39))) { cut = i; break; } // 、 0-9
+    else if (depth === 0 && ch === 0x3001) { cut = i; break; } // 、
+    else if (depth === 0 && isDigitCode(ch)) {
+      // A number starts the next figure, unless letters follow it: a term (5G工厂, 4K超高清, 3D打印).
+      let j = i + 1;
+      while (j < cut && isDigitCode(win.charCodeAt(j))) j++;
+      if (!isAsciiLetterCode(win.charCodeAt(j))) { cut = i; break; }
+      i = j;
+    }
   }
   return stripQuotes(win.slice(0, cut));
 }

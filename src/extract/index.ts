@@ -25,7 +25,7 @@ export const STAGES = { normalise, readFacts, readSections, findFigures, attribu
 export type Stages = typeof STAGES;
 
 /** Bump when rule changes alter output, so stored summaries can be recomputed. */
-export const EXTRACTOR_VERSION = 26;
+export const EXTRACTOR_VERSION = 27;
 
 const MAX_SENTENCE = 200;
 

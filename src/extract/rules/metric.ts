@@ -231,6 +231,10 @@ export const METRIC_EXAMPLES: readonly { rule: string; examples: readonly Metric
       { in: "47家国有企业完成厂办大集体改革。", text: "47家", metric: "国有企业" },
       { in: "1819个公共卫生体系补短板工程建成运行。", text: "1819个", metric: "公共卫生体系补短板工程" },
       { in: "实现200多场重要活动零事故。", text: "200多场", metric: "重要活动零事故" },
+      // A number with letters after it is a term (5G, 4K, 3D), not the next figure.
+      { in: "新增38家国家级5G工厂。", text: "38家", metric: "国家级5G工厂" },
+      { in: "创建3个国家级4A旅游景区。", text: "3个", metric: "创建国家级4A旅游景区" },
+      { in: "建成3个园区、5个基地。", text: "3个", metric: "建成园区" },
     ],
   },
   {
