@@ -14,6 +14,7 @@ import { METRIC_PLACE_LEAD_RE, METRIC_SUBJECT_RE, METRIC_LEAD_RE, METRIC_TAIL_RE
 import { MONEY_UNITS } from "./rules/units";
 import { DURATION_UNITS } from "./rules/notfigures";
 import { boundsBy, endAt, MAX_SCAN } from "./text";
+import { isDigit } from "./numbers";
 import { filtered, neededChars, nextIndexOf, scanner, type Filtered } from "./scan";
 
 /** The per-figure rules behind the scanner's filters: most calls are settled by a table lookup. */
@@ -454,8 +455,7 @@ function metricFor(
   return { change };
 }
 
-const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
-const isAsciiLetterCode = (c: number) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+const isAsciiLetter = (c: number) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
 
 /** The noun phrase that opens `win` (the text after a figure), up to a stop word, a number or a list 、. */
 function nounAfter(win: string): string {
@@ -469,11 +469,11 @@ function nounAfter(win: string): string {
     if (ch === 0xff08 || ch === 0x28) depth++; // （ (
     else if ((ch === 0xff09 || ch === 0x29) && depth > 0) depth--; // ） )
     else if (depth === 0 && ch === 0x3001) { cut = i; break; } // 、
-    else if (depth === 0 && isDigitCode(ch)) {
+    else if (depth === 0 && isDigit(ch)) {
       // A number starts the next figure, unless letters follow it: a term (5G工厂, 4K超高清, 3D打印).
       let j = i + 1;
-      while (j < cut && isDigitCode(win.charCodeAt(j))) j++;
-      if (!isAsciiLetterCode(win.charCodeAt(j))) { cut = i; break; }
+      while (j < cut && isDigit(win.charCodeAt(j))) j++;
+      if (!isAsciiLetter(win.charCodeAt(j))) { cut = i; break; }
       i = j;
     }
   }

@@ -15,7 +15,8 @@ export interface ParsedNumber {
   small: boolean;
 }
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
+/** An ASCII digit, by code unit. */
+export const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /**
  * The numeral tables by code unit, open-addressed in typed arrays: `get(c)` is the value of the

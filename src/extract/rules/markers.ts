@@ -90,12 +90,16 @@ export const CHANGE_TO_LEVEL_RE = /(?:回落|下降|下滑|降低|降|提高|提
 /** A change word right after the figure: 录得3.2%增长, 实现两位数的增幅 (not 3.68万亿元增长到…: the level it rose from). */
 export const CHANGE_AFTER_RE = /^的?(?:增长|增幅|升幅|降幅|跌幅|下降|下跌)(?![至到])/;
 
+/** A month, in a year or this year or none said: the part the month deadlines share. */
+const MONTH_IN_YEAR = "(?:20[0-9]{2}年|今年)?(?<![0-9])(?:1[0-2]|[1-9])月";
 /**
  * Deadlines as written (goal's own clause): 年内, 到2025年, “十四五”期末, 年底前, 每年, 全年, 当年,
  * and a month's end (6月底前, 到9月底, 2024年10月底前; a bare 6月 is a period, not a deadline).
  */
-export const DEADLINE_RE =
-  /到?(?:20[0-9]{2}年|今年)?(?<![0-9])(?:1[0-2]|[1-9])月(?:底|末|中旬|上旬|下旬)?前|到(?:20[0-9]{2}年|今年)?(?<![0-9])(?:1[0-2]|[1-9])月(?:底|末)?|到20[0-9]{2}年(?:底|末)?|20[0-9]{2}年(?:底前|前|底|内)|“?十[一二三四五六七八九]五”?(?:期末|末|内|期间)|年底前|年内|每年|全年|当年|今年(?:底|内)?|本年度?|三季度末|四季度|(?<=20[0-9]{2})年前(?![一二三四两][季个])/;
+export const DEADLINE_RE = new RegExp(
+  `到?${MONTH_IN_YEAR}(?:底|末|中旬|上旬|下旬)?前|到${MONTH_IN_YEAR}(?:底|末)?|` +
+    "到20[0-9]{2}年(?:底|末)?|20[0-9]{2}年(?:底前|前|底|内)|“?十[一二三四五六七八九]五”?(?:期末|末|内|期间)|年底前|年内|每年|全年|当年|今年(?:底|内)?|本年度?|三季度末|四季度|(?<=20[0-9]{2})年前(?![一二三四两][季个])",
+);
 
 /** A goal's deadline as written (DEADLINE_RE read from the goal's clause); `deadline: null` none. */
 export const DEADLINE_EXAMPLES: readonly { in: string; deadline: string | null }[] = [
